@@ -1,0 +1,1 @@
+"""Benchmark harness for newsclean (accuracy and speed); not part of the package."""

@@ -1,0 +1,63 @@
+"""Dates as people write them on news pages -> ISO 8601 (YYYY-MM-DD)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    # English, German, French, Spanish, Italian, Portuguese, Dutch (full and short forms)
+    1: "january jan januar janvier enero gennaio janeiro januari jänner",
+    2: "february feb februar février fevrier febrero febbraio fevereiro februari",
+    3: "march mar märz maerz mars marzo março maart",
+    4: "april apr avril abril aprile",
+    5: "may mai mayo maggio maio mei",
+    6: "june jun juni juin junio giugno junho",
+    7: "july jul juli juillet julio luglio julho",
+    8: "august aug août aout agosto augustus",
+    9: "september sep sept septembre septiembre settembre setembro",
+    10: "october oct oktober octobre octubre ottobre outubro okt",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec dezember décembre decembre diciembre dicembre dezembro dez",
+}
+MONTH_OF = {name: number for number, names in MONTHS.items() for name in names.split()}
+MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\.?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
+
+FORMS = [
+    re.compile(rf"(?<!\d){YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(rf"\b{MONTH} {DAY},? {YEAR}\b", re.IGNORECASE),               # August 14, 2023
+    re.compile(rf"\b{DAY} (?:de )?{MONTH},? (?:de )?{YEAR}\b", re.IGNORECASE),  # 14 August 2023
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{YEAR}\b"),           # 14.08.2023
+    re.compile(rf"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/{YEAR}\b"),               # 08/14/2023
+]
+
+
+def find_date(text: str) -> str | None:
+    """The first plausible calendar date written in `text`, as YYYY-MM-DD, else None."""
+    found = []
+    for form in FORMS:
+        match = form.search(text)
+        if match:
+            iso = to_iso(match)
+            if iso:
+                found.append((match.start(), iso))
+    return min(found)[1] if found else None
+
+
+def to_iso(match: re.Match) -> str | None:
+    parts = match.groupdict()
+    year = int(parts["year"])
+    if parts.get("month"):
+        month = MONTH_OF[parts["month"].lower().rstrip(".")]
+        day = int(parts["day"])
+    elif parts.get("a"):
+        month, day = int(parts["a"]), int(parts["b"])
+        if month > 12:  # day first after all
+            month, day = day, month
+    else:
+        month, day = int(parts["m"]), int(parts["day"])
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

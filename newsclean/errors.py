@@ -1,0 +1,17 @@
+"""The exceptions newsclean raises on bad input; anything else is a bug."""
+
+
+class NewscleanError(Exception):
+    """Base class: the input (or a rule file) cannot give an article."""
+
+
+class InputError(NewscleanError):
+    """The bytes are not a page newsclean can read (binary, undecodable)."""
+
+
+class NothingExtracted(NewscleanError):
+    """The page was read, but no article text was found in it."""
+
+
+class RuleError(NewscleanError):
+    """A rule file is malformed; the message starts with `file:line:`."""

@@ -1,0 +1,251 @@
+"""The plain-text path: split a visible-text scrape into blocks, score each, choose the
+article region as a whole, then drop the furniture inside it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .article import Article
+from .dates import find_date
+from .errors import NothingExtracted
+from .patterns import BULLET, furniture_kind
+from .sniff import Document
+from .stoplists import ISO, WORD, guess_language, stoplist
+
+
+class Role(str, Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    ITEM = "item"
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    role: Role = Role.PARAGRAPH
+    level: int = 0          # heading level when the scrape marks it (html2text '#')
+    furniture: str | None = None
+    words: int = 0
+    stop_ratio: float = 0.0
+
+    @property
+    def sentence_like(self) -> bool:
+        return self.text.rstrip("\"'”’»)*_ ").endswith((".", "!", "?", ":", "…", "。"))
+
+
+# ---- thresholds, each named for its rule of thumb ----
+WRAP_SHARE = 0.3        # hard-wrapped dumps: >= 30% of long lines end near the same column
+MIN_WRAP_WIDTH = 50
+PROSE_WORDS = 10        # a paragraph of prose has a dozen words or more...
+PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
+HEADING_MAX_WORDS = 14  # subheadings are short and unpunctuated (seed: "US concerns about ...")
+SHORT_PENALTY = 2.0     # a menu item, a label: costs a little to carry inside the region
+FURNITURE_PENALTY = 8.0  # a recognised piece of furniture costs much more
+RAIL_PENALTY = 25.0     # a "Related"/"Comments" header ends an article, nearly always
+
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+WIDGET = re.compile(r"\[ ?[xX ]?\]|\(\*\)|\( \)|\[[A-Z][\w ]{0,30}\]|\[_+\]")
+RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")
+DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
+
+
+def extract(doc: Document, strip_line=(), keep_line=()) -> Article:
+    """Clean a text scrape. Raises NothingExtracted if no block looks like an article."""
+    language = guess_language(doc.text)
+    stops = stoplist(language)
+    blocks = [measure(b, stops) for b in split_blocks(doc.text)]
+    if not any(b.words for b in blocks):
+        raise NothingExtracted("no article text found")
+    start, end = choose_region(blocks)
+    title, title_at = find_title(blocks, start)
+    meta_lines = range(max(0, title_at if title_at is not None else start - 3), min(len(blocks), start + 3))
+    date = next((find_date(blocks[i].text) for i in meta_lines
+                 if blocks[i].words <= 12 and find_date(blocks[i].text)), None)
+    authors = find_authors(blocks, meta_lines)
+    body = revise_region(blocks[start:end + 1], title)
+    if not body:
+        raise NothingExtracted("no article text found")
+    text = "\n".join(b.text for b in body)
+    return Article(
+        text=text,
+        markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
+        title=title, authors=authors, date=date, language=ISO.get(language),
+        description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
+        url=doc.url, kind="text")
+
+
+# ---- segmentation ----
+
+def split_blocks(text: str) -> list[Block]:
+    """Paragraphs, headings and list items, with hard-wrapped lines rejoined."""
+    lines = [clean_line(line) for line in text.split("\n")]
+    width = wrap_width(lines)
+    blocks: list[tuple[list[str], Role, int]] = []
+    previous = ""  # the raw previous line, blank after a gap
+    for raw in lines:
+        stripped = raw.strip()
+        if not stripped or RULE_LINE.match(stripped):
+            previous = ""
+            continue
+        heading = MARKDOWN_HEADING.match(stripped)
+        bullet = BULLET.match(stripped)
+        if heading:
+            blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
+        elif bullet and not DURATION.match(stripped):
+            blocks.append(([stripped[bullet.end():]], Role.ITEM, 0))
+        elif previous and width and continues(previous, stripped, width) and blocks:
+            blocks[-1][0].append(stripped)
+        else:
+            blocks.append(([stripped], Role.PARAGRAPH, 0))
+        previous = raw.rstrip()
+    return [Block(text=tidy(" ".join(parts)), role=role, level=level)
+            for parts, role, level in blocks if tidy(" ".join(parts))]
+
+
+def clean_line(line: str) -> str:
+    line = line.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
+    return WIDGET.sub("", line).rstrip()
+
+
+def tidy(text: str) -> str:
+    """Undo Markdown escapes and emphasis, collapse spaces."""
+    text = ESCAPE.sub(r"\1", text)
+    text = EMPHASIS.sub(r"\2", text)
+    text = text.replace("**", "")
+    return " ".join(text.split()).strip(" _")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a terminal dump was hard-wrapped at, or None if it was not."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 30)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.95)]
+    near = sum(1 for n in lengths if n >= width - 12)
+    return width if width >= MIN_WRAP_WIDTH and near / len(lengths) >= WRAP_SHARE else None
+
+
+def continues(previous: str, line: str, width: int) -> bool:
+    """A wrapped line: the previous one was full, so this line's first word did not fit."""
+    first_word = line.split()[0]
+    return len(previous) + 1 + len(first_word) > width - 2
+
+
+# ---- scoring ----
+
+def measure(block: Block, stops: frozenset[str]) -> Block:
+    words = WORD.findall(block.text.lower())
+    ratio = sum(w in stops for w in words) / len(words) if words else 0.0
+    return replace(block, words=len(words), stop_ratio=ratio,
+                   furniture=furniture_kind(block.text, "text"))
+
+
+def is_prose(block: Block) -> bool:
+    return block.words >= PROSE_WORDS and block.stop_ratio >= PROSE_STOP_RATIO and not block.furniture
+
+
+def block_score(block: Block) -> float:
+    """How much a block pulls the article region towards itself (negative: pushes away)."""
+    if block.furniture in ("related", "comments"):
+        return -RAIL_PENALTY
+    if block.furniture:
+        return -FURNITURE_PENALTY
+    if is_prose(block):
+        return float(block.words)
+    if block.words >= 6 and block.sentence_like and block.stop_ratio >= PROSE_STOP_RATIO:
+        return block.words / 2
+    return -SHORT_PENALTY
+
+
+def choose_region(blocks: list[Block]) -> tuple[int, int]:
+    """The contiguous run of blocks with the highest total score (Kadane)."""
+    best, best_span = float("-inf"), (0, len(blocks) - 1)
+    total, start = 0.0, 0
+    for index, block in enumerate(blocks):
+        if total <= 0:
+            total, start = 0.0, index
+        total += block_score(block)
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+# ---- inside the region ----
+
+def revise_region(region: list[Block], title: str | None) -> list[Block]:
+    """Drop furniture and what furniture implies (alt text before a caption, the title of a
+    video before its duration); mark subheadings."""
+    kept: list[Block] = []
+    for index, block in enumerate(region):
+        after = region[index + 1] if index + 1 < len(region) else None
+        if block.furniture or (title and block.text == title):
+            continue
+        if after is not None and not block.sentence_like and block.words <= 25 and (
+                after.furniture == "caption" or DURATION.match(after.text)):
+            continue  # image alt text over its caption, or a video's title over its duration
+        if block.role is Role.PARAGRAPH and looks_like_heading(block, region, index):
+            block = replace(block, role=Role.HEADING, level=2)
+        kept.append(block)
+    return kept
+
+
+def looks_like_heading(block: Block, region: list[Block], index: int) -> bool:
+    """A short unpunctuated line followed by prose is a subheading."""
+    if block.sentence_like or not 1 <= block.words <= HEADING_MAX_WORDS:
+        return False
+    following = region[index + 1: index + 2]
+    return bool(following) and is_prose(following[0])
+
+
+# ---- metadata ----
+
+def find_title(blocks: list[Block], start: int) -> tuple[str | None, int | None]:
+    """The headline: a '#' heading near the top, else the headline-like line just before
+    the article region (before a date line, if there is one)."""
+    for index, block in enumerate(blocks[: start + 3]):
+        if block.role is Role.HEADING and block.level == 1 and 2 <= block.words <= 30:
+            return block.text, index
+    for index in range(start - 1, max(-1, start - 8), -1):
+        block = blocks[index]
+        if block.furniture or block.words < 3 or block.words > 30 or find_date(block.text):
+            continue
+        if block.text.endswith(".") and block.words > 12:
+            continue
+        return block.text, index
+    return None, None
+
+
+BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(.+)$", re.IGNORECASE)
+NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+
+
+def find_authors(blocks: list[Block], lines: range) -> tuple[str, ...]:
+    for index in lines:
+        match = BYLINE.match(blocks[index].text)
+        if match and blocks[index].words <= 16:
+            names = re.split(r"\s+[|•·–-]\s+|\s{2,}", match.group(1))[0]
+            found = [n.strip(" .") for n in NAME_SPLIT.split(names) if n.strip(" .")]
+            return tuple(n for n in found if n[0].isupper() and len(n.split()) <= 4)
+    return ()
+
+
+def render_markdown(blocks: list[Block]) -> str:
+    out: list[str] = []
+    for index, block in enumerate(blocks):
+        if block.role is Role.HEADING:
+            out.append(f"{'#' * max(2, block.level)} {block.text}")
+        elif block.role is Role.ITEM:
+            glue = index and blocks[index - 1].role is Role.ITEM
+            out.append(("" if glue else "") + f"- {block.text}")
+        else:
+            out.append(block.text)
+    text = ""
+    for index, line in enumerate(out):
+        if index:
+            both_items = blocks[index].role is Role.ITEM and blocks[index - 1].role is Role.ITEM
+            text += "\n" if both_items else "\n\n"
+        text += line
+    return text

@@ -1,0 +1,27 @@
+"""Article -> the text printed for a format (pure: str out)."""
+from __future__ import annotations
+
+from enum import Enum
+
+from .article import Article
+
+
+class Format(str, Enum):
+    MARKDOWN = "markdown"
+    JSON = "json"
+    TEXT = "text"
+
+
+def render(article: Article, fmt: Format, *, source: str | None = None,
+           front_matter: bool = False) -> str:
+    """The article as the chosen format, ending with a newline."""
+    if fmt is Format.JSON:
+        return article.to_json(source) + "\n"
+    if fmt is Format.TEXT:
+        return ((article.title + "\n\n") if article.title else "") + article.text + "\n"
+    return article.to_markdown(front_matter=front_matter)
+
+
+def separator(fmt: Format) -> str:
+    """What goes between two articles in one stream: nothing for JSON lines."""
+    return "" if fmt is Format.JSON else "\n---\n\n"

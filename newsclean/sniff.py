@@ -1,0 +1,213 @@
+"""Bytes in, a decoded Document out: gzip, encoding, HTML-or-text, the page URL."""
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import zlib
+from dataclasses import dataclass
+from enum import Enum
+
+from .errors import InputError
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # decompressed; far above any real article page
+
+
+class Kind(str, Enum):
+    HTML = "html"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    kind: Kind
+    url: str | None = None
+    encoding: str = "utf-8"
+
+
+# What a binary file starts with, and the name a user will recognise.
+MAGIC = [
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive (or Office document)"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"BZh91AY&SY", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"\x7fELF", "executable"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"\x00\x00\x00\x18ftyp", "MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "MP4 video"),
+    (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office document"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+]
+
+BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+# WHATWG: browsers read these labels as windows-1252, and so do we
+LABEL_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                 "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252",
+                 "x-sjis": "shift_jis", "unicode": "utf-16"}
+
+META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE)
+XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([a-zA-Z0-9_\-]+)""")
+HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml|meta|title|div|p|article"
+    r"|section|main|table|span|a|h[1-6]|ul|ol|br|!--|link|script|style|nav|header)\b",
+    re.IGNORECASE | re.DOTALL)
+HTML_TAG = re.compile(
+    r"<(?:p|div|span|a|br|li|ul|ol|h[1-6]|table|tr|td|article|section|script|meta|link|img"
+    r"|strong|em|b|i|figure|nav|footer|header|main|body|head|html)\b[^<>]*>", re.IGNORECASE)
+CANONICAL = [
+    re.compile(r"""<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"'\s>]+)""", re.I),
+    re.compile(r"""<link\b[^>]*\bhref=["']([^"'\s>]+)["'][^>]*\brel=["']?canonical\b""", re.I),
+    re.compile(r"""<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"'\s>]+)""", re.I),
+    re.compile(r"""<meta\b[^>]*\bcontent=["']([^"'\s>]+)["'][^>]*\bproperty=["']og:url["']""", re.I),
+]
+
+
+def decode(data: bytes | str, *, url: str | None = None, kind: str = "auto") -> Document:
+    """Decode raw page bytes into a Document. Raises InputError for binary or empty input."""
+    if isinstance(data, str):
+        text, encoding = data, "utf-8"
+    else:
+        data = gunzip(data)
+        refuse_binary(data)
+        text, encoding = decode_bytes(data)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text.strip():
+        raise InputError("input is empty; give an HTML page or a text scrape")
+    found = sniff_kind(text) if kind in ("auto", None) else Kind(kind)
+    if url is None and found is Kind.HTML:
+        url = find_page_url(text)
+    return Document(text=text, kind=found, url=url, encoding=encoding)
+
+
+def gunzip(data: bytes) -> bytes:
+    """Transparently decompress gzip input (several members allowed)."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        inflater = zlib.decompressobj(wbits=31)
+        out = inflater.decompress(data, MAX_INPUT_BYTES)
+        if inflater.unconsumed_tail:
+            raise InputError("input is a gzip file larger than 64 MiB uncompressed; "
+                             "split it or decompress it first")
+        rest = inflater.unused_data
+        if rest.startswith(b"\x1f\x8b"):
+            out += gzip.decompress(rest)
+        return out
+    except (OSError, EOFError, zlib.error) as err:
+        raise InputError(f"input is a damaged gzip file ({err}); re-download or decompress it") from None
+
+
+def refuse_binary(data: bytes) -> None:
+    """Raise InputError if the bytes are a known binary format or are not text at all."""
+    for magic, name in MAGIC:
+        if data.startswith(magic):
+            shown = magic[:4].decode("latin-1").strip("\x00")
+            shown = "".join(ch if ch.isprintable() else "." for ch in shown)
+            raise InputError(f"input looks binary (a {name}, starts with {shown!r}); "
+                             "newsclean reads HTML or text")
+    if data[:4] in (b"RIFF",) and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        raise InputError("input looks binary (a RIFF media file); newsclean reads HTML or text")
+    head = data[:4096]
+    if b"\x00" in head and bom_encoding(data) is None and not looks_utf16(head):
+        raise InputError("input looks binary (it contains NUL bytes); newsclean reads HTML or text")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    if len(head) < 16:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return odd.count(0) > 0.7 * len(odd) or even.count(0) > 0.7 * len(even)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode by BOM, declared charset, UTF-8, then detection. Never mangles silently."""
+    bom = bom_encoding(data)
+    if bom:
+        return data[len(codecs.BOM_UTF8) if bom == "utf-8" else 0:].decode(bom, "replace"), bom
+    if looks_utf16(data[:4096]):
+        even_nuls = data[0:4096:2].count(0)
+        name = "utf-16-be" if even_nuls > data[1:4096:2].count(0) else "utf-16-le"
+        return data.decode(name, "replace"), name
+    declared = declared_charset(data)
+    for name in filter(None, (declared, "utf-8")):
+        try:
+            return data.decode(name), name
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return detect(data)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset named by <meta charset>, http-equiv or an XML declaration, normalised."""
+    head = data[:8192]
+    match = META_CHARSET.search(head) or XML_DECL_ENCODING.search(head)
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", "ignore").lower().strip()
+    label = LABEL_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def detect(data: bytes) -> tuple[str, str]:
+    """Guess the encoding with charset-normalizer; refuse rather than guess wildly."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None:
+        name = best.encoding
+        return data.decode(name, "replace"), name
+    try:  # single-byte western text that the detector found ambiguous
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise InputError("cannot tell the input's text encoding; convert it to UTF-8 first") from None
+
+
+def sniff_kind(text: str) -> Kind:
+    """HTML if it starts like a page or is dense with tags, else a text scrape."""
+    head = text[:5000]
+    if HTML_START.match(head):
+        return Kind.HTML
+    tags = len(HTML_TAG.findall(text[:100_000]))
+    words = max(1, len(text[:100_000].split()))
+    return Kind.HTML if tags >= 5 and tags / words > 0.05 else Kind.TEXT
+
+
+def find_page_url(text: str) -> str | None:
+    """The page's own URL from <link rel=canonical> or og:url, if absolute."""
+    head = text[:200_000]
+    for pattern in CANONICAL:
+        match = pattern.search(head)
+        if match and match.group(1).startswith(("http://", "https://")):
+            return match.group(1).replace("&amp;", "&")
+    return None
