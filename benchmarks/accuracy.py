@@ -140,21 +140,41 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Score article extraction against a Scrapinghub or WCXB dataset folder."
     )
     parser.add_argument("dataset", type=Path, help="dataset folder (Scrapinghub or WCXB layout)")
-    parser.add_argument("--style", choices=STYLES, default=HTML_STYLE, help="input: html or a text rendering")
+    parser.add_argument(
+        "--style", choices=STYLES, default=HTML_STYLE, help="input: html or a text rendering"
+    )
     parser.add_argument(
         "--systems",
         type=_system_list,
         help=f"comma-separated, from {','.join(EXTRACTORS)} (default: "
-        f"{','.join(DEFAULT_HTML_SYSTEMS)} for html, {','.join(DEFAULT_TEXT_SYSTEMS)} for text styles)",
+        f"{','.join(DEFAULT_HTML_SYSTEMS)} for html, "
+        f"{','.join(DEFAULT_TEXT_SYSTEMS)} for text styles)",
     )
-    parser.add_argument("--jobs", type=_positive_int, default=1, help="worker processes (default 1)")
-    parser.add_argument("--limit", type=_positive_int, help="only the first N pages (by id)")
-    parser.add_argument("--rules-dir", action="append", default=[], type=Path, help="passed to newsclean (repeatable)")
-    parser.add_argument("--per-page", type=Path, metavar="FILE", help="write one JSON line per page and system")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="write the summary as JSON")
-    parser.add_argument("--worst", type=int, default=0, metavar="N", help="list the N pages where newsclean loses most")
     parser.add_argument(
-        "--worst-metric", choices=("shingle", "word"), default="shingle", help="per-page F1 used by --worst"
+        "--jobs", type=_positive_int, default=1, help="worker processes (default 1)"
+    )
+    parser.add_argument("--limit", type=_positive_int, help="only the first N pages (by id)")
+    parser.add_argument(
+        "--rules-dir",
+        action="append",
+        default=[],
+        type=Path,
+        help="rules folder passed to newsclean (repeatable)",
+    )
+    parser.add_argument(
+        "--per-page", type=Path, metavar="FILE", help="write one JSON line per page and system"
+    )
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the summary as JSON")
+    parser.add_argument(
+        "--worst",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list the N pages where newsclean trails the best other system most",
+    )
+    parser.add_argument(
+        "--worst-metric", choices=("shingle", "word"), default="shingle",
+        help="per-page F1 used by --worst (default shingle)",
     )
     args = parser.parse_args(argv)
     if args.systems is None:
@@ -166,7 +186,9 @@ def _system_list(value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
     unknown = [name for name in names if name not in EXTRACTORS]
     if unknown or not names:
-        raise argparse.ArgumentTypeError(f"unknown system(s) {unknown}; choose from {', '.join(EXTRACTORS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown system(s) {unknown}; choose from {', '.join(EXTRACTORS)}"
+        )
     return names
 
 
@@ -181,7 +203,11 @@ def _positive_int(value: str) -> int:
 
 
 def build_tasks(
-    dataset: Dataset, pages: Sequence[Page], systems: Sequence[str], style: str, rules_dirs: Sequence[Path]
+    dataset: Dataset,
+    pages: Sequence[Page],
+    systems: Sequence[str],
+    style: str,
+    rules_dirs: Sequence[Path],
 ) -> list[Task]:
     """One task per (system, page), system-major, pages in id order."""
     input_type = HTML_INPUT if style == HTML_STYLE else TEXT_INPUT
@@ -212,7 +238,8 @@ def run_tasks(tasks: Sequence[Task], jobs: int) -> list[Outcome]:
 
 def _report_progress(done: int, total: int, outcome: Outcome) -> Outcome:
     if sys.stderr.isatty() and (done == total or done % 20 == 0):
-        print(f"\r{done}/{total} runs", end="\n" if done == total else "", file=sys.stderr, flush=True)
+        end = "\n" if done == total else ""
+        print(f"\r{done}/{total} runs", end=end, file=sys.stderr, flush=True)
     return outcome
 
 
@@ -238,7 +265,9 @@ def _score_outcome(outcome: Outcome, page: Page) -> PageResult:
 
 
 def summarise(results: Sequence[PageResult], systems: Sequence[str]) -> list[SystemSummary]:
-    return [_summarise_system(system, [r for r in results if r.system == system]) for system in systems]
+    return [
+        _summarise_system(system, [r for r in results if r.system == system]) for system in systems
+    ]
 
 
 def _summarise_system(system: str, results: Sequence[PageResult]) -> SystemSummary:
@@ -292,7 +321,8 @@ def worst_pages(results: Sequence[PageResult], metric: str, count: int) -> list[
 
 def markdown_table(summaries: Sequence[SystemSummary]) -> str:
     lines = [
-        "| system | pages | shingle P | shingle R | shingle F1 | word P | word R | word F1 | empty | errors | seconds |",
+        "| system | pages | shingle P | shingle R | shingle F1 | word P | word R | word F1 "
+        "| empty | errors | seconds |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for s in summaries:
@@ -311,14 +341,19 @@ def delta_table(delta: dict[str, dict[str, dict[str, float]]]) -> str:
         "|---|--:|--:|--:|--:|--:|--:|",
     ]
     for other, by_metric in delta.items():
-        cells = " | ".join(f"{by_metric[m][k]:+.3f}" for m in ("shingle", "word") for k in ("precision", "recall", "f1"))
+        cells = " | ".join(
+            f"{by_metric[metric][key]:+.3f}"
+            for metric in ("shingle", "word")
+            for key in ("precision", "recall", "f1")
+        )
         lines.append(f"| {other} | {cells} |")
     return "\n".join(lines)
 
 
 def worst_table(losses: Sequence[Loss], metric: str) -> str:
     lines = [
-        f"| id | newsclean {metric} F1 (P/R) | best other | its F1 (P/R) | loss | newsclean chars | gold chars | url |",
+        f"| id | newsclean {metric} F1 (P/R) | best other | its F1 (P/R) | loss "
+        "| newsclean chars | gold chars | url |",
         "|---|--:|---|--:|--:|--:|--:|---|",
     ]
     for loss in losses:
@@ -340,7 +375,11 @@ def _prf_cells(prf: PRF) -> str:
 
 
 def _prf_dict(prf: PRF) -> dict[str, float]:
-    return {"precision": round(prf.precision, 6), "recall": round(prf.recall, 6), "f1": round(prf.f1, 6)}
+    return {
+        "precision": round(prf.precision, 6),
+        "recall": round(prf.recall, 6),
+        "f1": round(prf.f1, 6),
+    }
 
 
 def _prf_minus(a: PRF, b: PRF) -> PRF:
@@ -355,19 +394,36 @@ def write_per_page(path: Path, results: Sequence[PageResult]) -> None:
 
 def versions(systems: Sequence[str]) -> dict[str, str]:
     """Versions of Python and of the packages behind the systems run."""
-    packages = {"trafilatura": "trafilatura", "everything": "trafilatura", "justext": "jusText", "newsclean": "newsclean"}
+    packages = {
+        "trafilatura": "trafilatura",
+        "everything": "trafilatura",
+        "justext": "jusText",
+        "newsclean": "newsclean",
+    }
     found = {"python": platform.python_version()}
     for system in systems:
         package = packages[system]
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = "source tree (not installed)"
+        found[package] = _package_version(package)
     return found
 
 
+def _package_version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        pass
+    try:  # e.g. newsclean imported from the source tree without being installed
+        module = __import__(package.lower())
+    except ImportError:
+        return "unknown"
+    return f"{getattr(module, '__version__', 'unknown')} (source tree)"
+
+
 def summary_json(
-    args: argparse.Namespace, dataset: Dataset, pages: Sequence[Page], summaries: Sequence[SystemSummary]
+    args: argparse.Namespace,
+    dataset: Dataset,
+    pages: Sequence[Page],
+    summaries: Sequence[SystemSummary],
 ) -> dict[str, object]:
     return {
         "dataset": dataset.root.name,
@@ -411,15 +467,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if delta:
         print("\n" + delta)
     if args.worst:
-        print(f"\n### Worst {args.worst} pages for newsclean ({args.worst_metric} F1)\n")
-        print(worst_table(worst_pages(results, args.worst_metric, args.worst), args.worst_metric))
+        _print_worst(args, results)
     _print_errors(results)
-    print(f"\n{len(tasks)} runs in {elapsed:.1f} s wall with {args.jobs} job(s); 'seconds' sums per-page extraction time.")
+    print(
+        f"\n{len(tasks)} runs in {elapsed:.1f} s wall with {args.jobs} job(s); "
+        "'seconds' sums per-page extraction time."
+    )
 
     if args.per_page:
         write_per_page(args.per_page, results)
     if args.json:
-        args.json.write_text(json.dumps(summary_json(args, dataset, pages, summaries), indent=2) + "\n", encoding="utf-8")
+        summary = summary_json(args, dataset, pages, summaries)
+        args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
@@ -434,15 +493,30 @@ def _setup_problem(args: argparse.Namespace, dataset: Dataset, pages: Sequence[P
     if "newsclean" in args.systems:
         why = newsclean_problem()
         if why:
-            return f"newsclean is not importable ({why}); run the baselines alone, e.g. --systems trafilatura,everything"
+            return (
+                f"newsclean is not importable ({why}); "
+                "run the baselines alone, e.g. --systems trafilatura,everything"
+            )
     return None
+
+
+def _print_worst(args: argparse.Namespace, results: Sequence[PageResult]) -> None:
+    print(f"\n### Worst {args.worst} pages for newsclean ({args.worst_metric} F1)\n")
+    if SUBJECT not in args.systems or len(args.systems) < 2:
+        print("(--worst needs newsclean and at least one other system)")
+        return
+    losses = worst_pages(results, args.worst_metric, args.worst)
+    print(worst_table(losses, args.worst_metric) if losses else "(newsclean is never behind)")
 
 
 def _print_errors(results: Sequence[PageResult], shown: int = 5) -> None:
     failed = [r for r in results if r.error]
     if not failed:
         return
-    print(f"\n{len(failed)} run(s) raised (scored as empty output); first {min(shown, len(failed))}:", file=sys.stderr)
+    print(
+        f"\n{len(failed)} run(s) raised (scored as empty output); first {min(shown, len(failed))}:",
+        file=sys.stderr,
+    )
     for result in failed[:shown]:
         print(f"  {result.system} {result.page.id}: {result.error}", file=sys.stderr)
 

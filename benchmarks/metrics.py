@@ -99,7 +99,7 @@ def shingles(tokens: Sequence[str], size: int = SHINGLE_SIZE) -> Counter[Shingle
     return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
-def multiset_overlap(gold: Counter[Shingle] | Counter[str], pred: Counter[Shingle] | Counter[str]) -> Overlap:
+def multiset_overlap(gold: Counter, pred: Counter) -> Overlap:
     """tp/fp/fn of two multisets."""
     tp = sum((gold & pred).values())
     return Overlap(tp=tp, fp=sum(pred.values()) - tp, fn=sum(gold.values()) - tp)

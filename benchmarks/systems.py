@@ -99,7 +99,8 @@ def text_paragraphs(text: str) -> list[str]:
 def paragraphs_as_html(paragraphs: list[str]) -> str:
     """A minimal HTML document with one ``<p>`` per paragraph."""
     body = "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in paragraphs)
-    return f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{body}</body></html>"
+    head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>'
+    return f"{head}<body>\n{body}</body></html>"
 
 
 def run_newsclean(data: bytes, request: Request) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 
 
@@ -52,9 +53,15 @@ class Article:
         return front_matter_block(self) + self.markdown
 
 
+# what a YAML double-quoted scalar may not hold raw: characters outside YAML's printable set
+# (DEL, C1 controls, lone surrogates, U+FFFE/F) and the ones YAML 1.1 reads as line breaks
+YAML_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
 def _yaml_value(value: str) -> str:
-    # JSON strings are valid YAML double-quoted scalars, and round-trip exactly
-    return json.dumps(value, ensure_ascii=False)
+    # JSON strings are valid YAML double-quoted scalars, and round-trip exactly, once the
+    # characters YAML cannot hold raw are \u-escaped (both JSON and YAML read those escapes)
+    return YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def front_matter_block(article: Article) -> str:

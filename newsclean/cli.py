@@ -42,7 +42,8 @@ def main_options(
 
 
 def error_line(source: str, message: str) -> None:
-    """The one line a user sees for a failed input."""
+    """The one line a user sees for a failed input (newlines in a message are folded)."""
+    message = " ".join(message.split())
     sys.stderr.write(f"newsclean: error: {source}: {message}\n")
 
 
@@ -72,7 +73,7 @@ def read_source(path: Path) -> bytes:
     if str(path) == "-":
         return sys.stdin.buffer.read()
     if path.is_dir():
-        raise IsADirectoryError("is a folder; use `newsclean batch` for folders")
+        raise IsADirectoryError("is a folder; give the files in it instead, e.g. FOLDER/*.html")
     return path.read_bytes()
 
 
@@ -81,9 +82,31 @@ def os_message(err: OSError) -> str:
         return "no such file; check the path"
     if isinstance(err, PermissionError):
         return "permission denied; check the file's permissions"
-    if isinstance(err, IsADirectoryError) and err.args and "batch" in str(err.args[0]):
+    if isinstance(err, IsADirectoryError) and err.args and "FOLDER" in str(err.args[0]):
         return str(err.args[0])
     return f"cannot read it ({err.strerror or err}); check the path"
+
+
+def output_name(source: str, fmt: Format, taken: set[str]) -> str:
+    """The file name for one input in an --output folder: its stem plus the format's suffix
+    (story.html.gz -> story.md); a name already used in this run gets -2, -3..."""
+    name = "stdin" if source == "-" else Path(source).name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    stem = Path(name).stem or name
+    candidate, number = stem + SUFFIX[fmt], 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}{SUFFIX[fmt]}"
+    taken.add(candidate)
+    return candidate
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def write_out(text: str, target) -> None:
@@ -115,6 +138,12 @@ def clean_cli(
     if sum(str(p) == "-" for p in sources) > 1:
         raise typer.BadParameter("stdin ('-') can be read only once", param_hint="PATHS")
     per_file = output is not None and output.is_dir()
+    if output is not None and not per_file:
+        for path in sources:
+            if str(path) != "-" and same_file(path, output):
+                raise typer.BadParameter(f"it would overwrite the input {path}; choose another file",
+                                         param_hint="'--output'")
+    taken: set[str] = set()
     failures: list[str] = []
     pieces: list[str] = []
     for path in sources:
@@ -129,8 +158,18 @@ def clean_cli(
             article = api.clean(data, url=url, input_type=input_type.value)
             text = render(article, fmt, source=name, front_matter=front_matter)
             if per_file:
-                stem = "stdin" if name == "-" else Path(name).name.split(".")[0]
-                (output / (stem + SUFFIX[fmt])).write_bytes(text.encode("utf-8"))
+                target = output / output_name(name, fmt, taken)
+                if any(str(p) != "-" and same_file(p, target) for p in sources):
+                    error_line(name, f"the output {target} would overwrite an input; "
+                                     "choose another --output folder")
+                    failures.append(name)
+                    continue
+                try:
+                    target.write_bytes(text.encode("utf-8"))
+                except OSError as err:
+                    error_line(name, f"cannot write {target} ({err.strerror or err}); "
+                                     "check the --output folder")
+                    failures.append(name)
             else:
                 pieces.append(text)
     if pieces:
@@ -140,7 +179,8 @@ def clean_cli(
             try:
                 output.write_bytes(joined.encode("utf-8"))
             except OSError as err:
-                error_line(str(output), f"cannot write output ({err.strerror or err})")
+                error_line(str(output), f"cannot write output ({err.strerror or err}); "
+                                        "check the --output path")
                 raise typer.Exit(1)
         else:
             write_out(joined, sys.stdout.buffer)

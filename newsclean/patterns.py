@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import re
+try:
+    import re._parser as sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_parse
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+CONTAINS = re.compile(r"contains(?:\[([^\]]+)\])? ")
 BULLET = re.compile(r"^\s*(?:[-*+•·◦▪□○●>]|\d{1,3}[.)])\s+")
 
 
@@ -15,6 +20,8 @@ class Pattern:
     scopes: frozenset[str]
     regex: re.Pattern
     line: int
+    anywhere: bool = False  # `contains` lines: searched for, not matched in full...
+    gate: tuple[str, ...] = ()  # ...only in blocks that hold one of these words
 
 
 @cache
@@ -36,7 +43,11 @@ def parse_patterns(text: str) -> list[Pattern]:
             continue
         if kind is None:
             raise ValueError(f"furniture.txt:{number}: pattern before any [section]")
-        patterns.append(Pattern(kind, scopes, re.compile(line, re.IGNORECASE), number))
+        gated = CONTAINS.match(line)
+        source = line[gated.end():] if gated else line
+        gate = tuple(gated.group(1).lower().split("|")) if gated and gated.group(1) else ()
+        patterns.append(Pattern(kind, scopes, re.compile(source, re.IGNORECASE), number,
+                                bool(gated), gate))
     return patterns
 
 
@@ -45,12 +56,43 @@ def normalise_block(text: str) -> str:
     return BULLET.sub("", " ".join(text.split()))
 
 
+MAX_FURNITURE_CHARS = 600  # the longest furniture seen is cookie consent prose
+
+
+LENGTH_BUCKETS = (40, 80, 160, 320, MAX_FURNITURE_CHARS)
+
+
+def max_width(regex: re.Pattern) -> int:
+    """The longest text the pattern can match in full (sre's own bound)."""
+    return sre_parse.parse(regex.pattern, regex.flags).getwidth()[1]
+
+
+@cache
+def combined(scope: str, anywhere: bool, length: int = 0) -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every pattern for `scope` that can match a block of `length`
+    characters: one regex call per block, not sixty, and few for long paragraphs."""
+    chosen = [p for p in furniture_patterns() if scope in p.scopes and p.anywhere == anywhere
+              and (anywhere or max_width(p.regex) >= length)]
+    groups = {f"p{p.line}": p.kind for p in chosen}
+    regex = "|".join(f"(?P<p{p.line}>{p.regex.pattern})" for p in chosen)
+    return re.compile(regex or "(?!)", re.IGNORECASE), groups
+
+
 def furniture_kind(text: str, scope: str) -> str | None:
     """The kind of furniture this block is (e.g. "share"), or None if it may be content."""
     block = normalise_block(text)
-    if not block or len(block) > 600:
+    if not block or len(block) > MAX_FURNITURE_CHARS:
         return None
+    bucket = next(b for b in LENGTH_BUCKETS if len(block) <= b)
+    whole, kinds = combined(scope, False, LENGTH_BUCKETS[LENGTH_BUCKETS.index(bucket) - 1] + 1
+                            if bucket != LENGTH_BUCKETS[0] else 0)
+    match = whole.fullmatch(block)
+    if match:
+        return kinds[match.lastgroup]
+    lowered = block.lower()
     for pattern in furniture_patterns():
-        if scope in pattern.scopes and pattern.regex.fullmatch(block):
-            return pattern.kind
+        if pattern.anywhere and scope in pattern.scopes and (
+                not pattern.gate or any(word in lowered for word in pattern.gate)):
+            if pattern.regex.search(block):
+                return pattern.kind
     return None

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import zlib
 from dataclasses import dataclass
@@ -61,6 +60,12 @@ BOMS = [
 LABEL_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
                  "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252",
                  "x-sjis": "shift_jis", "unicode": "utf-16"}
+# WHATWG: what browsers decode these (Python codec names) with: the Windows supersets
+SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
+             "tis-620": "cp874", "iso8859-11": "cp874", "shift_jis": "cp932",
+             "euc_kr": "cp949", "gb2312": "gbk"}
+NOT_PAGE_ENCODINGS = {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode",
+                      "undefined"}
 
 META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE)
@@ -103,17 +108,19 @@ def gunzip(data: bytes) -> bytes:
     """Transparently decompress gzip input (several members allowed)."""
     if not data.startswith(b"\x1f\x8b"):
         return data
+    out, rest = b"", data
     try:
-        inflater = zlib.decompressobj(wbits=31)
-        out = inflater.decompress(data, MAX_INPUT_BYTES)
-        if inflater.unconsumed_tail:
-            raise InputError("input is a gzip file larger than 64 MiB uncompressed; "
-                             "split it or decompress it first")
-        rest = inflater.unused_data
-        if rest.startswith(b"\x1f\x8b"):
-            out += gzip.decompress(rest)
+        while rest.startswith(b"\x1f\x8b"):
+            inflater = zlib.decompressobj(wbits=31)
+            out += inflater.decompress(rest, MAX_INPUT_BYTES + 1 - len(out))
+            if inflater.unconsumed_tail or len(out) > MAX_INPUT_BYTES:
+                raise InputError("input is a gzip file larger than 64 MiB uncompressed; "
+                                 "split it or decompress it first")
+            if not inflater.eof:  # a half-downloaded file must not give half an article
+                raise InputError("input is a truncated gzip file; re-download it")
+            rest = inflater.unused_data
         return out
-    except (OSError, EOFError, zlib.error) as err:
+    except zlib.error as err:
         raise InputError(f"input is a damaged gzip file ({err}); re-download or decompress it") from None
 
 
@@ -160,7 +167,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for name in filter(None, (declared, "utf-8")):
         try:
             return data.decode(name), name
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: some codecs raise only that
             continue
     return detect(data)
 
@@ -174,18 +181,41 @@ def declared_charset(data: bytes) -> str | None:
     label = match.group(1).decode("ascii", "ignore").lower().strip()
     label = LABEL_ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    name = SUPERSETS.get(name, name)
+    # the declaration was read as ASCII, so the page is ASCII-compatible: a label of UTF-16
+    # or EBCDIC is wrong (WHATWG reads UTF-16 labels as UTF-8), and Python's escape and
+    # IDNA codecs are no page encodings; ignoring the label lets UTF-8/detection decide
+    if name in NOT_PAGE_ENCODINGS or not ascii_compatible(name):
+        return None
+    return name
+
+
+def ascii_compatible(name: str) -> bool:
+    probe = b'<meta charset="utf-8">'
+    try:
+        return probe.decode(name) == probe.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def detect(data: bytes) -> tuple[str, str]:
     """Guess the encoding with charset-normalizer; refuse rather than guess wildly."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000])
+    best = results.best()
     if best is not None:
         name = best.encoding
+        # short Western text often ties between single-byte code pages, and cp1250 reads
+        # è as č; windows-1252 is the web's default for undeclared pages, so it wins ties
+        for match in results:
+            if (match.encoding == "cp1252" and match.chaos <= best.chaos
+                    and match.coherence >= best.coherence):
+                name = match.encoding
+                break
         return data.decode(name, "replace"), name
     try:  # single-byte western text that the detector found ambiguous
         return data.decode("cp1252"), "cp1252"

@@ -1,0 +1,102 @@
+"""Metadata accuracy on a WCXB dataset: title, authors and date against the gold a reader sees.
+
+    python benchmarks/metadata.py ../shared/datasets/wcxb-articles-dev [--jobs 2] [--limit N]
+
+Scores newsclean and trafilatura (`extract_metadata` with the URL) in one run:
+- title: equal after case folding, straight quotes and collapsed whitespace;
+- authors: the same set of names (gold split on , ; & and "and");
+- date: the same day, over pages whose gold has a date; and how many pages without a date
+  in the gold get one anyway (a guessed date is wrong data).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.datasets import load_dataset, read_input  # noqa: E402
+
+QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
+
+
+def norm(text: str | None) -> str:
+    return " ".join((text or "").translate(QUOTES).casefold().split()).strip(" .")
+
+
+def name_set(names) -> frozenset[str]:
+    if isinstance(names, str):
+        names = NAME_SPLIT.split(names)
+    return frozenset(n for n in (norm(x) for x in names or ()) if n)
+
+
+def run_newsclean(data: bytes, url: str | None) -> tuple:
+    import newsclean
+
+    try:
+        art = newsclean.clean(data, url=url, input_type="html")
+    except newsclean.NewscleanError:
+        return None, (), None
+    return art.title, art.authors, art.date
+
+
+def run_trafilatura(data: bytes, url: str | None) -> tuple:
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
+    tree = trafilatura.load_html(data)
+    if tree is None:
+        return None, (), None
+    meta = extract_metadata(tree, default_url=url)
+    authors = [a.strip() for a in (meta.author or "").split(";") if a.strip()]
+    return meta.title, authors, meta.date
+
+
+SYSTEMS = {"newsclean": run_newsclean, "trafilatura": run_trafilatura}
+
+
+def score_page(task: tuple) -> dict:
+    path, url, gold_title, gold_author, gold_date = task
+    data = read_input(path)
+    row = {}
+    for name, run in SYSTEMS.items():
+        title, authors, date = run(data, url)
+        row[name] = {
+            "title": norm(title) == norm(gold_title) if gold_title else None,
+            "author": name_set(authors) == name_set(gold_author) if gold_author else None,
+            "date": (date or "")[:10] == gold_date[:10] if gold_date else None,
+            "date_unwanted": bool(date) if not gold_date else None,
+        }
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args()
+    dataset = load_dataset(args.dataset)
+    pages = dataset.pages[: args.limit] if args.limit else dataset.pages
+    tasks = [(dataset.input_path(p, "html"), p.url, p.title, p.author, p.date) for p in pages]
+    with Pool(args.jobs) as pool:
+        rows = pool.map(score_page, tasks, chunksize=8)
+    print(f"## metadata, {dataset.root.name}, {len(rows)} pages\n")
+    print("| system | title | author (same names) | date (same day) | date given where the page shows none |")
+    print("|---|--:|--:|--:|--:|")
+    for name in SYSTEMS:
+        cells = []
+        for field in ("title", "author", "date"):
+            marks = [r[name][field] for r in rows if r[name][field] is not None]
+            cells.append(f"{sum(marks) / max(1, len(marks)):.3f} ({len(marks)})")
+        unwanted = [r[name]["date_unwanted"] for r in rows if r[name]["date_unwanted"] is not None]
+        cells.append(f"{sum(unwanted)} of {len(unwanted)}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()

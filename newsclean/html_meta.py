@@ -1,0 +1,167 @@
+"""Metadata of an HTML page: title, authors, date, site, description, image, tags.
+
+Cheap sources first (meta tags and JSON-LD, read by trafilatura's own parsers), then the
+visible page: the <h1> for the title and the byline for authors. No date is guessed from
+page text: a page that shows no date gets none (FINDINGS, metadata)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from htmldate import find_date
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, normalize_authors
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+WHITESPACE = re.compile(r"\s+")
+BYLINE_PREFIX = re.compile(r"^(?:written |posted |reported )?(?:by|von|par|por|di|door|af|av)\s*[:\-]?\s+",
+                           re.IGNORECASE)
+NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*")
+BYLINE_XPATH = (
+    './/*[@itemprop="author"]//*[@itemprop="name"]',
+    './/*[@rel="author"]',
+    './/*[contains(@class, "byline__name") or contains(@class, "author-name")'
+    ' or contains(@class, "author__name") or contains(@class, "authorName")]',
+    './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
+)
+MAX_NAME_WORDS = 5   # "Maria de la Cruz Ortega" fits; a sentence does not
+TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·-]{2,60}$")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    description: str | None = None
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+
+
+def read_meta(tree, url: str | None) -> PageMeta:
+    """Metadata of a parsed page (the tree is not modified)."""
+    meta = extract_meta_json(tree, examine_meta(tree))
+    return PageMeta(
+        title=choose_title(tree, meta.title),
+        authors=split_names(meta.author),
+        date=published_date(tree, url),
+        sitename=(meta.sitename or "").lstrip("@").strip() or None,
+        url=url or meta.url or None,
+        description=squeeze(meta.description) or None,
+        image=meta.image or None,
+        tags=tuple(dict.fromkeys(t for t in (meta.tags or []) + (meta.categories or []) if t)),
+        language=page_language(tree),
+    )
+
+
+def squeeze(text: str | None) -> str:
+    return WHITESPACE.sub(" ", text or "").strip()
+
+
+def choose_title(tree, declared: str | None) -> str | None:
+    """The visible <h1> (matches what readers see far more often than og:title); else the
+    declared headline; else <title> without its site suffix."""
+    headline = visible_headline(tree, declared)
+    if headline:
+        return headline
+    if declared and squeeze(declared):
+        return squeeze(declared)
+    page_title = squeeze(tree.findtext(".//title"))
+    return TITLE_SUFFIX.sub("", page_title) or None
+
+
+def visible_headline(tree, declared: str | None) -> str | None:
+    texts = [t for t in (squeeze(h1.text_content()) for h1 in tree.iter("h1")) if 3 <= len(t) <= 300]
+    if len(texts) == 1:
+        return texts[0]
+    if not texts:
+        return None
+    # several <h1>s (logo, headline, widgets): the one the declared or <title> title talks about
+    reference = words_of(declared or tree.findtext(".//title") or "")
+    scored = [(len(reference & words_of(t)) / max(1, len(words_of(t))), t) for t in texts]
+    score, text = max(scored, key=lambda pair: pair[0])
+    return text if score >= 0.5 else None
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def split_names(joined: str | None) -> tuple[str, ...]:
+    """'A; B' (trafilatura's joining) -> ('A', 'B'), dropping URLs and empties."""
+    if not joined:
+        return ()
+    names = (squeeze(n) for n in joined.split(";"))
+    return tuple(dict.fromkeys(n for n in names if n and "://" not in n and "@" not in n))
+
+
+def byline_authors(tree) -> tuple[str, ...]:
+    """Authors from the visible byline, for pages whose meta tags name none.
+
+    Prunes `tree` (trafilatura's author search does so on a deep copy; we skip the copy and
+    call this last, when the tree is no longer needed)."""
+    scope = byline_scope(tree)
+    cheap = byline_names(scope)
+    if cheap:
+        return cheap
+    prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
+    found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=120)
+    return split_names(normalize_authors(None, found) if found else None)
+
+
+def byline_scope(tree):
+    """Where a byline can be: the article element, else the headline's neighbourhood, else the
+    page (searching a part is several times cheaper than the whole page)."""
+    for element in tree.iter("article", "main"):
+        if len(element.text_content()) > 500:
+            return element
+    h1 = next(tree.iter("h1"), None)
+    if h1 is not None:
+        for ancestor in h1.iterancestors():
+            if ancestor.tag in ("body", "html") or len(ancestor.text_content()) > 2000:
+                return ancestor
+    return tree
+
+
+def byline_names(tree) -> tuple[str, ...]:
+    """Names in byline-like elements (schema.org, rel=author, byline classes)."""
+    for xpath in BYLINE_XPATH:
+        names: list[str] = []
+        for element in tree.xpath(xpath)[:6]:
+            names += names_in_byline(squeeze(element.text_content()))
+        if names:
+            return tuple(dict.fromkeys(names))
+    return ()
+
+
+def names_in_byline(text: str) -> list[str]:
+    text = BYLINE_PREFIX.sub("", text)
+    names = []
+    for part in NAME_SEPARATORS.split(text):
+        part = part.strip(" .,:")
+        words = part.split()
+        if 2 <= len(words) <= MAX_NAME_WORDS and all(w[0].isupper() or w.islower() and len(w) <= 3
+                                                     for w in words) and not re.search(r"\d", part):
+            names.append(part)
+    return names
+
+
+def published_date(tree, url: str | None) -> str | None:
+    """The publication date from markup (JSON-LD, meta, <time>, URL); never a guess from text."""
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=False,
+                          outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
+    return found or None
+
+
+def page_language(tree) -> str | None:
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not lang:
+        content = tree.xpath('string(//meta[@property="og:locale"]/@content)')
+        lang = content or None
+    return lang.replace("_", "-").split("-")[0].lower() if lang else None
