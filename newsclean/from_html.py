@@ -10,6 +10,7 @@ import trafilatura
 from trafilatura.xml import xmltotxt
 
 from .article import Article
+from .dates import find_date
 from .errors import InputError, NothingExtracted
 from .patterns import furniture_kind
 from .html_meta import byline_authors, read_meta
@@ -24,6 +25,8 @@ MIN_ARTICLE_WORDS = 8     # fewer words than a one-line brief is a menu or a lab
 # above 0.15 Scrapinghub starts losing pages to the default mode's longer fallbacks.
 CONFIDENT_SHARE = 0.15
 MIN_CONFIDENT_WORDS = 50
+MAX_EDGE_BLOCKS = 6       # how far into the body head/tail furniture is looked for
+DATELINE_WORDS = 8        # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself (FINDINGS 6)
 TITLE_ECHO_SLACK = 1.3
@@ -142,16 +145,35 @@ def blocks_of(body) -> list:
 
 
 def drop_furniture(body) -> None:
-    """Remove blocks that are news furniture (captions, share bars, ads...) by pattern."""
-    for block in blocks_of(body):
-        if block.getparent() is None:
-            continue
-        text = "".join(block.itertext())
-        if furniture_kind(text, "html"):
+    """Remove blocks that are news furniture (captions, share bars, ads...) by pattern, then
+    the bylines, dates, disclosures and calls to action that open or close the body."""
+    blocks = [b for b in blocks_of(body) if b.getparent() is not None]
+    kept = []
+    for block in blocks:
+        if furniture_kind(block_text(block), "html"):
             remove_block(block)
-    for lst in body.iter("list"):
+        else:
+            kept.append(block)
+    for edge, ordered in (("head", kept), ("tail", kept[::-1])):
+        for block in ordered[:MAX_EDGE_BLOCKS]:
+            if not is_edge_furniture(block_text(block), edge):
+                break
+            remove_block(block)
+    for lst in list(body.iter("list")):
         if not len(lst) and lst.getparent() is not None:
             remove_block(lst)
+
+
+def block_text(block) -> str:
+    return "".join(block.itertext())
+
+
+def is_edge_furniture(text: str, edge: str) -> bool:
+    """Furniture that opens or closes an article: datelines, disclosures, bios, calls to action."""
+    if furniture_kind(text, edge):
+        return True
+    words = WORD.findall(text)
+    return 0 < len(words) <= DATELINE_WORDS and find_date(text) is not None
 
 
 def remove_block(element) -> None:

@@ -42,13 +42,15 @@ PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
 HEADING_MAX_WORDS = 14  # subheadings are short and unpunctuated (seed: "US concerns about ...")
 SHORT_PENALTY = 2.0     # a menu item, a label: costs a little to carry inside the region
 FURNITURE_PENALTY = 8.0  # a recognised piece of furniture costs much more
-RAIL_PENALTY = 25.0     # a "Related"/"Comments" header ends an article, nearly always
+RAIL_PENALTY = 25.0
+MIN_ARTICLE_WORDS = 8   # as on the HTML path: less is a label or a menu     # a "Related"/"Comments" header ends an article, nearly always
 
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# emphasis marks stand outside words: file_name_here and 2*3*4 keep theirs
+EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?!\w)")
 WIDGET = re.compile(r"\[ ?[xX ]?\]|\(\*\)|\( \)|\[[A-Z][\w ]{0,30}\]|\[_+\]")
-RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")
+RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
 DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 
 
@@ -60,13 +62,15 @@ def extract(doc: Document, strip_line=(), keep_line=()) -> Article:
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     start, end = choose_region(blocks)
+    if sum(block_score(b) for b in blocks[start:end + 1]) <= 0:
+        raise NothingExtracted("no article text found: no block reads like prose")
     title, title_at = find_title(blocks, start)
     meta_lines = range(max(0, title_at if title_at is not None else start - 3), min(len(blocks), start + 3))
     date = next((find_date(blocks[i].text) for i in meta_lines
                  if blocks[i].words <= 12 and find_date(blocks[i].text)), None)
     authors = find_authors(blocks, meta_lines)
     body = revise_region(blocks[start:end + 1], title)
-    if not body:
+    if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     text = "\n".join(b.text for b in body)
     return Article(
@@ -112,10 +116,9 @@ def clean_line(line: str) -> str:
 
 def tidy(text: str) -> str:
     """Undo Markdown escapes and emphasis, collapse spaces."""
+    text = EMPHASIS.sub(r"\2", text)  # before unescaping: a literal \* is no emphasis mark
     text = ESCAPE.sub(r"\1", text)
-    text = EMPHASIS.sub(r"\2", text)
-    text = text.replace("**", "")
-    return " ".join(text.split()).strip(" _")
+    return " ".join(text.split()).strip()
 
 
 def wrap_width(lines: list[str]) -> int | None:

@@ -214,15 +214,11 @@ def test_text_of_only_furniture_is_nothing_extracted():
         clean("Share this article\n\nAdvertisement\n\n---\n")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (from_html.py): trafilatura's fallback turns a "
-                   "nav-only page into the article 'Home'")
 def test_nav_only_page_is_nothing_extracted():
     with pytest.raises(NothingExtracted):
         clean("<html><body><nav>Home</nav></body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (from_text.py): when every block scores negative, "
-                   "choose_region still returns the least bad one ('Home')")
 def test_menu_only_text_is_nothing_extracted():
     with pytest.raises(NothingExtracted):
         clean("Home\nNews\nSport\nWeather\nContact us\n")

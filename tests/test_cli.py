@@ -336,8 +336,6 @@ def test_page_with_an_empty_body(run, write_file):
     assert "no article" in one_error(result, path)["what"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (from_html.py): a nav-only page gives the article "
-                   "'Home' instead of NothingExtracted")
 def test_page_with_no_article(run, write_file):
     path = write_file("nav.html", NAV_ONLY)
     result = run("clean", path)

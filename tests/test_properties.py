@@ -16,6 +16,9 @@ from newsclean import Article, NewscleanError, clean
 FAST = settings(max_examples=200, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 WORD = re.compile(r"\w+")
+# For "every output word is an input word": `_` marks emphasis in Markdown scrapes (`_very_`),
+# so it separates words here rather than belonging to them.
+PLAIN_WORD = re.compile(r"[^\W_]+")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -53,7 +56,7 @@ def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
 def assert_words_come_from_input(source: str, article: Article | None) -> None:
     if article is None:
         return
-    out, given_words = WORD.findall(article.text), WORD.findall(source)
+    out, given_words = PLAIN_WORD.findall(article.text), PLAIN_WORD.findall(source)
     assert is_subsequence(out, given_words), (
         f"output words not a subsequence of the input's:\n out={out[:60]}\n in={given_words[:60]}")
 
@@ -174,12 +177,7 @@ def test_text_output_words_are_input_words_for_any_prose(text):
     assert_words_come_from_input(text, article)
 
 
-# The same property over any text at all does not hold, for a legitimate reason and for bugs
-# (see the report and the xfail below): `_` is a \w character, so stripping Markdown emphasis
-# (`_word_` -> `word`) makes tokens the input does not have; and from_text.tidy() also deletes
-# intraword `_` and `*`, even backslash-escaped ones, gluing words together.
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="from_text.tidy strips emphasis marks inside words; see report")
+# The same property over any text at all (words split at `_`, see PLAIN_WORD).
 @FAST
 @example(text="The council renamed file_name_here on Tuesday after residents said that the old "
               "name for the bridge was too long and too hard to remember.")
@@ -199,8 +197,6 @@ PROSE_TAIL = (" said the mayor of the town on Tuesday, after a long and heated m
     pytest.param("The module get_user_id was renamed", id="intraword-underscores"),
     pytest.param("Results rose 2\\*3\\*4 times", id="escaped-asterisks"),  # html2text's \*
 ])
-@pytest.mark.xfail(strict=True, reason="BUG (from_text.tidy): emphasis stripping deletes `_`/`*` "
-                   "inside words, and runs after unescaping, so literal \\* is lost too")
 def test_text_path_keeps_literal_words(words):
     scrape = words + PROSE_TAIL
     article = clean(scrape, input_type="text")
