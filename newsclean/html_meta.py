@@ -131,7 +131,7 @@ def byline_names(tree) -> tuple[str, ...]:
     for xpath in BYLINE_XPATH:
         names: list[str] = []
         for element in tree.xpath(xpath)[:6]:
-            names += names_in_byline(squeeze(element.text_content()))
+            names += names_in_byline(squeeze(" ".join(element.itertext())))
         if names:
             return tuple(dict.fromkeys(names))
     return ()
