@@ -70,10 +70,27 @@ def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:
         parent.remove(placeholder)
 
 
+LAYOUT_TABLE = lxml.etree.XPath(
+    "//table[.//table or .//h1 or .//h2 or .//article]")
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup")
+
+
+def unwrap_layout_tables(tree) -> None:
+    """Turn tables used for page layout (they hold headings, paragraphs or other tables)
+    into plain containers, so the page is read as a page, not as one table row (FINDINGS 8).
+    Data tables nested inside them stay tables."""
+    for table in LAYOUT_TABLE(tree):
+        owned = [el for el in table.iter(*TABLE_PARTS)
+                 if el is table or next(el.iterancestors("table"), None) is table]
+        for element in owned:
+            element.tag = "div"
+
+
 def extract(doc: Document, prune_xpath: list[str] | None = None) -> Article:
     """Extract the article from an HTML Document. Raises NothingExtracted or InputError."""
     tree = parse_html(doc.text)
     replay_streamed_segments(tree)
+    unwrap_layout_tables(tree)
     meta = read_meta(tree, doc.url)
     body = choose_body(tree, doc.url, prune_xpath)
     if body is None:

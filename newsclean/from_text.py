@@ -39,7 +39,8 @@ WRAP_SHARE = 0.3        # hard-wrapped dumps: >= 30% of long lines end near the 
 MIN_WRAP_WIDTH = 50
 PROSE_WORDS = 10        # a paragraph of prose has a dozen words or more...
 PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
-HEADING_MAX_WORDS = 14  # subheadings are short and unpunctuated (seed: "US concerns about ...")
+HEADING_MAX_WORDS = 14
+HEADLINE_MAX_WORDS = 20  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
 SHORT_PENALTY = 2.0     # a menu item, a label: costs a little to carry inside the region
 # A recognised piece of furniture costs much more. (Making captions and share bars nearly free,
 # as they sit inside articles, lost 0.002-0.007 F1 on the dev renderings: tried and dropped.)
@@ -149,7 +150,9 @@ def measure(block: Block, stops: frozenset[str]) -> Block:
 
 
 def is_prose(block: Block) -> bool:
-    return block.words >= PROSE_WORDS and block.stop_ratio >= PROSE_STOP_RATIO and not block.furniture
+    """Sentences: enough words, enough stopwords, and an end (or too long for a headline)."""
+    return (block.words >= PROSE_WORDS and block.stop_ratio >= PROSE_STOP_RATIO
+            and not block.furniture and (block.sentence_like or block.words > HEADLINE_MAX_WORDS))
 
 
 def block_score(block: Block) -> float:
