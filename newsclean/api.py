@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from . import from_html, from_text, sniff
 from .article import Article
+from .rules import RuleBook, SiteRules, host_of
 from .sniff import Kind
 
 INPUT_TYPES = ("auto", "html", "text")
@@ -14,12 +15,26 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: str = "auto"
           rules_dirs: Sequence[str] = ()) -> Article:
     """Return the article in `data` (an HTML page or a text scrape) without boilerplate.
 
-    `input_type` is "auto", "html" or "text". Raises InputError for binary, empty or
-    undecodable input and NothingExtracted when no article is found (both NewscleanError).
+    `input_type` is "auto", "html" or "text". `rules_dirs` are folders of site rule files
+    (FiveFilters format), over the built-in pack. Raises InputError for binary, empty or
+    undecodable input, NothingExtracted when no article is found, and RuleError for a
+    rules folder that does not exist (all NewscleanError).
     """
     if input_type not in INPUT_TYPES:
         raise ValueError(f"input_type must be one of {INPUT_TYPES}, not {input_type!r}")
     doc = sniff.decode(data, url=url, kind=input_type)
+    site = choose_rules(doc, RuleBook.load(rules_dirs))
     if doc.kind is Kind.HTML:
-        return from_html.extract(doc)
-    return from_text.extract(doc)
+        return from_html.extract(doc, site)
+    return from_text.extract(doc, site)
+
+
+def choose_rules(doc: sniff.Document, book: RuleBook) -> SiteRules | None:
+    """The page's site rules: by host when the URL is known, else (text scrapes) by the
+    fingerprint a rule file names; global.txt alone when neither finds a file."""
+    host = host_of(doc.url)
+    if host and book.file_for_host(host):
+        return book.for_host(host)
+    if doc.kind is Kind.TEXT:
+        return book.for_text(doc.text) or book.global_rules
+    return book.global_rules

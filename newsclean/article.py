@@ -22,6 +22,7 @@ class Article:
     tags: tuple[str, ...] = ()
     image: str | None = None
     kind: str = "html"  # which path made it: "html" or "text"
+    native_ad: bool = False  # a site rule's native_ad_clue matched
     rules: tuple[str, ...] = field(default=())  # rule files that were applied
 
     @property
@@ -39,7 +40,8 @@ class Article:
         if source is not None:
             data["source"] = source
         order = ["title", "author", "authors", "date", "sitename", "url", "language",
-                 "description", "tags", "image", "text", "markdown", "kind", "rules", "source"]
+                 "description", "tags", "image", "text", "markdown", "kind", "native_ad", "rules",
+                 "source"]
         return {key: data[key] for key in order if key in data}
 
     def to_json(self, source: str | None = None, indent: int | None = None) -> str:

@@ -127,6 +127,9 @@ def clean_cli(
         "--front-matter/--no-front-matter", help="YAML metadata block atop Markdown output.")] = True,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write to this file instead of stdout; an existing folder gets one file per input.")] = None,
+    rules_dir: Annotated[Optional[list[Path]], typer.Option(
+        "--rules-dir", help="Folder of site rule files (FiveFilters format); repeatable. "
+        "Also NEWSCLEAN_RULES_PATH.", exists=True, file_okay=False, dir_okay=True)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
     """Strip boilerplate from scraped pages and print the articles.
@@ -155,7 +158,8 @@ def clean_cli(
             failures.append(name)
             continue
         with user_errors(name, debug, failures):
-            article = api.clean(data, url=url, input_type=input_type.value)
+            article = api.clean(data, url=url, input_type=input_type.value,
+                                rules_dirs=tuple(rules_dir or ()))
             text = render(article, fmt, source=name, front_matter=front_matter)
             if per_file:
                 target = output / output_name(name, fmt, taken)

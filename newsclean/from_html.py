@@ -2,8 +2,10 @@
 module that imports trafilatura."""
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
+from dataclasses import replace
 import lxml.etree
 import lxml.html
 import trafilatura
@@ -13,7 +15,8 @@ from .article import Article
 from .dates import find_date
 from .errors import InputError, NothingExtracted
 from .patterns import furniture_kind
-from .html_meta import byline_authors, read_meta
+from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta
+from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -28,6 +31,7 @@ CONFIDENT_SHARE = 0.20
 MIN_CONFIDENT_WORDS = 50
 MAX_EDGE_BLOCKS = 6       # how far into the body head/tail furniture is looked for
 DATELINE_WORDS = 8        # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
+RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself (FINDINGS 6)
 TITLE_ECHO_SLACK = 1.3
@@ -98,19 +102,25 @@ def drop_inert(tree) -> None:
         remove_block(element)
 
 
-def extract(doc: Document, prune_xpath: list[str] | None = None) -> Article:
-    """Extract the article from an HTML Document. Raises NothingExtracted or InputError."""
-    tree = parse_html(doc.text)
+def extract(doc: Document, site: SiteRules | None = None) -> Article:
+    """Extract the article from an HTML Document, with the site's rules if any.
+    Raises NothingExtracted or InputError."""
+    tree = parse_html(apply_replacements(doc.text, site))
     replay_streamed_segments(tree)
     unwrap_layout_tables(tree)
-    meta = read_meta(tree, doc.url)
+    meta = rule_metadata(tree, read_meta(tree, doc.url), site)
+    native_ad = bool(site) and any(xpath_texts(tree, rule) for rule in site.get("native_ad_clue"))
     drop_inert(tree)
+    apply_strip_rules(tree, site)
     words_on_page = page_words(tree)
-    body = choose_body(tree, doc.url, prune_xpath, words_on_page)
+    body = body_by_rule(tree, doc.url, site, words_on_page) if site and site.get("body") else None
+    if body is None:
+        body = choose_body(tree, doc.url, words_on_page)
     if body is None:
         raise NothingExtracted("no article text found")
     drop_furniture(body)
     drop_title_echo(body, meta.title)
+    apply_line_rules(body, site)
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
@@ -121,28 +131,149 @@ def extract(doc: Document, prune_xpath: list[str] | None = None) -> Article:
         markdown=(f"# {meta.title}\n\n" if meta.title else "") + markdown_body + "\n",
         title=meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
         url=meta.url, language=meta.language, description=meta.description, tags=meta.tags,
-        image=meta.image, kind="html")
+        image=meta.image, kind="html", native_ad=native_ad,
+        rules=site.sources if site else ())
 
 
-def run_trafilatura(tree, url: str | None, prune_xpath: list[str] | None, **mode):
+# ---- site rules on the page ----
+
+def apply_replacements(text: str, site: SiteRules | None) -> str:
+    """find_string/replace_string on the raw HTML, in file order."""
+    for find, replacement, _source in (site.replacements if site else ()):
+        text = text.replace(find, replacement)
+    return text
+
+
+def xpath_texts(tree, rule: Rule) -> list[str]:
+    """What an XPath selects, as whitespace-collapsed strings (elements, attributes, text)."""
+    try:
+        found = rule.value(tree)
+    except lxml.etree.XPathError:
+        return []
+    items = found if isinstance(found, list) else [found]
+    texts = []
+    for item in items:
+        raw = " ".join(item.itertext()) if hasattr(item, "itertext") else str(item)
+        if " ".join(raw.split()):
+            texts.append(" ".join(raw.split()))
+    return texts
+
+
+def rule_metadata(tree, meta: PageMeta, site: SiteRules | None) -> PageMeta:
+    """The site's title, date and author XPaths win over the generic metadata."""
+    if site is None:
+        return meta
+    changes = {}
+    title = next((t for rule in site.get("title") for t in xpath_texts(tree, rule)[:1]), None)
+    if title:
+        changes["title"] = title
+    date = next((d for rule in site.get("date") for t in xpath_texts(tree, rule)
+                 if (d := find_date(t))), None)
+    if date:
+        changes["date"] = date
+    for rule in site.get("author"):
+        names = tuple(dict.fromkeys(n for t in xpath_texts(tree, rule) for n in names_in_byline(t)))
+        if names:
+            changes["authors"] = names
+            break
+    return replace(meta, **changes) if changes else meta
+
+
+def apply_strip_rules(tree, site: SiteRules | None) -> None:
+    """strip, strip_id_or_class, strip_image_src, strip_attr and dissolve, on the page."""
+    if site is None:
+        return
+    doomed = []
+    for rule in site.get("strip"):
+        doomed += [el for el in safe_xpath(tree, rule) if hasattr(el, "tag")]
+    for rule in site.get("strip_id_or_class"):
+        name = rule.value.strip()
+        doomed += tree.xpath("//*[contains(@class, $n) or contains(@id, $n)]", n=name)
+    for rule in site.get("strip_image_src"):
+        doomed += tree.xpath("//img[contains(@src, $s)]", s=rule.value.strip())
+    for element in doomed:
+        if element.getparent() is not None and element.tag not in ("html", "body"):
+            remove_block(element)
+    for rule in site.get("strip_attr"):
+        for attribute in safe_xpath(tree, rule):
+            owner = getattr(attribute, "getparent", lambda: None)()
+            if owner is not None and getattr(attribute, "attrname", None):
+                owner.attrib.pop(attribute.attrname, None)
+    for rule in site.get("dissolve"):
+        for element in safe_xpath(tree, rule):
+            if hasattr(element, "drop_tag") and element.getparent() is not None:
+                element.drop_tag()
+
+
+def safe_xpath(tree, rule: Rule) -> list:
+    try:
+        found = rule.value(tree)
+    except lxml.etree.XPathError:
+        return []
+    return found if isinstance(found, list) else []
+
+
+def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int):
+    """The body the site's XPath names, cleaned by trafilatura; None to use the generic path:
+    when nothing matches (autodetect_on_failure, on by default) or when the rule's body is far
+    shorter than the generic one (a stale XPath that now selects a fragment)."""
+    for rule in site.get("body"):
+        found = [el for el in safe_xpath(tree, rule) if hasattr(el, "tag")]
+        outermost = [el for el in found if not any(a in found for a in el.iterancestors())]
+        if outermost:
+            break
+    else:
+        if not site.flag("autodetect_on_failure", True):
+            raise NothingExtracted("the site rule's body XPath matches nothing on this page, and "
+                                   "its file says autodetect_on_failure: no")
+        return None
+    page = lxml.html.Element("html")
+    holder = lxml.etree.SubElement(page, "body")
+    for element in outermost:
+        holder.append(deepcopy_element(element))
+    by_rule = run_trafilatura(page, url, favor_recall=True)
+    generic = choose_body(tree, url, words_on_page)
+    if by_rule is None or len(words_of(by_rule)) < RULE_SANITY_SHARE * len(words_of(generic)):
+        return generic
+    return by_rule
+
+
+def deepcopy_element(element):
+    copied = copy.deepcopy(element)
+    copied.tail = None
+    return copied
+
+
+def apply_line_rules(body, site: SiteRules | None) -> None:
+    """strip_line, strip_before, strip_after (and keep_line) on the extracted blocks."""
+    if site is None or not any(site.get(d) for d in ("strip_line", "strip_before", "strip_after")):
+        return
+    blocks = blocks_of(body)
+    verdicts = line_verdicts([block_text(b) for b in blocks], site)
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is not None and not verdict[0]:
+            remove_block(block)
+
+
+def run_trafilatura(tree, url: str | None, **mode):
     """trafilatura's body tree for the page (it works on a copy), or None."""
     # "markdown" keeps formatting in the body tree; we render text and Markdown from it
     result = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True, output_format="markdown",
-        with_metadata=False, prune_xpath=prune_xpath or None, **mode)
+        with_metadata=False, **mode)
     return None if result is None else result.body
 
 
-def choose_body(tree, url: str | None, prune_xpath: list[str] | None, words_on_page: int):
+def choose_body(tree, url: str | None, words_on_page: int):
     """trafilatura's recall mode first: on news pages it finds bodies split over several
     containers that the default mode cuts short (FINDINGS 3, 4). When its text is a small part
     of the page it may have locked onto a fragment, so the default mode runs too, and wins if
     its text contains the recall text and more (benchmarks/: WCXB dev +0.008 word F1)."""
-    recall = run_trafilatura(tree, url, prune_xpath, favor_recall=True)
+    recall = run_trafilatura(tree, url, favor_recall=True)
     recall_words = words_of(recall)
     if len(recall_words) >= max(MIN_CONFIDENT_WORDS, CONFIDENT_SHARE * words_on_page):
         return recall
-    default = run_trafilatura(tree, url, prune_xpath)
+    default = run_trafilatura(tree, url)
     if default is None:
         return recall
     if recall is None or covered(recall_words, words_of(default)) >= DEFAULT_COVERS:

@@ -10,6 +10,7 @@ from .article import Article
 from .dates import find_date
 from .errors import NothingExtracted
 from .patterns import BULLET, furniture_kind
+from .rules import SiteRules, line_verdicts
 from .sniff import Document
 from .stoplists import ISO, WORD, guess_language, stoplist
 
@@ -28,6 +29,7 @@ class Block:
     furniture: str | None = None
     words: int = 0
     stop_ratio: float = 0.0
+    kept_by_rule: bool = False  # a site's keep_line matched: never dropped
 
     @property
     def sentence_like(self) -> bool:
@@ -57,11 +59,12 @@ RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2te
 DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 
 
-def extract(doc: Document, strip_line=(), keep_line=()) -> Article:
-    """Clean a text scrape. Raises NothingExtracted if no block looks like an article."""
+def extract(doc: Document, site: SiteRules | None = None) -> Article:
+    """Clean a text scrape, with the site's text directives if any. Raises NothingExtracted
+    if no block looks like an article."""
     language = guess_language(doc.text)
     stops = stoplist(language)
-    blocks = [measure(b, stops) for b in split_blocks(doc.text)]
+    blocks = apply_line_rules([measure(b, stops) for b in split_blocks(doc.text)], site)
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     start, end = choose_region(blocks)
@@ -73,6 +76,8 @@ def extract(doc: Document, strip_line=(), keep_line=()) -> Article:
                  if blocks[i].words <= 12 and find_date(blocks[i].text)), None)
     authors = find_authors(blocks, meta_lines)
     body = revise_region(blocks[start:end + 1], title)
+    body = [b for b in blocks[:start] if b.kept_by_rule] + body + [
+        b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     text = "\n".join(b.text for b in body)
@@ -81,7 +86,19 @@ def extract(doc: Document, strip_line=(), keep_line=()) -> Article:
         markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
         title=title, authors=authors, date=date, language=ISO.get(language),
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
-        url=doc.url, kind="text")
+        url=doc.url, kind="text", rules=site.sources if site else ())
+
+
+def apply_line_rules(blocks: list[Block], site: SiteRules | None) -> list[Block]:
+    """Drop what strip_line/strip_before/strip_after name; mark what keep_line names."""
+    verdicts = line_verdicts([b.text for b in blocks], site)
+    kept = []
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is None:
+            kept.append(block)
+        elif verdict[0]:
+            kept.append(replace(block, furniture=None, kept_by_rule=True))
+    return kept
 
 
 # ---- segmentation ----
@@ -157,6 +174,8 @@ def is_prose(block: Block) -> bool:
 
 def block_score(block: Block) -> float:
     """How much a block pulls the article region towards itself (negative: pushes away)."""
+    if block.kept_by_rule:
+        return float(max(block.words, 1))
     if block.furniture in ("related", "comments"):
         return -RAIL_PENALTY
     if block.furniture:
@@ -189,6 +208,9 @@ def revise_region(region: list[Block], title: str | None) -> list[Block]:
     kept: list[Block] = []
     for index, block in enumerate(region):
         after = region[index + 1] if index + 1 < len(region) else None
+        if block.kept_by_rule:
+            kept.append(block)
+            continue
         if block.furniture or (title and block.text == title):
             continue
         if after is not None and not block.sentence_like and block.words <= 25 and (

@@ -1,0 +1,334 @@
+"""Site rules: FiveFilters / Instapaper site-config files plus newsclean's text directives.
+
+One file per host (`example.com.txt` serves example.com and www.example.com, `.example.com.txt`
+any subdomain of it, `news.example.com.txt` that host only); `global.txt` applies everywhere.
+Files come from the built-in pack (`newsclean/rules/`), then from user folders (`--rules-dir`,
+`NEWSCLEAN_RULES_PATH`), a later folder overriding an earlier one for the same host.
+
+Loading never fails on a third-party file: a line that cannot be used (unknown directive, bad
+XPath or regex) is skipped and kept as a Problem, which `newsclean rules lint` reports.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.etree
+
+from .errors import RuleError
+
+# directive -> how its value is read
+XPATH_LISTS = ("title", "body", "date", "author", "strip", "strip_attr", "native_ad_clue",
+               "dissolve")
+STRING_LISTS = ("strip_id_or_class", "strip_image_src", "text_fingerprint", "test_contains",
+                "test_url")
+REGEX_LISTS = ("strip_line", "strip_before", "strip_after", "keep_line")
+FLAGS = ("prune", "tidy", "autodetect_on_failure", "skip_json_ld")
+PAIRED = ("find_string", "replace_string")
+HOST_ONLY = ("title", "body", "date", "author")
+PARAMETERISED = ("replace_string", "wrap_in", "http_header")
+# what a file may say that only matters when fetching pages, or that newsclean does differently
+RECORDED = ("http_header", "login_uri", "login_username_field", "login_password_field",
+            "login_extra_fields", "requires_login", "not_logged_in_xpath", "next_page_link",
+            "single_page_link", "autodetect_next_page", "if_page_contains", "parser",
+            "convert_double_br_tags", "insert_detected_image", "footnotes", "strip_comments",
+            "src_lazy_load_attr", "skip_id_or_class", "move_into", "wrap_in")
+KNOWN = set(XPATH_LISTS + STRING_LISTS + REGEX_LISTS + FLAGS + PAIRED + RECORDED)
+LINE = re.compile(r"^([a-z_]+)(?:\(([^)]*)\))?\s*:\s?(.*)$")
+ENV_PATH = "NEWSCLEAN_RULES_PATH"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A line of a rule file that could not be used; `str()` is `file:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    error: bool = True  # False: accepted but ignored (fetch-only directives)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One usable directive value, with where it came from (for `explain`)."""
+
+    value: object  # compiled XPath / regex, or a str
+    source: str  # "file:line"
+
+    @property
+    def text(self) -> str:
+        value = self.value
+        return getattr(value, "path", None) or getattr(value, "pattern", None) or str(value)
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """The directives of one rule file (or of several merged: host file over global.txt)."""
+
+    sources: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    lists: dict = field(default_factory=dict)  # directive -> tuple[Rule, ...]
+    flags: dict = field(default_factory=dict)  # directive -> bool
+    replacements: tuple[tuple[str, str, str], ...] = ()  # (find, replace, source)
+
+    def get(self, directive: str) -> tuple[Rule, ...]:
+        return self.lists.get(directive, ())
+
+    def flag(self, directive: str, default: bool) -> bool:
+        return self.flags.get(directive, default)
+
+    def merged_over(self, base: SiteRules | None) -> SiteRules:
+        """These rules on top of `base` (global.txt): strips and line rules add up, flags of
+        ours win. Title, date, author and body stay the host's own: a generic XPath such as
+        og:title is worse than what newsclean finds by itself (FINDINGS, metadata)."""
+        if base is None:
+            return self
+        shared = (set(base.lists) | set(self.lists)) - set(HOST_ONLY)
+        lists = {k: base.get(k) + self.get(k) for k in shared}
+        lists.update({k: self.get(k) for k in HOST_ONLY if self.get(k)})
+        return SiteRules(sources=base.sources + self.sources, hosts=self.hosts,
+                         lists=lists, flags={**base.flags, **self.flags},
+                         replacements=base.replacements + self.replacements)
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    path: str
+    key: str  # the host part of the file name: "example.com" or ".example.com"
+    rules: SiteRules
+    problems: tuple[Problem, ...]
+
+
+# ---- parsing ----
+
+def parse_rule_text(text: str, path: str = "<rules>", key: str = "") -> RuleFile:
+    """Parse one rule file's text. Never raises: unusable lines become Problems."""
+    lists: dict[str, list[Rule]] = {}
+    flags: dict[str, bool] = {}
+    replacements: list[tuple[str, str, str]] = []
+    problems: list[Problem] = []
+    pending_find: tuple[str, int] | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = LINE.match(line)
+        if not match:
+            problems.append(Problem(path, number, f"cannot read {line[:40]!r}; "
+                                    "expected 'directive: value'"))
+            continue
+        name, argument, value = match.group(1), match.group(2), match.group(3).strip()
+        where = f"{path}:{number}"
+        if name not in KNOWN:
+            problems.append(Problem(path, number, unknown_message(name)))
+        elif name in RECORDED:
+            problems.append(Problem(path, number, f"'{name}' is accepted and ignored "
+                                    "(newsclean never fetches pages)", error=False))
+        elif name == "find_string":
+            pending_find = (value, number)
+        elif name == "replace_string" and argument is not None:
+            replacements.append((argument, value, where))
+        elif name == "replace_string":
+            if pending_find is None:
+                problems.append(Problem(path, number, "replace_string without a find_string before it"))
+            else:
+                replacements.append((pending_find[0], value, where))
+                pending_find = None
+        elif name in FLAGS:
+            if value.lower() not in ("yes", "no", "true", "false", "1", "0"):
+                problems.append(Problem(path, number, f"'{name}' takes yes or no, not {value!r}"))
+            else:
+                flags[name] = value.lower() in ("yes", "true", "1")
+        else:
+            compiled = compile_value(name, value)
+            if isinstance(compiled, str) and compiled.startswith("!"):
+                problems.append(Problem(path, number, compiled[1:]))
+            else:
+                lists.setdefault(name, []).append(Rule(compiled, where))
+    if pending_find is not None:
+        problems.append(Problem(path, pending_find[1], "find_string without a replace_string after it"))
+    rules = SiteRules(sources=(path,), hosts=(key,) if key else (),
+                      lists={k: tuple(v) for k, v in lists.items()}, flags=flags,
+                      replacements=tuple(replacements))
+    return RuleFile(path=path, key=key, rules=rules, problems=tuple(problems))
+
+
+def compile_value(name: str, value: str):
+    """The compiled value, or a string starting with '!' that says what is wrong."""
+    if not value:
+        return f"!'{name}' needs a value"
+    if name in XPATH_LISTS:
+        try:
+            return lxml.etree.XPath(value, smart_strings=False)
+        except lxml.etree.XPathSyntaxError as err:
+            return f"!bad XPath for '{name}': {value!r} ({err})"
+    if name in REGEX_LISTS:
+        try:
+            return re.compile(value)
+        except re.error as err:
+            return f"!bad regex for '{name}': {value!r} ({err})"
+    return value
+
+
+def unknown_message(name: str) -> str:
+    close = difflib.get_close_matches(name, sorted(KNOWN), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown directive '{name}'{hint}"
+
+
+# ---- the rule book ----
+
+@dataclass(frozen=True)
+class RuleBook:
+    """Every rule file found, indexed by host key; `global.txt` kept apart."""
+
+    files: dict  # key -> RuleFile (the overriding one)
+    shadowed: tuple[RuleFile, ...]  # files overridden by a later folder
+    global_rules: SiteRules | None
+
+    @staticmethod
+    def load(rules_dirs: Sequence[str | os.PathLike] = ()) -> RuleBook:
+        """Built-in pack, then NEWSCLEAN_RULES_PATH, then `rules_dirs` (cached per process)."""
+        env = tuple(p for p in os.environ.get(ENV_PATH, "").split(os.pathsep) if p)
+        return load_book(env + tuple(str(d) for d in rules_dirs))
+
+    def for_host(self, host: str | None) -> SiteRules | None:
+        """The rules for a host: its own file (or the nearest wildcard) over global.txt."""
+        found = self.file_for_host(host) if host else None
+        if found is None:
+            return self.global_rules
+        return found.rules.merged_over(self.global_rules)
+
+    def file_for_host(self, host: str) -> RuleFile | None:
+        host = host.lower().strip(".")
+        if host in self.files:
+            return self.files[host]
+        if host.startswith("www.") and host[4:] in self.files:
+            return self.files[host[4:]]
+        parts = host.split(".")
+        for index in range(1, len(parts) - 1):  # ".example.com" serves a.b.example.com
+            wildcard = "." + ".".join(parts[index:])
+            if wildcard in self.files and host != wildcard[1:]:
+                return self.files[wildcard]
+        return None
+
+    def for_text(self, text: str) -> SiteRules | None:
+        """The rules whose text_fingerprint occurs in a text scrape (most specific first)."""
+        for rule_file in self.fingerprinted():
+            if any(rule.value in text for rule in rule_file.rules.get("text_fingerprint")):
+                return rule_file.rules.merged_over(self.global_rules)
+        return None
+
+    def fingerprinted(self) -> list[RuleFile]:
+        return [f for f in self.files.values() if f.rules.get("text_fingerprint")]
+
+    def all_files(self) -> list[RuleFile]:
+        return sorted(self.files.values(), key=lambda f: f.key.lstrip("."))
+
+    def problems(self) -> list[Problem]:
+        every = list(self.files.values()) + list(self.shadowed)
+        return [p for f in every for p in f.problems]
+
+
+@cache
+def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
+    files: dict[str, RuleFile] = {}
+    shadowed: list[RuleFile] = []
+    global_rules: SiteRules | None = None
+    for folder in (None,) + user_dirs:
+        for rule_file in read_folder(folder):
+            if rule_file.key == "global":
+                global_rules = rule_file.rules.merged_over(global_rules) if folder else rule_file.rules
+                continue
+            if rule_file.key in files:
+                shadowed.append(files[rule_file.key])
+            files[rule_file.key] = rule_file
+    return RuleBook(files=files, shadowed=tuple(shadowed), global_rules=global_rules)
+
+
+def read_folder(folder: str | None) -> Iterable[RuleFile]:
+    """The rule files of a user folder, or of the built-in pack when `folder` is None."""
+    if folder is None:
+        base = resources.files("newsclean").joinpath("rules")
+        entries = sorted((e for e in base.iterdir() if e.name.endswith(".txt")), key=lambda e: e.name)
+        for entry in entries:
+            yield parse_rule_text(entry.read_text("utf-8"), f"builtin:{entry.name}", host_key(entry.name))
+        return
+    path = Path(folder)
+    if not path.is_dir():
+        raise RuleError(f"{folder}: no such rules folder; check --rules-dir or {ENV_PATH}")
+    for entry in sorted(path.glob("*.txt")):
+        if not is_rule_file_name(entry.name):
+            continue  # LICENSE.txt, notes: not a host
+        try:
+            text = entry.read_text("utf-8", errors="replace")
+        except OSError as err:
+            raise RuleError(f"{entry}: cannot read rule file ({err.strerror or err})") from None
+        yield parse_rule_text(text, str(entry), host_key(entry.name))
+
+
+def is_rule_file_name(filename: str) -> bool:
+    key = host_key(filename)
+    return key == "global" or ("." in key.strip(".") and " " not in key)
+
+
+def host_key(filename: str) -> str:
+    return filename[:-4].lower() if filename.endswith(".txt") else filename.lower()
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def load_rule_file(path: str | os.PathLike) -> RuleFile:
+    """One rule file from disk (for lint and tests). Raises RuleError if unreadable."""
+    entry = Path(path)
+    try:
+        text = entry.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleError(f"{entry}: cannot read rule file ({err})") from None
+    return parse_rule_text(text, str(entry), host_key(entry.name))
+
+
+# ---- text-level directives ----
+
+def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[tuple[bool, str] | None]:
+    """What the text directives say of each line: (True, source) keep, (False, source) drop,
+    None when they say nothing and the heuristics decide. keep_line wins over the others."""
+    verdicts: list[tuple[bool, str] | None] = [None] * len(lines)
+    if site is None:
+        return verdicts
+    trimmed = [" ".join(line.split()) for line in lines]
+    for rule in site.get("strip_before"):
+        hit = next((i for i, line in enumerate(trimmed) if rule.value.fullmatch(line)), None)
+        if hit is not None:
+            verdicts[: hit + 1] = [(False, rule.source)] * (hit + 1)
+    for rule in site.get("strip_after"):
+        hit = next((i for i, line in enumerate(trimmed) if rule.value.fullmatch(line)), None)
+        if hit is not None:
+            verdicts[hit:] = [(False, rule.source)] * (len(trimmed) - hit)
+    for index, line in enumerate(trimmed):
+        for rule in site.get("strip_line"):
+            if rule.value.fullmatch(line):
+                verdicts[index] = (False, rule.source)
+        for rule in site.get("keep_line"):
+            if rule.value.fullmatch(line):
+                verdicts[index] = (True, rule.source)
+    return verdicts
+

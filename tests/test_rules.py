@@ -1,0 +1,177 @@
+"""Rule files: parsing every directive, host matching, precedence, and applying rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean.rules import RuleBook, line_verdicts, load_book, parse_rule_text
+
+FTR = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "ftr-site-config"
+
+EVERY_DIRECTIVE = """\
+# a comment, then every directive newsclean reads
+title: //h1[@class="headline"]
+body: //div[@itemprop="articleBody"]
+date: //time/@datetime
+author: //a[@rel="author"]
+strip: //aside[contains(@class, "related")]
+strip_id_or_class: newsletter-signup
+strip_image_src: tracking.gif
+strip_attr: //img/@srcset
+dissolve: //span[@class="wrapper"]
+native_ad_clue: //div[@class="sponsored-label"]
+find_string: <amp-img
+replace_string: <img
+replace_string(<br><br>): </p><p>
+prune: no
+tidy: no
+autodetect_on_failure: yes
+skip_json_ld: yes
+strip_line: Advertisement|Read more:.*
+strip_before: ^Share this article$
+strip_after: ^More from Example News$
+keep_line: Photo essay:.*
+text_fingerprint: Example News, est. 1901
+test_url: https://example.com/2024/05/council-vote
+test_contains: The council voted on Tuesday
+http_header(user-agent): Mozilla/5.0
+next_page_link: //a[@rel="next"]
+login_uri: https://example.com/login
+"""
+
+
+def test_every_directive_parses():
+    parsed = parse_rule_text(EVERY_DIRECTIVE, "example.com.txt", "example.com")
+    rules = parsed.rules
+    assert [p for p in parsed.problems if p.error] == []
+    for name in ("title", "body", "date", "author", "strip", "strip_attr", "dissolve",
+                 "native_ad_clue", "strip_id_or_class", "strip_image_src", "strip_line",
+                 "strip_before", "strip_after", "keep_line", "text_fingerprint", "test_url",
+                 "test_contains"):
+        assert len(rules.get(name)) == 1, name
+    assert rules.replacements[0][:2] == ("<amp-img", "<img")
+    assert rules.replacements[1][:2] == ("<br><br>", "</p><p>")
+    assert rules.flags == {"prune": False, "tidy": False, "autodetect_on_failure": True,
+                           "skip_json_ld": True}
+    assert rules.get("body")[0].source == "example.com.txt:3"
+    ignored = [p for p in parsed.problems if not p.error]
+    assert [p.line for p in ignored] == [26, 27, 28]  # fetch-only: recorded, not errors
+
+
+@pytest.mark.parametrize("line, message", [
+    ("stirp: //div", "example.com.txt:1: unknown directive 'stirp' (did you mean 'strip'?)"),
+    ("body: //div[", "example.com.txt:1: bad XPath for 'body'"),
+    ("strip_line: (unclosed", "example.com.txt:1: bad regex for 'strip_line'"),
+    ("prune: maybe", "example.com.txt:1: 'prune' takes yes or no"),
+    ("replace_string: x", "example.com.txt:1: replace_string without a find_string"),
+    ("just some words", "example.com.txt:1: cannot read"),
+])
+def test_bad_lines_are_problems_with_file_and_line(line, message):
+    parsed = parse_rule_text(line, "example.com.txt", "example.com")
+    assert len(parsed.problems) == 1 and str(parsed.problems[0]).startswith(message)
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_host_matching_follows_fivefilters(tmp_path):
+    write(tmp_path, "example.com.txt", "strip: //nav")
+    write(tmp_path, ".blogs.example.org.txt", "strip: //aside")
+    write(tmp_path, "news.example.net.txt", "strip: //footer")
+    book = load_book((str(tmp_path),))
+    assert book.file_for_host("example.com").key == "example.com"
+    assert book.file_for_host("www.example.com").key == "example.com"
+    assert book.file_for_host("a.blogs.example.org").key == ".blogs.example.org"
+    assert book.file_for_host("x.y.blogs.example.org").key == ".blogs.example.org"
+    assert book.file_for_host("blogs.example.org") is None  # the wildcard skips the bare host
+    assert book.file_for_host("news.example.net").key == "news.example.net"
+    assert book.file_for_host("example.net") is None
+    assert book.file_for_host("sport.example.com") is None
+
+
+def test_user_folder_overrides_builtin_and_global_applies_everywhere(tmp_path):
+    write(tmp_path, "dw.com.txt", "strip_line: Mine")
+    write(tmp_path, "global.txt", "strip_line: Everywhere\ntitle: //meta[@property='og:title']/@content")
+    book = load_book((str(tmp_path),))
+    assert book.files["dw.com"].path == str(tmp_path / "dw.com.txt")
+    assert any(f.path == "builtin:dw.com.txt" for f in book.shadowed)
+    site = book.for_host("www.dw.com")
+    assert [r.text for r in site.get("strip_line")] == ["Everywhere", "Mine"]
+    assert site.get("title") == ()  # global metadata XPaths never override the page's own
+    assert [r.text for r in book.for_host("unknown.org").get("strip_line")] == ["Everywhere"]
+
+
+def test_rules_path_environment_variable(tmp_path, monkeypatch):
+    write(tmp_path, "example.com.txt", "strip: //nav")
+    monkeypatch.setenv("NEWSCLEAN_RULES_PATH", str(tmp_path))
+    assert RuleBook.load().file_for_host("example.com") is not None
+
+
+def test_missing_rules_folder_is_a_rule_error(tmp_path):
+    with pytest.raises(newsclean.RuleError, match="no such rules folder"):
+        newsclean.clean(b"<p>x</p>", rules_dirs=[str(tmp_path / "nope")])
+
+
+def test_line_directives():
+    site = parse_rule_text("strip_before: Start here\nstrip_after: The end\n"
+                           "strip_line: Ad( break)?\nkeep_line: Ad break", "x.com.txt", "x.com").rules
+    lines = ["menu", "Start here", "one", "Ad", "Ad break", "two", "The end", "footer"]
+    verdicts = line_verdicts(lines, site)
+    kept = [line for line, v in zip(lines, verdicts) if v is None or v[0]]
+    assert kept == ["one", "Ad break", "two"]
+
+
+ARTICLE = ("<p>" + "The council voted on Tuesday to rebuild the old footbridge over the river, "
+           "after two years of arguments about its cost and its design. " * 3 + "</p>")
+PAGE = f"""<html><head><title>Bridge vote</title></head><body>
+<div class="promo"><p>{"Subscribe to our wonderful daily newsletter today for great offers and more. " * 4}</p></div>
+<div class="story"><h1>Council backs new bridge</h1>{ARTICLE}
+<p>Sponsored by Acme Bridges.</p>{ARTICLE.replace("Tuesday", "Wednesday")}
+<p class="byline">By Jane Doe</p></div>
+<div class="sponsored-label">Partner</div>
+</body></html>"""
+
+
+def test_html_rules_select_body_strip_and_flag(tmp_path):
+    write(tmp_path, "example.com.txt", "body: //div[@class='story']\nstrip_line: Sponsored by .*\n"
+          "author: //p[@class='byline']\nnative_ad_clue: //div[@class='sponsored-label']\n"
+          "title: //title")
+    article = newsclean.clean(PAGE, url="https://www.example.com/a", rules_dirs=[str(tmp_path)])
+    assert "Subscribe" not in article.text and "Sponsored" not in article.text
+    assert "Wednesday" in article.text
+    assert article.authors == ("Jane Doe",) and article.native_ad and article.title == "Bridge vote"
+    assert article.rules == (str(tmp_path / "example.com.txt"),)
+
+
+def test_stale_body_xpath_falls_back_to_generic(tmp_path):
+    write(tmp_path, "example.com.txt", "body: //div[@class='no-such-thing']")
+    article = newsclean.clean(PAGE, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert "Wednesday" in article.text
+    write(tmp_path, "example.com.txt", "body: //div[@class='no-such-thing']\nautodetect_on_failure: no")
+    load_book.cache_clear()
+    with pytest.raises(newsclean.NothingExtracted, match="matches nothing"):
+        newsclean.clean(PAGE, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+
+
+def test_text_fingerprint_picks_rules_without_url(tmp_path):
+    write(tmp_path, "example.com.txt", "text_fingerprint: Example News, est. 1901\n"
+          "strip_after: More from Example News")
+    scrape = ("Example News, est. 1901\n\n" + "The council voted on Tuesday to rebuild the old "
+              "footbridge, after two years of arguments about its cost and design.\n\n" * 3
+              + "More from Example News\n\nA long teaser paragraph about another story that "
+              "should not be part of this article at all, whatever it says.\n")
+    article = newsclean.clean(scrape, rules_dirs=[str(tmp_path)])
+    assert article.rules == (str(tmp_path / "example.com.txt"),)
+    assert "teaser" not in article.text and "footbridge" in article.text
+
+
+@pytest.mark.skipif(not FTR.is_dir(), reason="FiveFilters site configs not present")
+def test_every_fivefilters_file_parses():
+    book = load_book((str(FTR),))
+    assert len(book.files) > 1500
+    # a file may carry typos ('titl:'); they are problems to lint, never exceptions
+    assert all(str(p).startswith(str(FTR)) for p in book.problems())
