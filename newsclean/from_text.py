@@ -125,8 +125,8 @@ def split_blocks(text: str) -> list[Block]:
         else:
             blocks.append(([stripped], Role.PARAGRAPH, 0))
         previous = raw.rstrip()
-    return [Block(text=tidy(" ".join(parts)), role=role, level=level)
-            for parts, role, level in blocks if tidy(" ".join(parts))]
+    tidied = ((tidy(" ".join(parts)), role, level) for parts, role, level in blocks)
+    return [Block(text=text, role=role, level=level) for text, role, level in tidied if text]
 
 
 def clean_line(line: str) -> str:

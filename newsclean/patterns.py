@@ -90,9 +90,14 @@ def furniture_kind(text: str, scope: str) -> str | None:
     if match:
         return kinds[match.lastgroup]
     lowered = block.lower()
-    for pattern in furniture_patterns():
-        if pattern.anywhere and scope in pattern.scopes and (
-                not pattern.gate or any(word in lowered for word in pattern.gate)):
+    for pattern in searched(scope):
+        if not pattern.gate or any(word in lowered for word in pattern.gate):
             if pattern.regex.search(block):
                 return pattern.kind
     return None
+
+
+@cache
+def searched(scope: str) -> tuple[Pattern, ...]:
+    """The `contains` patterns of a scope."""
+    return tuple(p for p in furniture_patterns() if p.anywhere and scope in p.scopes)
