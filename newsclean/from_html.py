@@ -3,6 +3,7 @@ module that imports trafilatura."""
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from collections import Counter
 from dataclasses import replace
@@ -19,6 +20,7 @@ from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
 
+LOG = logging.getLogger("newsclean")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 BLOCK_TAGS = ("p", "head", "quote", "item")
 WORD = re.compile(r"\w+")
@@ -31,6 +33,8 @@ CONFIDENT_SHARE = 0.20
 MIN_CONFIDENT_WORDS = 50
 MAX_EDGE_BLOCKS = 6       # how far into the body head/tail furniture is looked for
 DATELINE_WORDS = 8        # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
+RULE_BODY_MODE = {"favor_recall": True}
+STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's <p> text
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself (FINDINGS 6)
@@ -180,20 +184,27 @@ def rule_metadata(tree, meta: PageMeta, site: SiteRules | None) -> PageMeta:
 
 
 def apply_strip_rules(tree, site: SiteRules | None) -> None:
-    """strip, strip_id_or_class, strip_image_src, strip_attr and dissolve, on the page."""
+    """strip, strip_id_or_class, strip_image_src, strip_attr and dissolve, on the page. A strip
+    rule that would take most of the page's paragraph text is skipped: it was written for
+    another version of the page (FiveFilters wsj.com strips the 'snippet', which is all a
+    paywalled scrape holds)."""
     if site is None:
         return
-    doomed = []
-    for rule in site.get("strip"):
-        doomed += [el for el in safe_xpath(tree, rule) if hasattr(el, "tag")]
-    for rule in site.get("strip_id_or_class"):
-        name = rule.value.strip()
-        doomed += tree.xpath("//*[contains(@class, $n) or contains(@id, $n)]", n=name)
-    for rule in site.get("strip_image_src"):
-        doomed += tree.xpath("//img[contains(@src, $s)]", s=rule.value.strip())
-    for element in doomed:
-        if element.getparent() is not None and element.tag not in ("html", "body"):
-            remove_block(element)
+    matches = [(rule, [el for el in safe_xpath(tree, rule) if hasattr(el, "tag")])
+               for rule in site.get("strip")]
+    matches += [(rule, tree.xpath("//*[contains(@class, $n) or contains(@id, $n)]",
+                                  n=rule.value.strip())) for rule in site.get("strip_id_or_class")]
+    matches += [(rule, tree.xpath("//img[contains(@src, $s)]", s=rule.value.strip()))
+                for rule in site.get("strip_image_src")]
+    page_text = paragraph_chars([tree]) or 1
+    for rule, elements in matches:
+        outermost = [el for el in elements if not any(a in elements for a in el.iterancestors())]
+        if paragraph_chars(outermost) > STRIP_MAX_PARAGRAPH_SHARE * page_text:
+            LOG.info("%s: skipped, it would remove most of the article", rule.source)
+            continue
+        for element in outermost:
+            if element.getparent() is not None and element.tag not in ("html", "body"):
+                remove_block(element)
     for rule in site.get("strip_attr"):
         for attribute in safe_xpath(tree, rule):
             owner = getattr(attribute, "getparent", lambda: None)()
@@ -203,6 +214,12 @@ def apply_strip_rules(tree, site: SiteRules | None) -> None:
         for element in safe_xpath(tree, rule):
             if hasattr(element, "drop_tag") and element.getparent() is not None:
                 element.drop_tag()
+
+
+def paragraph_chars(elements) -> int:
+    """Characters of <p> text in and under `elements` (where article text lives)."""
+    return sum(len(p.text_content()) for el in elements
+               for p in ([el] if el.tag == "p" else el.iter("p")))
 
 
 def safe_xpath(tree, rule: Rule) -> list:
@@ -231,7 +248,7 @@ def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int):
     holder = lxml.etree.SubElement(page, "body")
     for element in outermost:
         holder.append(deepcopy_element(element))
-    by_rule = run_trafilatura(page, url, favor_recall=True)
+    by_rule = run_trafilatura(page, url, **RULE_BODY_MODE)
     generic = choose_body(tree, url, words_on_page)
     if by_rule is None or len(words_of(by_rule)) < RULE_SANITY_SHARE * len(words_of(generic)):
         return generic
