@@ -5,6 +5,8 @@ from collections.abc import Sequence
 
 from . import from_html, from_text, sniff
 from .article import Article
+from .errors import NothingExtracted
+from .trace import Recorder, Step, squeeze
 from .rules import RuleBook, SiteRules, host_of
 from .sniff import Kind
 
@@ -27,6 +29,36 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: str = "auto"
     if doc.kind is Kind.HTML:
         return from_html.extract(doc, site)
     return from_text.extract(doc, site)
+
+
+def explain(data: bytes | str, *, url: str | None = None, input_type: str = "auto",
+            rules_dirs: Sequence[str] = ()) -> tuple[Article | None, list[Step], str | None]:
+    """Clean `data` and say, block by block in page order, what was kept and why the rest was
+    dropped. Returns (article or None, steps, the NewscleanError message or None); raises
+    NewscleanError only for input that cannot be read at all."""
+    doc = sniff.decode(data, url=url, kind=input_type)
+    site = choose_rules(doc, RuleBook.load(rules_dirs))
+    recorder, page_blocks = Recorder(), []
+    path = from_html if doc.kind is Kind.HTML else from_text
+    try:
+        article, error = path.extract(doc, site, recorder, page_blocks), None
+    except NothingExtracted as err:
+        article, error = None, str(err)
+    output = squeeze(article.text) if article else ""
+    default = ("not the main content (trafilatura)" if doc.kind is Kind.HTML
+               else "not article text")
+    steps = []
+    for text in page_blocks:
+        key = squeeze(text)
+        if article and key == squeeze(article.title or ""):
+            steps.append(Step(text, True, "the title"))
+        elif key in recorder.reasons:
+            steps.append(Step(text, False, recorder.reasons[key]))
+        elif article and key and key in output:
+            steps.append(Step(text, True, "article text"))
+        else:
+            steps.append(Step(text, False, default))
+    return article, steps, error
 
 
 def choose_rules(doc: sniff.Document, book: RuleBook) -> SiteRules | None:

@@ -18,6 +18,14 @@ from .render import Format, render, separator
 app = typer.Typer(pretty_exceptions_show_locals=False, no_args_is_help=False,
                   add_completion=False, help="Clean article text out of scraped news pages.")
 
+def register_subcommands() -> None:
+    from .cli_explain import explain_cli
+    from .cli_rules import rules_app
+
+    app.add_typer(rules_app, name="rules")
+    app.command("explain")(explain_cli)
+
+
 SUFFIX = {Format.MARKDOWN: ".md", Format.JSON: ".json", Format.TEXT: ".txt"}
 
 
@@ -189,6 +197,9 @@ def clean_cli(
         else:
             write_out(joined, sys.stdout.buffer)
     raise typer.Exit(1 if failures else 0)
+
+
+register_subcommands()
 
 
 def main() -> None:

@@ -15,10 +15,11 @@ from trafilatura.xml import xmltotxt
 from .article import Article
 from .dates import find_date
 from .errors import InputError, NothingExtracted
-from .patterns import furniture_kind
+from .patterns import furniture_match
 from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
+from .trace import Note, ignore
 
 LOG = logging.getLogger("newsclean")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -106,25 +107,29 @@ def drop_inert(tree) -> None:
         remove_block(element)
 
 
-def extract(doc: Document, site: SiteRules | None = None) -> Article:
-    """Extract the article from an HTML Document, with the site's rules if any.
-    Raises NothingExtracted or InputError."""
+def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
+            page_blocks: list | None = None) -> Article:
+    """Extract the article from an HTML Document, with the site's rules if any. For
+    `explain`, `note` hears why blocks were dropped and `page_blocks` gets the page's text
+    blocks in order. Raises NothingExtracted or InputError."""
     tree = parse_html(apply_replacements(doc.text, site))
     replay_streamed_segments(tree)
     unwrap_layout_tables(tree)
     meta = rule_metadata(tree, read_meta(tree, doc.url), site)
+    if page_blocks is not None:
+        page_blocks += page_block_texts(tree.find("body") if tree.find("body") is not None else tree)
     native_ad = bool(site) and any(xpath_texts(tree, rule) for rule in site.get("native_ad_clue"))
     drop_inert(tree)
-    apply_strip_rules(tree, site)
+    apply_strip_rules(tree, site, note)
     words_on_page = page_words(tree)
     body = body_by_rule(tree, doc.url, site, words_on_page) if site and site.get("body") else None
     if body is None:
         body = choose_body(tree, doc.url, words_on_page)
     if body is None:
         raise NothingExtracted("no article text found")
-    drop_furniture(body)
-    drop_title_echo(body, meta.title)
-    apply_line_rules(body, site)
+    drop_furniture(body, note)
+    drop_title_echo(body, meta.title, note)
+    apply_line_rules(body, site, note)
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
@@ -183,7 +188,7 @@ def rule_metadata(tree, meta: PageMeta, site: SiteRules | None) -> PageMeta:
     return replace(meta, **changes) if changes else meta
 
 
-def apply_strip_rules(tree, site: SiteRules | None) -> None:
+def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore) -> None:
     """strip, strip_id_or_class, strip_image_src, strip_attr and dissolve, on the page. A strip
     rule that would take most of the page's paragraph text is skipped: it was written for
     another version of the page (FiveFilters wsj.com strips the 'snippet', which is all a
@@ -204,6 +209,8 @@ def apply_strip_rules(tree, site: SiteRules | None) -> None:
             continue
         for element in outermost:
             if element.getparent() is not None and element.tag not in ("html", "body"):
+                for text in page_block_texts(element):
+                    note(text, f"site rule {rule.source}")
                 remove_block(element)
     for rule in site.get("strip_attr"):
         for attribute in safe_xpath(tree, rule):
@@ -261,7 +268,7 @@ def deepcopy_element(element):
     return copied
 
 
-def apply_line_rules(body, site: SiteRules | None) -> None:
+def apply_line_rules(body, site: SiteRules | None, note: Note = ignore) -> None:
     """strip_line, strip_before, strip_after (and keep_line) on the extracted blocks."""
     if site is None or not any(site.get(d) for d in ("strip_line", "strip_before", "strip_after")):
         return
@@ -269,6 +276,7 @@ def apply_line_rules(body, site: SiteRules | None) -> None:
     verdicts = line_verdicts([block_text(b) for b in blocks], site)
     for block, verdict in zip(blocks, verdicts):
         if verdict is not None and not verdict[0]:
+            note(block_text(block), f"site rule {verdict[1]}")
             remove_block(block)
 
 
@@ -323,36 +331,70 @@ def blocks_of(body) -> list:
             if el.tag != "p" or el.getparent() is body or el.getparent().tag in ("quote", "body")]
 
 
-def drop_furniture(body) -> None:
+def drop_furniture(body, note: Note = ignore) -> None:
     """Remove blocks that are news furniture (captions, share bars, ads...) by pattern, then
     the bylines, dates, disclosures and calls to action that open or close the body."""
     blocks = [b for b in blocks_of(body) if b.getparent() is not None]
     kept = []
     for block in blocks:
-        if furniture_kind(block_text(block), "html"):
+        pattern = furniture_match(block_text(block), "html")
+        if pattern:
+            note(block_text(block), f"furniture: {pattern}")
             remove_block(block)
         else:
             kept.append(block)
     for edge, ordered in (("head", kept), ("tail", kept[::-1])):
         for block in ordered[:MAX_EDGE_BLOCKS]:
-            if not is_edge_furniture(block_text(block), edge):
+            why = edge_furniture(block_text(block), edge)
+            if not why:
                 break
+            note(block_text(block), f"{why}, at the {edge} of the article")
             remove_block(block)
     for lst in list(body.iter("list")):
         if not len(lst) and lst.getparent() is not None:
             remove_block(lst)
 
 
+TEXT_HOLDERS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
+                "dt", "dd", "figcaption", "caption", "summary", "label", "button")
+
+
+def page_block_texts(root) -> list[str]:
+    """The page's text blocks in document order (for `explain`): paragraph-like elements, and
+    the loose text of containers outside them."""
+    texts = []
+    skip_inside = set()
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element in skip_inside:
+            continue
+        if element.tag in TEXT_HOLDERS:
+            text = " ".join(" ".join(element.itertext()).split())
+            if text:
+                texts.append(text)
+            skip_inside.update(element.iterdescendants())
+        elif element.tag not in ("script", "style", "template", "head", "title", "meta"):
+            loose = " ".join(" ".join([element.text or ""] + [c.tail or "" for c in element
+                                                              if c.tag not in TEXT_HOLDERS]).split())
+            if loose and not any(child.tag in TEXT_HOLDERS for child in element):
+                texts.append(" ".join(" ".join(element.itertext()).split()))
+                skip_inside.update(element.iterdescendants())
+    return texts
+
+
 def block_text(block) -> str:
     return "".join(block.itertext())
 
 
-def is_edge_furniture(text: str, edge: str) -> bool:
-    """Furniture that opens or closes an article: datelines, disclosures, bios, calls to action."""
-    if furniture_kind(text, edge):
-        return True
+def edge_furniture(text: str, edge: str) -> str | None:
+    """What furniture opening or closing an article this is (datelines, disclosures, bios,
+    calls to action), or None."""
+    pattern = furniture_match(text, edge)
+    if pattern:
+        return f"furniture: {pattern}"
     words = WORD.findall(text)
-    return 0 < len(words) <= DATELINE_WORDS and find_date(text) is not None
+    if 0 < len(words) <= DATELINE_WORDS and find_date(text) is not None:
+        return "a date line"
+    return None
 
 
 def remove_block(element) -> None:
@@ -368,7 +410,7 @@ def remove_block(element) -> None:
     parent.remove(element)
 
 
-def drop_title_echo(body, title: str | None) -> None:
+def drop_title_echo(body, title: str | None, note: Note = ignore) -> None:
     """Drop the headline when trafilatura put it at the top of the body (FINDINGS 6)."""
     if not title:
         return
@@ -376,6 +418,7 @@ def drop_title_echo(body, title: str | None) -> None:
     for block in blocks_of(body)[:3]:
         text = squash("".join(block.itertext()))
         if text and (text == wanted or (wanted in text and len(text) <= len(wanted) * TITLE_ECHO_SLACK)):
+            note(block_text(block), "the headline, repeated in the body (it is the title)")
             remove_block(block)
             return
 

@@ -9,9 +9,10 @@ from enum import Enum
 from .article import Article
 from .dates import find_date
 from .errors import NothingExtracted
-from .patterns import BULLET, furniture_kind
+from .patterns import BULLET, furniture_match
 from .rules import SiteRules, line_verdicts
 from .sniff import Document
+from .trace import Note, ignore
 from .stoplists import ISO, WORD, guess_language, stoplist
 
 
@@ -27,6 +28,7 @@ class Block:
     role: Role = Role.PARAGRAPH
     level: int = 0          # heading level when the scrape marks it (html2text '#')
     furniture: str | None = None
+    furniture_why: str = ""  # the pattern, for `explain`
     words: int = 0
     stop_ratio: float = 0.0
     kept_by_rule: bool = False  # a site's keep_line matched: never dropped
@@ -59,12 +61,17 @@ RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2te
 DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 
 
-def extract(doc: Document, site: SiteRules | None = None) -> Article:
-    """Clean a text scrape, with the site's text directives if any. Raises NothingExtracted
-    if no block looks like an article."""
+def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
+            page_blocks: list | None = None) -> Article:
+    """Clean a text scrape, with the site's text directives if any. For `explain`, `note`
+    hears why blocks were dropped and `page_blocks` gets every block in order. Raises
+    NothingExtracted if no block looks like an article."""
     language = guess_language(doc.text)
     stops = stoplist(language)
-    blocks = apply_line_rules([measure(b, stops) for b in split_blocks(doc.text)], site)
+    measured = [measure(b, stops) for b in split_blocks(doc.text)]
+    if page_blocks is not None:
+        page_blocks += [b.text for b in measured]
+    blocks = apply_line_rules(measured, site, note)
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     start, end = choose_region(blocks)
@@ -75,7 +82,14 @@ def extract(doc: Document, site: SiteRules | None = None) -> Article:
     date = next((find_date(blocks[i].text) for i in meta_lines
                  if blocks[i].words <= 12 and find_date(blocks[i].text)), None)
     authors = find_authors(blocks, meta_lines)
-    body = revise_region(blocks[start:end + 1], title)
+    if title:
+        note(title, "the title")
+    for index in meta_lines:
+        if find_date(blocks[index].text) and blocks[index].words <= 12:
+            note(blocks[index].text, "the date line")
+    body = revise_region(blocks[start:end + 1], title, note)
+    for block in blocks[:start] + blocks[end + 1:]:
+        note(block.text, f"outside the article region (score {block_score(block):+.0f})")
     body = [b for b in blocks[:start] if b.kept_by_rule] + body + [
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
@@ -89,7 +103,7 @@ def extract(doc: Document, site: SiteRules | None = None) -> Article:
         url=doc.url, kind="text", rules=site.sources if site else ())
 
 
-def apply_line_rules(blocks: list[Block], site: SiteRules | None) -> list[Block]:
+def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
     """Drop what strip_line/strip_before/strip_after name; mark what keep_line names."""
     verdicts = line_verdicts([b.text for b in blocks], site)
     kept = []
@@ -98,6 +112,8 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None) -> list[Block]
             kept.append(block)
         elif verdict[0]:
             kept.append(replace(block, furniture=None, kept_by_rule=True))
+        else:
+            note(block.text, f"site rule {verdict[1]}")
     return kept
 
 
@@ -162,8 +178,9 @@ def continues(previous: str, line: str, width: int) -> bool:
 def measure(block: Block, stops: frozenset[str]) -> Block:
     words = WORD.findall(block.text.lower())
     ratio = sum(w in stops for w in words) / len(words) if words else 0.0
-    return replace(block, words=len(words), stop_ratio=ratio,
-                   furniture=furniture_kind(block.text, "text"))
+    pattern = furniture_match(block.text, "text")
+    return replace(block, words=len(words), stop_ratio=ratio, furniture=pattern and pattern.kind,
+                   furniture_why=str(pattern or ""))
 
 
 def is_prose(block: Block) -> bool:
@@ -202,7 +219,7 @@ def choose_region(blocks: list[Block]) -> tuple[int, int]:
 
 # ---- inside the region ----
 
-def revise_region(region: list[Block], title: str | None) -> list[Block]:
+def revise_region(region: list[Block], title: str | None, note: Note = ignore) -> list[Block]:
     """Drop furniture and what furniture implies (alt text before a caption, the title of a
     video before its duration); mark subheadings."""
     kept: list[Block] = []
@@ -211,11 +228,16 @@ def revise_region(region: list[Block], title: str | None) -> list[Block]:
         if block.kept_by_rule:
             kept.append(block)
             continue
-        if block.furniture or (title and block.text == title):
+        if block.furniture:
+            note(block.text, f"furniture: {block.furniture_why}")
+            continue
+        if title and block.text == title:
             continue
         if after is not None and not block.sentence_like and block.words <= 25 and (
                 after.furniture == "caption" or DURATION.match(after.text)):
-            continue  # image alt text over its caption, or a video's title over its duration
+            note(block.text, "image alt text over its caption" if after.furniture == "caption"
+                 else "a video's title over its duration")
+            continue
         if block.role is Role.PARAGRAPH and looks_like_heading(block, region, index):
             block = replace(block, role=Role.HEADING, level=2)
         kept.append(block)

@@ -16,12 +16,17 @@ BULLET = re.compile(r"^\s*(?:[-*+•·◦▪□○●>]|\d{1,3}[.)])\s+")
 
 @dataclass(frozen=True)
 class Pattern:
+    """One furniture pattern; `str()` says what and where, for `explain`."""
+
     kind: str  # the section name: "share", "caption", ...
     scopes: frozenset[str]
     regex: re.Pattern
     line: int
     anywhere: bool = False  # `contains` lines: searched for, not matched in full...
     gate: tuple[str, ...] = ()  # ...only in blocks that hold one of these words
+
+    def __str__(self) -> str:
+        return f"{self.kind} (data/furniture.txt:{self.line})"
 
 
 @cache
@@ -68,18 +73,24 @@ def max_width(regex: re.Pattern) -> int:
 
 
 @cache
-def combined(scope: str, anywhere: bool, length: int = 0) -> tuple[re.Pattern, dict[str, str]]:
+def combined(scope: str, anywhere: bool, length: int = 0) -> tuple[re.Pattern, dict[str, Pattern]]:
     """One alternation of every pattern for `scope` that can match a block of `length`
     characters: one regex call per block, not sixty, and few for long paragraphs."""
     chosen = [p for p in furniture_patterns() if scope in p.scopes and p.anywhere == anywhere
               and (anywhere or max_width(p.regex) >= length)]
-    groups = {f"p{p.line}": p.kind for p in chosen}
+    groups = {f"p{p.line}": p for p in chosen}
     regex = "|".join(f"(?P<p{p.line}>{p.regex.pattern})" for p in chosen)
     return re.compile(regex or "(?!)", re.IGNORECASE), groups
 
 
 def furniture_kind(text: str, scope: str) -> str | None:
     """The kind of furniture this block is (e.g. "share"), or None if it may be content."""
+    found = furniture_match(text, scope)
+    return found.kind if found else None
+
+
+def furniture_match(text: str, scope: str) -> Pattern | None:
+    """The furniture pattern this block matches (kind and line, for `explain`), or None."""
     block = normalise_block(text)
     if not block or len(block) > MAX_FURNITURE_CHARS:
         return None
@@ -93,7 +104,7 @@ def furniture_kind(text: str, scope: str) -> str | None:
     for pattern in searched(scope):
         if not pattern.gate or any(word in lowered for word in pattern.gate):
             if pattern.regex.search(block):
-                return pattern.kind
+                return pattern
     return None
 
 

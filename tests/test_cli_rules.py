@@ -1,0 +1,94 @@
+"""`newsclean rules list|which|lint|test` and `newsclean explain`: output and exit codes."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclean.cli import app
+from newsclean.rules import load_book
+
+SEED_LIKE = Path(__file__).resolve().parents[1] / "newsclean" / "rules" / "pages" / "dw.com" / "page.txt"
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+    load_book.cache_clear()
+    return lambda *args: runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def rules_dir(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "example.com.txt").write_text(
+        "body: //article\nstirp: //nav\nstrip_line: (broken\nnext_page_link: //a\n"
+        "test_url: https://example.com/a\ntest_contains: The council voted\n", encoding="utf-8")
+    return folder
+
+
+def test_rules_list_names_hosts_and_sources(run, rules_dir):
+    result = run("rules", "list", "--rules-dir", str(rules_dir))
+    assert result.exit_code == 0
+    assert "dw.com" in result.stdout and "builtin:dw.com.txt" in result.stdout
+    assert "example.com" in result.stdout and str(rules_dir / "example.com.txt") in result.stdout
+
+
+def test_rules_which_by_url_and_by_fingerprint(run, rules_dir):
+    result = run("rules", "which", "https://www.example.com/news/1", "--rules-dir", str(rules_dir))
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"{rules_dir / 'example.com.txt'}: host without www.")
+    result = run("rules", "which", str(SEED_LIKE))
+    assert result.stdout.startswith("builtin:dw.com.txt: text fingerprint")
+    result = run("rules", "which", "https://nowhere.example.org/x")
+    assert result.stdout.startswith("no site rules for nowhere.example.org")
+
+
+def test_rules_lint_reports_file_line_and_fails(run, rules_dir):
+    result = run("rules", "lint", str(rules_dir / "example.com.txt"))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    path = rules_dir / "example.com.txt"
+    assert f"{path}:2: unknown directive 'stirp' (did you mean 'strip'?)" in lines
+    assert any(line.startswith(f"{path}:3: bad regex for 'strip_line'") for line in lines)
+    assert f"{path}:4: note: 'next_page_link' is accepted and ignored (newsclean never fetches pages)" in lines
+    assert run("rules", "lint").exit_code == 0  # the built-in pack is clean
+
+
+def test_rules_test_passes_on_builtin_and_fails_without_page(run, rules_dir):
+    assert run("rules", "test", "dw.com").exit_code == 0
+    result = run("rules", "test", "example.com", "--rules-dir", str(rules_dir))
+    assert result.exit_code == 1 and "no cached page" in result.stdout
+
+
+def test_explain_text_lists_blocks_with_reasons(run):
+    result = run("explain", str(SEED_LIKE))
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "drop Skip to content" in out and "site rule builtin:dw.com.txt" in out
+    assert "keep Water levels on the Rhine" in out
+    assert "a video's title over its duration" in out
+
+
+def test_explain_json(run, tmp_path):
+    page = tmp_path / "page.html"
+    paragraph = "The council voted on Tuesday to rebuild the old footbridge over the river. " * 4
+    page.write_text(f"<html><body><nav><a>Home</a><a>News</a></nav><article><h1>Bridge vote</h1>"
+                    f"<p>{paragraph}</p><p>Advertisement</p><p>{paragraph}</p></article>"
+                    f"<footer>© 2024 Example News. All rights reserved.</footer></body></html>")
+    result = run("explain", str(page), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["kind"] == "html" and data["title"] == "Bridge vote"
+    kept = [b for b in data["blocks"] if b["kept"]]
+    assert kept and all(set(b) == {"text", "kept", "reason"} for b in data["blocks"])
+    assert any(not b["kept"] and b["text"].startswith("©") for b in data["blocks"])
+
+
+def test_explain_missing_file_is_one_line_error(run, tmp_path):
+    result = run("explain", str(tmp_path / "nope.html"))
+    assert result.exit_code == 1
+    assert result.stderr == f"newsclean: error: {tmp_path / 'nope.html'}: no such file; check the path\n"
