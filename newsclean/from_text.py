@@ -39,12 +39,16 @@ class Block:
 
 
 # ---- thresholds, each named for its rule of thumb ----
-WRAP_SHARE = 0.3        # hard-wrapped dumps: >= 30% of long lines end near the same column
+WRAP_SHARE = 0.1        # hard-wrapped dumps: a tenth of the long lines or more end near...
+WRAP_SLACK = 15         # ...the same column, within a long word of it
+MIN_WRAPPED_LINES = 3
 MIN_WRAP_WIDTH = 50
 PROSE_WORDS = 10        # a paragraph of prose has a dozen words or more...
 PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
 HEADING_MAX_WORDS = 14
-HEADLINE_MAX_WORDS = 20  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
+HEADLINE_MAX_WORDS = 20
+MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
+MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
 SHORT_PENALTY = 2.0     # a menu item, a label: costs a little to carry inside the region
 # A recognised piece of furniture costs much more. (Making captions and share bars nearly free,
 # as they sit inside articles, lost 0.002-0.007 F1 on the dev renderings: tried and dropped.)
@@ -52,6 +56,7 @@ FURNITURE_PENALTY = 8.0
 RAIL_PENALTY = 25.0
 MIN_ARTICLE_WORDS = 8   # as on the HTML path: less is a label or a menu     # a "Related"/"Comments" header ends an article, nearly always
 
+SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # emphasis marks stand outside words: file_name_here and 2*3*4 keep theirs
@@ -136,7 +141,8 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
         elif bullet and not DURATION.match(stripped):
             blocks.append(([stripped[bullet.end():]], Role.ITEM, 0))
-        elif previous and width and continues(previous, stripped, width) and blocks:
+        elif previous and blocks and (continues_sentence(previous, stripped) or (
+                width and continues(previous, stripped, width))):
             blocks[-1][0].append(stripped)
         else:
             blocks.append(([stripped], Role.PARAGRAPH, 0))
@@ -158,13 +164,24 @@ def tidy(text: str) -> str:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a terminal dump was hard-wrapped at, or None if it was not."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 30)
-    if len(lengths) < 8:
+    """The column a terminal dump was hard-wrapped at, or None if it was not: several lines
+    stop within a word's length of the longest line with spaces, and text goes on below them."""
+    widths = [len(line.rstrip()) for line in lines if " " in line.strip()]
+    if len(widths) < MIN_WRAPPED_LINES:
         return None
-    width = lengths[int(len(lengths) * 0.95)]
-    near = sum(1 for n in lengths if n >= width - 12)
-    return width if width >= MIN_WRAP_WIDTH and near / len(lengths) >= WRAP_SHARE else None
+    width = max(widths)
+    full = sum(1 for line, after in zip(lines, lines[1:] + [""])
+               if len(line.rstrip()) >= width - WRAP_SLACK and " " in line.strip() and after.strip())
+    long_lines = sum(1 for n in widths if n > 30)
+    if width >= MIN_WRAP_WIDTH and full >= MIN_WRAPPED_LINES and full >= WRAP_SHARE * long_lines:
+        return width
+    return None
+
+
+def continues_sentence(previous: str, line: str) -> bool:
+    """A line break inside a sentence (page source whitespace kept by crude scrapers): the
+    line before ends mid-sentence and this one goes on in lower case."""
+    return line[0].islower() and not previous.rstrip().endswith(SENTENCE_ENDS)
 
 
 def continues(previous: str, line: str, width: int) -> bool:
@@ -238,10 +255,22 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
             note(block.text, "image alt text over its caption" if after.furniture == "caption"
                  else "a video's title over its duration")
             continue
-        if block.role is Role.PARAGRAPH and looks_like_heading(block, region, index):
-            block = replace(block, role=Role.HEADING, level=2)
+        if block.role is not Role.ITEM and looks_like_heading(block, region, index):
+            if block.role is not Role.HEADING:
+                block = replace(block, role=Role.HEADING, level=2)
+        elif not reads_as_text(block):
+            note(block.text, "a label, not text: short, and no sentence follows it")
+            continue
         kept.append(block)
     return kept
+
+
+def reads_as_text(block: Block) -> bool:
+    """Prose, or a sentence (a list item may be one): what an article is made of, unlike the
+    labels, teaser headlines, image file names and time stamps found between its paragraphs."""
+    if block.role is Role.ITEM:
+        return block.words >= MIN_ITEM_WORDS or block.sentence_like
+    return is_prose(block) or (block.sentence_like and block.words >= MIN_SENTENCE_WORDS)
 
 
 def looks_like_heading(block: Block, region: list[Block], index: int) -> bool:
@@ -249,7 +278,8 @@ def looks_like_heading(block: Block, region: list[Block], index: int) -> bool:
     if block.sentence_like or not 1 <= block.words <= HEADING_MAX_WORDS:
         return False
     following = region[index + 1: index + 2]
-    return bool(following) and is_prose(following[0])
+    return bool(following) and (is_prose(following[0]) or following[0].role is Role.HEADING or (
+        following[0].role is Role.ITEM and reads_as_text(following[0])))
 
 
 # ---- metadata ----
