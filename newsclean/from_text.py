@@ -54,6 +54,9 @@ SHORT_PENALTY = 2.0     # a menu item, a label: costs a little to carry inside t
 # as they sit inside articles, lost 0.002-0.007 F1 on the dev renderings: tried and dropped.)
 FURNITURE_PENALTY = 8.0
 RAIL_PENALTY = 25.0
+# ("related" is no boundary: "Related: ..." and "Read more: ..." teasers sit inside articles)
+BOUNDARY_FURNITURE = ("comments", "copyright")
+WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
 MIN_ARTICLE_WORDS = 8   # as on the HTML path: less is a label or a menu     # a "Related"/"Comments" header ends an article, nearly always
 
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
@@ -80,6 +83,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     start, end = choose_region(blocks)
+    end = cut_at_boundary(blocks, start, end)
     if sum(block_score(b) for b in blocks[start:end + 1]) <= 0:
         raise NothingExtracted("no article text found: no block reads like prose")
     title, title_at = find_title(blocks, start)
@@ -232,6 +236,20 @@ def choose_region(blocks: list[Block]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, index)
     return best_span
+
+
+def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
+    """End the region at the first comments header or copyright line, once an
+    article's worth of text came before it: what follows such a line is never the article,
+    even when it reads like prose (comment threads, teaser summaries)."""
+    words = 0
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.furniture in BOUNDARY_FURNITURE and words >= WORDS_BEFORE_BOUNDARY:
+            return index - 1
+        if is_prose(block):
+            words += block.words
+    return end
 
 
 # ---- inside the region ----
