@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
+from unicodedata import east_asian_width
 
 from .article import Article
 from .dates import find_date
@@ -12,8 +13,8 @@ from .errors import NothingExtracted
 from .patterns import BULLET, furniture_match
 from .rules import SiteRules, line_verdicts
 from .sniff import Document
-from .trace import Note, ignore
 from .stoplists import ISO, WORD, guess_language, stoplist
+from .trace import Note, ignore
 
 
 class Role(str, Enum):
@@ -35,7 +36,7 @@ class Block:
 
     @property
     def sentence_like(self) -> bool:
-        return self.text.rstrip("\"'”’»)*_ ").endswith((".", "!", "?", ":", "…", "。"))
+        return self.text.rstrip("\"'”’»)*_ 」』）").endswith((".", "!", "?", ":", "…", "。", "！", "？", "："))
 
 
 # ---- thresholds, each named for its rule of thumb ----
@@ -59,6 +60,9 @@ BOUNDARY_FURNITURE = ("comments", "copyright")
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
 MIN_ARTICLE_WORDS = 8   # as on the HTML path: less is a label or a menu     # a "Related"/"Comments" header ends an article, nearly always
 
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+CJK_CHARS_PER_WORD = 2
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -75,7 +79,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     hears why blocks were dropped and `page_blocks` gets every block in order. Raises
     NothingExtracted if no block looks like an article."""
     language = guess_language(doc.text)
-    stops = stoplist(language)
+    stops = stoplist(language) if language else None  # None: judge prose by length alone
     measured = [measure(b, stops) for b in split_blocks(doc.text)]
     if page_blocks is not None:
         page_blocks += [b.text for b in measured]
@@ -107,7 +111,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     return Article(
         text=text,
         markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
-        title=title, authors=authors, date=date, language=ISO.get(language),
+        title=title, authors=authors, date=date, language=ISO.get(language or ""),
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
         url=doc.url, kind="text", rules=site.sources if site else ())
 
@@ -167,15 +171,23 @@ def tidy(text: str) -> str:
     return " ".join(text.split()).strip()
 
 
+def display_width(line: str) -> int:
+    """Terminal columns: East Asian wide characters take two (how w3m and lynx wrap)."""
+    if line.isascii():
+        return len(line)
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The column a terminal dump was hard-wrapped at, or None if it was not: several lines
     stop within a word's length of the longest line with spaces, and text goes on below them."""
-    widths = [len(line.rstrip()) for line in lines if " " in line.strip()]
+    widths = [display_width(line.rstrip()) for line in lines if " " in line.strip()]
     if len(widths) < MIN_WRAPPED_LINES:
         return None
     width = max(widths)
     full = sum(1 for line, after in zip(lines, lines[1:] + [""])
-               if len(line.rstrip()) >= width - WRAP_SLACK and " " in line.strip() and after.strip())
+               if display_width(line.rstrip()) >= width - WRAP_SLACK and " " in line.strip()
+               and after.strip())
     long_lines = sum(1 for n in widths if n > 30)
     if width >= MIN_WRAP_WIDTH and full >= MIN_WRAPPED_LINES and full >= WRAP_SHARE * long_lines:
         return width
@@ -191,17 +203,28 @@ def continues_sentence(previous: str, line: str) -> bool:
 def continues(previous: str, line: str, width: int) -> bool:
     """A wrapped line: the previous one was full, so this line's first word did not fit."""
     first_word = line.split()[0]
-    return len(previous) + 1 + len(first_word) > width - 2
+    return display_width(previous) + 1 + display_width(first_word) > width - 2
 
 
 # ---- scoring ----
 
-def measure(block: Block, stops: frozenset[str]) -> Block:
+def measure(block: Block, stops: frozenset[str] | None) -> Block:
     words = WORD.findall(block.text.lower())
-    ratio = sum(w in stops for w in words) / len(words) if words else 0.0
+    if stops is None:
+        ratio = 1.0 if words else 0.0
+    else:
+        ratio = sum(w in stops for w in words) / len(words) if words else 0.0
     pattern = furniture_match(block.text, "text")
-    return replace(block, words=len(words), stop_ratio=ratio, furniture=pattern and pattern.kind,
-                   furniture_why=str(pattern or ""))
+    return replace(block, words=word_count(block.text, words), stop_ratio=ratio,
+                   furniture=pattern and pattern.kind, furniture_why=str(pattern or ""))
+
+
+def word_count(text: str, tokens: list[str]) -> int:
+    """Words, where Chinese and Japanese (no spaces) count about one per two characters."""
+    if text.isascii():
+        return len(tokens)
+    wide = len(CJK.findall(text))
+    return max(len(tokens), len(tokens) - len(CJK_RUN.findall(text)) + wide // CJK_CHARS_PER_WORD)
 
 
 def is_prose(block: Block) -> bool:

@@ -14,6 +14,7 @@ ISO = {"English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italia
        "Indonesian": "id", "Catalan": "ca", "Croatian": "hr", "Slovak": "sk", "Arabic": "ar",
        "Vietnamese": "vi", "Malay": "ms", "Bulgarian": "bg", "Serbian": "sr", "Slovenian": "sl"}
 SAMPLE_WORDS = 3000  # enough to tell the language of a page
+MIN_STOPWORD_SHARE = 0.05  # prose in a language with a stoplist is a third stopwords or more
 
 
 @cache
@@ -33,8 +34,9 @@ def stoplist(language: str) -> frozenset[str]:
     return frozenset(w for w, langs in stopword_index().items() if language in langs)
 
 
-def guess_language(text: str) -> str:
-    """The jusText language whose stopwords cover most of the words (English if unsure)."""
+def guess_language(text: str) -> str | None:
+    """The jusText language whose stopwords cover most of the words; None when no list
+    covers even a few of them (Korean, Chinese, Japanese: no stoplist, or no spaces)."""
     index = stopword_index()
     votes: Counter[str] = Counter()
     counts = Counter(WORD.findall(text[: SAMPLE_WORDS * 8].lower())[:SAMPLE_WORDS])
@@ -42,6 +44,7 @@ def guess_language(text: str) -> str:
         for language in index.get(word, ()):
             votes[language] += count
     if not votes:
-        return "English"
+        return None
     # prefer the common languages on ties: their lists are curated
-    return max(votes, key=lambda lang: (votes[lang], lang in ISO, lang == "English"))
+    best = max(votes, key=lambda lang: (votes[lang], lang in ISO, lang == "English"))
+    return best if votes[best] >= MIN_STOPWORD_SHARE * sum(counts.values()) else None
