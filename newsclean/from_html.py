@@ -15,7 +15,7 @@ from trafilatura.xml import xmltotxt
 from .article import Article
 from .dates import find_date
 from .errors import InputError, NothingExtracted
-from .patterns import furniture_match
+from .patterns import MAX_EDGE_BLOCKS, edge_furniture, furniture_match
 from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
@@ -32,8 +32,6 @@ MIN_ARTICLE_WORDS = 8     # fewer words than a one-line brief is a menu or a lab
 # Scrapinghub 0.965 at each; more second runs cost speed (0.96x -> 0.92x of bare trafilatura).
 CONFIDENT_SHARE = 0.20
 MIN_CONFIDENT_WORDS = 50
-MAX_EDGE_BLOCKS = 6       # how far into the body head/tail furniture is looked for
-DATELINE_WORDS = 8        # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
 RULE_BODY_MODE = {"favor_recall": True}
 STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's <p> text
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
@@ -383,18 +381,6 @@ def page_block_texts(root) -> list[str]:
 
 def block_text(block) -> str:
     return "".join(block.itertext())
-
-
-def edge_furniture(text: str, edge: str) -> str | None:
-    """What furniture opening or closing an article this is (datelines, disclosures, bios,
-    calls to action), or None."""
-    pattern = furniture_match(text, edge)
-    if pattern:
-        return f"furniture: {pattern}"
-    words = WORD.findall(text)
-    if 0 < len(words) <= DATELINE_WORDS and find_date(text) is not None:
-        return "a date line"
-    return None
 
 
 def remove_block(element) -> None:

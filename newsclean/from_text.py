@@ -10,7 +10,7 @@ from unicodedata import east_asian_width
 from .article import Article
 from .dates import find_date
 from .errors import NothingExtracted
-from .patterns import BULLET, furniture_match
+from .patterns import BULLET, MAX_EDGE_BLOCKS, edge_furniture, furniture_match
 from .rules import SiteRules, line_verdicts
 from .sniff import Document
 from .stoplists import ISO, WORD, guess_language, stoplist
@@ -48,9 +48,12 @@ PROSE_WORDS = 10        # a paragraph of prose has a dozen words or more...
 PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
 HEADING_MAX_WORDS = 14
 HEADLINE_MAX_WORDS = 20
+TITLE_LOOKBACK = 12      # the headline is among the dozen blocks before the article
+DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 22, 2024, 4:30 p.m."
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
-SHORT_PENALTY = 2.0     # a menu item, a label: costs a little to carry inside the region
+SHORT_PENALTY = 4.0     # a menu item, a label: what crossing one costs (dev renderings: 2 keeps
+#   teaser rails, 6 and more cut articles at their lists; 4 is best on both sets)
 # A recognised piece of furniture costs much more. (Making captions and share bars nearly free,
 # as they sit inside articles, lost 0.002-0.007 F1 on the dev renderings: tried and dropped.)
 FURNITURE_PENALTY = 8.0
@@ -91,16 +94,17 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if sum(block_score(b) for b in blocks[start:end + 1]) <= 0:
         raise NothingExtracted("no article text found: no block reads like prose")
     title, title_at = find_title(blocks, start)
+    if title_at is not None:  # galleries repeat the headline: its byline follows the first
+        title_at = next(i for i, b in enumerate(blocks) if b.text == title)
     meta_lines = range(max(0, title_at if title_at is not None else start - 3), min(len(blocks), start + 3))
-    date = next((find_date(blocks[i].text) for i in meta_lines
-                 if blocks[i].words <= 12 and find_date(blocks[i].text)), None)
+    date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
     authors = find_authors(blocks, meta_lines)
     if title:
         note(title, "the title")
     for index in meta_lines:
         if find_date(blocks[index].text) and blocks[index].words <= 12:
             note(blocks[index].text, "the date line")
-    body = revise_region(blocks[start:end + 1], title, note)
+    body = trim_edges(revise_region(blocks[start:end + 1], title, note), note)
     for block in blocks[:start] + blocks[end + 1:]:
         note(block.text, f"outside the article region (score {block_score(block):+.0f})")
     body = [b for b in blocks[:start] if b.kept_by_rule] + body + [
@@ -306,6 +310,21 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
     return kept
 
 
+def trim_edges(body: list[Block], note: Note = ignore) -> list[Block]:
+    """Drop the datelines, disclosures, bios and calls to action that open or close the
+    article (as on the HTML path)."""
+    start, end = 0, len(body)
+    while start < min(end, MAX_EDGE_BLOCKS) and not body[start].kept_by_rule and (
+            why := edge_furniture(body[start].text, "head")):
+        note(body[start].text, f"{why}, at the head of the article")
+        start += 1
+    while end > start and len(body) - end < MAX_EDGE_BLOCKS and not body[end - 1].kept_by_rule and (
+            why := edge_furniture(body[end - 1].text, "tail")):
+        note(body[end - 1].text, f"{why}, at the tail of the article")
+        end -= 1
+    return body[start:end]
+
+
 def reads_as_text(block: Block) -> bool:
     """Prose, or a sentence (a list item may be one): what an article is made of, unlike the
     labels, teaser headlines, image file names and time stamps found between its paragraphs."""
@@ -326,22 +345,37 @@ def looks_like_heading(block: Block, region: list[Block], index: int) -> bool:
 # ---- metadata ----
 
 def find_title(blocks: list[Block], start: int) -> tuple[str | None, int | None]:
-    """The headline: a '#' heading near the top, else the headline-like line just before
-    the article region (before a date line, if there is one)."""
+    """The headline: a '#' heading near the top; else, of the headline-like lines before the
+    article region, the one a date or byline stands next to (closest to the article on ties)."""
     for index, block in enumerate(blocks[: start + 3]):
         if block.role is Role.HEADING and block.level == 1 and 2 <= block.words <= 30:
             return block.text, index
-    for index in range(start - 1, max(-1, start - 8), -1):
+    best, best_score = None, 0.0
+    for index in range(max(0, start - TITLE_LOOKBACK), start):
         block = blocks[index]
-        if block.furniture or block.words < 3 or block.words > 30 or find_date(block.text):
+        if block.furniture or not 3 <= block.words <= 30 or find_date(block.text):
             continue
         if block.text.endswith(".") and block.words > 12:
             continue
-        return block.text, index
-    return None, None
+        near = blocks[index + 1: index + 4]
+        score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
+        if any(is_dateline(b) or BYLINE.match(b.text) for b in near):
+            score += 2
+        if 5 <= block.words <= 20:
+            score += 1
+        if score > best_score:
+            best, best_score = index, score
+    return (blocks[best].text, best) if best is not None else (None, None)
+
+
+def is_dateline(block: Block) -> bool:
+    return block.words <= DATELINE_MAX_WORDS and find_date(block.text) is not None
 
 
 BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(.+)$", re.IGNORECASE)
+# "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
+ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
+              "producer", "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 
 
@@ -351,7 +385,8 @@ def find_authors(blocks: list[Block], lines: range) -> tuple[str, ...]:
         if match and blocks[index].words <= 16:
             names = re.split(r"\s+[|•·–-]\s+|\s{2,}", match.group(1))[0]
             found = [n.strip(" .") for n in NAME_SPLIT.split(names) if n.strip(" .")]
-            return tuple(n for n in found if n[0].isupper() and len(n.split()) <= 4)
+            return tuple(n for n in found if n[0].isupper() and len(n.split()) <= 4
+                         and not ROLE_WORDS & set(n.lower().split()))
     return ()
 
 

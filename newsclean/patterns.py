@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .dates import find_date
+
 CONTAINS = re.compile(r"contains(?:\[([^\]]+)\])? ")
 BULLET = re.compile(r"^\s*(?:[-*+•·◦▪□○●>]|\d{1,3}[.)])\s+")
 
@@ -112,3 +114,20 @@ def furniture_match(text: str, scope: str) -> Pattern | None:
 def searched(scope: str) -> tuple[Pattern, ...]:
     """The `contains` patterns of a scope."""
     return tuple(p for p in furniture_patterns() if p.anywhere and scope in p.scopes)
+
+
+MAX_EDGE_BLOCKS = 6  # how far into an article head/tail furniture is looked for
+DATELINE_WORDS = 8   # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
+WORD = re.compile(r"\w+")
+
+
+def edge_furniture(text: str, edge: str) -> str | None:
+    """What furniture opening (`edge` "head") or closing ("tail") an article this is:
+    datelines, disclosures, bios, calls to action; None if it may be article text."""
+    pattern = furniture_match(text, edge)
+    if pattern:
+        return f"furniture: {pattern}"
+    words = WORD.findall(text)
+    if 0 < len(words) <= DATELINE_WORDS and find_date(text) is not None:
+        return "a date line"
+    return None
