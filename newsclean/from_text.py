@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
-from unicodedata import east_asian_width
 
 from .article import Article
 from .dates import find_date
@@ -63,6 +62,8 @@ BOUNDARY_FURNITURE = ("comments", "copyright")
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
 MIN_ARTICLE_WORDS = 8   # as on the HTML path: less is a label or a menu     # a "Related"/"Comments" header ends an article, nearly always
 
+WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                  r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 CJK_CHARS_PER_WORD = 2
@@ -179,7 +180,7 @@ def display_width(line: str) -> int:
     """Terminal columns: East Asian wide characters take two (how w3m and lynx wrap)."""
     if line.isascii():
         return len(line)
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in line)
+    return len(line) + len(WIDE.findall(line))
 
 
 def wrap_width(lines: list[str]) -> int | None:

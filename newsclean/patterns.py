@@ -103,7 +103,10 @@ def furniture_match(text: str, scope: str) -> Pattern | None:
     if match:
         return kinds[match.lastgroup]
     lowered = block.lower()
-    for pattern in searched(scope):
+    patterns, gates = searched(scope)
+    if not gates.search(lowered):
+        return None
+    for pattern in patterns:
         if not pattern.gate or any(word in lowered for word in pattern.gate):
             if pattern.regex.search(block):
                 return pattern
@@ -111,9 +114,14 @@ def furniture_match(text: str, scope: str) -> Pattern | None:
 
 
 @cache
-def searched(scope: str) -> tuple[Pattern, ...]:
-    """The `contains` patterns of a scope."""
-    return tuple(p for p in furniture_patterns() if p.anywhere and scope in p.scopes)
+def searched(scope: str) -> tuple[tuple[Pattern, ...], re.Pattern]:
+    """The `contains` patterns of a scope, and one regex of all their gate words (a block
+    that holds none of them needs no search at all)."""
+    patterns = tuple(p for p in furniture_patterns() if p.anywhere and scope in p.scopes)
+    if any(not p.gate for p in patterns):
+        return patterns, re.compile("")
+    words = sorted({w for p in patterns for w in p.gate}, key=len, reverse=True)
+    return patterns, re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 MAX_EDGE_BLOCKS = 6  # how far into an article head/tail furniture is looked for
