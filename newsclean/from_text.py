@@ -39,9 +39,8 @@ class Block:
 
 
 # ---- thresholds, each named for its rule of thumb ----
-WRAP_SHARE = 0.1        # hard-wrapped dumps: a tenth of the long lines or more end near...
-WRAP_SLACK = 15         # ...the same column, within a long word of it
-MIN_WRAPPED_LINES = 3
+WRAP_SHARE = 0.1        # hard-wrapped dumps: a tenth of the long lines or more break...
+MIN_WRAPPED_LINES = 3   # ...because the next word did not fit, and three at least
 MIN_WRAP_WIDTH = 50
 PROSE_WORDS = 10        # a paragraph of prose has a dozen words or more...
 PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
@@ -184,17 +183,20 @@ def display_width(line: str) -> int:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a terminal dump was hard-wrapped at, or None if it was not: several lines
-    stop within a word's length of the longest line with spaces, and text goes on below them."""
+    """The column a terminal dump was hard-wrapped at, or None if it was not. A wrapped line
+    breaks because the next word did not fit: count the lines whose next line's first word
+    would have overflowed the longest line; copied or one-line-per-paragraph text has few."""
     widths = [display_width(line.rstrip()) for line in lines if " " in line.strip()]
     if len(widths) < MIN_WRAPPED_LINES:
         return None
     width = max(widths)
-    full = sum(1 for line, after in zip(lines, lines[1:] + [""])
-               if display_width(line.rstrip()) >= width - WRAP_SLACK and " " in line.strip()
-               and after.strip())
+    forced = 0
+    for line, after in zip(lines, lines[1:]):
+        if " " in line.strip() and after.strip() and (
+                display_width(line.rstrip()) + 1 + display_width(after.split()[0]) > width):
+            forced += 1
     long_lines = sum(1 for n in widths if n > 30)
-    if width >= MIN_WRAP_WIDTH and full >= MIN_WRAPPED_LINES and full >= WRAP_SHARE * long_lines:
+    if width >= MIN_WRAP_WIDTH and forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
         return width
     return None
 
