@@ -85,12 +85,6 @@ def combined(scope: str, anywhere: bool, length: int = 0) -> tuple[re.Pattern, d
     return re.compile(regex or "(?!)", re.IGNORECASE), groups
 
 
-def furniture_kind(text: str, scope: str) -> str | None:
-    """The kind of furniture this block is (e.g. "share"), or None if it may be content."""
-    found = furniture_match(text, scope)
-    return found.kind if found else None
-
-
 def furniture_match(text: str, scope: str) -> Pattern | None:
     """The furniture pattern this block matches (kind and line, for `explain`), or None."""
     block = normalise_block(text)
