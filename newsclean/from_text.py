@@ -32,6 +32,7 @@ class Block:
     words: int = 0
     stop_ratio: float = 0.0
     kept_by_rule: bool = False  # a site's keep_line matched: never dropped
+    matched: bool = False  # furniture patterns were tried on it
 
     @property
     def sentence_like(self) -> bool:
@@ -56,6 +57,8 @@ SHORT_PENALTY = 4.0     # a menu item, a label: what crossing one costs (dev ren
 # as they sit inside articles, lost 0.002-0.007 F1 on the dev renderings: tried and dropped.)
 FURNITURE_PENALTY = 8.0
 RAIL_PENALTY = 25.0
+REGION_MARGIN = 12      # blocks around the region whose furniture can move its edges (and title)
+MAX_REGION_PASSES = 4
 # ("related" is no boundary: "Related: ..." and "Read more: ..." teasers sit inside articles)
 BOUNDARY_FURNITURE = ("comments", "copyright")
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
@@ -89,7 +92,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     blocks = apply_line_rules(measured, site, note)
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
-    start, end = choose_region(blocks)
+    start, end = choose_region_with_furniture(blocks)
     end = cut_at_boundary(blocks, start, end)
     if sum(block_score(b) for b in blocks[start:end + 1]) <= 0:
         raise NothingExtracted("no article text found: no block reads like prose")
@@ -221,9 +224,20 @@ def measure(block: Block, stops: frozenset[str] | None) -> Block:
         ratio = 1.0 if words else 0.0
     else:
         ratio = sum(w in stops for w in words) / len(words) if words else 0.0
+    measured = Block(text=block.text, role=block.role, level=block.level,
+                     words=word_count(block.text, words), stop_ratio=ratio)
+    # prose-like blocks are matched now (cookie notices, pitches read like prose); short ones
+    # only when near the article region, see choose_region_with_furniture
+    return with_furniture(measured) if measured.words >= PROSE_WORDS else measured
+
+
+def with_furniture(block: Block) -> Block:
+    """The block, with the furniture pattern it matches (if any) filled in."""
+    if block.matched or block.kept_by_rule:
+        return block
     pattern = furniture_match(block.text, "text")
-    return replace(block, words=word_count(block.text, words), stop_ratio=ratio,
-                   furniture=pattern and pattern.kind, furniture_why=str(pattern or ""))
+    return replace(block, furniture=pattern and pattern.kind, furniture_why=str(pattern or ""),
+                   matched=True)
 
 
 def word_count(text: str, tokens: list[str]) -> int:
@@ -253,6 +267,24 @@ def block_score(block: Block) -> float:
     if block.words >= 6 and block.sentence_like and block.stop_ratio >= PROSE_STOP_RATIO:
         return block.words / 2
     return -SHORT_PENALTY
+
+
+def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
+    """choose_region, matching furniture patterns only on the blocks that can change it:
+    those in and around the region (menus far from the article need no regex). Fills in
+    `blocks` in place; stops when the region no longer moves."""
+    start, end = choose_region(blocks)
+    for _ in range(MAX_REGION_PASSES):
+        window = range(max(0, start - REGION_MARGIN), min(len(blocks), end + REGION_MARGIN + 1))
+        changed = False
+        for index in window:
+            if not blocks[index].matched and not blocks[index].kept_by_rule:
+                blocks[index] = with_furniture(blocks[index])
+                changed = True
+        if not changed:
+            break
+        start, end = choose_region(blocks)
+    return start, end
 
 
 def choose_region(blocks: list[Block]) -> tuple[int, int]:
