@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every figure in BENCHMARKS.md, from one command: bash benchmarks/run_all.sh ../shared/datasets [OUT]
+# Writes one Markdown table per run (and its JSON) into OUT (default bench-out/).
+set -euo pipefail
+data=${1:?usage: run_all.sh DATASETS_DIR [OUT]}
+out=${2:-bench-out}
+mkdir -p "$out"
+for set in scrapinghub wcxb-articles-dev; do
+  python benchmarks/accuracy.py "$data/$set" --jobs 2 --json "$out/acc_${set}_html.json" > "$out/acc_${set}_html.md"
+  for style in html2text inscriptis w3m textcontent; do
+    python benchmarks/accuracy.py "$data/$set" --style "$style" --jobs 2 \
+      --json "$out/acc_${set}_${style}.json" > "$out/acc_${set}_${style}.md"
+  done
+done
+python benchmarks/accuracy.py "$data/scrapinghub" --jobs 2 --systems newsclean \
+  --rules-dir "$data/ftr-site-config" --per-page "$out/sh_ftr.jsonl" > "$out/acc_scrapinghub_ftr.md"
+python benchmarks/accuracy.py "$data/scrapinghub" --jobs 2 --systems newsclean \
+  --per-page "$out/sh_plain.jsonl" > /dev/null
+python benchmarks/ftr_subset.py "$data" "$out/sh_plain.jsonl" "$out/sh_ftr.jsonl" > "$out/ftr_subset.md"
+python benchmarks/metadata.py "$data/wcxb-articles-dev" --jobs 2 > "$out/metadata.md"
+python benchmarks/speed.py "$data/scrapinghub" --json "$out/speed_html.json" > "$out/speed_html.md"
+python benchmarks/speed.py "$data/scrapinghub" --style w3m --json "$out/speed_w3m.json" > "$out/speed_w3m.md"
+echo "figures in $out/"
