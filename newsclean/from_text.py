@@ -207,7 +207,8 @@ def wrap_width(lines: list[str]) -> int | None:
 def continues_sentence(previous: str, line: str) -> bool:
     """A line break inside a sentence (page source whitespace kept by crude scrapers): the
     line before ends mid-sentence and this one goes on in lower case."""
-    return line[0].islower() and not previous.rstrip().endswith(SENTENCE_ENDS)
+    return (line[0].islower() and not previous.rstrip().endswith(SENTENCE_ENDS)
+            and not BYLINE.match(line))  # "by Jane Doe - 10/08/25" under a headline
 
 
 def continues(previous: str, line: str, width: int) -> bool:
