@@ -250,7 +250,9 @@ def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int):
                                    "its file says autodetect_on_failure: no")
         return None
     page = lxml.html.Element("html")
-    holder = lxml.etree.SubElement(page, "body")
+    # inside an <article>, trafilatura's own extractor takes the copies as the main content;
+    # in a bare <body> it falls back to methods that flatten subheadings
+    holder = lxml.etree.SubElement(lxml.etree.SubElement(page, "body"), "article")
     for element in outermost:
         holder.append(deepcopy_element(element))
     by_rule = run_trafilatura(page, url, **RULE_BODY_MODE)
