@@ -19,11 +19,14 @@ app = typer.Typer(pretty_exceptions_show_locals=False, no_args_is_help=False,
                   add_completion=False, help="Clean article text out of scraped news pages.")
 
 def register_subcommands() -> None:
+    from .cli_batch import batch_cli, learn_cli
     from .cli_explain import explain_cli
     from .cli_rules import rules_app
 
+    rules_app.command("learn")(learn_cli)
     app.add_typer(rules_app, name="rules")
     app.command("explain")(explain_cli)
+    app.command("batch")(batch_cli)
 
 
 SUFFIX = {Format.MARKDOWN: ".md", Format.JSON: ".json", Format.TEXT: ".txt"}
