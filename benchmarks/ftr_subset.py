@@ -27,7 +27,7 @@ def main() -> None:
     plain = {r["id"]: r for r in map(json.loads, open(plain_path, encoding="utf-8"))}
     ftr = {r["id"]: r for r in map(json.loads, open(ftr_path, encoding="utf-8"))}
     covered = [i for i, r in plain.items() if book.file_for_host(host_of(r["url"]) or "")]
-    print(f"| pages | with a FiveFilters file | shingle F1 without | with `--rules-dir` |")
+    print("| pages | with a FiveFilters file | shingle F1 without | with `--rules-dir` |")
     print("|---|--:|--:|--:|")
     print(f"| all | {len(plain)} | {shingle_f1(list(plain.values())):.4f} | {shingle_f1(list(ftr.values())):.4f} |")
     print(f"| covered | {len(covered)} | {shingle_f1([plain[i] for i in covered]):.4f} | "
