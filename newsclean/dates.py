@@ -32,9 +32,13 @@ FORMS = [
     re.compile(rf"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/{YEAR}\b"),               # 08/14/2023
 ]
 
+HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
 
 def find_date(text: str) -> str | None:
     """The first plausible calendar date written in `text`, as YYYY-MM-DD, else None."""
+    if not HAS_YEAR.search(text):  # every form holds a year: one cheap search, not five
+        return None
     found = []
     for form in FORMS:
         match = form.search(text)

@@ -3,7 +3,7 @@ article region as a whole, then drop the furniture inside it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 
 from .article import Article
@@ -22,8 +22,15 @@ class Role(str, Enum):
     ITEM = "item"
 
 
-@dataclass(frozen=True)
+SENTENCE_MARKS = (".", "!", "?", ":", "…", "。", "！", "？", "：")
+CLOSERS = "\"'”’»)*_ 」』）"
+
+
+@dataclass(slots=True)
 class Block:
+    """A paragraph, heading or list item of the scrape, and what was measured of it. Blocks
+    belong to one extraction, which fills in their measures and furniture in place."""
+
     text: str
     role: Role = Role.PARAGRAPH
     level: int = 0          # heading level when the scrape marks it (html2text '#')
@@ -33,10 +40,8 @@ class Block:
     stop_ratio: float = 0.0
     kept_by_rule: bool = False  # a site's keep_line matched: never dropped
     matched: bool = False  # furniture patterns were tried on it
-
-    @property
-    def sentence_like(self) -> bool:
-        return self.text.rstrip("\"'”’»)*_ 」』）").endswith((".", "!", "?", ":", "…", "。", "！", "？", "："))
+    sentence_like: bool = False  # ends as a sentence does
+    score: float = 0.0  # block_score, kept up to date by measure and with_furniture
 
 
 # ---- thresholds, each named for its rule of thumb ----
@@ -51,6 +56,7 @@ TITLE_LOOKBACK = 12      # the headline is among the dozen blocks before the art
 DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 22, 2024, 4:30 p.m."
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
+MIN_SCORED_WORDS = 6    # a shorter block is a label or a menu entry, whatever its words
 SHORT_PENALTY = 4.0     # a menu item, a label: what crossing one costs (dev renderings: 2 keeps
 #   teaser rails, 6 and more cut articles at their lists; 4 is best on both sets)
 # A recognised piece of furniture costs much more. (Making captions and share bars nearly free,
@@ -84,9 +90,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     """Clean a text scrape, with the site's text directives if any. For `explain`, `note`
     hears why blocks were dropped and `page_blocks` gets every block in order. Raises
     NothingExtracted if no block looks like an article."""
-    language = guess_language(doc.text)
-    stops = stoplist(language) if language else None  # None: judge prose by length alone
-    measured = [measure(b, stops) for b in split_blocks(doc.text)]
+    measured = split_blocks(doc.text)
+    language = measure(measured)
     if page_blocks is not None:
         page_blocks += [b.text for b in measured]
     blocks = apply_line_rules(measured, site, note)
@@ -94,7 +99,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         raise NothingExtracted("no article text found")
     start, end = choose_region_with_furniture(blocks)
     end = cut_at_boundary(blocks, start, end)
-    if sum(block_score(b) for b in blocks[start:end + 1]) <= 0:
+    if sum(b.score for b in blocks[start:end + 1]) <= 0:
         raise NothingExtracted("no article text found: no block reads like prose")
     title, title_at = find_title(blocks, start)
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
@@ -108,8 +113,9 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         if find_date(blocks[index].text) and blocks[index].words <= 12:
             note(blocks[index].text, "the date line")
     body = trim_edges(revise_region(blocks[start:end + 1], title, note), note)
-    for block in blocks[:start] + blocks[end + 1:]:
-        note(block.text, f"outside the article region (score {block_score(block):+.0f})")
+    if note is not ignore:
+        for block in blocks[:start] + blocks[end + 1:]:
+            note(block.text, f"outside the article region (score {block.score:+.0f})")
     body = [b for b in blocks[:start] if b.kept_by_rule] + body + [
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
@@ -126,12 +132,16 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
 def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
     """Drop what strip_line/strip_before/strip_after name; mark what keep_line names."""
     verdicts = line_verdicts([b.text for b in blocks], site)
+    if not any(verdicts):
+        return blocks
     kept = []
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
             kept.append(block)
         elif verdict[0]:
-            kept.append(replace(block, furniture=None, kept_by_rule=True))
+            block.furniture, block.kept_by_rule = None, True
+            block.score = block_score(block)
+            kept.append(block)
         else:
             note(block.text, f"site rule {verdict[1]}")
     return kept
@@ -141,41 +151,51 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = i
 
 def split_blocks(text: str) -> list[Block]:
     """Paragraphs, headings and list items, with hard-wrapped lines rejoined."""
-    lines = [clean_line(line) for line in text.split("\n")]
-    width = wrap_width(lines)
+    lines = clean_lines(text)
+    narrow = not WIDE.search(text)  # then columns are characters
+    widths = [len(line) for line in lines] if narrow else [display_width(line) for line in lines]
+    width = wrap_width(lines, widths, narrow)
     blocks: list[tuple[list[str], Role, int]] = []
-    previous = ""  # the raw previous line, blank after a gap
-    for raw in lines:
+    previous = -1  # the index of the previous line, -1 after a gap
+    for index, raw in enumerate(lines):
         stripped = raw.strip()
-        if not stripped or RULE_LINE.match(stripped):
-            previous = ""
+        if not stripped or (stripped[0] in RULE_CHARS and RULE_LINE.match(stripped)):
+            previous = -1
             continue
-        heading = MARKDOWN_HEADING.match(stripped)
-        bullet = BULLET.match(stripped)
+        first = stripped[0]
+        heading = first == "#" and MARKDOWN_HEADING.match(stripped)
+        bullet = (first in BULLET_CHARS or first.isdigit()) and BULLET.match(stripped)
         if heading:
             blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
         elif bullet and not DURATION.match(stripped):
             blocks.append(([stripped[bullet.end():]], Role.ITEM, 0))
-        elif previous and blocks and (continues_sentence(previous, stripped) or (
-                width and continues(previous, stripped, width))):
+        elif previous >= 0 and blocks and (continues_sentence(lines[previous], stripped) or (
+                width and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)):
             blocks[-1][0].append(stripped)
         else:
             blocks.append(([stripped], Role.PARAGRAPH, 0))
-        previous = raw.rstrip()
+        previous = index
     tidied = ((tidy(" ".join(parts)), role, level) for parts, role, level in blocks)
-    return [Block(text=text, role=role, level=level) for text, role, level in tidied if text]
+    return [Block(text, role, level) for text, role, level in tidied if text]
 
 
-def clean_line(line: str) -> str:
-    line = line.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
-    return WIDGET.sub("", line).rstrip()
+RULE_CHARS = frozenset(" *_=-─—·•~#")
+BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
+
+
+def clean_lines(text: str) -> list[str]:
+    """The scrape's lines, tabs expanded, no-break and zero-width spaces and form widgets gone."""
+    text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
+    return [line.rstrip() for line in WIDGET.sub("", text).split("\n")]
 
 
 def tidy(text: str) -> str:
     """Undo Markdown escapes and emphasis, collapse spaces."""
-    text = EMPHASIS.sub(r"\2", text)  # before unescaping: a literal \* is no emphasis mark
-    text = ESCAPE.sub(r"\1", text)
-    return " ".join(text.split()).strip()
+    if "*" in text or "_" in text:
+        text = EMPHASIS.sub(r"\2", text)  # before unescaping: a literal \* is no emphasis mark
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
 
 
 def display_width(line: str) -> int:
@@ -185,21 +205,31 @@ def display_width(line: str) -> int:
     return len(line) + len(WIDE.findall(line))
 
 
-def wrap_width(lines: list[str]) -> int | None:
+def word_width(line: str, narrow: bool) -> int:
+    """The columns of the line's first word."""
+    word = line.split(None, 1)[0]
+    return len(word) if narrow else display_width(word)
+
+
+def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
     """The column a terminal dump was hard-wrapped at, or None if it was not. A wrapped line
     breaks because the next word did not fit: count the lines whose next line's first word
     would have overflowed the longest line; copied or one-line-per-paragraph text has few."""
-    widths = [display_width(line.rstrip()) for line in lines if " " in line.strip()]
-    if len(widths) < MIN_WRAPPED_LINES:
+    spaced = [" " in line.strip() for line in lines]
+    long_widths = [n for n, has in zip(widths, spaced) if has]
+    if len(long_widths) < MIN_WRAPPED_LINES:
         return None
-    width = max(widths)
+    width = max(long_widths)
+    if width < MIN_WRAP_WIDTH:
+        return None
     forced = 0
-    for line, after in zip(lines, lines[1:]):
-        if " " in line.strip() and after.strip() and (
-                display_width(line.rstrip()) + 1 + display_width(after.split()[0]) > width):
+    for index in range(len(lines) - 1):
+        after = lines[index + 1]
+        if spaced[index] and after.strip() and (
+                widths[index] + 1 + word_width(after, narrow) > width):
             forced += 1
-    long_lines = sum(1 for n in widths if n > 30)
-    if width >= MIN_WRAP_WIDTH and forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
+    long_lines = sum(1 for n in long_widths if n > 30)
+    if forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
         return width
     return None
 
@@ -211,34 +241,36 @@ def continues_sentence(previous: str, line: str) -> bool:
             and not BYLINE.match(line))  # "by Jane Doe - 10/08/25" under a headline
 
 
-def continues(previous: str, line: str, width: int) -> bool:
-    """A wrapped line: the previous one was full, so this line's first word did not fit."""
-    first_word = line.split()[0]
-    return display_width(previous) + 1 + display_width(first_word) > width - 2
-
-
 # ---- scoring ----
 
-def measure(block: Block, stops: frozenset[str] | None) -> Block:
-    words = WORD.findall(block.text.lower())
-    if stops is None:
-        ratio = 1.0 if words else 0.0
-    else:
-        ratio = sum(w in stops for w in words) / len(words) if words else 0.0
-    measured = Block(text=block.text, role=block.role, level=block.level,
-                     words=word_count(block.text, words), stop_ratio=ratio)
-    # prose-like blocks are matched now (cookie notices, pitches read like prose); short ones
-    # only when near the article region, see choose_region_with_furniture
-    return with_furniture(measured) if measured.words >= PROSE_WORDS else measured
+def measure(blocks: list[Block]) -> str | None:
+    """Fill in each block's words, stopword share, sentence end and score; return the page's
+    language (None when no stoplist fits: prose is then judged by length alone)."""
+    tokens = [WORD.findall(block.text.lower()) for block in blocks]
+    language = guess_language(tokens)
+    stops = stoplist(language) if language else None
+    for block, words in zip(blocks, tokens):
+        count = len(words)
+        block.words = count if block.text.isascii() else word_count(block.text, words)
+        if stops is None:
+            block.stop_ratio = 1.0 if count else 0.0
+        elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
+            block.stop_ratio = sum(map(stops.__contains__, words)) / count
+        block.sentence_like = block.text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
+        # furniture patterns are matched later, and only near the article region
+        block.score = block_score(block)
+    return language
 
 
-def with_furniture(block: Block) -> Block:
-    """The block, with the furniture pattern it matches (if any) filled in."""
+def with_furniture(block: Block) -> None:
+    """Fill in the furniture pattern the block matches (if any), and its score."""
     if block.matched or block.kept_by_rule:
-        return block
+        return
     pattern = furniture_match(block.text, "text")
-    return replace(block, furniture=pattern and pattern.kind, furniture_why=str(pattern or ""),
-                   matched=True)
+    block.furniture = pattern.kind if pattern else None
+    block.furniture_why = str(pattern) if pattern else ""
+    block.matched = True
+    block.score = block_score(block)
 
 
 def word_count(text: str, tokens: list[str]) -> int:
@@ -265,7 +297,7 @@ def block_score(block: Block) -> float:
         return -FURNITURE_PENALTY
     if is_prose(block):
         return float(block.words)
-    if block.words >= 6 and block.sentence_like and block.stop_ratio >= PROSE_STOP_RATIO:
+    if block.words >= MIN_SCORED_WORDS and block.sentence_like and block.stop_ratio >= PROSE_STOP_RATIO:
         return block.words / 2
     return -SHORT_PENALTY
 
@@ -280,7 +312,7 @@ def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
         changed = False
         for index in window:
             if not blocks[index].matched and not blocks[index].kept_by_rule:
-                blocks[index] = with_furniture(blocks[index])
+                with_furniture(blocks[index])
                 changed = True
         if not changed:
             break
@@ -295,7 +327,7 @@ def choose_region(blocks: list[Block]) -> tuple[int, int]:
     for index, block in enumerate(blocks):
         if total <= 0:
             total, start = 0.0, index
-        total += block_score(block)
+        total += block.score
         if total > best:
             best, best_span = total, (start, index)
     return best_span
@@ -338,7 +370,7 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
             continue
         if block.role is not Role.ITEM and looks_like_heading(block, region, index):
             if block.role is not Role.HEADING:
-                block = replace(block, role=Role.HEADING, level=2)
+                block.role, block.level = Role.HEADING, 2
         elif not reads_as_text(block):
             note(block.text, "a label, not text: short, and no sentence follows it")
             continue

@@ -75,14 +75,82 @@ def max_width(regex: re.Pattern) -> int:
 
 
 @cache
-def combined(scope: str, anywhere: bool, length: int = 0) -> tuple[re.Pattern, dict[str, Pattern]]:
+def combined(scope: str, anywhere: bool, length: int = 0,
+             first: str = "") -> tuple[re.Pattern, dict[str, Pattern]]:
     """One alternation of every pattern for `scope` that can match a block of `length`
-    characters: one regex call per block, not sixty, and few for long paragraphs."""
+    characters starting with `first` ("" for a character no pattern names): one regex call
+    per block, not a hundred, and only the alternatives that can match."""
     chosen = [p for p in furniture_patterns() if scope in p.scopes and p.anywhere == anywhere
-              and (anywhere or max_width(p.regex) >= length)]
+              and (anywhere or max_width(p.regex) >= length)
+              and (not first or first_chars(p.regex) is None or first in first_chars(p.regex))]
     groups = {f"p{p.line}": p for p in chosen}
     regex = "|".join(f"(?P<p{p.line}>{p.regex.pattern})" for p in chosen)
     return re.compile(regex or "(?!)", re.IGNORECASE), groups
+
+
+@cache
+def named_first_chars() -> frozenset[str]:
+    """Every character some pattern can start with (the others share one alternation)."""
+    return frozenset(c for p in furniture_patterns() for c in first_chars(p.regex) or ())
+
+
+@cache
+def first_chars(regex: re.Pattern) -> frozenset[str] | None:
+    """The lower-cased characters a match of `regex` can start with; None when any can."""
+    chars, _ = sequence_first(sre_parse.parse(regex.pattern, regex.flags))
+    return None if chars is None else frozenset(chars)
+
+
+MAX_RANGE = 400  # a wider character class ([a-z] is fine, [\u0000-\uffff] is not) is "any"
+
+
+def sequence_first(items) -> tuple[set[str] | None, bool]:
+    """(first characters or None for any, whether the sequence can match nothing)."""
+    found: set[str] = set()
+    for op, arg in items:
+        chars, empty = item_first(op, arg)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def item_first(op, arg) -> tuple[set[str] | None, bool]:
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(arg).lower()}, False
+    if name == "IN":
+        chars: set[str] = set()
+        for kind, value in arg:
+            if str(kind) == "LITERAL":
+                chars.add(chr(value).lower())
+            elif str(kind) == "RANGE" and value[1] - value[0] <= MAX_RANGE:
+                chars |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+            else:  # NEGATE, CATEGORY (\w, \d), wide ranges
+                return None, False
+        return chars, False
+    if name == "SUBPATTERN":
+        return sequence_first(arg[3])
+    if name == "ATOMIC_GROUP":
+        return sequence_first(arg)
+    if name == "BRANCH":
+        union: set[str] = set()
+        empty = False
+        for branch in arg[1]:
+            chars, branch_empty = sequence_first(branch)
+            if chars is None:
+                return None, False
+            union |= chars
+            empty = empty or branch_empty
+        return union, empty
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        chars, empty = sequence_first(arg[2])
+        return chars, empty or arg[0] == 0
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: the next item decides
+        return set(), True
+    return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...: anything
 
 
 def furniture_match(text: str, scope: str) -> Pattern | None:
@@ -91,8 +159,10 @@ def furniture_match(text: str, scope: str) -> Pattern | None:
     if not block or len(block) > MAX_FURNITURE_CHARS:
         return None
     bucket = next(b for b in LENGTH_BUCKETS if len(block) <= b)
+    first = block[0].lower()
     whole, kinds = combined(scope, False, LENGTH_BUCKETS[LENGTH_BUCKETS.index(bucket) - 1] + 1
-                            if bucket != LENGTH_BUCKETS[0] else 0)
+                            if bucket != LENGTH_BUCKETS[0] else 0,
+                            first if first in named_first_chars() else "")
     match = whole.fullmatch(block)
     if match:
         return kinds[match.lastgroup]

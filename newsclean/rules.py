@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -308,11 +308,14 @@ def load_rule_file(path: str | os.PathLike) -> RuleFile:
 
 # ---- text-level directives ----
 
+LINE_DIRECTIVES = ("strip_before", "strip_after", "strip_line", "keep_line")
+
+
 def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[tuple[bool, str] | None]:
     """What the text directives say of each line: (True, source) keep, (False, source) drop,
     None when they say nothing and the heuristics decide. keep_line wins over the others."""
     verdicts: list[tuple[bool, str] | None] = [None] * len(lines)
-    if site is None:
+    if site is None or not any(site.get(k) for k in LINE_DIRECTIVES):
         return verdicts
     trimmed = [" ".join(line.split()) for line in lines]
     for rule in site.get("strip_before"):
@@ -323,12 +326,36 @@ def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[tuple[bo
         hit = next((i for i, line in enumerate(trimmed) if rule.value.fullmatch(line)), None)
         if hit is not None:
             verdicts[hit:] = [(False, rule.source)] * (len(trimmed) - hit)
+    strips, keeps = site.get("strip_line"), site.get("keep_line")
+    any_strip, any_keep = either(strips), either(keeps)
     for index, line in enumerate(trimmed):
-        for rule in site.get("strip_line"):
-            if rule.value.fullmatch(line):
-                verdicts[index] = (False, rule.source)
-        for rule in site.get("keep_line"):
-            if rule.value.fullmatch(line):
-                verdicts[index] = (True, rule.source)
+        # one regex call per line; which rule it was only matters on a hit (the last one wins)
+        if any_strip is not None and any_strip.fullmatch(line):
+            rule = next(r for r in reversed(strips) if r.value.fullmatch(line))
+            verdicts[index] = (False, rule.source)
+        if any_keep is not None and any_keep.fullmatch(line):
+            rule = next(r for r in reversed(keeps) if r.value.fullmatch(line))
+            verdicts[index] = (True, rule.source)
     return verdicts
+
+
+@lru_cache(maxsize=1024)
+def either(rules: tuple[Rule, ...]) -> re.Pattern | AnyOf | None:
+    """One regex that matches in full what any of these line rules matches in full."""
+    if not rules:
+        return None
+    flags = {rule.value.flags for rule in rules}
+    if len(flags) > 1:
+        return AnyOf(rules)
+    return re.compile("|".join(f"(?:{rule.value.pattern})" for rule in rules), flags.pop())
+
+
+class AnyOf:
+    """Rules whose flags differ cannot share one regex: try each (rare)."""
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+
+    def fullmatch(self, line: str) -> bool:
+        return any(r.value.fullmatch(line) for r in self.rules)
 

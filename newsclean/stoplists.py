@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import chain, islice
 
 WORD = re.compile(r"\w+")
 # jusText names its lists by language name; the ISO 639-1 codes we report for the common ones
@@ -18,33 +19,64 @@ MIN_STOPWORD_SHARE = 0.05  # prose in a language with a stoplist is a third stop
 
 
 @cache
-def stopword_index() -> dict[str, tuple[str, ...]]:
-    """word -> the languages whose stoplist holds it."""
-    from justext import get_stoplist, get_stoplists
+def languages() -> tuple[str, ...]:
+    from justext import get_stoplists
 
-    index: dict[str, list[str]] = {}
-    for language in sorted(get_stoplists()):
+    return tuple(sorted(get_stoplists()))
+
+
+@cache
+def stopword_index() -> dict[str, tuple[int, ...]]:
+    """word -> the languages (indexes into languages()) whose stoplist holds it."""
+    from justext import get_stoplist
+
+    index: dict[str, list[int]] = {}
+    for number, language in enumerate(languages()):
         for word in get_stoplist(language):
-            index.setdefault(word.lower(), []).append(language)
+            index.setdefault(word.lower(), []).append(number)
     return {word: tuple(langs) for word, langs in index.items()}
 
 
 @cache
 def stoplist(language: str) -> frozenset[str]:
-    return frozenset(w for w, langs in stopword_index().items() if language in langs)
+    number = languages().index(language)
+    return frozenset(w for w, langs in stopword_index().items() if number in langs)
 
 
-def guess_language(text: str) -> str | None:
-    """The jusText language whose stopwords cover most of the words; None when no list
-    covers even a few of them (Korean, Chinese, Japanese: no stoplist, or no spaces)."""
-    index = stopword_index()
-    votes: Counter[str] = Counter()
-    counts = Counter(WORD.findall(text[: SAMPLE_WORDS * 8].lower())[:SAMPLE_WORDS])
+FIELD = 16  # bits per language in a packed vote vector: room for SAMPLE_WORDS votes
+MASK = (1 << FIELD) - 1
+
+
+@cache
+def vote_vectors() -> dict[str, int]:
+    """word -> its languages packed into one integer, a FIELD-bit counter per language, so
+    that adding a word's votes to every language it belongs to is one addition. Filled as
+    words are met (common words only: a few thousand at most)."""
+    return {}
+
+
+def guess_language(tokens: list[list[str]]) -> str | None:
+    """The jusText language whose stopwords cover most of the words (lower-cased tokens, by
+    block, of which the first SAMPLE_WORDS are read); None when no list covers even a few of
+    them (Korean, Chinese, Japanese: no stoplist, or no spaces)."""
+    index, names, vectors = stopword_index(), languages(), vote_vectors()
+    # no more than SAMPLE_WORDS: a FIELD-bit counter must not overflow
+    counts = Counter(islice(chain.from_iterable(tokens), SAMPLE_WORDS))
+    taken = sum(counts.values())
+    packed = 0
     for word, count in counts.items():
-        for language in index.get(word, ()):
-            votes[language] += count
-    if not votes:
+        vector = vectors.get(word)
+        if vector is None:
+            langs = index.get(word)
+            if langs is None:
+                continue
+            vector = vectors[word] = sum(1 << (FIELD * number) for number in langs)
+        packed += count * vector
+    if not packed:
         return None
+    votes = [(packed >> (FIELD * number)) & MASK for number in range(len(names))]
+    top = max(votes)
     # prefer the common languages on ties: their lists are curated
-    best = max(votes, key=lambda lang: (votes[lang], lang in ISO, lang == "English"))
-    return best if votes[best] >= MIN_STOPWORD_SHARE * sum(counts.values()) else None
+    best = max((n for n, v in enumerate(votes) if v == top),
+               key=lambda n: (names[n] in ISO, names[n] == "English"))
+    return names[best] if top >= MIN_STOPWORD_SHARE * taken else None
