@@ -73,6 +73,7 @@ MIN_ARTICLE_WORDS = 8   # as on the HTML path: less is a label or a menu     # a
 WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                   r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")  # zh, ja text
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 CJK_CHARS_PER_WORD = 2
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
@@ -100,7 +101,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     start, end = choose_region_with_furniture(blocks)
     end = cut_at_boundary(blocks, start, end)
     if sum(b.score for b in blocks[start:end + 1]) <= 0:
-        raise NothingExtracted("no article text found: no block reads like prose")
+        start, end = choose_region_of_sentences(blocks)
     title, title_at = find_title(blocks, start)
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
         title_at = next(i for i, b in enumerate(blocks) if b.text == title)
@@ -175,7 +176,8 @@ def split_blocks(text: str) -> list[Block]:
         else:
             blocks.append(([stripped], Role.PARAGRAPH, 0))
         previous = index
-    tidied = ((tidy(" ".join(parts)), role, level) for parts, role, level in blocks)
+    join = " ".join if narrow else join_wrapped
+    tidied = ((tidy(join(parts)), role, level) for parts, role, level in blocks)
     return [Block(text, role, level) for text, role, level in tidied if text]
 
 
@@ -187,6 +189,15 @@ def clean_lines(text: str) -> list[str]:
     """The scrape's lines, tabs expanded, no-break and zero-width spaces and form widgets gone."""
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
     return [line.rstrip() for line in WIDGET.sub("", text).split("\n")]
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Rejoin a block's lines: with a space, except where a line of Chinese or Japanese
+    broke between two characters (no spaces in those scripts)."""
+    text = parts[0]
+    for part in parts[1:]:
+        text += ("" if UNSPACED.match(text[-1]) and UNSPACED.match(part[0]) else " ") + part
+    return text
 
 
 def tidy(text: str) -> str:
@@ -247,11 +258,15 @@ def measure(blocks: list[Block]) -> str | None:
     """Fill in each block's words, stopword share, sentence end and score; return the page's
     language (None when no stoplist fits: prose is then judged by length alone)."""
     tokens = [WORD.findall(block.text.lower()) for block in blocks]
-    language = guess_language(tokens)
+    for block, words in zip(blocks, tokens):
+        block.words = len(words) if block.text.isascii() else word_count(block.text, words)
+    # Chinese and Japanese come as long runs of characters, one token each: a few Latin
+    # stopwords among them are no sign of a language
+    spread = sum(b.words for b in blocks) / max(1, sum(map(len, tokens)))
+    language = guess_language(tokens, spread)
     stops = stoplist(language) if language else None
     for block, words in zip(blocks, tokens):
         count = len(words)
-        block.words = count if block.text.isascii() else word_count(block.text, words)
         if stops is None:
             block.stop_ratio = 1.0 if count else 0.0
         elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
@@ -321,16 +336,36 @@ def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
 
 
 def choose_region(blocks: list[Block]) -> tuple[int, int]:
-    """The contiguous run of blocks with the highest total score (Kadane)."""
-    best, best_span = float("-inf"), (0, len(blocks) - 1)
+    """The contiguous run of blocks with the highest total score."""
+    return best_run([block.score for block in blocks])
+
+
+def best_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous run with the highest total (Kadane)."""
+    best, best_span = float("-inf"), (0, len(scores) - 1)
     total, start = 0.0, 0
-    for index, block in enumerate(blocks):
+    for index, score in enumerate(scores):
         if total <= 0:
             total, start = 0.0, index
-        total += block.score
+        total += score
         if total > best:
             best, best_span = total, (start, index)
     return best_span
+
+
+def choose_region_of_sentences(blocks: list[Block]) -> tuple[int, int]:
+    """When nothing reads like prose (results tables, match reports, lists of facts): the
+    longest run of sentences, stopwords or not. Raises NothingExtracted if there is none."""
+    for block in blocks:
+        with_furniture(block)
+    scores = [-SHORT_PENALTY if not block.sentence_like or block.words < MIN_SENTENCE_WORDS
+              else float(block.words) for block in blocks]
+    scores = [block.score if block.furniture or block.kept_by_rule else score
+              for block, score in zip(blocks, scores)]
+    start, end = best_run(scores)
+    if sum(scores[start:end + 1]) <= 0:
+        raise NothingExtracted("no article text found: no block reads like prose")
+    return start, end
 
 
 def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:

@@ -55,10 +55,11 @@ def vote_vectors() -> dict[str, int]:
     return {}
 
 
-def guess_language(tokens: list[list[str]]) -> str | None:
+def guess_language(tokens: list[list[str]], spread: float = 1.0) -> str | None:
     """The jusText language whose stopwords cover most of the words (lower-cased tokens, by
     block, of which the first SAMPLE_WORDS are read); None when no list covers even a few of
-    them (Korean, Chinese, Japanese: no stoplist, or no spaces)."""
+    them (Korean, Chinese, Japanese: no stoplist, or no spaces). `spread`: words per token,
+    above 1 where runs of Chinese or Japanese characters count as several words."""
     index, names, vectors = stopword_index(), languages(), vote_vectors()
     # no more than SAMPLE_WORDS: a FIELD-bit counter must not overflow
     counts = Counter(islice(chain.from_iterable(tokens), SAMPLE_WORDS))
@@ -79,4 +80,4 @@ def guess_language(tokens: list[list[str]]) -> str | None:
     # prefer the common languages on ties: their lists are curated
     best = max((n for n, v in enumerate(votes) if v == top),
                key=lambda n: (names[n] in ISO, names[n] == "English"))
-    return names[best] if top >= MIN_STOPWORD_SHARE * taken else None
+    return names[best] if top >= MIN_STOPWORD_SHARE * taken * spread else None
