@@ -3,6 +3,7 @@ article region as a whole, then drop the furniture inside it."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
@@ -56,6 +57,7 @@ TITLE_LOOKBACK = 12      # the headline is among the dozen blocks before the art
 DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 22, 2024, 4:30 p.m."
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
+DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
 MIN_SCORED_WORDS = 6    # a shorter block is a label or a menu entry, whatever its words
 SHORT_PENALTY = 4.0     # a menu item, a label: what crossing one costs (dev renderings: 2 keeps
 #   teaser rails, 6 and more cut articles at their lists; 4 is best on both sets)
@@ -272,9 +274,31 @@ def measure(blocks: list[Block]) -> str | None:
         elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
             block.stop_ratio = sum(map(stops.__contains__, words)) / count
         block.sentence_like = block.text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
-        # furniture patterns are matched later, and only near the article region
+    mark_repeats(blocks)
+    for block in blocks:  # furniture patterns are matched later, and only near the article
         block.score = block_score(block)
     return language
+
+
+def mark_repeats(blocks: list[Block]) -> None:
+    """A teaser rail or a template repeats its text; an article says things once. Every copy
+    of repeated prose is furniture, except on pages that hold a second copy of the whole
+    article (mobile and desktop versions): there the first copy is the article."""
+    prose = [block for block in blocks if block.words >= PROSE_WORDS and (
+        block.sentence_like or block.words > HEADLINE_MAX_WORDS)]  # a headline may repeat
+    lengths = {block.text: block.words for block in prose}
+    copies = Counter(block.text for block in prose)
+    repeated = sum(lengths[text] for text, count in copies.items() if count > 1)
+    if not repeated:
+        return
+    every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values())
+    seen: set[str] = set()
+    for block in prose:
+        if copies[block.text] > 1:
+            if every_copy or block.text in seen:
+                block.furniture, block.matched = "repeated", True
+                block.furniture_why = f"the same text {copies[block.text]} times on the page"
+            seen.add(block.text)
 
 
 def with_furniture(block: Block) -> None:
