@@ -156,8 +156,13 @@ def split_blocks(text: str) -> list[Block]:
     """Paragraphs, headings and list items, with hard-wrapped lines rejoined."""
     lines = clean_lines(text)
     narrow = not WIDE.search(text)  # then columns are characters
-    widths = [len(line) for line in lines] if narrow else [display_width(line) for line in lines]
-    width = wrap_width(lines, widths, narrow)
+    width, widths = wrapped_at(lines, narrow)
+    if width is None and double_spaced(lines):
+        # every line of a hard-wrapped text followed by a blank one (doubled line ends)
+        single = undouble(lines)
+        width, single_widths = wrapped_at(single, narrow)
+        if width is not None:
+            lines, widths = single, single_widths
     blocks: list[tuple[list[str], Role, int]] = []
     previous = -1  # the index of the previous line, -1 after a gap
     for index, raw in enumerate(lines):
@@ -173,7 +178,8 @@ def split_blocks(text: str) -> list[Block]:
         elif bullet and not DURATION.match(stripped):
             blocks.append(([stripped[bullet.end():]], Role.ITEM, 0))
         elif previous >= 0 and blocks and (continues_sentence(lines[previous], stripped) or (
-                width and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)):
+                width and widths[previous] <= width
+                and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)):
             blocks[-1][0].append(stripped)
         else:
             blocks.append(([stripped], Role.PARAGRAPH, 0))
@@ -185,6 +191,36 @@ def split_blocks(text: str) -> list[Block]:
 
 RULE_CHARS = frozenset(" *_=-─—·•~#")
 BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
+
+
+def wrapped_at(lines: list[str], narrow: bool) -> tuple[int | None, list[int]]:
+    widths = [len(line) for line in lines] if narrow else [display_width(line) for line in lines]
+    return wrap_width(lines, widths, narrow), widths
+
+
+DOUBLE_SPACED_SHARE = 0.9  # of the lines, followed by exactly one blank line
+
+
+def double_spaced(lines: list[str]) -> bool:
+    filled = [bool(line.strip()) for line in lines] + [False, False]
+    count = sum(filled)
+    singles = sum(1 for i in range(len(lines)) if filled[i] and not filled[i + 1] and filled[i + 2])
+    return count >= MIN_WRAPPED_LINES and singles >= DOUBLE_SPACED_SHARE * count
+
+
+def undouble(lines: list[str]) -> list[str]:
+    """The lines without the single blank lines between them (longer gaps stay gaps)."""
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if blanks > 1 or (blanks and not out):
+            out.append("")
+        blanks = 0
+        out.append(line)
+    return out
 
 
 def clean_lines(text: str) -> list[str]:
@@ -232,18 +268,21 @@ def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
     long_widths = [n for n, has in zip(widths, spaced) if has]
     if len(long_widths) < MIN_WRAPPED_LINES:
         return None
-    width = max(long_widths)
-    if width < MIN_WRAP_WIDTH:
-        return None
-    forced = 0
-    for index in range(len(lines) - 1):
-        after = lines[index + 1]
-        if spaced[index] and after.strip() and (
-                widths[index] + 1 + word_width(after, narrow) > width):
-            forced += 1
     long_lines = sum(1 for n in long_widths if n > 30)
-    if forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
-        return width
+    # the margin is the longest line, or the longest unindented one (centred headings and
+    # indented blocks may stand out of a text wrapped at its margin)
+    flush = [n for n, has, line in zip(widths, spaced, lines) if has and not line[0].isspace()]
+    for width in sorted({max(long_widths), max(flush, default=0)}, reverse=True):
+        if width < MIN_WRAP_WIDTH:
+            continue
+        forced = 0
+        for index in range(len(lines) - 1):
+            after = lines[index + 1]
+            if spaced[index] and after.strip() and widths[index] <= width and (
+                    widths[index] + 1 + word_width(after, narrow) > width):
+                forced += 1
+        if forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
+            return width
     return None
 
 
