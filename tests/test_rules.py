@@ -93,16 +93,36 @@ def test_host_matching_follows_fivefilters(tmp_path):
     assert book.file_for_host("sport.example.com") is None
 
 
-def test_user_folder_overrides_builtin_and_global_applies_everywhere(tmp_path):
-    write(tmp_path, "dw.com.txt", "strip_line: Mine")
+def test_user_file_layers_over_builtin_and_global_applies_everywhere(tmp_path):
+    write(tmp_path, "dw.com.txt", "strip_line: Mine\nbody: //div[@id='mine']")
     write(tmp_path, "global.txt", "strip_line: Everywhere\ntitle: //meta[@property='og:title']/@content")
     book = load_book((str(tmp_path),))
     assert book.files["dw.com"].path == str(tmp_path / "dw.com.txt")
     assert any(f.path == "builtin:dw.com.txt" for f in book.shadowed)
     site = book.for_host("www.dw.com")
-    assert [r.text for r in site.get("strip_line")] == ["Everywhere", "Mine"]
+    assert site.sources == (str(tmp_path / "global.txt"), "builtin:dw.com.txt",
+                            str(tmp_path / "dw.com.txt"))
+    lines = [r.text for r in site.get("strip_line")]
+    assert lines[:2] == ["Everywhere", "Mine"] and len(lines) > 2  # the built-in ones after
+    bodies = [r.text for r in site.get("body")]
+    assert bodies[0] == "//div[@id='mine']" and len(bodies) == 3  # the user's tried first
     assert site.get("title") == ()  # global metadata XPaths never override the page's own
     assert [r.text for r in book.for_host("unknown.org").get("strip_line")] == ["Everywhere"]
+    assert book.for_host("unknown.org").get("title") == ()
+
+
+def test_user_flags_win_and_standalone_replaces_builtin(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    write(first, "dw.com.txt", "autodetect_on_failure: no\nstrip_line: First")
+    write(second, "dw.com.txt", "standalone: yes\nstrip_line: Second")
+    layered = load_book((str(first),)).for_host("dw.com")
+    assert layered.flag("autodetect_on_failure", True) is False
+    assert layered.get("body")  # the built-in body stays as a fallback
+    alone = load_book((str(first), str(second))).for_host("dw.com")
+    assert [r.text for r in alone.get("strip_line")] == ["Second"]
+    assert alone.get("body") == () and alone.sources == (str(second / "dw.com.txt"),)
+    both = load_book((str(second), str(first))).for_host("dw.com")  # standalone under a later file
+    assert [r.text for r in both.get("strip_line")] == ["First", "Second"]
 
 
 def test_rules_path_environment_variable(tmp_path, monkeypatch):
