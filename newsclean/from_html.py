@@ -6,6 +6,7 @@ import copy
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 import lxml.etree
 import lxml.html
@@ -113,7 +114,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     tree = parse_html(apply_replacements(doc.text, site))
     replay_streamed_segments(tree)
     unwrap_layout_tables(tree)
-    meta = rule_metadata(tree, read_meta(tree, doc.url), site)
+    page_meta = read_meta(tree, doc.url)
+    meta = rule_metadata(tree, page_meta, site)
     if page_blocks is not None:
         page_blocks += page_block_texts(tree.find("body") if tree.find("body") is not None else tree)
     native_ad = bool(site) and any(xpath_texts(tree, rule) for rule in site.get("native_ad_clue"))
@@ -126,7 +128,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if body is None:
         raise NothingExtracted("no article text found")
     drop_furniture(body, note)
-    drop_title_echo(body, meta.title, note)
+    drop_title_echo(body, (meta.title, page_meta.title), note)
     apply_line_rules(body, site, note)
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
@@ -218,7 +220,28 @@ def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore) -> None
     for rule in site.get("dissolve"):
         for element in safe_xpath(tree, rule):
             if hasattr(element, "drop_tag") and element.getparent() is not None:
-                element.drop_tag()
+                dissolve(element)
+
+
+BLOCKS = frozenset(("p", "div", "section", "article", "ul", "ol", "table", "blockquote", "figure",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "header", "footer", "aside"))
+
+
+def dissolve(element) -> None:
+    """Keep an element's content without the element. Text it holds itself becomes a plain
+    paragraph when its neighbours are blocks: loose text between blocks is lost to the
+    extractor (FiveFilters bbc.com dissolves <h2>, and the subheadings went missing)."""
+    own_text = (element.text or "").strip() or any((c.tail or "").strip() for c in element)
+    siblings = [s for s in element.getparent() if s is not element]
+    if own_text and any(is_block(s) for s in siblings) and not any(is_block(c) for c in element):
+        element.tag = "p"
+        element.attrib.clear()
+    else:
+        element.drop_tag()
+
+
+def is_block(element) -> bool:
+    return isinstance(element.tag, str) and element.tag in BLOCKS
 
 
 def paragraph_chars(elements) -> int:
@@ -398,14 +421,17 @@ def remove_block(element) -> None:
     parent.remove(element)
 
 
-def drop_title_echo(body, title: str | None, note: Note = ignore) -> None:
-    """Drop the headline when trafilatura put it at the top of the body (FINDINGS 6)."""
-    if not title:
+def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> None:
+    """Drop the headline when trafilatura put it at the top of the body (FINDINGS 6). The
+    titles are the one the article gets and the page's own: a site rule's title XPath may
+    name another form of it (og:title, or <title> with the site's name)."""
+    wanted = [squash(title) for title in titles if title and squash(title)]
+    if not wanted:
         return
-    wanted = squash(title)
     for block in blocks_of(body)[:3]:
         text = squash("".join(block.itertext()))
-        if text and (text == wanted or (wanted in text and len(text) <= len(wanted) * TITLE_ECHO_SLACK)):
+        if text and any(text == w or (w in text and len(text) <= len(w) * TITLE_ECHO_SLACK)
+                        for w in wanted):
             note(block_text(block), "the headline, repeated in the body (it is the title)")
             remove_block(block)
             return

@@ -195,3 +195,25 @@ def test_every_fivefilters_file_parses():
     assert len(book.files) > 1500
     # a file may carry typos ('titl:'); they are problems to lint, never exceptions
     assert all(str(p).startswith(str(FTR)) for p in book.problems())
+
+
+def test_headline_in_body_is_dropped_when_the_rule_title_names_the_site(tmp_path):
+    page = PAGE.replace("<title>Bridge vote</title>", "<title>Council backs new bridge - Example "
+                        "News</title><meta property='og:title' content='Council backs new bridge'>")
+    write(tmp_path, "example.com.txt", "body: //div[@class='story']\ntitle: //title")
+    article = newsclean.clean(page, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert article.title == "Council backs new bridge - Example News"
+    assert not article.text.startswith("Council backs new bridge")
+
+
+def test_dissolve_keeps_a_block_s_text_as_a_paragraph(tmp_path):
+    page = PAGE.replace("<p>Sponsored by Acme Bridges.</p>", "<figure><div><img src='v.jpg'><div>Media playback is "
+                        "unsupported</div><div><figure data-x='1'></figure></div></div></figure>"
+                        "<figure> </figure><h2 class='x'>What happens next?</h2>")
+    # dissolved to loose text, the subheading would be the empty figure's tail, and lost
+    page = page.replace("rebuild the old footbridge", "rebuild the <span>old</span> footbridge", 1)
+    write(tmp_path, "example.com.txt", "body: //div[@class='story']\ndissolve: //h2\ndissolve: //span")
+    article = newsclean.clean(page, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert "\nWhat happens next?\n" in article.text
+    assert "## What happens next?" not in article.markdown  # no longer a heading
+    assert "rebuild the old footbridge" in article.text
