@@ -35,6 +35,12 @@ CONFIDENT_SHARE = 0.20
 MIN_CONFIDENT_WORDS = 50
 RULE_BODY_MODE = {"favor_recall": True}
 STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's <p> text
+# a strip rule is not applied to a box holding this many paragraphs of the article's prose
+# (FiveFilters consumerreports.org: four; a contributor's bio is one)
+MIN_SPARED_PROSE = 2
+PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
+SENTENCE_END = (".", "!", "?", '"', "”", "’", ")", ":")
+LINK_SHARE = 0.5
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself (FINDINGS 6)
@@ -120,7 +126,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         page_blocks += page_block_texts(tree.find("body") if tree.find("body") is not None else tree)
     native_ad = bool(site) and any(xpath_texts(tree, rule) for rule in site.get("native_ad_clue"))
     drop_inert(tree)
-    apply_strip_rules(tree, site, note)
+    apply_strip_rules(tree, site, note, doc.url)
     words_on_page = page_words(tree)
     body = body_by_rule(tree, doc.url, site, words_on_page) if site and site.get("body") else None
     if body is None:
@@ -188,7 +194,8 @@ def rule_metadata(tree, meta: PageMeta, site: SiteRules | None) -> PageMeta:
     return replace(meta, **changes) if changes else meta
 
 
-def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore) -> None:
+def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore,
+                      url: str | None = None) -> None:
     """strip, strip_id_or_class, strip_image_src, strip_attr and dissolve, on the page. A strip
     rule that would take most of the page's paragraph text is skipped: it was written for
     another version of the page (FiveFilters wsj.com strips the 'snippet', which is all a
@@ -202,12 +209,19 @@ def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore) -> None
     matches += [(rule, tree.xpath("//img[contains(@src, $s)]", s=rule.value.strip()))
                 for rule in site.get("strip_image_src")]
     page_text = paragraph_chars([tree]) or 1
+    chosen = []
     for rule, elements in matches:
         outermost = [el for el in elements if not any(a in elements for a in el.iterancestors())]
         if paragraph_chars(outermost) > STRIP_MAX_PARAGRAPH_SHARE * page_text:
             LOG.info("%s: skipped, it would remove most of the article", rule.source)
             continue
+        chosen.append((rule, outermost))
+    spared = holding_article_prose(tree, url, [el for _rule, found in chosen for el in found])
+    for rule, outermost in chosen:
         for element in outermost:
+            if element in spared:
+                LOG.info("%s: spared a %s that holds the article's paragraphs", rule.source, element.tag)
+                continue
             if element.getparent() is not None and element.tag not in ("html", "body"):
                 for text in page_block_texts(element):
                     note(text, f"site rule {rule.source}")
@@ -242,6 +256,37 @@ def dissolve(element) -> None:
 
 def is_block(element) -> bool:
     return isinstance(element.tag, str) and element.tag in BLOCKS
+
+
+def holding_article_prose(tree, url: str | None, elements) -> set:
+    """The elements, of those a strip rule matched, that hold several paragraphs of prose that
+    the generic extraction (run only when some element holds prose) takes for the article: the
+    rule has gone stale, or the page's markup wraps the story in the box the rule names
+    (FiveFilters consumerreports.org strips 'rel-article-wrapper', an unclosed <div> that
+    swallows the story's closing paragraphs). Comment threads are prose too, but trafilatura
+    leaves them out, so their strips still apply."""
+    prose = {el: texts for el in elements if (texts := prose_paragraphs(el))}
+    if not any(len(texts) >= MIN_SPARED_PROSE for texts in prose.values()):
+        return set()
+    generic = choose_body(tree, url, page_words(tree))
+    if generic is None:
+        return set()
+    article = squash(" ".join(generic.itertext()))
+    return {el for el, texts in prose.items()
+            if sum(squash(text) in article for text in texts) >= MIN_SPARED_PROSE}
+
+
+def prose_paragraphs(element) -> list[str]:
+    """The texts of the paragraphs in and under `element` that read like article prose:
+    long, ending like a sentence, not mostly link text."""
+    found = []
+    for para in ([element] if element.tag == "p" else element.iter("p")):
+        text = " ".join(para.text_content().split())
+        links = sum(len(a.text_content()) for a in para.iter("a"))
+        if (len(text.split()) >= PROSE_PARAGRAPH_WORDS and text.endswith(SENTENCE_END)
+                and links < LINK_SHARE * len(text)):
+            found.append(text)
+    return found
 
 
 def paragraph_chars(elements) -> int:

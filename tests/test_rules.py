@@ -217,3 +217,30 @@ def test_dissolve_keeps_a_block_s_text_as_a_paragraph(tmp_path):
     assert "\nWhat happens next?\n" in article.text
     assert "## What happens next?" not in article.markdown  # no longer a heading
     assert "rebuild the old footbridge" in article.text
+
+
+STORY = "".join(f"<p>Paragraph {n} of the story: the council met again on Tuesday evening and "
+                f"argued for an hour about the cost of the footbridge and its design.</p>"
+                for n in range(1, 5))
+SWALLOWED = f"""<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>
+{STORY}<div class="rel-box"><ul><li><a href="/a">Another story</a></li>
+<li><a href="/b">A third story</a></li></ul>
+<p>Paragraph 5 of the story: the markup never closed the related box, so the end of the
+article sits inside it, as on a real page whose template is broken.</p>
+<p>Paragraph 6 of the story: the mayor said the vote would come next month, after the
+engineers have reported on the state of the old bridge.</p></div></article>
+<div class="comments"><p>Reader one: I walk over that bridge every day and it is falling apart,
+so please just get on with it.</p><p>Reader two: another waste of our money on a vanity
+project that nobody in this town asked for.</p></div></body></html>"""
+
+
+def test_strip_rule_spares_a_box_that_holds_the_article_s_paragraphs(tmp_path):
+    write(tmp_path, "example.com.txt", "strip_id_or_class: rel-box\nstrip_id_or_class: comments")
+    article = newsclean.clean(SWALLOWED, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert "Paragraph 6 of the story" in article.text
+    assert "Reader one" not in article.text
+    load_book.cache_clear()
+    write(tmp_path, "example.com.txt", "strip_id_or_class: rel-box\n"
+          "strip: //p[contains(., 'Paragraph 5')]")  # a single paragraph is the rule's to take
+    article = newsclean.clean(SWALLOWED, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert "Paragraph 4" in article.text and "Paragraph 5" not in article.text
