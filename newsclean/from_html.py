@@ -304,30 +304,39 @@ def safe_xpath(tree, rule: Rule) -> list:
 
 
 def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int):
-    """The body the site's XPath names, cleaned by trafilatura; None to use the generic path:
-    when nothing matches (autodetect_on_failure, on by default) or when the rule's body is far
-    shorter than the generic one (a stale XPath that now selects a fragment)."""
+    """The body the site's XPaths name, cleaned by trafilatura; None to use the generic path.
+    The XPaths are tried in order (a user file's before the built-in ones layered under it);
+    one that matches nothing is passed over, and so is one whose body is far shorter than the
+    generic one (a stale XPath that now selects a fragment). When none is left the generic
+    extraction is used, unless the file says autodetect_on_failure: no and nothing matched."""
+    generic, matched = None, False
     for rule in site.get("body"):
         found = [el for el in safe_xpath(tree, rule) if hasattr(el, "tag")]
         outermost = [el for el in found if not any(a in found for a in el.iterancestors())]
-        if outermost:
-            break
-    else:
-        if not site.flag("autodetect_on_failure", True):
-            raise NothingExtracted("the site rule's body XPath matches nothing on this page, and "
-                                   "its file says autodetect_on_failure: no")
-        return None
+        if not outermost:
+            continue
+        matched = True
+        by_rule = run_trafilatura(rule_page(outermost), url, **RULE_BODY_MODE)
+        if generic is None:
+            generic = choose_body(tree, url, words_on_page)
+        if by_rule is not None and len(words_of(by_rule)) >= RULE_SANITY_SHARE * len(words_of(generic)):
+            return by_rule
+        LOG.info("%s: passed over, its body is far shorter than the generic one", rule.source)
+    if not matched and not site.flag("autodetect_on_failure", True):
+        raise NothingExtracted("the site rule's body XPath matches nothing on this page, and "
+                               "its file says autodetect_on_failure: no")
+    return generic
+
+
+def rule_page(elements):
+    """A page holding copies of what a body XPath selected."""
     page = lxml.html.Element("html")
     # inside an <article>, trafilatura's own extractor takes the copies as the main content;
     # in a bare <body> it falls back to methods that flatten subheadings
     holder = lxml.etree.SubElement(lxml.etree.SubElement(page, "body"), "article")
-    for element in outermost:
+    for element in elements:
         holder.append(deepcopy_element(element))
-    by_rule = run_trafilatura(page, url, **RULE_BODY_MODE)
-    generic = choose_body(tree, url, words_on_page)
-    if by_rule is None or len(words_of(by_rule)) < RULE_SANITY_SHARE * len(words_of(generic)):
-        return generic
-    return by_rule
+    return page
 
 
 def deepcopy_element(element):

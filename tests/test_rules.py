@@ -244,3 +244,13 @@ def test_strip_rule_spares_a_box_that_holds_the_article_s_paragraphs(tmp_path):
           "strip: //p[contains(., 'Paragraph 5')]")  # a single paragraph is the rule's to take
     article = newsclean.clean(SWALLOWED, url="https://example.com/a", rules_dirs=[str(tmp_path)])
     assert "Paragraph 4" in article.text and "Paragraph 5" not in article.text
+
+
+def test_a_body_that_fails_the_sanity_check_falls_back_to_the_next_layer(tmp_path):
+    # the base layer's body keeps the promo, which the generic extraction leaves out
+    write(tmp_path / "base", "example.com.txt", "body: //div[@class='promo'] | //div[@class='story']")
+    write(tmp_path / "top", "example.com.txt", "body: //p[@class='byline']")  # stale: a fragment
+    dirs = [str(tmp_path / "base"), str(tmp_path / "top")]
+    article = newsclean.clean(PAGE, url="https://example.com/a", rules_dirs=dirs)
+    assert "Wednesday" in article.text and "Subscribe" in article.text
+    assert "Subscribe" not in newsclean.clean(PAGE, url="https://example.com/a").text
