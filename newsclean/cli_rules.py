@@ -79,7 +79,7 @@ def which_cli(target: Annotated[str, typer.Argument(help="A page URL, or a saved
     host = host_of(url)
     found = book.file_for_host(host) if host else None
     if found is not None:
-        how = "same host" if found.key == host else (
+        how = f"also_serves {found.key}" if found.alias_of else "same host" if found.key == host else (
             "host without www." if found.key == host[4:] else f"subdomain of {found.key[1:]}")
         typer.echo(f"{found.path}: {how} ({host})")
         echo_layers(book, found)

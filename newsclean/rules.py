@@ -2,6 +2,7 @@
 
 One file per host (`example.com.txt` serves example.com and www.example.com, `.example.com.txt`
 any subdomain of it, `news.example.com.txt` that host only); `global.txt` applies everywhere.
+A file may serve more hosts by naming them in `also_serves:` (newsclean's own directive).
 Files come from the built-in pack (`newsclean/rules/`), then from user folders (`--rules-dir`,
 `NEWSCLEAN_RULES_PATH`). When several files name the same host they are layered, the later
 folder's on top: its title, body, date and author XPaths are tried first and the earlier ones
@@ -31,7 +32,7 @@ from .errors import RuleError
 XPATH_LISTS = ("title", "body", "date", "author", "strip", "strip_attr", "native_ad_clue",
                "dissolve")
 STRING_LISTS = ("strip_id_or_class", "strip_image_src", "text_fingerprint", "test_contains",
-                "test_url")
+                "test_url", "also_serves")
 REGEX_LISTS = ("strip_line", "strip_before", "strip_after", "keep_line")
 FLAGS = ("prune", "tidy", "autodetect_on_failure", "skip_json_ld", "standalone")
 PAIRED = ("find_string", "replace_string")
@@ -127,6 +128,7 @@ class RuleFile:
     key: str  # the host part of the file name: "example.com" or ".example.com"
     rules: SiteRules
     problems: tuple[Problem, ...]
+    alias_of: str = ""  # set on the entry an `also_serves:` line makes: the file's own key
 
 
 # ---- parsing ----
@@ -255,13 +257,14 @@ class RuleBook:
         return None
 
     def fingerprinted(self) -> list[RuleFile]:
-        return [f for f in self.files.values() if f.rules.get("text_fingerprint")]
+        return [f for f in self.all_files() if f.rules.get("text_fingerprint")]
 
     def all_files(self) -> list[RuleFile]:
-        return sorted(self.files.values(), key=lambda f: f.key.lstrip("."))
+        """Each file once (not again under the hosts it also serves), by host."""
+        return sorted((f for f in self.files.values() if not f.alias_of), key=lambda f: f.key.lstrip("."))
 
     def problems(self) -> list[Problem]:
-        every = list(self.files.values()) + list(self.shadowed)
+        every = self.all_files() + [f for f in self.shadowed if not f.alias_of]
         return [p for f in every for p in f.problems]
 
 
@@ -272,7 +275,7 @@ def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
     shadowed: list[RuleFile] = []
     global_rules: SiteRules | None = None
     for folder in (None,) + user_dirs:
-        for rule_file in read_folder(folder):
+        for rule_file in with_aliases(list(read_folder(folder))):
             if rule_file.key == "global":
                 generic = rule_file.rules.without(HOST_ONLY)
                 global_rules = generic.merged_over(global_rules) if global_rules else generic
@@ -288,6 +291,16 @@ def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
             files[rule_file.key] = rule_file
     return RuleBook(files=files, shadowed=tuple(shadowed), global_rules=global_rules,
                     layers=layers)
+
+
+def with_aliases(rule_files: list[RuleFile]) -> list[RuleFile]:
+    """A folder's files, plus an entry for each host a file names in `also_serves:` (one site
+    under two domains: bbc.com and bbc.co.uk) that no file of the same folder is named for."""
+    own = {f.key for f in rule_files}
+    aliases = [replace(f, key=alias, alias_of=f.key) for f in rule_files
+               for alias in dict.fromkeys(r.value.strip().lower() for r in f.rules.get("also_serves"))
+               if alias not in own]
+    return rule_files + aliases
 
 
 def read_folder(folder: str | None) -> Iterable[RuleFile]:

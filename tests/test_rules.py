@@ -254,3 +254,17 @@ def test_a_body_that_fails_the_sanity_check_falls_back_to_the_next_layer(tmp_pat
     article = newsclean.clean(PAGE, url="https://example.com/a", rules_dirs=dirs)
     assert "Wednesday" in article.text and "Subscribe" in article.text
     assert "Subscribe" not in newsclean.clean(PAGE, url="https://example.com/a").text
+
+
+def test_also_serves_gives_a_file_a_second_domain(tmp_path):
+    book = load_book(())
+    assert book.file_for_host("www.bbc.co.uk").path == "builtin:bbc.com.txt"
+    assert [f.path for f in book.all_files()].count("builtin:bbc.com.txt") == 1
+    write(tmp_path, "example.com.txt", "also_serves: example.org\nalso_serves: example.net\nstrip: //nav")
+    write(tmp_path, "example.net.txt", "strip: //aside")  # its own file wins in the same folder
+    book = load_book((str(tmp_path),))
+    assert book.file_for_host("www.example.org").path == str(tmp_path / "example.com.txt")
+    assert book.file_for_host("example.net").path == str(tmp_path / "example.net.txt")
+    write(tmp_path / "later", "bbc.co.uk.txt", "strip_line: Mine")
+    site = load_book((str(tmp_path / "later"),)).for_host("www.bbc.co.uk")
+    assert site.sources == ("builtin:bbc.com.txt", str(tmp_path / "later" / "bbc.co.uk.txt"))
