@@ -17,7 +17,7 @@ from .article import Article
 from .dates import find_date
 from .errors import InputError, NothingExtracted
 from .patterns import MAX_EDGE_BLOCKS, edge_furniture, furniture_match
-from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta
+from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta, without_outlets
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
 from .trace import Note, ignore
@@ -140,7 +140,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     markdown_body = xmltotxt(body, True).strip()
-    authors = meta.authors or byline_authors(tree)  # last: it prunes the tree
+    authors = (without_outlets(meta.authors, meta.sitename, doc.url)
+               or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree
     return Article(
         text=text,
         markdown=(f"# {meta.title}\n\n" if meta.title else "") + markdown_body + "\n",
