@@ -98,3 +98,11 @@ def test_explain_missing_file_is_one_line_error(run, tmp_path):
     result = run("explain", str(tmp_path / "nope.html"))
     assert result.exit_code == 1
     assert result.stderr == f"newsclean: error: {tmp_path / 'nope.html'}: no such file; check the path\n"
+
+
+def test_explain_names_the_rule_that_dropped_a_block_with_inline_links(run):
+    # the page's blocks read "on X , Facebook" (a space per element), the body's "on X, Facebook"
+    page = Path(__file__).resolve().parents[1] / "newsclean" / "rules" / "pages" / "bbc.com" / "page.html"
+    line = next(line for line in run("explain", str(page)).stdout.splitlines()
+                if "Follow BBC Cornwall" in line)
+    assert line.startswith("drop ") and "site rule builtin:bbc.com.txt:" in line
