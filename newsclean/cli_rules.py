@@ -58,8 +58,8 @@ def list_cli(rules_dir: RulesDirs = None) -> None:
         rows.append(("(every host)", ", ".join(book.global_rules.sources), ""))
     emit_table(("host", "file", "directives"), rows)
     shadowed = len(book.shadowed)
-    sys.stderr.write(f"rules: {len(book.files)} hosts" + (f", {shadowed} files overridden by "
-                                                           "later folders" if shadowed else "") + "\n")
+    sys.stderr.write(f"rules: {len(book.files)} hosts" + (f", {shadowed} files layered under "
+                                                           "later ones" if shadowed else "") + "\n")
 
 
 @rules_app.command("which")
@@ -79,17 +79,28 @@ def which_cli(target: Annotated[str, typer.Argument(help="A page URL, or a saved
     host = host_of(url)
     found = book.file_for_host(host) if host else None
     if found is not None:
-        how = "same host" if found.key == host else (
+        how = f"also_serves {found.key}" if found.alias_of else "same host" if found.key == host else (
             "host without www." if found.key == host[4:] else f"subdomain of {found.key[1:]}")
         typer.echo(f"{found.path}: {how} ({host})")
+        echo_layers(book, found)
     elif text is not None and (matched := fingerprint_match(book, text)):
         rule_file, fingerprint = matched
         typer.echo(f"{rule_file.path}: text fingerprint {fingerprint!r} found")
+        echo_layers(book, rule_file)
     else:
         typer.echo(f"no site rules for {host or target}" + (
             "; the page names no URL (try a URL)" if host is None and text is None else ""))
     if book.global_rules is not None:
         typer.echo(f"{', '.join(book.global_rules.sources)}: applies to every page")
+
+
+def echo_layers(book: RuleBook, top) -> None:
+    """The earlier files for the same host that sit under the one found, nearest first."""
+    for source in book.rules_of(top).sources[-2::-1]:
+        typer.echo(f"{source}: layered under it (its title/body/date/author XPaths are tried "
+                   "after, its strip and line rules add up)")
+    if top.rules.flag("standalone", False) and any(f.key == top.key for f in book.shadowed):
+        typer.echo(f"{top.path}: says standalone: yes, so earlier files for {top.key} are ignored")
 
 
 def fingerprint_match(book: RuleBook, text: str):

@@ -6,6 +6,7 @@ import copy
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 import lxml.etree
 import lxml.html
@@ -16,7 +17,7 @@ from .article import Article
 from .dates import find_date
 from .errors import InputError, NothingExtracted
 from .patterns import MAX_EDGE_BLOCKS, edge_furniture, furniture_match
-from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta
+from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta, without_outlets
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
 from .trace import Note, ignore
@@ -34,6 +35,12 @@ CONFIDENT_SHARE = 0.20
 MIN_CONFIDENT_WORDS = 50
 RULE_BODY_MODE = {"favor_recall": True}
 STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's <p> text
+# a strip rule is not applied to a box holding this many paragraphs of the article's prose
+# (FiveFilters consumerreports.org: four; a contributor's bio is one)
+MIN_SPARED_PROSE = 2
+PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
+SENTENCE_END = (".", "!", "?", '"', "”", "’", ")", ":")
+LINK_SHARE = 0.5
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself (FINDINGS 6)
@@ -113,12 +120,13 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     tree = parse_html(apply_replacements(doc.text, site))
     replay_streamed_segments(tree)
     unwrap_layout_tables(tree)
-    meta = rule_metadata(tree, read_meta(tree, doc.url), site)
+    page_meta = read_meta(tree, doc.url)
+    meta = rule_metadata(tree, page_meta, site)
     if page_blocks is not None:
         page_blocks += page_block_texts(tree.find("body") if tree.find("body") is not None else tree)
     native_ad = bool(site) and any(xpath_texts(tree, rule) for rule in site.get("native_ad_clue"))
     drop_inert(tree)
-    apply_strip_rules(tree, site, note)
+    apply_strip_rules(tree, site, note, doc.url)
     words_on_page = page_words(tree)
     body = body_by_rule(tree, doc.url, site, words_on_page) if site and site.get("body") else None
     if body is None:
@@ -126,13 +134,14 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if body is None:
         raise NothingExtracted("no article text found")
     drop_furniture(body, note)
-    drop_title_echo(body, meta.title, note)
+    drop_title_echo(body, (meta.title, page_meta.title), note)
     apply_line_rules(body, site, note)
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     markdown_body = xmltotxt(body, True).strip()
-    authors = meta.authors or byline_authors(tree)  # last: it prunes the tree
+    authors = (without_outlets(meta.authors, meta.sitename, doc.url)
+               or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree
     return Article(
         text=text,
         markdown=(f"# {meta.title}\n\n" if meta.title else "") + markdown_body + "\n",
@@ -186,7 +195,8 @@ def rule_metadata(tree, meta: PageMeta, site: SiteRules | None) -> PageMeta:
     return replace(meta, **changes) if changes else meta
 
 
-def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore) -> None:
+def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore,
+                      url: str | None = None) -> None:
     """strip, strip_id_or_class, strip_image_src, strip_attr and dissolve, on the page. A strip
     rule that would take most of the page's paragraph text is skipped: it was written for
     another version of the page (FiveFilters wsj.com strips the 'snippet', which is all a
@@ -200,12 +210,19 @@ def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore) -> None
     matches += [(rule, tree.xpath("//img[contains(@src, $s)]", s=rule.value.strip()))
                 for rule in site.get("strip_image_src")]
     page_text = paragraph_chars([tree]) or 1
+    chosen = []
     for rule, elements in matches:
         outermost = [el for el in elements if not any(a in elements for a in el.iterancestors())]
         if paragraph_chars(outermost) > STRIP_MAX_PARAGRAPH_SHARE * page_text:
             LOG.info("%s: skipped, it would remove most of the article", rule.source)
             continue
+        chosen.append((rule, outermost))
+    spared = holding_article_prose(tree, url, [el for _rule, found in chosen for el in found])
+    for rule, outermost in chosen:
         for element in outermost:
+            if element in spared:
+                LOG.info("%s: spared a %s that holds the article's paragraphs", rule.source, element.tag)
+                continue
             if element.getparent() is not None and element.tag not in ("html", "body"):
                 for text in page_block_texts(element):
                     note(text, f"site rule {rule.source}")
@@ -218,7 +235,59 @@ def apply_strip_rules(tree, site: SiteRules | None, note: Note = ignore) -> None
     for rule in site.get("dissolve"):
         for element in safe_xpath(tree, rule):
             if hasattr(element, "drop_tag") and element.getparent() is not None:
-                element.drop_tag()
+                dissolve(element)
+
+
+BLOCKS = frozenset(("p", "div", "section", "article", "ul", "ol", "table", "blockquote", "figure",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "header", "footer", "aside"))
+
+
+def dissolve(element) -> None:
+    """Keep an element's content without the element. Text it holds itself becomes a plain
+    paragraph when its neighbours are blocks: loose text between blocks is lost to the
+    extractor (FiveFilters bbc.com dissolves <h2>, and the subheadings went missing)."""
+    own_text = (element.text or "").strip() or any((c.tail or "").strip() for c in element)
+    siblings = [s for s in element.getparent() if s is not element]
+    if own_text and any(is_block(s) for s in siblings) and not any(is_block(c) for c in element):
+        element.tag = "p"
+        element.attrib.clear()
+    else:
+        element.drop_tag()
+
+
+def is_block(element) -> bool:
+    return isinstance(element.tag, str) and element.tag in BLOCKS
+
+
+def holding_article_prose(tree, url: str | None, elements) -> set:
+    """The elements, of those a strip rule matched, that hold several paragraphs of prose that
+    the generic extraction (run only when some element holds prose) takes for the article: the
+    rule has gone stale, or the page's markup wraps the story in the box the rule names
+    (FiveFilters consumerreports.org strips 'rel-article-wrapper', an unclosed <div> that
+    swallows the story's closing paragraphs). Comment threads are prose too, but trafilatura
+    leaves them out, so their strips still apply."""
+    prose = {el: texts for el in elements if (texts := prose_paragraphs(el))}
+    if not any(len(texts) >= MIN_SPARED_PROSE for texts in prose.values()):
+        return set()
+    generic = choose_body(tree, url, page_words(tree))
+    if generic is None:
+        return set()
+    article = squash(" ".join(generic.itertext()))
+    return {el for el, texts in prose.items()
+            if sum(squash(text) in article for text in texts) >= MIN_SPARED_PROSE}
+
+
+def prose_paragraphs(element) -> list[str]:
+    """The texts of the paragraphs in and under `element` that read like article prose:
+    long, ending like a sentence, not mostly link text."""
+    found = []
+    for para in ([element] if element.tag == "p" else element.iter("p")):
+        text = " ".join(para.text_content().split())
+        links = sum(len(a.text_content()) for a in para.iter("a"))
+        if (len(text.split()) >= PROSE_PARAGRAPH_WORDS and text.endswith(SENTENCE_END)
+                and links < LINK_SHARE * len(text)):
+            found.append(text)
+    return found
 
 
 def paragraph_chars(elements) -> int:
@@ -236,30 +305,39 @@ def safe_xpath(tree, rule: Rule) -> list:
 
 
 def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int):
-    """The body the site's XPath names, cleaned by trafilatura; None to use the generic path:
-    when nothing matches (autodetect_on_failure, on by default) or when the rule's body is far
-    shorter than the generic one (a stale XPath that now selects a fragment)."""
+    """The body the site's XPaths name, cleaned by trafilatura; None to use the generic path.
+    The XPaths are tried in order (a user file's before the built-in ones layered under it);
+    one that matches nothing is passed over, and so is one whose body is far shorter than the
+    generic one (a stale XPath that now selects a fragment). When none is left the generic
+    extraction is used, unless the file says autodetect_on_failure: no and nothing matched."""
+    generic, matched = None, False
     for rule in site.get("body"):
         found = [el for el in safe_xpath(tree, rule) if hasattr(el, "tag")]
         outermost = [el for el in found if not any(a in found for a in el.iterancestors())]
-        if outermost:
-            break
-    else:
-        if not site.flag("autodetect_on_failure", True):
-            raise NothingExtracted("the site rule's body XPath matches nothing on this page, and "
-                                   "its file says autodetect_on_failure: no")
-        return None
+        if not outermost:
+            continue
+        matched = True
+        by_rule = run_trafilatura(rule_page(outermost), url, **RULE_BODY_MODE)
+        if generic is None:
+            generic = choose_body(tree, url, words_on_page)
+        if by_rule is not None and len(words_of(by_rule)) >= RULE_SANITY_SHARE * len(words_of(generic)):
+            return by_rule
+        LOG.info("%s: passed over, its body is far shorter than the generic one", rule.source)
+    if not matched and not site.flag("autodetect_on_failure", True):
+        raise NothingExtracted("the site rule's body XPath matches nothing on this page, and "
+                               "its file says autodetect_on_failure: no")
+    return generic
+
+
+def rule_page(elements):
+    """A page holding copies of what a body XPath selected."""
     page = lxml.html.Element("html")
     # inside an <article>, trafilatura's own extractor takes the copies as the main content;
     # in a bare <body> it falls back to methods that flatten subheadings
     holder = lxml.etree.SubElement(lxml.etree.SubElement(page, "body"), "article")
-    for element in outermost:
+    for element in elements:
         holder.append(deepcopy_element(element))
-    by_rule = run_trafilatura(page, url, **RULE_BODY_MODE)
-    generic = choose_body(tree, url, words_on_page)
-    if by_rule is None or len(words_of(by_rule)) < RULE_SANITY_SHARE * len(words_of(generic)):
-        return generic
-    return by_rule
+    return page
 
 
 def deepcopy_element(element):
@@ -398,14 +476,17 @@ def remove_block(element) -> None:
     parent.remove(element)
 
 
-def drop_title_echo(body, title: str | None, note: Note = ignore) -> None:
-    """Drop the headline when trafilatura put it at the top of the body (FINDINGS 6)."""
-    if not title:
+def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> None:
+    """Drop the headline when trafilatura put it at the top of the body (FINDINGS 6). The
+    titles are the one the article gets and the page's own: a site rule's title XPath may
+    name another form of it (og:title, or <title> with the site's name)."""
+    wanted = [squash(title) for title in titles if title and squash(title)]
+    if not wanted:
         return
-    wanted = squash(title)
     for block in blocks_of(body)[:3]:
         text = squash("".join(block.itertext()))
-        if text and (text == wanted or (wanted in text and len(text) <= len(wanted) * TITLE_ECHO_SLACK)):
+        if text and any(text == w or (w in text and len(text) <= len(w) * TITLE_ECHO_SLACK)
+                        for w in wanted):
             note(block_text(block), "the headline, repeated in the body (it is the title)")
             remove_block(block)
             return

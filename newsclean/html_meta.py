@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from htmldate import find_date
 from trafilatura.htmlprocessing import prune_unwanted_nodes
@@ -24,6 +25,7 @@ BYLINE_XPATH = (
     ' or contains(@class, "author__name") or contains(@class, "authorName")]',
     './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
 )
+HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
 MAX_NAME_WORDS = 5   # "Maria de la Cruz Ortega" fits; a sentence does not
 TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·-]{2,60}$")
 
@@ -96,6 +98,28 @@ def split_names(joined: str | None) -> tuple[str, ...]:
         return ()
     names = (squeeze(n) for n in joined.split(";"))
     return tuple(dict.fromkeys(n for n in names if n and "://" not in n and "@" not in n))
+
+
+def without_outlets(names: tuple[str, ...], sitename: str | None, url: str | None) -> tuple[str, ...]:
+    """The names less those after the first that name the publication, not a person: "By Jane
+    Doe, CNN" gives ("Jane Doe", "CNN"). A trailing name goes when its first words are the
+    site's name or a label of its host ("CNN Business" on edition.cnn.com, "Atlas Van Lines" on
+    atlasvanlines.com). Not every all-capitals token: "Jillian Kubala, MS, RD" are credentials
+    (WCXB gold keeps them). The first name always stays: on a personal site the author's name
+    is the site's name."""
+    if len(names) < 2:
+        return names
+    site_words = tuple(re.findall(r"\w+", (sitename or "").lower()))
+    host = (urlsplit(url).hostname or "") if url and "//" in url else ""
+    labels = {label for label in host.lower().split(".")[:-1] if label not in HOST_FILLER}
+
+    def is_outlet(name: str) -> bool:
+        words = tuple(re.findall(r"\w+", name.lower()))
+        return bool(words) and (
+            (bool(site_words) and words[:len(site_words)] == site_words)
+            or words[0] in labels or "".join(words) in labels)
+
+    return (names[0],) + tuple(n for n in names[1:] if not is_outlet(n))
 
 
 def byline_authors(tree) -> tuple[str, ...]:

@@ -2,8 +2,12 @@
 
 One file per host (`example.com.txt` serves example.com and www.example.com, `.example.com.txt`
 any subdomain of it, `news.example.com.txt` that host only); `global.txt` applies everywhere.
+A file may serve more hosts by naming them in `also_serves:` (newsclean's own directive).
 Files come from the built-in pack (`newsclean/rules/`), then from user folders (`--rules-dir`,
-`NEWSCLEAN_RULES_PATH`), a later folder overriding an earlier one for the same host.
+`NEWSCLEAN_RULES_PATH`). When several files name the same host they are layered, the later
+folder's on top: its title, body, date and author XPaths are tried first and the earlier ones
+after them, strips and line rules add up, and its flags win. A file saying `standalone: yes`
+is not layered: the earlier files for its host are ignored.
 
 Loading never fails on a third-party file: a line that cannot be used (unknown directive, bad
 XPath or regex) is skipped and kept as a Problem, which `newsclean rules lint` reports.
@@ -14,7 +18,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -28,9 +32,9 @@ from .errors import RuleError
 XPATH_LISTS = ("title", "body", "date", "author", "strip", "strip_attr", "native_ad_clue",
                "dissolve")
 STRING_LISTS = ("strip_id_or_class", "strip_image_src", "text_fingerprint", "test_contains",
-                "test_url")
+                "test_url", "also_serves")
 REGEX_LISTS = ("strip_line", "strip_before", "strip_after", "keep_line")
-FLAGS = ("prune", "tidy", "autodetect_on_failure", "skip_json_ld")
+FLAGS = ("prune", "tidy", "autodetect_on_failure", "skip_json_ld", "standalone")
 PAIRED = ("find_string", "replace_string")
 HOST_ONLY = ("title", "body", "date", "author")
 PARAMETERISED = ("replace_string", "wrap_in", "http_header")
@@ -100,6 +104,23 @@ class SiteRules:
                          lists=lists, flags={**base.flags, **self.flags},
                          replacements=base.replacements + self.replacements)
 
+    def without(self, directives: Sequence[str]) -> SiteRules:
+        """These rules less some directives (global.txt less its metadata XPaths: FiveFilters'
+        og:title names the site too, and then the headline in the body is not seen as one)."""
+        lists = {k: v for k, v in self.lists.items() if k not in directives}
+        return replace(self, lists=lists)
+
+    def layered_over(self, base: SiteRules) -> SiteRules:
+        """These rules on top of an earlier file for the same host (the built-in pack's, or
+        an earlier folder's): every list adds up with ours first, so our title, body, date and
+        author XPaths are tried before the base's, which stay as fallbacks for pages ours do
+        not match; flags of ours win. A community file for a host newsclean knows may be older
+        than the page (FiveFilters foxnews.com has no body and keeps all-caps promos in)."""
+        lists = {k: self.get(k) + base.get(k) for k in set(base.lists) | set(self.lists)}
+        return SiteRules(sources=base.sources + self.sources, hosts=self.hosts,
+                         lists=lists, flags={**base.flags, **self.flags},
+                         replacements=self.replacements + base.replacements)
+
 
 @dataclass(frozen=True)
 class RuleFile:
@@ -107,6 +128,7 @@ class RuleFile:
     key: str  # the host part of the file name: "example.com" or ".example.com"
     rules: SiteRules
     problems: tuple[Problem, ...]
+    alias_of: str = ""  # set on the entry an `also_serves:` line makes: the file's own key
 
 
 # ---- parsing ----
@@ -192,9 +214,10 @@ def unknown_message(name: str) -> str:
 class RuleBook:
     """Every rule file found, indexed by host key; `global.txt` kept apart."""
 
-    files: dict  # key -> RuleFile (the overriding one)
-    shadowed: tuple[RuleFile, ...]  # files overridden by a later folder
+    files: dict  # key -> RuleFile (the top one: from the last folder that has the host)
+    shadowed: tuple[RuleFile, ...]  # files under a later one for the same host
     global_rules: SiteRules | None
+    layers: dict = field(default_factory=dict)  # key -> SiteRules of its files, layered
 
     @staticmethod
     def load(rules_dirs: Sequence[str | os.PathLike] = ()) -> RuleBook:
@@ -207,7 +230,11 @@ class RuleBook:
         found = self.file_for_host(host) if host else None
         if found is None:
             return self.global_rules
-        return found.rules.merged_over(self.global_rules)
+        return self.rules_of(found).merged_over(self.global_rules)
+
+    def rules_of(self, rule_file: RuleFile) -> SiteRules:
+        """A file's rules with the earlier files for its host layered under them."""
+        return self.layers.get(rule_file.key, rule_file.rules)
 
     def file_for_host(self, host: str) -> RuleFile | None:
         host = host.lower().strip(".")
@@ -226,34 +253,54 @@ class RuleBook:
         """The rules whose text_fingerprint occurs in a text scrape (most specific first)."""
         for rule_file in self.fingerprinted():
             if any(rule.value in text for rule in rule_file.rules.get("text_fingerprint")):
-                return rule_file.rules.merged_over(self.global_rules)
+                return self.rules_of(rule_file).merged_over(self.global_rules)
         return None
 
     def fingerprinted(self) -> list[RuleFile]:
-        return [f for f in self.files.values() if f.rules.get("text_fingerprint")]
+        return [f for f in self.all_files() if f.rules.get("text_fingerprint")]
 
     def all_files(self) -> list[RuleFile]:
-        return sorted(self.files.values(), key=lambda f: f.key.lstrip("."))
+        """Each file once (not again under the hosts it also serves), by host."""
+        return sorted((f for f in self.files.values() if not f.alias_of), key=lambda f: f.key.lstrip("."))
 
     def problems(self) -> list[Problem]:
-        every = list(self.files.values()) + list(self.shadowed)
+        every = self.all_files() + [f for f in self.shadowed if not f.alias_of]
         return [p for f in every for p in f.problems]
 
 
 @cache
 def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
     files: dict[str, RuleFile] = {}
+    layers: dict[str, SiteRules] = {}
     shadowed: list[RuleFile] = []
     global_rules: SiteRules | None = None
     for folder in (None,) + user_dirs:
-        for rule_file in read_folder(folder):
+        for rule_file in with_aliases(list(read_folder(folder))):
             if rule_file.key == "global":
-                global_rules = rule_file.rules.merged_over(global_rules) if folder else rule_file.rules
+                generic = rule_file.rules.without(HOST_ONLY)
+                global_rules = generic.merged_over(global_rules) if global_rules else generic
                 continue
-            if rule_file.key in files:
-                shadowed.append(files[rule_file.key])
+            below = files.get(rule_file.key)
+            if below is not None:
+                shadowed.append(below)
+                if rule_file.rules.flag("standalone", False):
+                    layers.pop(rule_file.key, None)
+                else:
+                    layers[rule_file.key] = rule_file.rules.layered_over(
+                        layers.get(rule_file.key, below.rules))
             files[rule_file.key] = rule_file
-    return RuleBook(files=files, shadowed=tuple(shadowed), global_rules=global_rules)
+    return RuleBook(files=files, shadowed=tuple(shadowed), global_rules=global_rules,
+                    layers=layers)
+
+
+def with_aliases(rule_files: list[RuleFile]) -> list[RuleFile]:
+    """A folder's files, plus an entry for each host a file names in `also_serves:` (one site
+    under two domains: bbc.com and bbc.co.uk) that no file of the same folder is named for."""
+    own = {f.key for f in rule_files}
+    aliases = [replace(f, key=alias, alias_of=f.key) for f in rule_files
+               for alias in dict.fromkeys(r.value.strip().lower() for r in f.rules.get("also_serves"))
+               if alias not in own]
+    return rule_files + aliases
 
 
 def read_folder(folder: str | None) -> Iterable[RuleFile]:

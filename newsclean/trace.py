@@ -22,11 +22,15 @@ class Step:
 
 
 def squeeze(text: str) -> str:
-    return " ".join(text.split())
+    """The key a block is matched by: its text without any whitespace. The page's blocks are
+    read with a space between inline elements ("on X , Facebook") and the body's without
+    ("on X, Facebook"), so spaces cannot be part of the match (bbc.com sample: a site rule's
+    drop was shown as trafilatura's)."""
+    return "".join(text.split())
 
 
 class Recorder:
-    """Collects the reasons blocks were dropped, keyed by their whitespace-collapsed text."""
+    """Collects the reasons blocks were dropped, keyed by their text without whitespace."""
 
     def __init__(self) -> None:
         self.reasons: dict[str, str] = {}

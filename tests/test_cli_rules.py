@@ -27,6 +27,7 @@ def rules_dir(tmp_path):
     (folder / "example.com.txt").write_text(
         "body: //article\nstirp: //nav\nstrip_line: (broken\nnext_page_link: //a\n"
         "test_url: https://example.com/a\ntest_contains: The council voted\n", encoding="utf-8")
+    (tmp_path / "dw.com.txt").write_text("body: //main\n", encoding="utf-8")
     return folder
 
 
@@ -43,6 +44,11 @@ def test_rules_which_by_url_and_by_fingerprint(run, rules_dir):
     assert result.stdout.startswith(f"{rules_dir / 'example.com.txt'}: host without www.")
     result = run("rules", "which", str(SEED_LIKE))
     assert result.stdout.startswith("builtin:dw.com.txt: text fingerprint")
+    result = run("rules", "which", "https://www.dw.com/en/x/a-1", "--rules-dir", str(rules_dir.parent))
+    assert result.stdout.splitlines()[:2] == [
+        f"{rules_dir.parent / 'dw.com.txt'}: host without www. (www.dw.com)",
+        "builtin:dw.com.txt: layered under it (its title/body/date/author XPaths are tried after, "
+        "its strip and line rules add up)"]
     result = run("rules", "which", "https://nowhere.example.org/x")
     assert result.stdout.startswith("no site rules for nowhere.example.org")
 
@@ -92,3 +98,11 @@ def test_explain_missing_file_is_one_line_error(run, tmp_path):
     result = run("explain", str(tmp_path / "nope.html"))
     assert result.exit_code == 1
     assert result.stderr == f"newsclean: error: {tmp_path / 'nope.html'}: no such file; check the path\n"
+
+
+def test_explain_names_the_rule_that_dropped_a_block_with_inline_links(run):
+    # the page's blocks read "on X , Facebook" (a space per element), the body's "on X, Facebook"
+    page = Path(__file__).resolve().parents[1] / "newsclean" / "rules" / "pages" / "bbc.com" / "page.html"
+    line = next(line for line in run("explain", str(page)).stdout.splitlines()
+                if "Follow BBC Cornwall" in line)
+    assert line.startswith("drop ") and "site rule builtin:bbc.com.txt:" in line

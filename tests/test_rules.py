@@ -93,16 +93,36 @@ def test_host_matching_follows_fivefilters(tmp_path):
     assert book.file_for_host("sport.example.com") is None
 
 
-def test_user_folder_overrides_builtin_and_global_applies_everywhere(tmp_path):
-    write(tmp_path, "dw.com.txt", "strip_line: Mine")
+def test_user_file_layers_over_builtin_and_global_applies_everywhere(tmp_path):
+    write(tmp_path, "dw.com.txt", "strip_line: Mine\nbody: //div[@id='mine']")
     write(tmp_path, "global.txt", "strip_line: Everywhere\ntitle: //meta[@property='og:title']/@content")
     book = load_book((str(tmp_path),))
     assert book.files["dw.com"].path == str(tmp_path / "dw.com.txt")
     assert any(f.path == "builtin:dw.com.txt" for f in book.shadowed)
     site = book.for_host("www.dw.com")
-    assert [r.text for r in site.get("strip_line")] == ["Everywhere", "Mine"]
+    assert site.sources == (str(tmp_path / "global.txt"), "builtin:dw.com.txt",
+                            str(tmp_path / "dw.com.txt"))
+    lines = [r.text for r in site.get("strip_line")]
+    assert lines[:2] == ["Everywhere", "Mine"] and len(lines) > 2  # the built-in ones after
+    bodies = [r.text for r in site.get("body")]
+    assert bodies[0] == "//div[@id='mine']" and len(bodies) == 3  # the user's tried first
     assert site.get("title") == ()  # global metadata XPaths never override the page's own
     assert [r.text for r in book.for_host("unknown.org").get("strip_line")] == ["Everywhere"]
+    assert book.for_host("unknown.org").get("title") == ()
+
+
+def test_user_flags_win_and_standalone_replaces_builtin(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    write(first, "dw.com.txt", "autodetect_on_failure: no\nstrip_line: First")
+    write(second, "dw.com.txt", "standalone: yes\nstrip_line: Second")
+    layered = load_book((str(first),)).for_host("dw.com")
+    assert layered.flag("autodetect_on_failure", True) is False
+    assert layered.get("body")  # the built-in body stays as a fallback
+    alone = load_book((str(first), str(second))).for_host("dw.com")
+    assert [r.text for r in alone.get("strip_line")] == ["Second"]
+    assert alone.get("body") == () and alone.sources == (str(second / "dw.com.txt"),)
+    both = load_book((str(second), str(first))).for_host("dw.com")  # standalone under a later file
+    assert [r.text for r in both.get("strip_line")] == ["First", "Second"]
 
 
 def test_rules_path_environment_variable(tmp_path, monkeypatch):
@@ -175,3 +195,76 @@ def test_every_fivefilters_file_parses():
     assert len(book.files) > 1500
     # a file may carry typos ('titl:'); they are problems to lint, never exceptions
     assert all(str(p).startswith(str(FTR)) for p in book.problems())
+
+
+def test_headline_in_body_is_dropped_when_the_rule_title_names_the_site(tmp_path):
+    page = PAGE.replace("<title>Bridge vote</title>", "<title>Council backs new bridge - Example "
+                        "News</title><meta property='og:title' content='Council backs new bridge'>")
+    write(tmp_path, "example.com.txt", "body: //div[@class='story']\ntitle: //title")
+    article = newsclean.clean(page, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert article.title == "Council backs new bridge - Example News"
+    assert not article.text.startswith("Council backs new bridge")
+
+
+def test_dissolve_keeps_a_block_s_text_as_a_paragraph(tmp_path):
+    page = PAGE.replace("<p>Sponsored by Acme Bridges.</p>", "<figure><div><img src='v.jpg'><div>Media playback is "
+                        "unsupported</div><div><figure data-x='1'></figure></div></div></figure>"
+                        "<figure> </figure><h2 class='x'>What happens next?</h2>")
+    # dissolved to loose text, the subheading would be the empty figure's tail, and lost
+    page = page.replace("rebuild the old footbridge", "rebuild the <span>old</span> footbridge", 1)
+    write(tmp_path, "example.com.txt", "body: //div[@class='story']\ndissolve: //h2\ndissolve: //span")
+    article = newsclean.clean(page, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert "\nWhat happens next?\n" in article.text
+    assert "## What happens next?" not in article.markdown  # no longer a heading
+    assert "rebuild the old footbridge" in article.text
+
+
+STORY = "".join(f"<p>Paragraph {n} of the story: the council met again on Tuesday evening and "
+                f"argued for an hour about the cost of the footbridge and its design.</p>"
+                for n in range(1, 5))
+SWALLOWED = f"""<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>
+{STORY}<div class="rel-box"><ul><li><a href="/a">Another story</a></li>
+<li><a href="/b">A third story</a></li></ul>
+<p>Paragraph 5 of the story: the markup never closed the related box, so the end of the
+article sits inside it, as on a real page whose template is broken.</p>
+<p>Paragraph 6 of the story: the mayor said the vote would come next month, after the
+engineers have reported on the state of the old bridge.</p></div></article>
+<div class="comments"><p>Reader one: I walk over that bridge every day and it is falling apart,
+so please just get on with it.</p><p>Reader two: another waste of our money on a vanity
+project that nobody in this town asked for.</p></div></body></html>"""
+
+
+def test_strip_rule_spares_a_box_that_holds_the_article_s_paragraphs(tmp_path):
+    write(tmp_path, "example.com.txt", "strip_id_or_class: rel-box\nstrip_id_or_class: comments")
+    article = newsclean.clean(SWALLOWED, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert "Paragraph 6 of the story" in article.text
+    assert "Reader one" not in article.text
+    load_book.cache_clear()
+    write(tmp_path, "example.com.txt", "strip_id_or_class: rel-box\n"
+          "strip: //p[contains(., 'Paragraph 5')]")  # a single paragraph is the rule's to take
+    article = newsclean.clean(SWALLOWED, url="https://example.com/a", rules_dirs=[str(tmp_path)])
+    assert "Paragraph 4" in article.text and "Paragraph 5" not in article.text
+
+
+def test_a_body_that_fails_the_sanity_check_falls_back_to_the_next_layer(tmp_path):
+    # the base layer's body keeps the promo, which the generic extraction leaves out
+    write(tmp_path / "base", "example.com.txt", "body: //div[@class='promo'] | //div[@class='story']")
+    write(tmp_path / "top", "example.com.txt", "body: //p[@class='byline']")  # stale: a fragment
+    dirs = [str(tmp_path / "base"), str(tmp_path / "top")]
+    article = newsclean.clean(PAGE, url="https://example.com/a", rules_dirs=dirs)
+    assert "Wednesday" in article.text and "Subscribe" in article.text
+    assert "Subscribe" not in newsclean.clean(PAGE, url="https://example.com/a").text
+
+
+def test_also_serves_gives_a_file_a_second_domain(tmp_path):
+    book = load_book(())
+    assert book.file_for_host("www.bbc.co.uk").path == "builtin:bbc.com.txt"
+    assert [f.path for f in book.all_files()].count("builtin:bbc.com.txt") == 1
+    write(tmp_path, "example.com.txt", "also_serves: example.org\nalso_serves: example.net\nstrip: //nav")
+    write(tmp_path, "example.net.txt", "strip: //aside")  # its own file wins in the same folder
+    book = load_book((str(tmp_path),))
+    assert book.file_for_host("www.example.org").path == str(tmp_path / "example.com.txt")
+    assert book.file_for_host("example.net").path == str(tmp_path / "example.net.txt")
+    write(tmp_path / "later", "bbc.co.uk.txt", "strip_line: Mine")
+    site = load_book((str(tmp_path / "later"),)).for_host("www.bbc.co.uk")
+    assert site.sources == ("builtin:bbc.com.txt", str(tmp_path / "later" / "bbc.co.uk.txt"))
