@@ -42,6 +42,7 @@ class Block:
     kept_by_rule: bool = False  # a site's keep_line matched: never dropped
     matched: bool = False  # furniture patterns were tried on it
     sentence_like: bool = False  # ends as a sentence does
+    code: bool = False  # reads as program code or a shell session
     score: float = 0.0  # block_score, kept up to date by measure and with_furniture
 
 
@@ -85,6 +86,10 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?!\w)")
 WIDGET = re.compile(r"\[ ?[xX ]?\]|\(\*\)|\( \)|\[[A-Z][\w ]{0,30}\]|\[_+\]")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
+# program code: statement ends, comment starts, calls, operators, common keywords
+CODE = re.compile(r"[;{}]$|^(//|-- |/\*|\$ |>>> |<[a-zA-Z/!])|[A-Za-z_][\w.]*\([\x20-\x7e]*\)|"
+                  r"[=!<>]=|=>|->|::|^(SELECT|FROM|WHERE|INSERT|UPDATE|CREATE|import|def|class|"
+                  r"function|return|var|let|const|public|private|if|for|while)\b")
 DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 
 
@@ -313,6 +318,7 @@ def measure(blocks: list[Block]) -> str | None:
         elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
             block.stop_ratio = sum(map(stops.__contains__, words)) / count
         block.sentence_like = block.text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
+        block.code = block.words < PROSE_WORDS * 3 and bool(CODE.search(block.text))
     mark_repeats(blocks)
     for block in blocks:  # furniture patterns are matched later, and only near the article
         block.score = block_score(block)
@@ -377,6 +383,8 @@ def block_score(block: Block) -> float:
         return float(block.words)
     if block.words >= MIN_SCORED_WORDS and block.sentence_like and block.stop_ratio >= PROSE_STOP_RATIO:
         return block.words / 2
+    if block.code:  # code samples sit inside articles: neither pull nor push
+        return 0.0
     return -SHORT_PENALTY
 
 
@@ -465,6 +473,9 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
                 after.furniture == "caption" or DURATION.match(after.text)):
             note(block.text, "image alt text over its caption" if after.furniture == "caption"
                  else "a video's title over its duration")
+            continue
+        if block.code and not is_prose(block):
+            kept.append(block)
             continue
         if block.role is not Role.ITEM and looks_like_heading(block, region, index):
             if block.role is not Role.HEADING:
@@ -557,19 +568,24 @@ def find_authors(blocks: list[Block], lines: range) -> tuple[str, ...]:
 
 
 def render_markdown(blocks: list[Block]) -> str:
-    out: list[str] = []
-    for index, block in enumerate(blocks):
-        if block.role is Role.HEADING:
-            out.append(f"{'#' * max(2, block.level)} {block.text}")
+    """Headings, list items (one per line), runs of code lines fenced, paragraphs."""
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        code = block.code and not is_prose(block)
+        if code and previous is not None and previous.code and not is_prose(previous):
+            parts[-1] = parts[-1][: -len("\n```")] + f"\n{block.text}\n```"
+        elif code:
+            parts.append(f"```\n{block.text}\n```")
+        elif block.role is Role.HEADING:
+            parts.append(f"{'#' * max(2, block.level)} {block.text}")
         elif block.role is Role.ITEM:
-            glue = index and blocks[index - 1].role is Role.ITEM
-            out.append(("" if glue else "") + f"- {block.text}")
+            item = f"- {block.text}"
+            if previous is not None and previous.role is Role.ITEM and parts[-1].startswith("- "):
+                parts[-1] += "\n" + item
+            else:
+                parts.append(item)
         else:
-            out.append(block.text)
-    text = ""
-    for index, line in enumerate(out):
-        if index:
-            both_items = blocks[index].role is Role.ITEM and blocks[index - 1].role is Role.ITEM
-            text += "\n" if both_items else "\n\n"
-        text += line
-    return text
+            parts.append(block.text)
+        previous = block
+    return "\n\n".join(parts)
