@@ -3,7 +3,7 @@
 
 Run from the repo root::
 
-    python benchmarks/accuracy.py DATASET_DIR [--style html|html2text|inscriptis|w3m|textcontent]
+    python benchmarks/accuracy.py DATASET_DIR [--style html|html2text|inscriptis|w3m|textcontent|NAME]
         [--systems newsclean,trafilatura,everything,justext] [--jobs N] [--limit N]
         [--per-page out.jsonl] [--worst N] [--json summary.json] [--rules-dir DIR]
 
@@ -141,7 +141,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("dataset", type=Path, help="dataset folder (Scrapinghub or WCXB layout)")
     parser.add_argument(
-        "--style", choices=STYLES, default=HTML_STYLE, help="input: html or a text rendering"
+        "--style",
+        type=_style_name,
+        default=HTML_STYLE,
+        help=f"input: {', '.join(STYLES)}, or the name of any other folder of DATASET/text/ "
+        "(e.g. one made by benchmarks/render_styles.py)",
     )
     parser.add_argument(
         "--systems",
@@ -190,6 +194,13 @@ def _system_list(value: str) -> tuple[str, ...]:
             f"unknown system(s) {unknown}; choose from {', '.join(EXTRACTORS)}"
         )
     return names
+
+
+def _style_name(value: str) -> str:
+    """A style is a folder name under DATASET/text/ (checked once the dataset is loaded)."""
+    if not value or value.startswith(".") or "/" in value or "\\" in value:
+        raise argparse.ArgumentTypeError(f"not a style name: {value!r}")
+    return value
 
 
 def _positive_int(value: str) -> int:
@@ -484,6 +495,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _setup_problem(args: argparse.Namespace, dataset: Dataset, pages: Sequence[Page]) -> str | None:
     """What prevents the run, if anything."""
+    folder = dataset.root / "text" / args.style
+    if args.style not in STYLES and not folder.is_dir():
+        return f"unknown style {args.style}: not one of {', '.join(STYLES)} and no folder {folder}"
     missing = dataset.missing_inputs(args.style, tuple(pages))
     if missing:
         return f"{len(missing)} input file(s) missing for style {args.style}, e.g. {missing[0]}"

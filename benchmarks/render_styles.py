@@ -20,7 +20,9 @@ Styles (see benchmarks/README.md):
 * ``browsercopy`` -- select-all and copy in a browser: block elements on their
   own lines, a blank line around paragraphs, headings, lists and tables (their
   margins), inline text joined, list items without bullets, table cells
-  separated by tabs, ``[hidden]``/``display:none`` elements left out, no markup.
+  separated by tabs, no markup. CSS is not applied: ``hidden`` and
+  ``display:none`` elements are kept (a Next.js page streams its article into a
+  ``<div hidden>`` that script reveals).
 * ``lynx`` -- ``lynx -dump``-like: hard-wrapped at 72 columns, paragraphs
   indented 3 spaces, ``*``/``+``/``o``/``#`` bullets by depth, ordered items
   numbered, links as ``[12]text`` with a ``References`` list of absolute URLs at
@@ -133,19 +135,11 @@ class Page:
     text_nodes: list[str]  # every text node of the body (textnodes / flat styles)
 
 
-def is_hidden(el: lxml.html.HtmlElement) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
-
-
 class Walker:
     """Turns an lxml tree into blocks of inline runs."""
 
-    def __init__(self, base_url: str | None, skip_hidden: bool) -> None:
-        self.base_url = base_url
-        self.skip_hidden = skip_hidden
+    def __init__(self, keep_nbsp: bool) -> None:
+        self.keep_nbsp = keep_nbsp
         self.blocks: list[Block] = []
         self.current: Block | None = None
         self.pending_gap = 0
@@ -183,6 +177,8 @@ class Walker:
     def text(self, raw: str | None) -> None:
         if not raw:
             return
+        if not self.keep_nbsp:
+            raw = raw.replace("\xa0", " ")
         if not self.context["pre"]:
             raw = HTML_SPACE.sub(" ", raw)
             if raw == " " and (self.current is None or not self.current.inlines):
@@ -195,7 +191,7 @@ class Walker:
         if not tag:  # comment or processing instruction: its tail only
             return
         tag = tag.lower()
-        if tag in DROPPED_TAGS or (self.skip_hidden and is_hidden(el)):
+        if tag in DROPPED_TAGS:
             return
         saved = (self.href, self.marks, dict(self.context))
         if tag in BLOCK_TAGS or tag == "br" or tag in CELL_TAGS:
@@ -304,6 +300,8 @@ class Walker:
             self.table_rows.pop()
         elif tag in BLOCK_TAGS:
             self.boundary(2 if tag in MARGIN_TAGS else 1)
+            if tag == "li" and self.current is not None and not self.current.inlines:
+                self.current = None  # an item with no text of its own
 
 
 def parse(data: bytes) -> lxml.html.HtmlElement | None:
@@ -314,7 +312,7 @@ def parse(data: bytes) -> lxml.html.HtmlElement | None:
         return None
 
 
-def build_page(data: bytes, base_url: str | None, skip_hidden: bool) -> Page:
+def build_page(data: bytes, keep_nbsp: bool = True) -> Page:
     root = parse(data)
     if root is None:
         return Page("", [], [])
@@ -323,7 +321,7 @@ def build_page(data: bytes, base_url: str | None, skip_hidden: bool) -> Page:
     body = root.find("body")
     if body is None:
         body = root
-    walker = Walker(base_url, skip_hidden)
+    walker = Walker(keep_nbsp)
     walker.walk(body)
     walker.boundary(1)
     return Page(title, walker.blocks, list(text_nodes(body)))
@@ -379,7 +377,7 @@ def join_blocks(pieces: Sequence[tuple[int, str]]) -> str:
 
 
 def render_browsercopy(data: bytes, url: str | None) -> str:
-    page = build_page(data.replace(b"&nbsp;", b" ").replace("\xa0".encode(), b" "), url, True)
+    page = build_page(data, keep_nbsp=False)
     pieces = []
     for block in page.blocks:
         if block.kind == "pre":
@@ -401,7 +399,7 @@ LYNX_BULLETS = "*+o#"
 
 
 def render_lynx(data: bytes, url: str | None) -> str:
-    page = build_page(data.replace(b"&nbsp;", b" ").replace("\xa0".encode(), b" "), url, True)
+    page = build_page(data, keep_nbsp=False)
     links: list[str] = []
 
     def lynx_inline(block: Block) -> str:
@@ -526,7 +524,7 @@ def _md_runs(inlines: Sequence[Inline], pre: bool) -> str:
 
 
 def render_markdown(data: bytes, url: str | None) -> str:
-    page = build_page(data, url, skip_hidden=False)
+    page = build_page(data)
     pieces = []
     for block in page.blocks:
         quote = "> " * block.quote
@@ -560,7 +558,7 @@ def render_markdown(data: bytes, url: str | None) -> str:
 
 
 def render_crawldump(data: bytes, url: str | None) -> str:
-    page = build_page(data, url, skip_hidden=False)
+    page = build_page(data)
     lines = [page.title] if page.title else []
     for block in page.blocks:
         if block.kind == "hr":
@@ -574,14 +572,14 @@ def render_crawldump(data: bytes, url: str | None) -> str:
 
 
 def render_textnodes(data: bytes, url: str | None) -> str:
-    page = build_page(data, url, skip_hidden=False)
+    page = build_page(data)
     nodes = [page.title, *page.text_nodes]
     stripped = (node.strip() for node in nodes)
     return "\n".join(node for node in stripped if node) + "\n"
 
 
 def render_flat(data: bytes, url: str | None) -> str:
-    page = build_page(data, url, skip_hidden=False)
+    page = build_page(data)
     nodes = [page.title, *page.text_nodes]
     stripped = (node.strip() for node in nodes)
     return " ".join(node for node in stripped if node) + "\n"
