@@ -98,7 +98,40 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     """Clean a text scrape, with the site's text directives if any. For `explain`, `note`
     hears why blocks were dropped and `page_blocks` gets every block in order. Raises
     NothingExtracted if no block looks like an article."""
-    measured = split_blocks(doc.text)
+    page = select(doc.text, site, note, page_blocks)
+    blocks, start, title, title_at = page.blocks, page.start, page.title, page.title_at
+    meta_lines = range(max(0, title_at if title_at is not None else start - 3),
+                       min(len(blocks), start + 3))
+    date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
+    authors = find_authors(blocks, meta_lines)
+    for index in meta_lines:
+        if find_date(blocks[index].text) and blocks[index].words <= 12:
+            note(blocks[index].text, "the date line")
+    body = settle(page.body, site, note)
+    return Article(
+        text=as_text(body),
+        markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
+        title=title, authors=authors, date=date, language=ISO.get(page.language or ""),
+        description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
+        url=doc.url, kind="text", rules=site.sources if site else ())
+
+
+@dataclass
+class Selection:
+    """What `select` found on a page: its blocks, the article region, title and body."""
+
+    blocks: list[Block]
+    start: int
+    title: str | None
+    title_at: int | None
+    body: list[Block]
+    language: str | None
+
+
+def select(text: str, site: SiteRules | None, note: Note = ignore,
+           page_blocks: list | None = None) -> Selection:
+    """Split, measure, choose the article region and revise it. Raises NothingExtracted."""
+    measured = split_blocks(text)
     language = measure(measured)
     if page_blocks is not None:
         page_blocks += [b.text for b in measured]
@@ -112,14 +145,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     title, title_at = find_title(blocks, start)
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
         title_at = next(i for i, b in enumerate(blocks) if b.text == title)
-    meta_lines = range(max(0, title_at if title_at is not None else start - 3), min(len(blocks), start + 3))
-    date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
-    authors = find_authors(blocks, meta_lines)
     if title:
         note(title, "the title")
-    for index in meta_lines:
-        if find_date(blocks[index].text) and blocks[index].words <= 12:
-            note(blocks[index].text, "the date line")
     body = trim_edges(revise_region(blocks[start:end + 1], title, note), note)
     if note is not ignore:
         for block in blocks[:start] + blocks[end + 1:]:
@@ -128,13 +155,40 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
-    text = "\n".join(b.text for b in body)
-    return Article(
-        text=text,
-        markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
-        title=title, authors=authors, date=date, language=ISO.get(language or ""),
-        description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
-        url=doc.url, kind="text", rules=site.sources if site else ())
+    return Selection(blocks, start, title, title_at, body, language)
+
+
+MAX_SETTLE_PASSES = 4  # every page of the dev renderings settles in two or three
+
+
+def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
+    """Cleaning the cleaned text again must change nothing. Reading the article alone, without
+    the page around it, can still drop a block (a list that ended the region, a heading that
+    now looks like a title): select again until the text stands still, and return that."""
+    text = as_text(body)
+    first = {as_text([block]): block for block in body}  # keeps the scrape's own headings
+    for _ in range(MAX_SETTLE_PASSES):
+        try:
+            again = select(text, site).body
+        except NothingExtracted:
+            return body
+        settled = as_text(again)
+        if settled == text:
+            return body
+        if note is not ignore:
+            kept = set(settled.split("\n"))
+            for block in body:
+                if as_text([block]) not in kept:
+                    note(block.text, "dropped when the cleaned article is read again, alone")
+        body, text = [first.get(as_text([block]), block) for block in again], settled
+    return body
+
+
+def as_text(body: list[Block]) -> str:
+    """The article as plain text: a line per block, list items marked (so that the text
+    reads back as the same blocks)."""
+    return "\n".join(f"- {b.text}" if b.role is Role.ITEM and not NUMBERED.match(b.text)
+                     else b.text for b in body)
 
 
 def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
@@ -181,7 +235,8 @@ def split_blocks(text: str) -> list[Block]:
         if heading:
             blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
         elif bullet and not DURATION.match(stripped):
-            blocks.append(([stripped[bullet.end():]], Role.ITEM, 0))
+            # a number is the item's own ("2. Stop charging" may be a numbered heading)
+            blocks.append(([stripped if first.isdigit() else stripped[bullet.end():]], Role.ITEM, 0))
         elif previous >= 0 and blocks and (continues_sentence(lines[previous], stripped) or (
                 width and widths[previous] <= width
                 and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)):
@@ -194,6 +249,7 @@ def split_blocks(text: str) -> list[Block]:
     return [Block(text, role, level) for text, role, level in tidied if text]
 
 
+NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 RULE_CHARS = frozenset(" *_=-─—·•~#")
 BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
 
@@ -580,8 +636,9 @@ def render_markdown(blocks: list[Block]) -> str:
         elif block.role is Role.HEADING:
             parts.append(f"{'#' * max(2, block.level)} {block.text}")
         elif block.role is Role.ITEM:
-            item = f"- {block.text}"
-            if previous is not None and previous.role is Role.ITEM and parts[-1].startswith("- "):
+            item = block.text if NUMBERED.match(block.text) else f"- {block.text}"
+            if previous is not None and previous.role is Role.ITEM and not parts[-1].startswith(
+                ("#", "```")):
                 parts[-1] += "\n" + item
             else:
                 parts.append(item)

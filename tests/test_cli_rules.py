@@ -74,7 +74,7 @@ def test_explain_text_lists_blocks_with_reasons(run):
     result = run("explain", str(SEED_LIKE))
     assert result.exit_code == 0
     out = result.stdout
-    assert "drop Skip to content" in out and "site rule builtin:dw.com.txt" in out
+    assert "drop 1. Skip to content" in out and "site rule builtin:dw.com.txt" in out
     assert "keep Water levels on the Rhine" in out
     assert "a video's title over its duration" in out
 

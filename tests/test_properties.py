@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import re
+from pathlib import Path
 
 import pytest
 
@@ -209,3 +210,47 @@ def test_text_path_drops_markdown_emphasis_marks():
     scrape = "It was _very_ late and **very** cold," + PROSE_TAIL
     article = clean(scrape, input_type="text")
     assert article.text.startswith("It was very late and very cold,")
+
+
+# ---------------------------------------------------------------- the text path is idempotent
+
+def assert_settled(article: Article | None) -> None:
+    """Cleaning the cleaned text again changes nothing."""
+    if article is None:
+        return
+    again = clean(article.text, input_type="text")
+    assert again.text == article.text, (
+        f"a second cleaning changed the text:\n first={article.text[:400]!r}\n"
+        f" second={again.text[:400]!r}")
+
+
+@FAST
+@given(scrape=SCRAPE)
+@example(scrape="## What to do\n\n### 1. Check the serial number\n\nRemove the battery and check "
+                "the sticker on its underside, the company said on Tuesday.\n\n### 2. Stop charging"
+                "\n\nIf the battery is affected, stop using and charging it straight away.\n\n"
+                "* Register online\n* Or at a dealer near you")
+def test_cleaning_cleaned_text_changes_nothing(scrape):
+    assert_settled(clean_or_error(scrape, input_type="text"))
+
+
+@FAST
+@given(text=st.text(alphabet=PROSE, max_size=2000))
+def test_cleaning_cleaned_prose_changes_nothing(text):
+    assert_settled(clean_or_error(text, input_type="text"))
+
+
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+TEXT_PAGES = sorted(DATASETS.glob("*/text/*/*.txt"))
+
+
+@pytest.mark.skipif(not TEXT_PAGES, reason="../shared/datasets not present")
+def test_cleaning_cleaned_dataset_pages_changes_nothing():
+    # every 7th rendering of the dev sets (about 500 pages, all four styles): the real thing
+    for path in TEXT_PAGES[::7]:
+        try:
+            article = clean(path.read_bytes(), input_type="text")
+        except NewscleanError:
+            continue
+        again = clean(article.text, input_type="text")
+        assert again.text == article.text, f"{path}: a second cleaning changed the text"
