@@ -43,6 +43,7 @@ class Block:
     matched: bool = False  # furniture patterns were tried on it
     sentence_like: bool = False  # ends as a sentence does
     code: bool = False  # reads as program code or a shell session
+    link_share: float = 0.0  # of its characters, link text (scrapes that mark links)
     score: float = 0.0  # block_score, kept up to date by measure and with_furniture
 
 
@@ -59,6 +60,7 @@ DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
 DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
+MAX_LINK_SHARE = 0.5     # a block that is mostly link text is navigation or a teaser
 MIN_SCORED_WORDS = 6    # a shorter block is a label or a menu entry, whatever its words
 SHORT_PENALTY = 4.0     # a menu item, a label: what crossing one costs (dev renderings: 2 keeps
 #   teaser rails, 6 and more cut articles at their lists; 4 is best on both sets)
@@ -213,7 +215,7 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = i
 
 def split_blocks(text: str) -> list[Block]:
     """Paragraphs, headings and list items, with hard-wrapped lines rejoined."""
-    lines = clean_lines(text)
+    lines, links = clean_lines(text)
     narrow = not WIDE.search(text)  # then columns are characters
     width, widths = wrapped_at(lines, narrow)
     if width is None and double_spaced(lines):
@@ -221,8 +223,9 @@ def split_blocks(text: str) -> list[Block]:
         single = undouble(lines)
         width, single_widths = wrapped_at(single, narrow)
         if width is not None:
-            lines, widths = single, single_widths
+            lines, widths, links = single, single_widths, None
     blocks: list[tuple[list[str], Role, int]] = []
+    linked: list[int] = []  # link characters per block
     previous = -1  # the index of the previous line, -1 after a gap
     for index, raw in enumerate(lines):
         stripped = raw.strip()
@@ -232,6 +235,9 @@ def split_blocks(text: str) -> list[Block]:
         first = stripped[0]
         heading = first == "#" and MARKDOWN_HEADING.match(stripped)
         bullet = (first in BULLET_CHARS or first.isdigit()) and BULLET.match(stripped)
+        if not bullet and first in INDENTED_BULLETS and raw[0] == " ":
+            bullet = INDENTED_BULLET.match(stripped)  # lynx's nested "o" and "#" items
+        link_chars = links[index] if links else 0
         if heading:
             blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
         elif bullet and not DURATION.match(stripped):
@@ -241,14 +247,25 @@ def split_blocks(text: str) -> list[Block]:
                 width and widths[previous] <= width
                 and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)):
             blocks[-1][0].append(stripped)
+            linked[-1] += link_chars
+            previous = index
+            continue
         else:
             blocks.append(([stripped], Role.PARAGRAPH, 0))
+        linked.append(link_chars)
         previous = index
     join = " ".join if narrow else join_wrapped
-    tidied = ((tidy(join(parts)), role, level) for parts, role, level in blocks)
-    return [Block(text, role, level) for text, role, level in tidied if text]
+    made = []
+    for (parts, role, level), link_chars in zip(blocks, linked):
+        text = tidy(join(parts))
+        if text:
+            made.append(Block(text, role, level,
+                              link_share=min(1.0, link_chars / len(text)) if link_chars else 0.0))
+    return made
 
 
+INDENTED_BULLETS = frozenset("o#")
+INDENTED_BULLET = re.compile(r"^[o#]\s+(?=\S)")
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 RULE_CHARS = frozenset(" *_=-─—·•~#")
 BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
@@ -284,10 +301,50 @@ def undouble(lines: list[str]) -> list[str]:
     return out
 
 
-def clean_lines(text: str) -> list[str]:
-    """The scrape's lines, tabs expanded, no-break and zero-width spaces and form widgets gone."""
+def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
+    """The scrape's lines, tabs expanded, no-break and zero-width spaces and form widgets gone,
+    links reduced to their text; and how many characters of each line were link text (None
+    when the scrape marks no links: html2text without links, copies, most dumps)."""
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
-    return [line.rstrip() for line in WIDGET.sub("", text).split("\n")]
+    lines, links = text.split("\n"), None
+    if "](" in text:  # Markdown links and images: [text](url), ![alt](src)
+        links = [0] * len(lines)
+        for index, line in enumerate(lines):
+            if "](" in line or "<http" in line:
+                lines[index], links[index] = markdown_link_text(line)
+    elif len(LYNX_LINK.findall(text, 0, 20000)) >= LYNX_MIN_LINKS:  # lynx: [12]word
+        links = [0] * len(lines)
+        for index, line in enumerate(lines):
+            if "[" in line:
+                line, count = LYNX_LINK.subn("", line)
+                lines[index], links[index] = line, min(len(line), count * LYNX_LINK_CHARS)
+    return [URL_LINE.sub("", WIDGET.sub("", line)).rstrip() for line in lines], links
+
+
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
+LYNX_LINK = re.compile(r"(?<![\w\]])\[\d{1,4}\](?=[^\s\[])")  # "[12]Home": lynx's link numbers
+LYNX_MIN_LINKS = 5
+LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
+# a line that is only an address (lynx's References list, pasted links)
+URL_LINE = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?:https?|ftp|file|mailto|javascript):\S*\s*$")
+
+
+def markdown_link_text(line: str) -> tuple[str, int]:
+    """The line with Markdown images gone and links reduced to their text, and how many
+    characters that link text takes."""
+    line = AUTOLINK.sub("", MD_IMAGE.sub("", line))
+    linked = 0
+    while True:  # links inside links: [![alt](img)](url) is [](url) once the image is gone
+        parts = []
+        def keep(match: re.Match) -> str:
+            parts.append(len(match.group(1).strip()))
+            return match.group(1)
+        line, count = MD_LINK.subn(keep, line)
+        linked += sum(parts)
+        if not count:
+            return line, min(linked, len(line))
 
 
 def join_wrapped(parts: list[str]) -> str:
@@ -424,7 +481,8 @@ def word_count(text: str, tokens: list[str]) -> int:
 def is_prose(block: Block) -> bool:
     """Sentences: enough words, enough stopwords, and an end (or too long for a headline)."""
     return (block.words >= PROSE_WORDS and block.stop_ratio >= PROSE_STOP_RATIO
-            and not block.furniture and (block.sentence_like or block.words > HEADLINE_MAX_WORDS))
+            and not block.furniture and block.link_share <= MAX_LINK_SHARE
+            and (block.sentence_like or block.words > HEADLINE_MAX_WORDS))
 
 
 def block_score(block: Block) -> float:
@@ -437,7 +495,8 @@ def block_score(block: Block) -> float:
         return -FURNITURE_PENALTY
     if is_prose(block):
         return float(block.words)
-    if block.words >= MIN_SCORED_WORDS and block.sentence_like and block.stop_ratio >= PROSE_STOP_RATIO:
+    if block.words >= MIN_SCORED_WORDS and block.sentence_like and (
+            block.stop_ratio >= PROSE_STOP_RATIO and block.link_share <= MAX_LINK_SHARE):
         return block.words / 2
     if block.code:  # code samples sit inside articles: neither pull nor push
         return 0.0
@@ -561,6 +620,8 @@ def trim_edges(body: list[Block], note: Note = ignore) -> list[Block]:
 def reads_as_text(block: Block) -> bool:
     """Prose, or a sentence (a list item may be one): what an article is made of, unlike the
     labels, teaser headlines, image file names and time stamps found between its paragraphs."""
+    if block.link_share > MAX_LINK_SHARE:  # a menu entry, a teaser's headline
+        return False
     if block.role is Role.ITEM:
         return block.words >= MIN_ITEM_WORDS or block.sentence_like
     return is_prose(block) or (block.sentence_like and block.words >= MIN_SENTENCE_WORDS)
@@ -568,7 +629,8 @@ def reads_as_text(block: Block) -> bool:
 
 def looks_like_heading(block: Block, region: list[Block], index: int) -> bool:
     """A short unpunctuated line followed by prose is a subheading."""
-    if block.sentence_like or not 1 <= block.words <= HEADING_MAX_WORDS:
+    if block.sentence_like or not 1 <= block.words <= HEADING_MAX_WORDS or (
+            block.link_share > MAX_LINK_SHARE):
         return False
     following = region[index + 1: index + 2]
     return bool(following) and (is_prose(following[0]) or following[0].role is Role.HEADING or (
