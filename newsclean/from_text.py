@@ -266,6 +266,13 @@ def split_blocks(text: str) -> list[Block]:
 
 INDENTED_BULLETS = frozenset("o#")
 INDENTED_BULLET = re.compile(r"^[o#]\s+(?=\S)")
+MID_SENTENCE_MARKS = frozenset(",;)%")
+# articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
+NEVER_LAST = frozenset(
+    "the a an of to in into for with on at by from and or but as than that within via about "
+    "over under between through without der die das den dem des ein eine einen einem und oder "
+    "mit von zu zum zur für im auf le la les un une du de et ou au aux pour avec sur dans par "
+    "el los las una del y con para por en il lo gli di da nel della".split())
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 RULE_CHARS = frozenset(" *_=-─—·•~#")
 BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
@@ -405,10 +412,16 @@ def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
 
 
 def continues_sentence(previous: str, line: str) -> bool:
-    """A line break inside a sentence (page source whitespace kept by crude scrapers): the
-    line before ends mid-sentence and this one goes on in lower case."""
-    return (line[0].islower() and not previous.rstrip().endswith(SENTENCE_ENDS)
-            and not BYLINE.match(line))  # "by Jane Doe - 10/08/25" under a headline
+    """A line break inside a sentence (page source whitespace kept by crude scrapers, a text
+    node per line): the line before ends mid-sentence, and this one goes on in lower case or
+    with punctuation, or the line before ends on a word no sentence ends with ("the")."""
+    if previous.endswith(SENTENCE_ENDS):
+        return False
+    if line[0] in MID_SENTENCE_MARKS:
+        return True
+    if line[0].islower():
+        return not BYLINE.match(line)  # "by Jane Doe - 10/08/25" under a headline
+    return previous[previous.rfind(" ") + 1:].lower() in NEVER_LAST
 
 
 # ---- scoring ----
