@@ -266,7 +266,7 @@ def split_blocks(text: str) -> list[Block]:
 
 INDENTED_BULLETS = frozenset("o#")
 INDENTED_BULLET = re.compile(r"^[o#]\s+(?=\S)")
-MID_SENTENCE_MARKS = frozenset(",;)%")
+MID_SENTENCE_MARKS = frozenset(",;)%–—")
 # articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
 NEVER_LAST = frozenset(
     "the a an of to in into for with on at by from and or but as than that within via about "
@@ -415,9 +415,11 @@ def continues_sentence(previous: str, line: str) -> bool:
     """A line break inside a sentence (page source whitespace kept by crude scrapers, a text
     node per line): the line before ends mid-sentence, and this one goes on in lower case or
     with punctuation, or the line before ends on a word no sentence ends with ("the")."""
+    if line[0] in SENTENCE_ENDS and (len(line) == 1 or line[1] == " " or not WORD.search(line)):
+        return True  # the rest of a sentence cut at a link or a code span: ". Then ..."
     if previous.endswith(SENTENCE_ENDS):
         return False
-    if line[0] in MID_SENTENCE_MARKS:
+    if line[0] in MID_SENTENCE_MARKS or not WORD.search(line):
         return True
     if line[0].islower():
         return not BYLINE.match(line)  # "by Jane Doe - 10/08/25" under a headline
