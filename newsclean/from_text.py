@@ -89,9 +89,23 @@ EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(
 WIDGET = re.compile(r"\[ ?[xX ]?\]|\(\*\)|\( \)|\[[A-Z][\w ]{0,30}\]|\[_+\]")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
 # program code: statement ends, comment starts, calls, operators, common keywords
-CODE = re.compile(r"[;{}]$|^(//|-- |/\*|\$ |>>> |<[a-zA-Z/!])|[A-Za-z_][\w.]*\([\x20-\x7e]*\)|"
-                  r"[=!<>]=|=>|->|::|^(SELECT|FROM|WHERE|INSERT|UPDATE|CREATE|import|def|class|"
-                  r"function|return|var|let|const|public|private|if|for|while)\b")
+CODE_ENDS = (";", "{", "}")
+CODE_STARTS = ("//", "-- ", "/*", "$ ", ">>> ", "</", "<!")
+CODE_KEYWORD = re.compile(r"(?:SELECT|FROM|WHERE|INSERT|UPDATE|CREATE|import|def|class|function|"
+                          r"return|var|let|const|public|private|if|for|while)\b|<[a-zA-Z]")
+CODE_CALL = re.compile(r"[A-Za-z_][\w.]*\([\x20-\x7e]*\)")
+CODE_OPERATOR = re.compile(r"[=!<>]=|=>|->|::")
+
+
+def code_like(text: str) -> bool:
+    """Reads as a line of program code (cheap tests first: most lines are not)."""
+    return (text.endswith(CODE_ENDS) or text.startswith(CODE_STARTS)
+            or CODE_KEYWORD.match(text) is not None
+            or ("(" in text and CODE_CALL.search(text) is not None)
+            or (("=" in text or ">" in text or "::" in text)
+                and CODE_OPERATOR.search(text) is not None))
+
+
 DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 
 
@@ -325,7 +339,8 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
             if "[" in line:
                 line, count = LYNX_LINK.subn("", line)
                 lines[index], links[index] = line, min(len(line), count * LYNX_LINK_CHARS)
-    return [URL_LINE.sub("", WIDGET.sub("", line)).rstrip() for line in lines], links
+    text = URL_LINE.sub("", WIDGET.sub("", "\n".join(lines) if links else text))
+    return [line.rstrip() for line in text.split("\n")], links
 
 
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -335,7 +350,8 @@ LYNX_LINK = re.compile(r"(?<![\w\]])\[\d{1,4}\](?=[^\s\[])")  # "[12]Home": lynx
 LYNX_MIN_LINKS = 5
 LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
 # a line that is only an address (lynx's References list, pasted links)
-URL_LINE = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?:https?|ftp|file|mailto|javascript):\S*\s*$")
+URL_LINE = re.compile(r"^[ \t]*(?:\d{1,4}\.[ \t]+)?(?:https?|ftp|file|mailto|javascript):\S*[ \t]*$",
+                      re.MULTILINE)
 
 
 def markdown_link_text(line: str) -> tuple[str, int]:
@@ -446,7 +462,7 @@ def measure(blocks: list[Block]) -> str | None:
         elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
             block.stop_ratio = sum(map(stops.__contains__, words)) / count
         block.sentence_like = block.text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
-        block.code = block.words < PROSE_WORDS * 3 and bool(CODE.search(block.text))
+        block.code = block.words < PROSE_WORDS * 3 and code_like(block.text)
     mark_repeats(blocks)
     for block in blocks:  # furniture patterns are matched later, and only near the article
         block.score = block_score(block)

@@ -7,7 +7,7 @@ try:
 except ImportError:  # pragma: no cover
     import sre_parse
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .dates import find_date
@@ -153,6 +153,7 @@ def item_first(op, arg) -> tuple[set[str] | None, bool]:
     return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...: anything
 
 
+@lru_cache(maxsize=1024)  # menus and footers recur: on a site's next pages, and in `settle`
 def furniture_match(text: str, scope: str) -> Pattern | None:
     """The furniture pattern this block matches (kind and line, for `explain`), or None."""
     block = normalise_block(text)
