@@ -44,6 +44,7 @@ class Block:
     sentence_like: bool = False  # ends as a sentence does
     code: bool = False  # reads as program code or a shell session
     link_share: float = 0.0  # of its characters, link text (scrapes that mark links)
+    caps_share: float = 0.0  # of its words (long blocks only), those with a capital initial
     score: float = 0.0  # block_score, kept up to date by measure and with_furniture
 
 
@@ -60,6 +61,7 @@ DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
 DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
+MAX_CAPS_SHARE = 0.6     # menus run together: Home World Business Tech (German prose: ~0.35)
 MAX_LINK_SHARE = 0.5     # a block that is mostly link text is navigation or a teaser
 MIN_SCORED_WORDS = 6    # a shorter block is a label or a menu entry, whatever its words
 SHORT_PENALTY = 4.0     # a menu item, a label: what crossing one costs (dev renderings: 2 keeps
@@ -230,6 +232,8 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = i
 def split_blocks(text: str) -> list[Block]:
     """Paragraphs, headings and list items, with hard-wrapped lines rejoined."""
     lines, links = clean_lines(text)
+    if len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * len(lines):
+        lines, links = unflatten(lines), None
     narrow = not WIDE.search(text)  # then columns are characters
     width, widths = wrapped_at(lines, narrow)
     if width is None and double_spaced(lines):
@@ -319,6 +323,19 @@ def undouble(lines: list[str]) -> list[str]:
             out.append("")
         blanks = 0
         out.append(line)
+    return out
+
+
+FLAT_MIN_CHARS = 2000   # a page whose lines average this long was flattened to a line or
+FLAT_LINE_CHARS = 1000  # a few (newlines collapsed by a crawler): its sentences are its blocks
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])[\"'”’»)]?\s+(?=[\"'“‘«(]?[A-Z0-9À-ÝА-Я])")
+
+
+def unflatten(lines: list[str]) -> list[str]:
+    """A sentence per line, for text that has lost its line breaks."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(SENTENCE_BREAK.split(line) if len(line) > FLAT_LINE_CHARS else [line])
     return out
 
 
@@ -463,6 +480,9 @@ def measure(blocks: list[Block]) -> str | None:
             block.stop_ratio = sum(map(stops.__contains__, words)) / count
         block.sentence_like = block.text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
         block.code = block.words < PROSE_WORDS * 3 and code_like(block.text)
+        if block.words >= PROSE_WORDS:
+            spaced = block.text.split()
+            block.caps_share = sum(1 for w in spaced if w[0].isupper()) / len(spaced)
     mark_repeats(blocks)
     for block in blocks:  # furniture patterns are matched later, and only near the article
         block.score = block_score(block)
@@ -513,6 +533,7 @@ def is_prose(block: Block) -> bool:
     """Sentences: enough words, enough stopwords, and an end (or too long for a headline)."""
     return (block.words >= PROSE_WORDS and block.stop_ratio >= PROSE_STOP_RATIO
             and not block.furniture and block.link_share <= MAX_LINK_SHARE
+            and block.caps_share <= MAX_CAPS_SHARE
             and (block.sentence_like or block.words > HEADLINE_MAX_WORDS))
 
 
