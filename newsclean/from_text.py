@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 
 from .article import Article
@@ -464,29 +465,38 @@ def continues_sentence(previous: str, line: str) -> bool:
 def measure(blocks: list[Block]) -> str | None:
     """Fill in each block's words, stopword share, sentence end and score; return the page's
     language (None when no stoplist fits: prose is then judged by length alone)."""
-    tokens = [WORD.findall(block.text.lower()) for block in blocks]
-    for block, words in zip(blocks, tokens):
-        block.words = len(words) if block.text.isascii() else word_count(block.text, words)
+    features = [text_features(block.text) for block in blocks]
+    tokens = [f[0] for f in features]
     # Chinese and Japanese come as long runs of characters, one token each: a few Latin
     # stopwords among them are no sign of a language
-    spread = sum(b.words for b in blocks) / max(1, sum(map(len, tokens)))
+    spread = sum(f[1] for f in features) / max(1, sum(map(len, tokens)))
     language = guess_language(tokens, spread)
     stops = stoplist(language) if language else None
-    for block, words in zip(blocks, tokens):
+    for block, (words, block.words, block.sentence_like, block.code, block.caps_share) in zip(
+            blocks, features):
         count = len(words)
         if stops is None:
             block.stop_ratio = 1.0 if count else 0.0
         elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
             block.stop_ratio = sum(map(stops.__contains__, words)) / count
-        block.sentence_like = block.text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
-        block.code = block.words < PROSE_WORDS * 3 and code_like(block.text)
-        if block.words >= PROSE_WORDS:
-            spaced = block.text.split()
-            block.caps_share = sum(1 for w in spaced if w[0].isupper()) / len(spaced)
     mark_repeats(blocks)
     for block in blocks:  # furniture patterns are matched later, and only near the article
         block.score = block_score(block)
     return language
+
+
+@lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
+def text_features(text: str) -> tuple[list[str], int, bool, bool, float]:
+    """What a block's text says whatever the page: its lower-cased tokens, its words, whether
+    it ends as a sentence, reads as code, and its share of capitalised words (long blocks)."""
+    tokens = WORD.findall(text.lower())
+    words = len(tokens) if text.isascii() else word_count(text, tokens)
+    caps = 0.0
+    if words >= PROSE_WORDS:
+        spaced = text.split()
+        caps = sum(1 for w in spaced if w[0].isupper()) / len(spaced)
+    return (tokens, words, text.rstrip(CLOSERS).endswith(SENTENCE_MARKS),
+            words < PROSE_WORDS * 3 and code_like(text), caps)
 
 
 def mark_repeats(blocks: list[Block]) -> None:

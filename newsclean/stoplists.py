@@ -65,14 +65,11 @@ def guess_language(tokens: list[list[str]], spread: float = 1.0) -> str | None:
     counts = Counter(islice(chain.from_iterable(tokens), SAMPLE_WORDS))
     taken = sum(counts.values())
     packed = 0
-    for word, count in counts.items():
+    for word in counts.keys() & index.keys():  # the stopwords among them (a set operation)
         vector = vectors.get(word)
         if vector is None:
-            langs = index.get(word)
-            if langs is None:
-                continue
-            vector = vectors[word] = sum(1 << (FIELD * number) for number in langs)
-        packed += count * vector
+            vector = vectors[word] = sum(1 << (FIELD * number) for number in index[word])
+        packed += counts[word] * vector
     if not packed:
         return None
     votes = [(packed >> (FIELD * number)) & MASK for number in range(len(names))]
