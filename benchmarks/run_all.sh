@@ -17,6 +17,14 @@ python benchmarks/accuracy.py "$data/scrapinghub" --jobs 2 --systems newsclean \
 python benchmarks/accuracy.py "$data/scrapinghub" --jobs 2 --systems newsclean \
   --per-page "$out/sh_plain.jsonl" > /dev/null
 python benchmarks/ftr_subset.py "$data" "$out/sh_plain.jsonl" "$out/sh_ftr.jsonl" > "$out/ftr_subset.md"
+# held-out styles: the datasets' HTML rendered by other tools' conventions (render_styles.py)
+for set in scrapinghub wcxb-articles-dev; do
+  python benchmarks/render_styles.py "$data/$set" "$out/styles/$set" --jobs 2 > /dev/null
+  for style in browsercopy lynx markdown crawldump textnodes flat; do
+    python benchmarks/accuracy.py "$out/styles/$set" --style "$style" --jobs 2 \
+      --systems newsclean,everything --json "$out/acc_${set}_${style}.json" > "$out/acc_${set}_${style}.md"
+  done
+done
 python benchmarks/metadata.py "$data/wcxb-articles-dev" --jobs 2 > "$out/metadata.md"
 python benchmarks/speed.py "$data/scrapinghub" --json "$out/speed_html.json" > "$out/speed_html.md"
 python benchmarks/speed.py "$data/scrapinghub" --style w3m --json "$out/speed_w3m.json" > "$out/speed_w3m.md"

@@ -161,9 +161,12 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     end = cut_at_boundary(blocks, start, end)
     if sum(b.score for b in blocks[start:end + 1]) <= 0:
         start, end = choose_region_of_sentences(blocks)
-    title, title_at = find_title(blocks, start)
+    # title, byline and date are looked for as if the site's strip_line lines were not there
+    shown = [b for b in blocks if b.furniture != "site rule"]
+    shown_start = sum(1 for b in blocks[:start] if b.furniture != "site rule")
+    title, title_at = find_title(shown, shown_start)
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
-        title_at = next(i for i, b in enumerate(blocks) if b.text == title)
+        title_at = next(i for i, b in enumerate(shown) if b.text == title)
     if title:
         note(title, "the title")
     body = trim_edges(revise_region(blocks[start:end + 1], title, note), note)
@@ -174,7 +177,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
-    return Selection(blocks, start, title, title_at, body, language)
+    return Selection(shown, shown_start, title, title_at, body, language)
 
 
 MAX_SETTLE_PASSES = 4  # every page of the dev renderings settles in two or three
@@ -211,10 +214,13 @@ def as_text(body: list[Block]) -> str:
 
 
 def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
-    """Drop what strip_line/strip_before/strip_after name; mark what keep_line names."""
+    """Drop what strip_before/strip_after cut off; mark what strip_line names as furniture
+    (dropped, but still a barrier the article region does not cross, as a menu would be) and
+    what keep_line names as kept."""
     verdicts = line_verdicts([b.text for b in blocks], site)
     if not any(verdicts):
         return blocks
+    line_rules = {rule.source for rule in site.get("strip_line")} if site else set()
     kept = []
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
@@ -225,6 +231,11 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = i
             kept.append(block)
         else:
             note(block.text, f"site rule {verdict[1]}")
+            if verdict[1] in line_rules:
+                block.furniture, block.matched = "site rule", True  # never a boundary
+                block.furniture_why = f"site rule {verdict[1]}"
+                block.score = block_score(block)
+                kept.append(block)
     return kept
 
 

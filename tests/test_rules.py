@@ -189,6 +189,22 @@ def test_text_fingerprint_picks_rules_without_url(tmp_path):
     assert "teaser" not in article.text and "footbridge" in article.text
 
 
+def test_a_strip_line_stays_a_barrier_the_article_region_does_not_cross(tmp_path):
+    # the header a site rule strips still ends the article: the prose teasers after it are
+    # not pulled in, as they would be if the line had simply vanished
+    write(tmp_path, "example.com.txt", "text_fingerprint: Example News, est. 1901\n"
+          "strip_line: Elsewhere on Example News")
+    story = ("The council voted on Tuesday to rebuild the old footbridge, after two years of "
+             "arguments about its cost and design.\n\n")
+    teaser = ("A long teaser paragraph about another story that should not be part of this "
+              "article at all, whatever it says.\n\n")
+    scrape = ("Example News, est. 1901\n\n" + story * 3 + "Elsewhere on Example News\n\n"
+              + "Weather\n\n" + teaser)
+    article = newsclean.clean(scrape, rules_dirs=[str(tmp_path)])
+    assert "footbridge" in article.text and "teaser" not in article.text
+    assert "Elsewhere" not in article.text
+
+
 @pytest.mark.skipif(not FTR.is_dir(), reason="FiveFilters site configs not present")
 def test_every_fivefilters_file_parses():
     book = load_book((str(FTR),))
