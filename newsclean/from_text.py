@@ -64,6 +64,8 @@ MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or tw
 DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
 MAX_CAPS_SHARE = 0.6     # menus run together: Home World Business Tech (German prose: ~0.35)
 MAX_LINK_SHARE = 0.5     # a block that is mostly link text is navigation or a teaser
+LONG_NOISE_WEIGHT = 0.25  # a long block that is not prose (a menu run together) costs by its
+#   length: a word of it a quarter of what a word of prose brings (0.5 lost WCXB 0.001)
 MIN_SCORED_WORDS = 6    # a shorter block is a label or a menu entry, whatever its words
 SHORT_PENALTY = 4.0     # a menu item, a label: what crossing one costs (dev renderings: 2 keeps
 #   teaser rails, 6 and more cut articles at their lists; 4 is best on both sets)
@@ -573,7 +575,7 @@ def block_score(block: Block) -> float:
         return block.words / 2
     if block.code:  # code samples sit inside articles: neither pull nor push
         return 0.0
-    return -SHORT_PENALTY
+    return -max(SHORT_PENALTY, block.words * LONG_NOISE_WEIGHT)
 
 
 def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
