@@ -1,6 +1,10 @@
 """Metadata accuracy on a WCXB dataset: title, authors and date against the gold a reader sees.
 
     python benchmarks/metadata.py ../shared/datasets/wcxb-articles-dev [--jobs 2] [--limit N]
+        [--style html|html2text|inscriptis|w3m|textcontent|NAME]
+
+With a text style, newsclean alone is scored, on the text rendering of each page (the text
+path's title, byline and date; trafilatura reads HTML only).
 
 Scores newsclean and trafilatura (`extract_metadata` with the URL) in one run:
 - title: equal after case folding, straight quotes and collapsed whitespace;
@@ -34,11 +38,11 @@ def name_set(names) -> frozenset[str]:
     return frozenset(n for n in (norm(x) for x in names or ()) if n)
 
 
-def run_newsclean(data: bytes, url: str | None) -> tuple:
+def run_newsclean(data: bytes, url: str | None, input_type: str = "html") -> tuple:
     import newsclean
 
     try:
-        art = newsclean.clean(data, url=url, input_type="html")
+        art = newsclean.clean(data, url=url, input_type=input_type)
     except newsclean.NewscleanError:
         return None, (), None
     return art.title, art.authors, art.date
@@ -59,11 +63,22 @@ def run_trafilatura(data: bytes, url: str | None) -> tuple:
 SYSTEMS = {"newsclean": run_newsclean, "trafilatura": run_trafilatura}
 
 
+def run_newsclean_text(data: bytes, url: str | None) -> tuple:
+    return run_newsclean(data, None, "text")  # a text scrape carries no URL
+
+
+TEXT_SYSTEMS = {"newsclean (text path)": run_newsclean_text}
+
+
+def systems_for(style: str) -> dict:
+    return SYSTEMS if style == "html" else TEXT_SYSTEMS
+
+
 def score_page(task: tuple) -> dict:
-    path, url, gold_title, gold_author, gold_date = task
+    path, url, gold_title, gold_author, gold_date, style = task
     data = read_input(path)
     row = {}
-    for name, run in SYSTEMS.items():
+    for name, run in systems_for(style).items():
         title, authors, date = run(data, url)
         row[name] = {
             "title": norm(title) == norm(gold_title) if gold_title else None,
@@ -79,16 +94,18 @@ def main() -> None:
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--style", default="html", help="html (default) or a text rendering")
     args = parser.parse_args()
     dataset = load_dataset(args.dataset)
     pages = dataset.pages[: args.limit] if args.limit else dataset.pages
-    tasks = [(dataset.input_path(p, "html"), p.url, p.title, p.author, p.date) for p in pages]
+    tasks = [(dataset.input_path(p, args.style), p.url, p.title, p.author, p.date, args.style)
+             for p in pages]
     with Pool(args.jobs) as pool:
         rows = pool.map(score_page, tasks, chunksize=8)
-    print(f"## metadata, {dataset.root.name}, {len(rows)} pages\n")
+    print(f"## metadata, {dataset.root.name}, style {args.style}, {len(rows)} pages\n")
     print("| system | title | author (same names) | date (same day) | date given where the page shows none |")
     print("|---|--:|--:|--:|--:|")
-    for name in SYSTEMS:
+    for name in systems_for(args.style):
         cells = []
         for field in ("title", "author", "date"):
             marks = [r[name][field] for r in rows if r[name][field] is not None]

@@ -26,6 +26,9 @@ for set in scrapinghub wcxb-articles-dev; do
   done
 done
 python benchmarks/metadata.py "$data/wcxb-articles-dev" --jobs 2 > "$out/metadata.md"
+for style in html2text inscriptis w3m textcontent; do
+  python benchmarks/metadata.py "$data/wcxb-articles-dev" --jobs 2 --style "$style" > "$out/metadata_${style}.md"
+done
 python benchmarks/speed.py "$data/scrapinghub" --json "$out/speed_html.json" > "$out/speed_html.md"
 python benchmarks/speed.py "$data/scrapinghub" --style w3m --json "$out/speed_w3m.json" > "$out/speed_w3m.md"
 echo "figures in $out/"

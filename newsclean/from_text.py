@@ -124,7 +124,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     meta_lines = range(max(0, title_at if title_at is not None else start - 3),
                        min(len(blocks), start + 3))
     date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
-    authors = find_authors(blocks, meta_lines)
+    authors = find_authors(blocks, meta_lines, title_at)
     for index in meta_lines:
         if find_date(blocks[index].text) and blocks[index].words <= 12:
             note(blocks[index].text, "the date line")
@@ -749,15 +749,41 @@ ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contrib
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 
 
-def find_authors(blocks: list[Block], lines: range) -> tuple[str, ...]:
+def find_authors(blocks: list[Block], lines: range, title_at: int | None = None) -> tuple[str, ...]:
+    """The byline's names: "By Jane Doe and Max Roe | May 3", or, next to the headline or a
+    date line, a line that is a name alone ("Jane Doe", "Jane Doe   USA TODAY")."""
     for index in lines:
         match = BYLINE.match(blocks[index].text)
         if match and blocks[index].words <= 16:
-            names = re.split(r"\s+[|•·–-]\s+|\s{2,}", match.group(1))[0]
+            names = BYLINE_END.split(match.group(1))[0]
             found = [n.strip(" .") for n in NAME_SPLIT.split(names) if n.strip(" .")]
             return tuple(n for n in found if n[0].isupper() and len(n.split()) <= 4
                          and not ROLE_WORDS & set(n.lower().split()))
+    common: set[str] | None = None  # words the page writes in lower case: not names
+    for index in lines:
+        block = blocks[index]
+        if block.furniture or block.words > 8 or block.sentence_like:
+            continue
+        name = BYLINE_END.split(NAME_DECOR.sub("", block.text).strip())[0].strip()
+        if not PERSON.fullmatch(name) or name.isupper() or ROLE_WORDS & set(name.lower().split()):
+            continue
+        beside = blocks[max(0, index - 1): index] + blocks[index + 1: index + 2]
+        if index - 1 == title_at or any(is_dateline(b) or b.role is Role.HEADING for b in beside):
+            if common is None:
+                common = {w.lower() for b in blocks for w in WORD.findall(b.text) if w[0].islower()}
+            if not common & set(name.lower().split()):  # "Learn More", "Press Release"
+                return (name,)
     return ()
+
+
+# where a byline's names end: "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY"
+BYLINE_END = re.compile(r"\s+[|•·–—-]\s+|\s{2,}|\s*[|•·—]\s*")
+# what image alt text and author boxes add to a name: "Picture of Liz Kenny", "Amar's avatar"
+NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+|['’]s (?:avatar|image|photo|picture)$"
+                        r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
+# two to four capitalised words, initials and particles allowed: a person's name
+PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?: (?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w'’-]+|de|van|von|der|da|di|del|"
+                    r"la|le|bin|al)){1,3}")
 
 
 def render_markdown(blocks: list[Block]) -> str:
