@@ -427,16 +427,20 @@ def display_width(line: str) -> int:
 
 
 def word_width(line: str, narrow: bool) -> int:
-    """The columns of the line's first word."""
+    """The columns of the line's first word (Chinese and Japanese break anywhere: a character)."""
     word = line.split(None, 1)[0]
-    return len(word) if narrow else display_width(word)
+    if narrow:
+        return len(word)
+    return 2 if UNSPACED.match(word) else display_width(word)
 
 
 def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
     """The column a terminal dump was hard-wrapped at, or None if it was not. A wrapped line
     breaks because the next word did not fit: count the lines whose next line's first word
     would have overflowed the longest line; copied or one-line-per-paragraph text has few."""
-    spaced = [" " in line.strip() for line in lines]
+    # lines that can wrap: with spaces, or in a script written without them
+    spaced = [" " in line.strip() or (not narrow and UNSPACED.search(line) is not None)
+              for line in lines]
     long_widths = [n for n, has in zip(widths, spaced) if has]
     if len(long_widths) < MIN_WRAPPED_LINES:
         return None

@@ -1,0 +1,95 @@
+"""The text path on the shapes text scrapes come in: each test a small scrape of our own with
+the one feature it checks (golden samples in samples/ cover whole pages)."""
+from __future__ import annotations
+
+from newsclean import clean
+
+PROSE = [
+    "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
+    "years of arguments about its cost and its design.",
+    "Work is to start in the spring, and the crossing will be closed for most of the summer "
+    "while the new deck is lifted into place, the council said.",
+    "Residents who use the bridge to reach the station will be offered a free bus from the "
+    "market square until the new bridge opens in the autumn.",
+    "The mayor said the town had waited long enough and that the new design would last for "
+    "at least a hundred years with little upkeep.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact"]
+
+
+def test_markdown_links_become_their_text_and_link_lists_are_navigation():
+    scrape = "\n".join(f"* [{item}](/{item.lower()})" for item in MENU) + "\n\n"
+    scrape += "# Council backs new footbridge\n\n"
+    scrape += "\n\n".join(PROSE[:2]) + " Read the [full plan](https://example.org/plan.pdf).\n\n"
+    scrape += "\n\n".join(PROSE[2:]) + "\n\n![The old bridge](https://example.org/b.jpg)\n\n"
+    scrape += "\n".join(f"* [Another story about the town number {n}](/s/{n})" for n in range(5))
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council backs new footbridge"
+    assert "Read the full plan." in article.text
+    assert "https://" not in article.text and "](" not in article.text
+    assert "Another story" not in article.text and "Sport" not in article.text
+
+
+def test_lynx_link_numbers_and_references_go():
+    scrape = "   [1]Home [2]News [3]Sport [4]Weather [5]Contact\n\n"
+    scrape += "\n\n".join("   " + p.replace("footbridge", "[6]footbridge") for p in PROSE)
+    scrape += "\n\nReferences\n\n   1. https://example.org/\n   2. https://example.org/news\n"
+    scrape += "   6. https://example.org/bridge\n"
+    article = clean(scrape, input_type="text")
+    assert "[6]" not in article.text and "old footbridge" in article.text
+    assert "https://" not in article.text
+
+
+def test_a_flattened_page_is_read_sentence_by_sentence():
+    menu = " ".join(MENU * 30)  # some 2,500 characters on one line, and no line breaks at all
+    footer = " ".join(["Privacy", "Terms", "Cookies", "Careers", "Advertise"] * 30)
+    scrape = f"{menu} {' '.join(PROSE)} {footer}"
+    article = clean(scrape, input_type="text")
+    assert "rebuild the old footbridge" in article.text and "little upkeep." in article.text
+    assert "Careers" not in article.text
+
+
+def test_a_teaser_rail_repeated_on_the_page_is_furniture():
+    teaser = ("Bridge fans gather for one last walk across the old crossing before the works "
+              "begin next spring, organisers say.")
+    scrape = "\n\n".join([teaser, *PROSE, teaser])
+    article = clean(scrape, input_type="text")
+    assert "Bridge fans" not in article.text and PROSE[0] in article.text
+
+
+def test_code_in_an_article_is_kept_and_fenced():
+    scrape = "\n\n".join([PROSE[0], "SELECT name FROM bridges WHERE town = 'Millbrook';",
+                          "bridges.rebuild(deck='steel')", PROSE[1], PROSE[2]])
+    article = clean(scrape, input_type="text")
+    assert "SELECT name FROM bridges" in article.text and PROSE[2] in article.text
+    assert "```\nSELECT name FROM bridges WHERE town = 'Millbrook';\n" in article.markdown
+
+
+def test_sentences_cut_at_inline_elements_are_rejoined():
+    # one text node per line: a link or a bold span cut the sentence
+    scrape = "\n".join(["The council voted on Tuesday to rebuild the", "old footbridge",
+                        ", after two years of arguments about its cost.", *PROSE[1:]])
+    article = clean(scrape, input_type="text")
+    assert article.text.startswith("The council voted on Tuesday to rebuild the old footbridge ,")
+
+
+def test_a_name_alone_under_the_headline_is_the_byline():
+    scrape = "\n\n".join(["Home", "News", "Council backs new footbridge over the river",
+                          "Jane Okafor", "14 August 2023", *PROSE])
+    article = clean(scrape, input_type="text")
+    assert article.authors == ("Jane Okafor",) and article.date == "2023-08-14"
+    assert article.title == "Council backs new footbridge over the river"
+
+
+def test_ui_labels_are_not_bylines():
+    scrape = "\n\n".join(["Council backs new footbridge over the river", "Learn More",
+                          "14 August 2023", *PROSE, "Learn more about the works at the library."])
+    assert clean(scrape, input_type="text").authors == ()
+
+
+def test_chinese_and_japanese_lines_rejoin_without_a_space():
+    line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
+    wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
+    scrape = "\n\n".join([wrapped, wrapped.replace("北朝鮮", "韓国"), wrapped.replace("金正恩", "尹")])
+    article = clean(scrape, input_type="text")
+    assert line in article.text.replace(" ", "") and " " not in article.text.split("\n")[0]
