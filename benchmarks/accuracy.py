@@ -33,7 +33,7 @@ from benchmarks.datasets import (  # noqa: E402
     Dataset,
     DatasetError,
     Page,
-    load_dataset,
+    load_pages,
 )
 from benchmarks.metrics import (  # noqa: E402
     PRF,
@@ -456,11 +456,10 @@ def summary_json(
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        dataset = load_dataset(args.dataset)
+        dataset, pages = load_pages(args.dataset, args.limit)
     except DatasetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    pages = dataset.pages[: args.limit] if args.limit else dataset.pages
     problem = _setup_problem(args, dataset, pages)
     if problem:
         print(f"error: {problem}", file=sys.stderr)

@@ -85,6 +85,13 @@ def load_dataset(root: Path | str) -> Dataset:
     return Dataset(root=root, layout=layout, pages=tuple(sorted(pages, key=lambda p: p.id)))
 
 
+def load_pages(root: Path | str, limit: int | None = None) -> tuple[Dataset, tuple[Page, ...]]:
+    """The dataset at `root` and its first `limit` pages by id (all without a limit).
+    Raises DatasetError."""
+    dataset = load_dataset(root)
+    return dataset, tuple(dataset.pages[:limit]) if limit else tuple(dataset.pages)
+
+
 def read_input(path: Path | str) -> bytes:
     """A page input as bytes (gzip files are decompressed)."""
     path = Path(path)

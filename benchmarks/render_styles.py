@@ -68,7 +68,7 @@ from benchmarks.datasets import (  # noqa: E402
     TEXT_STYLES,
     Dataset,
     DatasetError,
-    load_dataset,
+    load_pages,
     read_input,
 )
 
@@ -649,11 +649,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        dataset = load_dataset(args.dataset)
+        dataset, pages = load_pages(args.dataset, args.limit)
     except DatasetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    pages = dataset.pages[: args.limit] if args.limit else dataset.pages
     args.out.mkdir(parents=True, exist_ok=True)
     link_gold(dataset, args.out)
     jobs = []
