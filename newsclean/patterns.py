@@ -66,22 +66,14 @@ def normalise_block(text: str) -> str:
 MAX_FURNITURE_CHARS = 600  # the longest furniture seen is cookie consent prose
 
 
-LENGTH_BUCKETS = (40, 80, 160, 320, MAX_FURNITURE_CHARS)
-
-
-def max_width(regex: re.Pattern) -> int:
-    """The longest text the pattern can match in full (sre's own bound)."""
-    return sre_parse.parse(regex.pattern, regex.flags).getwidth()[1]
-
-
 @cache
-def combined(scope: str, anywhere: bool, length: int = 0,
-             first: str = "") -> tuple[re.Pattern, dict[str, Pattern]]:
-    """One alternation of every pattern for `scope` that can match a block of `length`
-    characters starting with `first` ("" for a character no pattern names): one regex call
-    per block, not a hundred, and only the alternatives that can match."""
+def combined(scope: str, anywhere: bool, first: str = "") -> tuple[re.Pattern, dict[str, Pattern]]:
+    """One alternation of every pattern for `scope` that can match a block starting with
+    `first` ("" for a character no pattern names): one regex call per block, not a hundred,
+    with only the alternatives that can match. (A few dozen small alternations, compiled as
+    they are first needed: a worker process pays about 0.1 s for them, where alternations per
+    length and first character cost it a second.)"""
     chosen = [p for p in furniture_patterns() if scope in p.scopes and p.anywhere == anywhere
-              and (anywhere or max_width(p.regex) >= length)
               and (not first or first_chars(p.regex) is None or first in first_chars(p.regex))]
     groups = {f"p{p.line}": p for p in chosen}
     regex = "|".join(f"(?P<p{p.line}>{p.regex.pattern})" for p in chosen)
@@ -159,11 +151,8 @@ def furniture_match(text: str, scope: str) -> Pattern | None:
     block = normalise_block(text)
     if not block or len(block) > MAX_FURNITURE_CHARS:
         return None
-    bucket = next(b for b in LENGTH_BUCKETS if len(block) <= b)
     first = block[0].lower()
-    whole, kinds = combined(scope, False, LENGTH_BUCKETS[LENGTH_BUCKETS.index(bucket) - 1] + 1
-                            if bucket != LENGTH_BUCKETS[0] else 0,
-                            first if first in named_first_chars() else "")
+    whole, kinds = combined(scope, False, first if first in named_first_chars() else "")
     match = whole.fullmatch(block)
     if match:
         return kinds[match.lastgroup]
