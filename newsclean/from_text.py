@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from enum import Enum
@@ -60,7 +61,7 @@ HEADLINE_MAX_WORDS = 20
 TITLE_LOOKBACK = 12      # the headline is among the dozen blocks before the article
 DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 22, 2024, 4:30 p.m."
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
-MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry  # an unpunctuated line this short is a headline, not a paragraph  # subheadings are short and unpunctuated (seed: "US concerns about ...")
+MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry
 DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
 MAX_CAPS_SHARE = 0.6     # menus run together: Home World Business Tech (German prose: ~0.35)
 MAX_LINK_SHARE = 0.5     # a block that is mostly link text is navigation or a teaser
@@ -390,15 +391,16 @@ def markdown_link_text(line: str) -> tuple[str, int]:
     characters that link text takes."""
     line = AUTOLINK.sub("", MD_IMAGE.sub("", line))
     linked = 0
-    while True:  # links inside links: [![alt](img)](url) is [](url) once the image is gone
-        parts = []
-        def keep(match: re.Match) -> str:
-            parts.append(len(match.group(1).strip()))
-            return match.group(1)
+
+    def keep(match: re.Match) -> str:
+        nonlocal linked
+        linked += len(match.group(1).strip())
+        return match.group(1)
+
+    count = 1
+    while count:  # links inside links: [![alt](img)](url) is [](url) once the image is gone
         line, count = MD_LINK.subn(keep, line)
-        linked += sum(parts)
-        if not count:
-            return line, min(linked, len(line))
+    return line, min(linked, len(line))
 
 
 def join_wrapped(parts: list[str]) -> str:
@@ -503,10 +505,10 @@ def measure(blocks: list[Block]) -> str | None:
 
 
 @lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
-def text_features(text: str) -> tuple[list[str], int, bool, bool, float]:
+def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float]:
     """What a block's text says whatever the page: its lower-cased tokens, its words, whether
     it ends as a sentence, reads as code, and its share of capitalised words (long blocks)."""
-    tokens = WORD.findall(text.lower())
+    tokens = tuple(WORD.findall(text.lower()))  # shared by every caller: not to be changed
     words = len(tokens) if text.isascii() else word_count(text, tokens)
     caps = 0.0
     if words >= PROSE_WORDS:
@@ -548,7 +550,7 @@ def with_furniture(block: Block) -> None:
     block.score = block_score(block)
 
 
-def word_count(text: str, tokens: list[str]) -> int:
+def word_count(text: str, tokens: Sequence[str]) -> int:
     """Words, where Chinese and Japanese (no spaces) count about one per two characters."""
     if text.isascii():
         return len(tokens)
@@ -623,10 +625,9 @@ def choose_region_of_sentences(blocks: list[Block]) -> tuple[int, int]:
     longest run of sentences, stopwords or not. Raises NothingExtracted if there is none."""
     for block in blocks:
         with_furniture(block)
-    scores = [-SHORT_PENALTY if not block.sentence_like or block.words < MIN_SENTENCE_WORDS
-              else float(block.words) for block in blocks]
-    scores = [block.score if block.furniture or block.kept_by_rule else score
-              for block, score in zip(blocks, scores)]
+    scores = [block.score if block.furniture or block.kept_by_rule
+              else float(block.words) if block.sentence_like and block.words >= MIN_SENTENCE_WORDS
+              else -SHORT_PENALTY for block in blocks]
     start, end = best_run(scores)
     if sum(scores[start:end + 1]) <= 0:
         raise NothingExtracted("no article text found: no block reads like prose")

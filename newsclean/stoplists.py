@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import chain, islice
 
@@ -55,7 +56,7 @@ def vote_vectors() -> dict[str, int]:
     return {}
 
 
-def guess_language(tokens: list[list[str]], spread: float = 1.0) -> str | None:
+def guess_language(tokens: Iterable[Sequence[str]], spread: float = 1.0) -> str | None:
     """The jusText language whose stopwords cover most of the words (lower-cased tokens, by
     block, of which the first SAMPLE_WORDS are read); None when no list covers even a few of
     them (Korean, Chinese, Japanese: no stoplist, or no spaces). `spread`: words per token,
