@@ -104,7 +104,7 @@ def echo_layers(book: RuleBook, top) -> None:
 
 
 def fingerprint_match(book: RuleBook, text: str):
-    for rule_file in book.fingerprinted():
+    for rule_file, _ in book.fingerprints:
         for rule in rule_file.rules.get("text_fingerprint"):
             if rule.value in text:
                 return rule_file, rule.value

@@ -85,6 +85,7 @@ WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
                   r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")  # zh, ja text
+CJK_FIRST = "\u3040"  # no character below it is in CJK
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 CJK_CHARS_PER_WORD = 2
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
@@ -92,7 +93,7 @@ MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # emphasis marks stand outside words: file_name_here and 2*3*4 keep theirs
 EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?!\w)")
-WIDGET = re.compile(r"\[ ?[xX ]?\]|\(\*\)|\( \)|\[[A-Z][\w ]{0,30}\]|\[_+\]")
+WIDGET = re.compile(r"\[(?: ?[xX ]?\]|[A-Z][\w ]{0,30}\]|_+\])")  # check boxes, [Search], [___]
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
 # program code: statement ends, comment starts, calls, operators, common keywords
 CODE_ENDS = (";", "{", "}")
@@ -365,25 +366,36 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
         for index, line in enumerate(lines):
             if "](" in line or "<http" in line:
                 lines[index], links[index] = markdown_link_text(line)
-    elif len(LYNX_LINK.findall(text, 0, 20000)) >= LYNX_MIN_LINKS:  # lynx: [12]word
+    elif (text.count("[", 0, LYNX_SAMPLE) >= LYNX_MIN_LINKS
+          and len(LYNX_LINK.findall(text, 0, LYNX_SAMPLE)) >= LYNX_MIN_LINKS):  # lynx: [12]word
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "[" in line:
                 line, count = LYNX_LINK.subn("", line)
                 lines[index], links[index] = line, min(len(line), count * LYNX_LINK_CHARS)
-    text = URL_LINE.sub("", WIDGET.sub("", "\n".join(lines) if links else text))
-    return [line.rstrip() for line in text.split("\n")], links
+    if links:
+        text = "\n".join(lines)
+    if "[" in text:
+        text = WIDGET.sub("", text)
+    text = text.replace("( )", "").replace("(*)", "")  # radio buttons
+    lines = text.split("\n")
+    if any(scheme in text for scheme in SCHEMES):  # then blank the lines that are only an address
+        lines = ["" if ":" in line and URL_LINE.fullmatch(line) else line for line in lines]
+    return [line.rstrip() for line in lines], links
 
 
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
-LYNX_LINK = re.compile(r"(?<![\w\]])\[\d{1,4}\](?=[^\s\[])")  # "[12]Home": lynx's link numbers
+# "[12]Home": lynx's link numbers (not after a word or a "]"; the lookbehind comes after the
+# "[" so that the regex engine can skip ahead to each "[")
+LYNX_LINK = re.compile(r"\[(?<![\w\]]\[)\d{1,4}\](?=[^\s\[])")
+LYNX_SAMPLE = 20000  # characters read to tell a lynx dump
 LYNX_MIN_LINKS = 5
 LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
 # a line that is only an address (lynx's References list, pasted links)
-URL_LINE = re.compile(r"^[ \t]*(?:\d{1,4}\.[ \t]+)?(?:https?|ftp|file|mailto|javascript):\S*[ \t]*$",
-                      re.MULTILINE)
+SCHEMES = ("tp:", "tps:", "file:", "mailto:", "javascript:")  # in every line URL_LINE matches
+URL_LINE = re.compile(r"[ \t]*(?:\d{1,4}\.[ \t]+)?(?:https?|ftp|file|mailto|javascript):\S*[ \t]*")
 
 
 def markdown_link_text(line: str) -> tuple[str, int]:
@@ -509,11 +521,11 @@ def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float]:
     """What a block's text says whatever the page: its lower-cased tokens, its words, whether
     it ends as a sentence, reads as code, and its share of capitalised words (long blocks)."""
     tokens = tuple(WORD.findall(text.lower()))  # shared by every caller: not to be changed
-    words = len(tokens) if text.isascii() else word_count(text, tokens)
+    words = len(tokens) if text.isascii() or max(text) < CJK_FIRST else word_count(text, tokens)
     caps = 0.0
     if words >= PROSE_WORDS:
         spaced = text.split()
-        caps = sum(1 for w in spaced if w[0].isupper()) / len(spaced)
+        caps = sum(map(str.isupper, [w[0] for w in spaced])) / len(spaced)
     return (tokens, words, text.rstrip(CLOSERS).endswith(SENTENCE_MARKS),
             words < PROSE_WORDS * 3 and code_like(text), caps)
 

@@ -60,7 +60,11 @@ def parse_patterns(text: str) -> list[Pattern]:
 
 def normalise_block(text: str) -> str:
     """Collapse whitespace and drop a leading list bullet, as patterns expect."""
-    return BULLET.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    return BULLET.sub("", text) if text[:1] in BULLET_FIRST or text[:1].isdigit() else text
+
+
+BULLET_FIRST = frozenset("-*+•·◦▪□○●>")  # what BULLET can start with, but for digits
 
 
 MAX_FURNITURE_CHARS = 600  # the longest furniture seen is cookie consent prose

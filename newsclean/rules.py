@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -218,6 +218,7 @@ class RuleBook:
     shadowed: tuple[RuleFile, ...]  # files under a later one for the same host
     global_rules: SiteRules | None
     layers: dict = field(default_factory=dict)  # key -> SiteRules of its files, layered
+    merged: dict = field(default_factory=dict, compare=False)  # key -> rules over global.txt
 
     @staticmethod
     def load(rules_dirs: Sequence[str | os.PathLike] = ()) -> RuleBook:
@@ -230,7 +231,15 @@ class RuleBook:
         found = self.file_for_host(host) if host else None
         if found is None:
             return self.global_rules
-        return self.rules_of(found).merged_over(self.global_rules)
+        return self.over_global(found)
+
+    def over_global(self, rule_file: RuleFile) -> SiteRules:
+        """A file's (layered) rules over global.txt, merged once per book."""
+        rules = self.merged.get(rule_file.key)
+        if rules is None:
+            rules = self.merged[rule_file.key] = self.rules_of(rule_file).merged_over(
+                self.global_rules)
+        return rules
 
     def rules_of(self, rule_file: RuleFile) -> SiteRules:
         """A file's rules with the earlier files for its host layered under them."""
@@ -251,13 +260,16 @@ class RuleBook:
 
     def for_text(self, text: str) -> SiteRules | None:
         """The rules whose text_fingerprint occurs in a text scrape (most specific first)."""
-        for rule_file in self.fingerprinted():
-            if any(rule.value in text for rule in rule_file.rules.get("text_fingerprint")):
-                return self.rules_of(rule_file).merged_over(self.global_rules)
+        for rule_file, fingerprints in self.fingerprints:
+            if any(value in text for value in fingerprints):
+                return self.over_global(rule_file)
         return None
 
-    def fingerprinted(self) -> list[RuleFile]:
-        return [f for f in self.all_files() if f.rules.get("text_fingerprint")]
+    @cached_property
+    def fingerprints(self) -> tuple[tuple[RuleFile, tuple[str, ...]], ...]:
+        """Each file that has text fingerprints, with them."""
+        return tuple((f, tuple(rule.value for rule in f.rules.get("text_fingerprint")))
+                     for f in self.all_files() if f.rules.get("text_fingerprint"))
 
     def all_files(self) -> list[RuleFile]:
         """Each file once (not again under the hosts it also serves), by host."""

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import chain, islice
+from operator import mul
 
 WORD = re.compile(r"\w+")
 # jusText names its lists by language name; the ISO 639-1 codes we report for the common ones
@@ -48,12 +49,19 @@ FIELD = 16  # bits per language in a packed vote vector: room for SAMPLE_WORDS v
 MASK = (1 << FIELD) - 1
 
 
-@cache
-def vote_vectors() -> dict[str, int]:
+class VoteVectors(dict):
     """word -> its languages packed into one integer, a FIELD-bit counter per language, so
     that adding a word's votes to every language it belongs to is one addition. Filled as
     words are met (common words only: a few thousand at most)."""
-    return {}
+
+    def __missing__(self, word: str) -> int:
+        vector = self[word] = sum(1 << (FIELD * number) for number in stopword_index()[word])
+        return vector
+
+
+@cache
+def vote_vectors() -> VoteVectors:
+    return VoteVectors()
 
 
 def guess_language(tokens: Iterable[Sequence[str]], spread: float = 1.0) -> str | None:
@@ -63,14 +71,9 @@ def guess_language(tokens: Iterable[Sequence[str]], spread: float = 1.0) -> str 
     above 1 where runs of Chinese or Japanese characters count as several words."""
     index, names, vectors = stopword_index(), languages(), vote_vectors()
     # no more than SAMPLE_WORDS: a FIELD-bit counter must not overflow
-    counts = Counter(islice(chain.from_iterable(tokens), SAMPLE_WORDS))
-    taken = sum(counts.values())
-    packed = 0
-    for word in counts.keys() & index.keys():  # the stopwords among them (a set operation)
-        vector = vectors.get(word)
-        if vector is None:
-            vector = vectors[word] = sum(1 << (FIELD * number) for number in index[word])
-        packed += counts[word] * vector
+    sample = list(islice(chain.from_iterable(tokens), SAMPLE_WORDS))
+    counts = Counter(filter(index.__contains__, sample))  # the stopwords among them
+    packed = sum(map(mul, counts.values(), map(vectors.__getitem__, counts)))
     if not packed:
         return None
     votes = [(packed >> (FIELD * number)) & MASK for number in range(len(names))]
@@ -78,4 +81,4 @@ def guess_language(tokens: Iterable[Sequence[str]], spread: float = 1.0) -> str 
     # prefer the common languages on ties: their lists are curated
     best = max((n for n, v in enumerate(votes) if v == top),
                key=lambda n: (names[n] in ISO, names[n] == "English"))
-    return names[best] if top >= MIN_STOPWORD_SHARE * taken * spread else None
+    return names[best] if top >= MIN_STOPWORD_SHARE * len(sample) * spread else None
