@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from enum import Enum
 
 from .article import Article
@@ -85,7 +85,6 @@ WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
                   r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")  # zh, ja text
-CJK_FIRST = "\u3040"  # no character below it is in CJK
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 CJK_CHARS_PER_WORD = 2
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
@@ -250,7 +249,7 @@ def split_blocks(text: str) -> list[Block]:
     lines, links = clean_lines(text)
     if len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * len(lines):
         lines, links = unflatten(lines), None
-    narrow = not WIDE.search(text)  # then columns are characters
+    narrow = text.isascii() or not WIDE.search(text)  # then columns are characters
     width, widths = wrapped_at(lines, narrow)
     if width is None and double_spaced(lines):
         # every line of a hard-wrapped text followed by a blank one (doubled line ends)
@@ -263,14 +262,19 @@ def split_blocks(text: str) -> list[Block]:
     previous = -1  # the index of the previous line, -1 after a gap
     for index, raw in enumerate(lines):
         stripped = raw.strip()
-        if not stripped or (stripped[0] in RULE_CHARS and RULE_LINE.match(stripped)):
+        if not stripped:
             previous = -1
             continue
         first = stripped[0]
-        heading = first == "#" and MARKDOWN_HEADING.match(stripped)
-        bullet = (first in BULLET_CHARS or first.isdigit()) and BULLET.match(stripped)
-        if not bullet and first in INDENTED_BULLETS and raw[0] == " ":
-            bullet = INDENTED_BULLET.match(stripped)  # lynx's nested "o" and "#" items
+        heading = bullet = None
+        if first in MARKED or first.isdigit():  # the rare lines that may be marked up
+            if first in RULE_CHARS and RULE_LINE.match(stripped):
+                previous = -1
+                continue
+            heading = first == "#" and MARKDOWN_HEADING.match(stripped)
+            bullet = (first in BULLET_CHARS or first.isdigit()) and BULLET.match(stripped)
+            if not bullet and first in INDENTED_BULLETS and raw[0] == " ":
+                bullet = INDENTED_BULLET.match(stripped)  # lynx's nested "o" and "#" items
         link_chars = links[index] if links else 0
         if heading:
             blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
@@ -291,7 +295,7 @@ def split_blocks(text: str) -> list[Block]:
     join = " ".join if narrow else join_wrapped
     made = []
     for (parts, role, level), link_chars in zip(blocks, linked):
-        text = tidy(join(parts))
+        text = tidy(join(parts) if len(parts) > 1 else parts[0])
         if text:
             made.append(Block(text, role, level,
                               link_share=min(1.0, link_chars / len(text)) if link_chars else 0.0))
@@ -310,6 +314,7 @@ NEVER_LAST = frozenset(
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 RULE_CHARS = frozenset(" *_=-─—·•~#")
 BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
+MARKED = RULE_CHARS | BULLET_CHARS | INDENTED_BULLETS  # first characters of marked-up lines
 
 
 def wrapped_at(lines: list[str], narrow: bool) -> tuple[int | None, list[int]]:
@@ -521,13 +526,26 @@ def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float]:
     """What a block's text says whatever the page: its lower-cased tokens, its words, whether
     it ends as a sentence, reads as code, and its share of capitalised words (long blocks)."""
     tokens = tuple(WORD.findall(text.lower()))  # shared by every caller: not to be changed
-    words = len(tokens) if text.isascii() or max(text) < CJK_FIRST else word_count(text, tokens)
+    words = len(tokens) if text.isascii() or not CJK.search(text) else word_count(text, tokens)
     caps = 0.0
-    if words >= PROSE_WORDS:
-        spaced = text.split()
-        caps = sum(map(str.isupper, [w[0] for w in spaced])) / len(spaced)
+    if words >= PROSE_WORDS:  # block texts are tidy: words are one space apart
+        caps = (len(capitalised().findall(text)) + text[0].isupper()) / (text.count(" ") + 1)
     return (tokens, words, text.rstrip(CLOSERS).endswith(SENTENCE_MARKS),
             words < PROSE_WORDS * 3 and code_like(text), caps)
+
+
+@cache
+def capitalised() -> re.Pattern:
+    """A capital (of the Basic Multilingual Plane) after a space: a capitalised word, but for
+    the first of a block."""
+    capitals = [c for c in map(chr, range(0x10000)) if c.isupper()]
+    ranges, start = [], capitals[0]
+    for before, after in zip(capitals, capitals[1:] + ["\U0010ffff"]):
+        if ord(after) != ord(before) + 1:
+            ranges.append(re.escape(start) if start == before
+                          else f"{re.escape(start)}-{re.escape(before)}")
+            start = after
+    return re.compile(" [" + "".join(ranges) + "]")
 
 
 def mark_repeats(blocks: list[Block]) -> None:
