@@ -15,7 +15,8 @@ from .errors import NothingExtracted
 from .patterns import BULLET, MAX_EDGE_BLOCKS, edge_furniture, furniture_match
 from .rules import SiteRules, line_verdicts
 from .sniff import Document
-from .stoplists import ISO, WORD, guess_language, stoplist
+from .stoplists import (ISO, MASK, SAMPLE_WORDS, WORD, guess_language, languages, stoplist,
+                        stopword_votes, votes_for)
 from .trace import Note, ignore
 
 
@@ -502,36 +503,46 @@ def measure(blocks: list[Block]) -> str | None:
     """Fill in each block's words, stopword share, sentence end and score; return the page's
     language (None when no stoplist fits: prose is then judged by length alone)."""
     features = [text_features(block.text) for block in blocks]
-    tokens = [f[0] for f in features]
+    # the page's language, from its first SAMPLE_WORDS words
+    packed = taken = 0
+    for tokens, *_, votes in features:
+        if taken + len(tokens) > SAMPLE_WORDS:
+            packed += stopword_votes(tokens[:SAMPLE_WORDS - taken])
+            taken = SAMPLE_WORDS
+            break
+        packed += votes
+        taken += len(tokens)
     # Chinese and Japanese come as long runs of characters, one token each: a few Latin
     # stopwords among them are no sign of a language
-    spread = sum(f[1] for f in features) / max(1, sum(map(len, tokens)))
-    language = guess_language(tokens, spread)
-    stops = stoplist(language) if language else None
-    for block, (words, block.words, block.sentence_like, block.code, block.caps_share) in zip(
+    spread = sum(f[1] for f in features) / max(1, sum(len(f[0]) for f in features))
+    language = guess_language(packed, taken, spread)
+    for block, (words, block.words, block.sentence_like, block.code, block.caps_share, votes) in zip(
             blocks, features):
         count = len(words)
-        if stops is None:
+        if language is None:
             block.stop_ratio = 1.0 if count else 0.0
         elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
-            block.stop_ratio = sum(map(stops.__contains__, words)) / count
+            block.stop_ratio = (votes_for(votes, language) if count <= MASK else
+                                sum(map(stoplist(languages()[language]).__contains__, words))) / count
     mark_repeats(blocks)
     for block in blocks:  # furniture patterns are matched later, and only near the article
         block.score = block_score(block)
-    return language
+    return None if language is None else languages()[language]
 
 
 @lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
-def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float]:
+def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, int]:
     """What a block's text says whatever the page: its lower-cased tokens, its words, whether
-    it ends as a sentence, reads as code, and its share of capitalised words (long blocks)."""
+    it ends as a sentence, reads as code, its share of capitalised words (long blocks), and
+    its stopwords' votes for each language (0 for a block too long to count them so)."""
     tokens = tuple(WORD.findall(text.lower()))  # shared by every caller: not to be changed
     words = len(tokens) if text.isascii() or not CJK.search(text) else word_count(text, tokens)
     caps = 0.0
     if words >= PROSE_WORDS:  # block texts are tidy: words are one space apart
         caps = (len(capitalised().findall(text)) + text[0].isupper()) / (text.count(" ") + 1)
     return (tokens, words, text.rstrip(CLOSERS).endswith(SENTENCE_MARKS),
-            words < PROSE_WORDS * 3 and code_like(text), caps)
+            words < PROSE_WORDS * 3 and code_like(text), caps,
+            stopword_votes(tokens) if len(tokens) <= MASK else 0)
 
 
 @cache

@@ -97,6 +97,7 @@ def first_chars(regex: re.Pattern) -> frozenset[str] | None:
     return None if chars is None else frozenset(chars)
 
 
+ASCII_DIGITS = "0123456789"
 MAX_RANGE = 400  # a wider character class ([a-z] is fine, [\u0000-\uffff] is not) is "any"
 
 
@@ -124,6 +125,8 @@ def item_first(op, arg) -> tuple[set[str] | None, bool]:
                 chars.add(chr(value).lower())
             elif str(kind) == "RANGE" and value[1] - value[0] <= MAX_RANGE:
                 chars |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+            elif str(kind) == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+                chars |= set(ASCII_DIGITS)  # other digits fall to the "any" alternation
             else:  # NEGATE, CATEGORY (\w, \d), wide ranges
                 return None, False
         return chars, False

@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
-from itertools import chain, islice
-from operator import mul
 
 WORD = re.compile(r"\w+")
 # jusText names its lists by language name; the ISO 639-1 codes we report for the common ones
@@ -64,21 +61,30 @@ def vote_vectors() -> VoteVectors:
     return VoteVectors()
 
 
-def guess_language(tokens: Iterable[Sequence[str]], spread: float = 1.0) -> str | None:
-    """The jusText language whose stopwords cover most of the words (lower-cased tokens, by
-    block, of which the first SAMPLE_WORDS are read); None when no list covers even a few of
-    them (Korean, Chinese, Japanese: no stoplist, or no spaces). `spread`: words per token,
-    above 1 where runs of Chinese or Japanese characters count as several words."""
-    index, names, vectors = stopword_index(), languages(), vote_vectors()
-    # no more than SAMPLE_WORDS: a FIELD-bit counter must not overflow
-    sample = list(islice(chain.from_iterable(tokens), SAMPLE_WORDS))
-    counts = Counter(filter(index.__contains__, sample))  # the stopwords among them
-    packed = sum(map(mul, counts.values(), map(vectors.__getitem__, counts)))
+def stopword_votes(tokens: Sequence[str]) -> int:
+    """The languages whose stoplists hold each of these (lower-cased) tokens, packed: a
+    FIELD-bit count per language (no more than MASK tokens, or a count overflows)."""
+    index, vectors = stopword_index(), vote_vectors()
+    return sum(map(vectors.__getitem__, filter(index.__contains__, tokens)))
+
+
+def votes_for(packed: int, language: int) -> int:
+    """One language's count out of packed votes."""
+    return (packed >> (FIELD * language)) & MASK
+
+
+def guess_language(packed: int, taken: int, spread: float = 1.0) -> int | None:
+    """The jusText language (an index into languages()) whose stopwords cover most of a
+    sample of `taken` words (at most SAMPLE_WORDS, lower-cased tokens), given their packed
+    `stopword_votes`; None when no list covers even a few of them (Korean, Chinese, Japanese:
+    no stoplist, or no spaces). `spread`: words per token, above 1 where runs of Chinese or
+    Japanese characters count as several words."""
     if not packed:
         return None
-    votes = [(packed >> (FIELD * number)) & MASK for number in range(len(names))]
+    names = languages()
+    votes = [votes_for(packed, number) for number in range(len(names))]
     top = max(votes)
     # prefer the common languages on ties: their lists are curated
     best = max((n for n, v in enumerate(votes) if v == top),
                key=lambda n: (names[n] in ISO, names[n] == "English"))
-    return names[best] if top >= MIN_STOPWORD_SHARE * len(sample) * spread else None
+    return best if top >= MIN_STOPWORD_SHARE * taken * spread else None
