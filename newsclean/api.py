@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import from_html, from_text, sniff
+from . import from_text, sniff
 from .article import Article
 from .errors import NothingExtracted
 from .trace import Recorder, Step, squeeze
@@ -27,6 +27,8 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: str = "auto"
     doc = sniff.decode(data, url=url, kind=input_type)
     site = choose_rules(doc, RuleBook.load(rules_dirs))
     if doc.kind is Kind.HTML:
+        from . import from_html  # trafilatura and lxml.html: not loaded for text scrapes
+
         return from_html.extract(doc, site)
     return from_text.extract(doc, site)
 
@@ -39,6 +41,8 @@ def explain(data: bytes | str, *, url: str | None = None, input_type: str = "aut
     doc = sniff.decode(data, url=url, kind=input_type)
     site = choose_rules(doc, RuleBook.load(rules_dirs))
     recorder, page_blocks = Recorder(), []
+    if doc.kind is Kind.HTML:
+        from . import from_html
     path = from_html if doc.kind is Kind.HTML else from_text
     try:
         article, error = path.extract(doc, site, recorder, page_blocks), None

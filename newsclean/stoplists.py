@@ -25,21 +25,24 @@ def languages() -> tuple[str, ...]:
 
 
 @cache
-def stopword_index() -> dict[str, tuple[int, ...]]:
-    """word -> the languages (indexes into languages()) whose stoplist holds it."""
+def stopword_index() -> dict[str, int]:
+    """word -> the languages whose stoplist holds it, as bits (bit n: languages()[n])."""
     from justext import get_stoplist
 
-    index: dict[str, list[int]] = {}
-    for number, language in enumerate(languages()):
-        for word in get_stoplist(language):
-            index.setdefault(word.lower(), []).append(number)
-    return {word: tuple(langs) for word, langs in index.items()}
+    index: dict[str, int] = {}
+    for number, language in enumerate(languages()):  # set operations: built in a few ms
+        bit, words = 1 << number, set(map(str.lower, get_stoplist(language)))
+        shared = words & index.keys()
+        for word in shared:
+            index[word] |= bit
+        index.update(dict.fromkeys(words - shared, bit))
+    return index
 
 
 @cache
 def stoplist(language: str) -> frozenset[str]:
     number = languages().index(language)
-    return frozenset(w for w, langs in stopword_index().items() if number in langs)
+    return frozenset(w for w, bits in stopword_index().items() if bits >> number & 1)
 
 
 FIELD = 16  # bits per language in a packed vote vector: room for SAMPLE_WORDS votes
@@ -52,7 +55,13 @@ class VoteVectors(dict):
     words are met (common words only: a few thousand at most)."""
 
     def __missing__(self, word: str) -> int:
-        vector = self[word] = sum(1 << (FIELD * number) for number in stopword_index()[word])
+        bits, vector, number = stopword_index()[word], 0, 0
+        while bits:
+            if bits & 1:
+                vector |= 1 << (FIELD * number)
+            bits >>= 1
+            number += 1
+        self[word] = vector
         return vector
 
 
