@@ -59,7 +59,7 @@ PROSE_WORDS = 10        # a paragraph of prose has a dozen words or more...
 PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
 HEADING_MAX_WORDS = 14
 HEADLINE_MAX_WORDS = 20
-TITLE_LOOKBACK = 12      # the headline is among the dozen blocks before the article
+TITLE_LOOKBACK = 40      # the headline is among the dozen blocks before the article
 DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 22, 2024, 4:30 p.m."
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry
@@ -123,8 +123,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks)
     blocks, start, title, title_at = page.blocks, page.start, page.title, page.title_at
-    meta_lines = range(max(0, title_at if title_at is not None else start - 3),
-                       min(len(blocks), start + 3))
+    first = start - 3 if title_at is None else min(title_at, start - 3)
+    meta_lines = range(max(0, first), min(len(blocks), start + 3))
     date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
     authors = find_authors(blocks, meta_lines, title_at)
     for index in meta_lines:
@@ -168,7 +168,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     # title, byline and date are looked for as if the site's strip_line lines were not there
     shown = [b for b in blocks if b.furniture != "site rule"]
     shown_start = sum(1 for b in blocks[:start] if b.furniture != "site rule")
-    title, title_at = find_title(shown, shown_start)
+    title, title_at = find_title(shown, shown_start, stoplist(language) if language else frozenset())
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
         title_at = next(i for i, b in enumerate(shown) if b.text == title)
     if title:
@@ -760,18 +760,21 @@ def looks_like_heading(block: Block, region: list[Block], index: int) -> bool:
 
 # ---- metadata ----
 
-def find_title(blocks: list[Block], start: int) -> tuple[str | None, int | None]:
+def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozenset()
+               ) -> tuple[str | None, int | None]:
     """The headline: a '#' heading near the top; else, of the headline-like lines before the
-    article region, the one a date or byline stands next to (closest to the article on ties)."""
+    article region, the one that shares most words with the article's opening and that a date
+    or byline stands next to (closest to the article on ties)."""
     for index, block in enumerate(blocks[: start + 3]):
         if block.role is Role.HEADING and block.level == 1 and 2 <= block.words <= 30:
             return block.text, index
+    opening = opening_words(blocks, start, stops)
     best, best_score = None, 0.0
     for index in range(max(0, start - TITLE_LOOKBACK), start):
         block = blocks[index]
         if block.furniture or not 3 <= block.words <= 30 or find_date(block.text):
             continue
-        if block.text.endswith(".") and block.words > 12:
+        if block.text.endswith(".") and block.words > 12 or CREDIT.match(block.text):
             continue
         near = blocks[index + 1: index + 4]
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
@@ -779,16 +782,46 @@ def find_title(blocks: list[Block], start: int) -> tuple[str | None, int | None]
             score += 2
         if 5 <= block.words <= 20:
             score += 1
+        score += SHARED_WORDS_WEIGHT * shared_share(block, opening, stops)
         if score > best_score:
             best, best_score = index, score
     return (blocks[best].text, best) if best is not None else (None, None)
+
+
+TITLE_LOOKBACK_WORDS = 150  # the article's opening: its first paragraphs
+SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
+# bylines, credits and alt text: lines about the article, never its headline
+CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
+                    r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
+                    r"por|door|(?:picture|photo|image|avatar|portrait) of)\b", re.IGNORECASE)
+
+
+def opening_words(blocks: list[Block], start: int, stops: frozenset[str]) -> frozenset[str]:
+    """The words (but stopwords) of the article's opening paragraphs."""
+    found: set[str] = set()
+    taken = 0
+    for block in blocks[start:]:
+        if taken >= TITLE_LOOKBACK_WORDS:
+            break
+        if is_prose(block):
+            tokens = text_features(block.text)[0]
+            found.update(tokens)
+            taken += len(tokens)
+    return frozenset(found - stops)
+
+
+def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -> float:
+    """Of the block's words (but stopwords), the share that the article's opening uses."""
+    words = set(text_features(block.text)[0]) - stops
+    return len(words & opening) / len(words) if words else 0.0
 
 
 def is_dateline(block: Block) -> bool:
     return block.words <= DATELINE_MAX_WORDS and find_date(block.text) is not None
 
 
-BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(.+)$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text|reporting) by:?|by:?|von|par|por|di|"
+                    r"door|authors?:|autor(?:in)?:|auteur:)\s+(.+)$", re.IGNORECASE)
 # "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
 ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
               "producer", "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}

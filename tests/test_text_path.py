@@ -93,3 +93,17 @@ def test_chinese_and_japanese_lines_rejoin_without_a_space():
     scrape = "\n\n".join([wrapped, wrapped.replace("北朝鮮", "韓国"), wrapped.replace("金正恩", "尹")])
     article = clean(scrape, input_type="text")
     assert line in article.text.replace(" ", "") and " " not in article.text.split("\n")[0]
+
+
+def test_unmarked_headline_is_the_line_the_article_echoes_not_the_byline_beside_it():
+    # no '#': the headline is told by its words coming back in the article, and a byline or
+    # an author's name next to the article is never taken for it, however close it stands
+    scrape = "\n\n".join(MENU) + "\n\n"
+    scrape += "Council votes to rebuild the old footbridge\n\n"
+    scrape += "\n\n".join(f"Related story number {n}" for n in range(1, 9)) + "\n\n"
+    scrape += "Written by Jane Doe\n\nJane Doe\n\n"
+    scrape += "\n\n".join(PROSE) + "\n"
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council votes to rebuild the old footbridge"
+    assert article.authors == ("Jane Doe",)
+    assert "Related story" not in article.text
