@@ -772,9 +772,11 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
     best, best_score = None, 0.0
     for index in range(max(0, start - TITLE_LOOKBACK), start):
         block = blocks[index]
-        if block.furniture or not 3 <= block.words <= 30 or find_date(block.text):
-            continue
-        if block.text.endswith(".") and block.words > 12 or CREDIT.match(block.text):
+        if (block.furniture or block.role is Role.ITEM or not 3 <= block.words <= 30
+                or block.text.count(" ") < 2 or find_date(block.text)):
+            continue  # list items are menus and contents; a headline has words, spaced
+        if block.text.endswith(".") and block.words > 12 or CREDIT.match(block.text) or (
+                len(BREADCRUMB.findall(block.text)) >= 2):
             continue
         near = blocks[index + 1: index + 4]
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
@@ -790,6 +792,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
 
 TITLE_LOOKBACK_WORDS = 150  # the article's opening: its first paragraphs
 SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
+BREADCRUMB = re.compile(r"(?:^|\s)[|»›>/](?=\s|$)")  # "Home | News | Story", "Home » News"
 # bylines, credits and alt text: lines about the article, never its headline
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
                     r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
@@ -811,9 +814,14 @@ def opening_words(blocks: list[Block], start: int, stops: frozenset[str]) -> fro
 
 
 def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -> float:
-    """Of the block's words (but stopwords), the share that the article's opening uses."""
+    """Of the block's words (but stopwords), the share that the article's opening uses, and
+    a little for each (up to five: a menu entry of two words can share both)."""
     words = set(text_features(block.text)[0]) - stops
-    return len(words & opening) / len(words) if words else 0.0
+    shared = len(words & opening)
+    return shared / len(words) + SHARED_WORD_BONUS * min(shared, 5) if words else 0.0
+
+
+SHARED_WORD_BONUS = 0.1
 
 
 def is_dateline(block: Block) -> bool:
