@@ -165,10 +165,19 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     end = cut_at_boundary(blocks, start, end)
     if sum(b.score for b in blocks[start:end + 1]) <= 0:
         start, end = choose_region_of_sentences(blocks)
+    stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     shown = [b for b in blocks if b.furniture != "site rule"]
     shown_start = sum(1 for b in blocks[:start] if b.furniture != "site rule")
-    title, title_at = find_title(shown, shown_start, stoplist(language) if language else frozenset())
+    title, title_at = find_title(shown, shown_start, stops)
+    marked = title_at is not None and shown[title_at].role is Role.HEADING
+    inside = None if marked else headline_inside(blocks, start, end, stops)
+    if inside is not None:  # the region opened with a notice or a breadcrumb: it starts after
+        for block in blocks[start:inside]:
+            note(block.text, "above the headline")
+        title, start = blocks[inside].text, inside + 1
+        shown_start = sum(1 for b in blocks[:start] if b.furniture != "site rule")
+        title_at = shown_start - 1
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
         title_at = next(i for i, b in enumerate(shown) if b.text == title)
     if title:
@@ -822,6 +831,40 @@ def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -
 
 
 SHARED_WORD_BONUS = 0.1
+
+
+TITLE_INSIDE = 8  # the region's first blocks may still be above the headline...
+WORDS_ABOVE_TITLE = 60  # ...if they hold no more prose than a notice or a disclosure
+
+
+def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[str]) -> int | None:
+    """The index of a headline among the region's first blocks, when a date or byline
+    follows it and little prose comes before it (a browser notice, a disclosure, a
+    breadcrumb: the region began too early); None when the region starts with the article."""
+    prose_words = 0
+    for index in range(start, min(end, start + TITLE_INSIDE)):
+        block = blocks[index]
+        if is_prose(block) and not headline_like(block):
+            prose_words += block.words
+            if prose_words > WORDS_ABOVE_TITLE:
+                return None
+            continue
+        if not headline_like(block):
+            continue
+        after = blocks[index + 1: index + 3]
+        if any(is_dateline(b) or BYLINE.match(b.text) for b in after) and (
+                shared_share(block, opening_words(blocks, index + 1, stops), stops) >= 0.5):
+            return index
+    return None
+
+
+def headline_like(block: Block) -> bool:
+    """Could be a headline: a line of a few words, spaced, not a list item, breadcrumb,
+    byline or credit, and not a sentence ending in a full stop."""
+    return (not block.furniture and block.role is not Role.ITEM and 3 <= block.words <= 30
+            and block.text.count(" ") >= 2 and not block.text.endswith(".")
+            and not CREDIT.match(block.text) and len(BREADCRUMB.findall(block.text)) < 2
+            and find_date(block.text) is None)
 
 
 def is_dateline(block: Block) -> bool:

@@ -107,3 +107,17 @@ def test_unmarked_headline_is_the_line_the_article_echoes_not_the_byline_beside_
     assert article.title == "Council votes to rebuild the old footbridge"
     assert article.authors == ("Jane Doe",)
     assert "Related story" not in article.text
+
+
+def test_a_notice_above_the_headline_is_left_out_with_it():
+    # the article region may open with a line of prose that is not the article (a browser
+    # notice, a disclosure): when a headline with its date follows, the article starts there
+    notice = ("We noticed that you are using an old browser that is no longer supported, so "
+              "some parts of this site may not work as they should.")
+    scrape = "\n\n".join(MENU) + "\n\n" + notice + "\n\nDismiss\n\n"
+    scrape += "Council votes to rebuild the old footbridge\n\nMarch 12, 2024\n\n"
+    scrape += "\n\n".join(PROSE) + "\n"
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council votes to rebuild the old footbridge"
+    assert article.date == "2024-03-12"
+    assert "old browser" not in article.text and article.text.startswith("The council voted")
