@@ -781,11 +781,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
     best, best_score = None, 0.0
     for index in range(max(0, start - TITLE_LOOKBACK), start):
         block = blocks[index]
-        if (block.furniture or block.role is Role.ITEM or not 3 <= block.words <= 30
-                or block.text.count(" ") < 2 or find_date(block.text)):
-            continue  # list items are menus and contents; a headline has words, spaced
-        if block.text.endswith(".") and block.words > 12 or CREDIT.match(block.text) or (
-                len(BREADCRUMB.findall(block.text)) >= 2):
+        if not headline_like(block) or block.words > HEADLINE_MAX_WORDS and block.sentence_like:
             continue
         near = blocks[index + 1: index + 4]
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
@@ -862,9 +858,9 @@ def headline_like(block: Block) -> bool:
     """Could be a headline: a line of a few words, spaced, not a list item, breadcrumb,
     byline or credit, and not a sentence ending in a full stop."""
     return (not block.furniture and block.role is not Role.ITEM and 3 <= block.words <= 30
-            and block.text.count(" ") >= 2 and not block.text.endswith(".")
-            and not CREDIT.match(block.text) and len(BREADCRUMB.findall(block.text)) < 2
-            and find_date(block.text) is None)
+            and block.text.count(" ") >= 2 and not (block.text.endswith(".") and block.words > 12)
+            and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
+            and len(BREADCRUMB.findall(block.text)) < 2 and find_date(block.text) is None)
 
 
 def is_dateline(block: Block) -> bool:
