@@ -627,7 +627,8 @@ def block_score(block: Block) -> float:
     if is_prose(block):
         return float(block.words)
     if block.words >= MIN_SCORED_WORDS and block.sentence_like and (
-            block.stop_ratio >= PROSE_STOP_RATIO and block.link_share <= MAX_LINK_SHARE):
+            block.stop_ratio >= PROSE_STOP_RATIO and block.link_share <= MAX_LINK_SHARE
+            and block.caps_share <= MAX_CAPS_SHARE):
         return block.words / 2
     if block.code:  # code samples sit inside articles: neither pull nor push
         return 0.0
