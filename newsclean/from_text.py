@@ -363,11 +363,49 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])[\"'”’»)]?\s+(?=[\"'“‘
 
 
 def unflatten(lines: list[str]) -> list[str]:
-    """A sentence per line, for text that has lost its line breaks."""
+    """A sentence per line, for text that has lost its line breaks; a menu run into the
+    sentence after it is a line of its own."""
     out: list[str] = []
     for line in lines:
-        out.extend(SENTENCE_BREAK.split(line) if len(line) > FLAT_LINE_CHARS else [line])
+        if len(line) <= FLAT_LINE_CHARS:
+            out.append(line)
+            continue
+        for sentence in SENTENCE_BREAK.split(line):
+            out.extend(split_menu_run(sentence))
     return out
+
+
+MENU_RUN_WORDS = 30   # a "sentence" this long, mostly capitalised words, was a menu...
+SENTENCE_TAIL_WORDS = 8  # ...and its last words, mostly lower case, the sentence it ran into
+TAIL_CAPS_SHARE = 0.35
+
+
+def split_menu_run(sentence: str) -> list[str]:
+    """"Home News Sport Weather The council voted on Tuesday to ..." as the menu, then the
+    sentence (a flattened page), if a tail of mostly lower-case words is there at all."""
+    words = sentence.split(" ")
+    if len(words) < MENU_RUN_WORDS:
+        return [sentence]
+    capital = [w[:1].isupper() for w in words]
+    total = sum(capital)
+    if total <= MAX_CAPS_SHARE * len(words):
+        return [sentence]
+    # the split (before a capital) that leaves fewest lower-case words in the menu and
+    # capitalised ones in the sentence
+    best, best_cost, before = None, len(words), 0
+    for index, cap in enumerate(capital):
+        tail = len(words) - index
+        if tail < SENTENCE_TAIL_WORDS:
+            break
+        if cap and index and total - before <= TAIL_CAPS_SHARE * tail and (
+                before > MAX_CAPS_SHARE * index):
+            cost = (index - before) + (total - before)
+            if cost < best_cost:
+                best, best_cost = index, cost
+        before += cap
+    if best is None:
+        return [sentence]
+    return [" ".join(words[:best]), " ".join(words[best:])]
 
 
 def clean_lines(text: str) -> tuple[list[str], list[int] | None]:

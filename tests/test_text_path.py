@@ -45,8 +45,9 @@ def test_a_flattened_page_is_read_sentence_by_sentence():
     footer = " ".join(["Privacy", "Terms", "Cookies", "Careers", "Advertise"] * 30)
     scrape = f"{menu} {' '.join(PROSE)} {footer}"
     article = clean(scrape, input_type="text")
-    assert "rebuild the old footbridge" in article.text and "little upkeep." in article.text
-    assert "Careers" not in article.text
+    assert article.text.startswith("The council voted") and "little upkeep." in article.text
+    assert "Careers" not in article.text and "Weather" not in article.text  # the menu ran
+    # into the first sentence: it is split off where the capitalised words give way
 
 
 def test_a_teaser_rail_repeated_on_the_page_is_furniture():
