@@ -123,12 +123,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks)
     blocks, start, title, title_at = page.blocks, page.start, page.title, page.title_at
-    first = start - 3 if title_at is None else min(title_at, start - 3)
-    meta_lines = range(max(0, first), min(len(blocks), start + 3))
+    # a date or byline stands next to the headline (above it too), or opens the article
+    first = start - 3 if title_at is None else min(title_at - 2, start - 3)
+    meta_lines = range(max(0, first), min(len(blocks), start + 5))
     date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
     authors = find_authors(blocks, meta_lines, title_at)
+    kept = {id(block) for block in page.body}
     for index in meta_lines:
-        if find_date(blocks[index].text) and blocks[index].words <= 12:
+        if find_date(blocks[index].text) and blocks[index].words <= 12 and (
+                id(blocks[index]) not in kept):
             note(blocks[index].text, "the date line")
     body = settle(page.body, site, note)
     return Article(

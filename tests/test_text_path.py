@@ -122,3 +122,11 @@ def test_a_notice_above_the_headline_is_left_out_with_it():
     assert article.title == "Council votes to rebuild the old footbridge"
     assert article.date == "2024-03-12"
     assert "old browser" not in article.text and article.text.startswith("The council voted")
+
+
+def test_a_date_above_the_headline_is_the_articles():
+    scrape = "\n\n".join(MENU) + "\n\nTravel | March 12, 2024\n\n"
+    scrape += "Council votes to rebuild the old footbridge\n\n" + "\n\n".join(PROSE) + "\n"
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council votes to rebuild the old footbridge"
+    assert article.date == "2024-03-12"
