@@ -898,11 +898,12 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
 
 def headline_like(block: Block) -> bool:
     """Could be a headline: a line of a few words, spaced, not a list item, breadcrumb,
-    byline or credit, and not a sentence ending in a full stop."""
+    byline, credit or dateline, and not a sentence ending in a full stop."""
     return (not block.furniture and block.role is not Role.ITEM and 3 <= block.words <= 30
             and block.text.count(" ") >= 2 and not (block.text.endswith(".") and block.words > 12)
             and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
-            and len(BREADCRUMB.findall(block.text)) < 2 and find_date(block.text) is None)
+            and len(BREADCRUMB.findall(block.text)) < 2 and find_date(block.text) is None
+            and furniture_match(block.text, "head") is None)  # "1 hour ago", "5 min read"
 
 
 def is_dateline(block: Block) -> bool:
