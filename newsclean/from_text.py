@@ -168,6 +168,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     end = cut_at_boundary(blocks, start, end)
     if sum(b.score for b in blocks[start:end + 1]) <= 0:
         start, end = choose_region_of_sentences(blocks)
+    end = with_closing_list(blocks, end)
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     shown = [b for b in blocks if b.furniture != "site rule"]
@@ -738,6 +739,42 @@ def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
         if is_prose(block):
             words += block.words
     return end
+
+
+MIN_LIST_LINES = 3
+SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Arena, City")
+LIST_LINE_MAX_WORDS = 20
+SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
+
+
+def with_closing_list(blocks: list[Block], end: int) -> int:
+    """The region's end, moved past a list the article introduces at its close ("Tour
+    dates:", then a line per date): short lines laid out alike, which score as a menu
+    would. A menu has no such introduction; a rail's header is furniture and stops it."""
+    intro = end if blocks[end].text.endswith(":") else end + 1
+    if intro >= len(blocks) or not blocks[intro].text.endswith(":") or blocks[intro].furniture:
+        return end
+    run = []
+    for index in range(intro + 1, len(blocks)):
+        block = blocks[index]
+        if block.furniture or is_prose(block) or not 2 <= block.words <= LIST_LINE_MAX_WORDS:
+            break
+        run.append(block)
+    if len(run) < MIN_LIST_LINES:
+        return end
+    shapes = Counter(shape(block.text) for block in run)
+    if shapes.most_common(1)[0][1] < SAME_SHAPE_SHARE * len(run):
+        return end
+    for block in run:  # kept as the list they are
+        block.role = Role.ITEM
+    return intro + len(run)
+
+
+def shape(text: str) -> tuple:
+    """How a line is laid out: what it starts with, and its separators."""
+    first = text[0]
+    kind = "digit" if first.isdigit() else "upper" if first.isupper() else "other"
+    return kind, frozenset(c for c in text if c in SHAPE_MARKS)
 
 
 # ---- inside the region ----

@@ -130,3 +130,15 @@ def test_a_date_above_the_headline_is_the_articles():
     article = clean(scrape, input_type="text")
     assert article.title == "Council votes to rebuild the old footbridge"
     assert article.date == "2024-03-12"
+
+
+def test_a_list_the_article_closes_with_is_kept_but_a_menu_is_not():
+    dates = [f"June {day} -- Town Hall, Riverside, MA" for day in range(1, 7)]
+    scrape = "\n\n".join([*PROSE, "The bridge will be open for walks on these dates:", *dates,
+                          "Home", "News", "Sport", "Contact us"]) + "\n"
+    article = clean(scrape, input_type="text")
+    assert "- June 6 -- Town Hall, Riverside, MA" in article.text.split("\n")
+    assert "Contact us" not in article.text
+    # without the line that introduces it, a run of short lines is a menu, not the article's
+    scrape = "\n\n".join([*PROSE, *dates]) + "\n"
+    assert "June 6" not in clean(scrape, input_type="text").text
