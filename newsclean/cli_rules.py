@@ -11,7 +11,7 @@ from rich.table import Table
 
 from . import sniff
 from .errors import NewscleanError
-from .rules import RuleBook, host_of, load_rule_file
+from .rules import RuleBook, host_of, load_rule_file, slow_regexes
 from .ruletests import run_rule_tests
 
 rules_app = typer.Typer(help="List, check and test site rule files.", no_args_is_help=True)
@@ -115,17 +115,20 @@ def fingerprint_match(book: RuleBook, text: str):
 def lint_cli(files: Annotated[Optional[list[Path]], typer.Argument(
                  help="Rule files to check; default: every file loaded.")] = None,
              rules_dir: RulesDirs = None) -> None:
-    """Report parse errors, unknown directives, bad XPath and regexes as file:line: message."""
+    """Report parse errors, unknown directives, bad XPath and regexes (and line regexes that
+    backtrack catastrophically) as file:line: message."""
     if files:
         problems = []
         for path in files:
             try:
-                problems += load_rule_file(path).problems
+                rule_file = load_rule_file(path)
             except NewscleanError as err:
                 sys.stderr.write(f"newsclean: error: {err}\n")
                 raise typer.Exit(1)
+            problems += list(rule_file.problems) + slow_regexes(rule_file)
     else:
-        problems = load(rules_dir).problems()
+        book = load(rules_dir)
+        problems = book.problems() + [p for f in book.all_files() for p in slow_regexes(f)]
     errors = [p for p in problems if p.error]
     for problem in problems:
         typer.echo(str(problem) if problem.error else f"{problem.path}:{problem.line}: note: {problem.message}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
@@ -200,6 +201,46 @@ def compile_value(name: str, value: str):
         except re.error as err:
             return f"!bad regex for '{name}': {value!r} ({err})"
     return value
+
+
+# lines made of what line regexes mostly read: a regex whose nested repeats can split such a
+# line in exponentially many ways shows it on a few dozen characters (and would take seconds,
+# or hours, on a longer line of a page)
+PROBE_LINES = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2, "abcdefghijklmnopqrstuvwxyz" * 2,
+               "Aa " * 18, "A. " * 18, "0123456789" * 5, "a-b." * 13)
+PROBE_LENGTHS = (8, 12, 16, 20, 24, 28, 32, 40, 48)
+SLOW_MATCH_SECONDS = 0.005
+
+
+def slow_regexes(rule_file: RuleFile) -> list[Problem]:
+    """Line regexes (strip_line, keep_line, strip_before, strip_after) that backtrack
+    catastrophically, found by timing them on short probe lines of growing length."""
+    problems = []
+    for name in REGEX_LISTS:
+        for rule in rule_file.rules.get(name):
+            slow = backtracking(rule.value)
+            if slow:
+                line = int(rule.source.rsplit(":", 1)[1]) if rule.source[-1:].isdigit() else 0
+                problems.append(Problem(rule_file.path, line, f"'{name}' regex backtracks: {slow}; "
+                                        "avoid a repeat inside a repeat, such as (\\w+ ?){1,5}"))
+    return problems
+
+
+def backtracking(regex: re.Pattern) -> str:
+    """What shows the regex to backtrack catastrophically, or ""."""
+    for probe in PROBE_LINES:
+        for length in PROBE_LENGTHS:
+            line = probe[:length] + "!"  # no line regex ends on it: every split is tried
+            seconds = min(timed_match(regex, line) for _ in range(3))  # not a busy machine's pause
+            if seconds > SLOW_MATCH_SECONDS:
+                return f"{seconds * 1000:.0f} ms on a line of {len(line)} characters ({line[:12]}...)"
+    return ""
+
+
+def timed_match(regex: re.Pattern, line: str) -> float:
+    began = time.perf_counter()
+    regex.fullmatch(line)
+    return time.perf_counter() - began
 
 
 def unknown_message(name: str) -> str:

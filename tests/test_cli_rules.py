@@ -106,3 +106,15 @@ def test_explain_names_the_rule_that_dropped_a_block_with_inline_links(run):
     line = next(line for line in run("explain", str(page)).stdout.splitlines()
                 if "Follow BBC Cornwall" in line)
     assert line.startswith("drop ") and "site rule builtin:bbc.com.txt:" in line
+
+
+def test_rules_lint_finds_a_line_regex_that_backtracks(run, tmp_path):
+    # a repeat inside a repeat: a line of capitals splits in exponentially many ways, and one
+    # such line on a page would hold the whole batch up
+    rule_file = tmp_path / "example.org.txt"
+    rule_file.write_text("strip_line: Share on (Facebook|X)\n"
+                         "strip_line: (?:[A-Z][\\w.'-]*\\.? ?){1,5} ?/ ?(?:[A-Z][\\w.'-]*){1,6}\n")
+    result = run("rules", "lint", str(rule_file))
+    assert result.exit_code == 1
+    assert [line.split(" regex backtracks")[0] for line in result.stdout.splitlines()] == [
+        f"{rule_file}:2: 'strip_line'"]
