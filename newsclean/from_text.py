@@ -59,7 +59,8 @@ PROSE_WORDS = 10        # a paragraph of prose has a dozen words or more...
 PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
 HEADING_MAX_WORDS = 14
 HEADLINE_MAX_WORDS = 20
-TITLE_LOOKBACK = 40      # the headline is among the dozen blocks before the article
+TITLE_LOOKBACK = 40      # the headline is among the blocks before the article (a byline, a
+                         # table of contents or a gallery may stand between)
 DATELINE_MAX_WORDS = 20  # "Published: Nov. 22, 2024, 6:12 a.m. | Updated: Nov. 22, 2024, 4:30 p.m."
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry
@@ -874,7 +875,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
     return (blocks[best].text, best) if best is not None else (None, None)
 
 
-TITLE_LOOKBACK_WORDS = 150  # the article's opening: its first paragraphs
+OPENING_WORDS = 150  # the article's opening: its first paragraphs
 SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
 BREADCRUMB = re.compile(r"(?:^|\s)[|»›>/](?=\s|$)")  # "Home | News | Story", "Home » News"
 # bylines, credits and alt text: lines about the article, never its headline
@@ -888,7 +889,7 @@ def opening_words(blocks: list[Block], start: int, stops: frozenset[str]) -> fro
     found: set[str] = set()
     taken = 0
     for block in blocks[start:]:
-        if taken >= TITLE_LOOKBACK_WORDS:
+        if taken >= OPENING_WORDS:
             break
         if is_prose(block):
             tokens = text_features(block.text)[0]
