@@ -1,0 +1,58 @@
+"""The furniture patterns (data/furniture.txt): lines that are furniture, of the kind that
+decides how they count, and article sentences that share their words and are not."""
+from __future__ import annotations
+
+import pytest
+
+from newsclean.patterns import furniture_match
+
+FURNITURE = [
+    ("Trending Now", "related"),
+    ("More Business News", "related"),
+    ("Next Up In Science & Health", "related"),
+    ("Related Posts", "related"),
+    ("Pick Six Newsletter", "newsletter"),
+    ("Get the day's top headlines delivered to your inbox every morning.", "newsletter"),
+    ("I agree that the site can send me its newsletter and marketing emails.", "newsletter"),
+    ("Breaking News Emails", "newsletter"),
+    ("FILE - In this Monday, Oct. 28, 2019, file photo, the Capitol is seen at dawn.", "caption"),
+    ("FILE PHOTO: The company's logo is displayed outside its headquarters.", "caption"),
+    ("1of4A shopper looks at extension cords.", "caption"),
+    ("[138][Police arrested 32 people during a raid on a call centre]", "media"),
+    ("Tags: bridges, council, transport", "tags"),
+    ("As you comment, please be respectful of other commenters.", "comments"),
+    ("This document is subject to copyright. No part may be reproduced.", "copyright"),
+    ("Name(required)", "form"),
+    ("Oops! Something went wrong while submitting the form.", "form"),
+    ("Was this page helpful?", "form"),
+    ("We've detected you are on Internet Explorer. Use a modern browser.", "notice"),
+    ("Check price at Amazon", "shopping"),
+    ("Where to buy", "shopping"),
+]
+
+ARTICLE = [
+    "Something went wrong in the negotiations, officials said later that day.",
+    '"I agree that the terms of the deal were unfair," she said.',
+    "Be respectful of the neighbours when you play music late at night.",
+    "In this case, the court ruled against the photo agency.",
+    "More than 300 people attended the meeting, organisers said.",
+    "The newsletter was a hit with readers, who signed up in their thousands.",
+    "Topics discussed included trade, security and the climate.",
+    "Buy the dip, analysts told their clients on Tuesday.",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), FURNITURE)
+def test_furniture_lines_are_found_with_their_kind(line, kind):
+    pattern = furniture_match(line, "text")
+    assert pattern is not None and pattern.kind == kind
+
+
+@pytest.mark.parametrize("line", ARTICLE)
+def test_article_sentences_with_furniture_words_are_not_furniture(line):
+    assert furniture_match(line, "text") is None
+
+
+@pytest.mark.parametrize("line", ["About Jane Doe", "Über Moritz Bachmann", "About the author"])
+def test_a_bio_header_closes_an_article(line):
+    assert furniture_match(line, "tail") is not None and furniture_match(line, "text") is None
