@@ -877,6 +877,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
 
 OPENING_WORDS = 150  # the article's opening: its first paragraphs
 SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
+SHARED_WORD_BONUS = 0.1  # and each shared word a little, up to five
 BREADCRUMB = re.compile(r"(?:^|\s)[|»›>/](?=\s|$)")  # "Home | News | Story", "Home » News"
 # bylines, credits and alt text: lines about the article, never its headline
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
@@ -906,9 +907,6 @@ def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -
     return shared / len(words) + SHARED_WORD_BONUS * min(shared, 5) if words else 0.0
 
 
-SHARED_WORD_BONUS = 0.1
-
-
 TITLE_INSIDE = 8  # the region's first blocks may still be above the headline...
 WORDS_ABOVE_TITLE = 60  # ...if they hold no more prose than a notice or a disclosure
 
@@ -920,12 +918,11 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
     prose_words = 0
     for index in range(start, min(end, start + TITLE_INSIDE)):
         block = blocks[index]
-        if is_prose(block) and not headline_like(block):
-            prose_words += block.words
-            if prose_words > WORDS_ABOVE_TITLE:
-                return None
-            continue
         if not headline_like(block):
+            if is_prose(block):
+                prose_words += block.words
+                if prose_words > WORDS_ABOVE_TITLE:
+                    return None
             continue
         after = blocks[index + 1: index + 3]
         if any(is_dateline(b) or BYLINE.match(b.text) for b in after) and (
