@@ -40,7 +40,7 @@ def explain(data: bytes | str, *, url: str | None = None, input_type: str = "aut
     NewscleanError only for input that cannot be read at all."""
     doc = sniff.decode(data, url=url, kind=input_type)
     site = choose_rules(doc, RuleBook.load(rules_dirs))
-    recorder, page_blocks = Recorder(), []
+    recorder, page_blocks = Recorder(), []  # type: tuple[Recorder, list[str]]
     if doc.kind is Kind.HTML:
         from . import from_html
     path = from_html if doc.kind is Kind.HTML else from_text

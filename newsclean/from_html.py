@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 import lxml.etree
 import lxml.html
 import trafilatura
@@ -124,7 +125,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     meta = rule_metadata(tree, page_meta, site)
     if page_blocks is not None:
         page_blocks += page_block_texts(tree.find("body") if tree.find("body") is not None else tree)
-    native_ad = bool(site) and any(xpath_texts(tree, rule) for rule in site.get("native_ad_clue"))
+    native_ad = site is not None and any(xpath_texts(tree, rule)
+                                         for rule in site.get("native_ad_clue"))
     drop_inert(tree)
     apply_strip_rules(tree, site, note, doc.url)
     words_on_page = page_words(tree)
@@ -179,7 +181,7 @@ def rule_metadata(tree, meta: PageMeta, site: SiteRules | None) -> PageMeta:
     """The site's title, date and author XPaths win over the generic metadata."""
     if site is None:
         return meta
-    changes = {}
+    changes: dict[str, Any] = {}
     title = next((t for rule in site.get("title") for t in xpath_texts(tree, rule)[:1]), None)
     if title:
         changes["title"] = title
@@ -364,7 +366,7 @@ def run_trafilatura(tree, url: str | None, **mode):
     result = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True, output_format="markdown",
         with_metadata=False, **mode)
-    return None if result is None else result.body
+    return None if result is None else result.body  # type: ignore[union-attr]  # a Document
 
 
 def choose_body(tree, url: str | None, words_on_page: int):

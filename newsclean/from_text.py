@@ -568,8 +568,10 @@ def measure(blocks: list[Block]) -> str | None:
     # stopwords among them are no sign of a language
     spread = sum(f[1] for f in features) / max(1, sum(len(f[0]) for f in features))
     language = guess_language(packed, taken, spread)
-    for block, (words, block.words, block.sentence_like, block.code, block.caps_share, votes) in zip(
+    for block, (words, block_words, sentence_like, code, caps_share, votes) in zip(
             blocks, features):
+        block.words, block.sentence_like, block.code, block.caps_share = (
+            block_words, sentence_like, code, caps_share)
         count = len(words)
         if language is None:
             block.stop_ratio = 1.0 if count else 0.0

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 try:
-    import re._parser as sre_parse  # Python 3.11+
+    import re._parser as sre_parse  # type: ignore[import-not-found]  # Python 3.11+
 except ImportError:  # pragma: no cover
-    import sre_parse
+    import sre_parse  # type: ignore[no-redef]
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -39,7 +39,9 @@ def furniture_patterns() -> tuple[Pattern, ...]:
 
 
 def parse_patterns(text: str) -> list[Pattern]:
-    patterns, kind, scopes = [], None, frozenset()
+    patterns: list[Pattern] = []
+    kind: str | None = None
+    scopes: frozenset[str] = frozenset()
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -78,7 +80,7 @@ def combined(scope: str, anywhere: bool, first: str = "") -> tuple[re.Pattern, d
     they are first needed: a worker process pays about 0.1 s for them, where alternations per
     length and first character cost it a second.)"""
     chosen = [p for p in furniture_patterns() if scope in p.scopes and p.anywhere == anywhere
-              and (not first or first_chars(p.regex) is None or first in first_chars(p.regex))]
+              and (not first or (chars := first_chars(p.regex)) is None or first in chars)]
     groups = {f"p{p.line}": p for p in chosen}
     regex = "|".join(f"(?P<p{p.line}>{p.regex.pattern})" for p in chosen)
     return re.compile(regex or "(?!)", re.IGNORECASE), groups
@@ -138,15 +140,15 @@ def item_first(op, arg) -> tuple[set[str] | None, bool]:
         union: set[str] = set()
         empty = False
         for branch in arg[1]:
-            chars, branch_empty = sequence_first(branch)
-            if chars is None:
+            found, branch_empty = sequence_first(branch)
+            if found is None:
                 return None, False
-            union |= chars
+            union |= found
             empty = empty or branch_empty
         return union, empty
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        chars, empty = sequence_first(arg[2])
-        return chars, empty or arg[0] == 0
+        repeated, empty = sequence_first(arg[2])
+        return repeated, empty or arg[0] == 0
     if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: the next item decides
         return set(), True
     return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...: anything
@@ -161,7 +163,7 @@ def furniture_match(text: str, scope: str) -> Pattern | None:
     first = block[0].lower()
     whole, kinds = combined(scope, False, first if first in named_first_chars() else "")
     match = whole.fullmatch(block)
-    if match:
+    if match and match.lastgroup:
         return kinds[match.lastgroup]
     lowered = block.lower()
     patterns, gates = searched(scope)

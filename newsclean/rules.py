@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -67,7 +68,7 @@ class Problem:
 class Rule:
     """One usable directive value, with where it came from (for `explain`)."""
 
-    value: object  # compiled XPath / regex, or a str
+    value: Any  # compiled XPath / regex, or a str: what its directive reads
     source: str  # "file:line"
 
     @property
