@@ -951,30 +951,44 @@ BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text|reporting)
                     r"door|authors?:|autor(?:in)?:|auteur:)\s+(.+)$", re.IGNORECASE)
 # "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
 ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
-              "producer", "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
+              "producer", "journalist", "analyst", "expert", "founder", "director", "senior",
+              "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 
 
 def find_authors(blocks: list[Block], lines: range, title_at: int | None = None) -> tuple[str, ...]:
-    """The byline's names: "By Jane Doe and Max Roe | May 3", or, next to the headline or a
-    date line, a line that is a name alone ("Jane Doe", "Jane Doe   USA TODAY")."""
+    """The byline's names: "By Jane Doe and Max Roe | May 3", "Updated May 3, 2024 by Jane Doe",
+    "By" on a line of its own above them, or, next to the headline or a date line, a line that
+    is a name alone ("Jane Doe", "Jane Doe   USA TODAY")."""
     for index in lines:
-        match = BYLINE.match(blocks[index].text)
-        if match and blocks[index].words <= 16:
-            names = BYLINE_END.split(match.group(1))[0]
-            found = [n.strip(" .") for n in NAME_SPLIT.split(names) if n.strip(" .")]
-            return tuple(n for n in found if n[0].isupper() and len(n.split()) <= 4
-                         and not ROLE_WORDS & set(n.lower().split()))
+        block = blocks[index]
+        match = BYLINE.match(block.text) or GLUED_BY.match(block.text)
+        if match and block.words <= 16:
+            found = byline_names(match.group(1))
+        elif block.words <= DATELINE_MAX_WORDS and (inside := BY_INSIDE.search(block.text)) and (
+                not block.text[:inside.start()].rstrip().lower().endswith(NOT_AUTHORED)
+                and find_date(block.text) is not None):
+            found = byline_names(inside.group(1))  # a date line that ends with its byline
+        elif BY_ALONE.fullmatch(block.text) and index + 1 < len(blocks):
+            found = byline_names(blocks[index + 1].text)
+            found = found if len(found) == 1 and PERSON.fullmatch(found[0]) else ()
+        else:
+            continue
+        if found:
+            return found
     common: set[str] | None = None  # words the page writes in lower case: not names
     for index in lines:
         block = blocks[index]
         if block.furniture or block.words > 8 or block.sentence_like:
             continue
-        name = BYLINE_END.split(NAME_DECOR.sub("", block.text).strip())[0].strip()
-        if not PERSON.fullmatch(name) or name.isupper() or ROLE_WORDS & set(name.lower().split()):
+        name = BYLINE_END.split(NAME_DECOR.sub("", block.text).strip())[0]
+        name = (name[:tail.start()] if (tail := BYLINE_TAIL.search(name)) else name).strip(NAME_TRIM)
+        if (not PERSON.fullmatch(name) or name.isupper() or ROLE_WORDS & set(name.lower().split())
+                or BYLINE.match(block.text) or BY_ALONE.fullmatch(name)):  # "Written By"
             continue
         beside = blocks[max(0, index - 1): index] + blocks[index + 1: index + 2]
-        if index - 1 == title_at or any(is_dateline(b) or b.role is Role.HEADING for b in beside):
+        if index - 1 == title_at or any(is_dateline(b) for b in beside) or (
+                index and blocks[index - 1].role is Role.HEADING):
             if common is None:
                 common = {w.lower() for b in blocks for w in WORD.findall(b.text) if w[0].islower()}
             if not common & set(name.lower().split()):  # "Learn More", "Press Release"
@@ -982,8 +996,56 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
     return ()
 
 
+def byline_names(text: str) -> tuple[str, ...]:
+    """The names a byline gives, up to its date, section or job: "Jane Doe and Max Roe",
+    "Jane Doe April 12, 2024", "Jane DoePublished: Jan 29", "Jane Doe on Friday", "Jane Doe in
+    Politics", "Jane Doe ⋅ Editor", "Jane Doe, Senior Analyst, Acme Corp" (the employer after a
+    job is no author either)."""
+    names = " " + BYLINE_END.split(text)[0]  # a tail at the start: "By Feb 11, 2019" names no one
+    names = names[:tail.start()] if (tail := BYLINE_TAIL.search(names)) else names
+    found: list[str] = []
+    for part in NAME_LIST.split(names):  # "Jane Doe, Home and Garden Editor": a job, not two names
+        if ROLE_WORDS & set(part.lower().split()):
+            break
+        for name in NAME_SPLIT.split(part):
+            name = name.strip(NAME_TRIM)
+            if not name:
+                continue
+            words = name.split()
+            if (not name[0].isupper() or sum(not w.islower() for w in words) > 4
+                    or any(w.islower() and w not in PARTICLES for w in words)):
+                return tuple(found)
+            half = len(words) // 2
+            if len(words) % 2 == 0 and words[:half] == words[half:]:
+                name = " ".join(words[:half])  # "Jane Doe Jane Doe": a link and its text
+            found.append(name)
+    return tuple(found)
+
+
+NAME_LIST = re.compile(r"\s*[,;]\s*")
+NAME_TRIM = " .*_●•|"  # what Markdown and bullets leave around a name
+
+
+# what follows the names in a byline: its date ("April 12, 2024", "on 12/04/24"), "Updated ..."
+BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at)\s+)?(?:(?:last\s+)?(?:updated|published|posted)\b"
+                         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
+                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|\s+(?:on|in)\s+(?=[A-Z])"
+                         r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+                         r"|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter".split())
+GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
+# "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
+BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
+NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "graphic",
+                "graphics", "map", "chart", "credit", "edited", "reviewed", "checked", "sponsored",
+                "presented", "powered", "produced", "designed", "hosted", "narrated")
+# "By" (or "Written by", "Author:") on a line of its own, the name on the next
+BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting) )?by:?|"
+                      r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
+
+
 # where a byline's names end: "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY"
-BYLINE_END = re.compile(r"\s+[|•·–—-]\s+|\s{2,}|\s*[|•·—]\s*")
+BYLINE_END = re.compile(r"\s+[|•·⋅●–—-]\s+|\s{2,}|\s*[|•·⋅●—]\s*")
 # what image alt text and author boxes add to a name: "Picture of Liz Kenny", "Amar's avatar"
 NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)

@@ -2,6 +2,8 @@
 the one feature it checks (golden samples in samples/ cover whole pages)."""
 from __future__ import annotations
 
+import pytest
+
 from newsclean import clean
 
 PROSE = [
@@ -85,6 +87,41 @@ def test_a_name_alone_under_the_headline_is_the_byline():
 def test_ui_labels_are_not_bylines():
     scrape = "\n\n".join(["Council backs new footbridge over the river", "Learn More",
                           "14 August 2023", *PROSE, "Learn more about the works at the library."])
+    assert clean(scrape, input_type="text").authors == ()
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Jane Okafor April 12, 2024", ("Jane Okafor",)),  # the date runs on
+    ("by Jane Okafor on Dec 16, 2025 at 11:00 AM", ("Jane Okafor",)),
+    ("By Jane OkaforPublished: Jan 29, 2025", ("Jane Okafor",)),  # a link's text ran on
+    ("ByJane Okafor", ("Jane Okafor",)),
+    ("Posted by Jane Okafor on Friday December 19, 2025", ("Jane Okafor",)),
+    ("by Jane Okafor in Local Politics", ("Jane Okafor",)),  # the section
+    ("By Jane Okafor ⋅ Transport Editor ⋅ Updated May 6, 2025", ("Jane Okafor",)),
+    ("By Jane Okafor, Senior Analyst, Millbrook Herald", ("Jane Okafor",)),  # job, employer
+    ("By Jane Okafor, Home and Garden Expert & Max Roe", ("Jane Okafor",)),
+    ("Written by Ana de la Cruz and Max Roe", ("Ana de la Cruz", "Max Roe")),
+    ("Written by: Jane Okafor Jane Okafor", ("Jane Okafor",)),  # a link, then its text
+    ("Last updated on April 8, 2024 by Jane Okafor", ("Jane Okafor",)),  # after the date
+    ("May 18, 2023 By Jane Okafor", ("Jane Okafor",)),
+    ("Photo by Max Roe, May 18, 2023", ()),  # a credit
+    ("Written By Feb 11, 2019 · 3 min read", ()),  # the name was a link the scrape lost
+])
+def test_bylines_give_the_names_and_nothing_after_them(byline, names):
+    scrape = "\n\n".join(["Council backs new footbridge over the river", byline, *PROSE])
+    assert clean(scrape, input_type="text").authors == names
+
+
+def test_by_on_a_line_of_its_own_names_the_next_line():
+    scrape = "\n\n".join(["Council backs new footbridge over the river", "By", "Jane Okafor",
+                           "14 August 2023", *PROSE])
+    assert clean(scrape, input_type="text").authors == ("Jane Okafor",)
+
+
+def test_a_menu_label_above_the_headline_is_no_byline():
+    # a capitalised pair of words right above a heading is a menu's last entry
+    scrape = "\n\n".join(["Home", "Select Page", "# Council backs new footbridge over the river",
+                           *PROSE])
     assert clean(scrape, input_type="text").authors == ()
 
 
