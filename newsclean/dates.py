@@ -22,15 +22,23 @@ MONTHS = {
 MONTH_OF = {name: number for number, names in MONTHS.items() for name in names.split()}
 MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\.?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
+# where a year ends: not in a longer number, but a time or a reading time may be glued to it
+# ("October 17, 20236:01 PM", "Mar 27, 20255 mins"), and the next date ("2020November 12")
+YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,3} ?min))"
+# where a month name starts: a word's start, or glued to the name before it ("Jane DoeNovember")
+MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
 
 FORMS = [
     re.compile(rf"(?<!\d){YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{MONTH} {DAY},? {YEAR}\b", re.IGNORECASE),               # August 14, 2023
-    re.compile(rf"\b{DAY} (?:de )?{MONTH},? (?:de )?{YEAR}\b", re.IGNORECASE),  # 14 August 2023
-    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{YEAR}\b"),           # 14.08.2023
-    re.compile(rf"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/{YEAR}\b"),               # 08/14/2023
+    re.compile(rf"{MONTH_START}{MONTH} {DAY},? {YEAR}{YEAR_END}", re.IGNORECASE),  # August 14, 2023
+    re.compile(rf"\b{DAY}[ -](?:de )?{MONTH},?[ -](?:de )?{YEAR}{YEAR_END}",
+               re.IGNORECASE),  # 14 August 2023, 14-Aug-2023
+    re.compile(rf"(?<![^\W_])(?<!\.)(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)\.{YEAR}(?!\d)"),  # 14.08.2023
+    re.compile(rf"(?<![^\W_])(?<!/)(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{YEAR}(?!\d)"),  # 08/14/2023
+    re.compile(rf"(?<![\d./]){YEAR}[/.](?P<m>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d./])"),  # 2023/8/14
 ]
+DAY_FIRST = {3}  # the dotted form is European: 14.08.2023 (month first only if it cannot be)
 
 HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -40,16 +48,16 @@ def find_date(text: str) -> str | None:
     if not HAS_YEAR.search(text):  # every form holds a year: one cheap search, not five
         return None
     found = []
-    for form in FORMS:
+    for number, form in enumerate(FORMS):
         match = form.search(text)
         if match:
-            iso = to_iso(match)
+            iso = to_iso(match, day_first=number in DAY_FIRST)
             if iso:
                 found.append((match.start(), iso))
     return min(found)[1] if found else None
 
 
-def to_iso(match: re.Match) -> str | None:
+def to_iso(match: re.Match, day_first: bool = False) -> str | None:
     parts = match.groupdict()
     year = int(parts["year"])
     if parts.get("month"):
@@ -57,7 +65,9 @@ def to_iso(match: re.Match) -> str | None:
         day = int(parts["day"])
     elif parts.get("a"):
         month, day = int(parts["a"]), int(parts["b"])
-        if month > 12:  # day first after all
+        if day_first or month > 12:  # day first after all
+            month, day = day, month
+        if month > 12:
             month, day = day, month
     else:
         month, day = int(parts["m"]), int(parts["day"])

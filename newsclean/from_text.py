@@ -881,6 +881,7 @@ OPENING_WORDS = 150  # the article's opening: its first paragraphs
 SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
 SHARED_WORD_BONUS = 0.1  # and each shared word a little, up to five
 BREADCRUMB = re.compile(r"(?:^|\s)[|»›>/](?=\s|$)")  # "Home | News | Story", "Home » News"
+HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|»›>/]", re.IGNORECASE)
 # bylines, credits and alt text: lines about the article, never its headline
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
                     r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
@@ -939,7 +940,8 @@ def headline_like(block: Block) -> bool:
     return (not block.furniture and block.role is not Role.ITEM and 3 <= block.words <= 30
             and block.text.count(" ") >= 2 and not (block.text.endswith(".") and block.words > 12)
             and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
-            and len(BREADCRUMB.findall(block.text)) < 2 and find_date(block.text) is None
+            and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)
+            and find_date(block.text) is None
             and furniture_match(block.text, "head") is None)  # "1 hour ago", "5 min read"
 
 

@@ -125,6 +125,15 @@ def test_a_menu_label_above_the_headline_is_no_byline():
     assert clean(scrape, input_type="text").authors == ()
 
 
+def test_a_breadcrumb_ending_in_the_headline_is_not_the_headline():
+    scrape = "\n\n".join(["Home", "News", "Home /Council backs new footbridge over the river",
+                           "NewsNovember 22, 2023", "Council backs new footbridge over the river",
+                           *PROSE])
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council backs new footbridge over the river"
+    assert article.date == "2023-11-22"
+
+
 def test_chinese_and_japanese_lines_rejoin_without_a_space():
     line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
     wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
