@@ -128,6 +128,9 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     first = start - 3 if title_at is None else min(title_at - 2, start - 3)
     meta_lines = range(max(0, first), min(len(blocks), start + 5))
     date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
+    if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
+        date = next((find_date(b.text) for b in blocks if b.words <= DATELINE_MAX_WORDS
+                     and PUBLISHED.search(b.text) and find_date(b.text)), None)
     authors = find_authors(blocks, meta_lines, title_at)
     kept = {id(block) for block in page.body}
     for index in meta_lines:
@@ -943,6 +946,11 @@ def headline_like(block: Block) -> bool:
             and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)
             and find_date(block.text) is None
             and furniture_match(block.text, "head") is None)  # "1 hour ago", "5 min read"
+
+
+# a date line that says it is the publication date, wherever it stands on the page
+PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date published|first published|"
+                       r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b", re.IGNORECASE)
 
 
 def is_dateline(block: Block) -> bool:

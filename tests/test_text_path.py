@@ -134,6 +134,21 @@ def test_a_breadcrumb_ending_in_the_headline_is_not_the_headline():
     assert article.date == "2023-11-22"
 
 
+def test_a_publication_date_below_the_article_is_its_date():
+    longer = [f"{paragraph} ({n})" for n in range(3) for paragraph in PROSE]
+    scrape = "\n\n".join(["Council backs new footbridge over the river", *longer,
+                           "Posted on April 13, 2023", "Share this", "Comments"])
+    assert clean(scrape, input_type="text").date == "2023-04-13"
+
+
+def test_an_update_date_below_the_article_is_not_taken_for_its_date():
+    # where the page shows no publication date, none is made up from an edit stamp
+    longer = [f"{paragraph} ({n})" for n in range(3) for paragraph in PROSE]
+    scrape = "\n\n".join(["Council backs new footbridge over the river", *longer,
+                           "Page last modified April 13, 2023"])
+    assert clean(scrape, input_type="text").date is None
+
+
 def test_chinese_and_japanese_lines_rejoin_without_a_space():
     line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
     wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
