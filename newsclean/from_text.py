@@ -874,12 +874,15 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
             score += 2
         if 5 <= block.words <= 20:
             score += 1
+        if block.text.endswith("."):  # a standfirst or a caption; headlines seldom end so
+            score -= SENTENCE_COST
         score += SHARED_WORDS_WEIGHT * shared_share(block, opening, stops)
         if score > best_score:
             best, best_score = index, score
     return (blocks[best].text, best) if best is not None else (None, None)
 
 
+SENTENCE_COST = 2.0
 OPENING_WORDS = 150  # the article's opening: its first paragraphs
 SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
 SHARED_WORD_BONUS = 0.1  # and each shared word a little, up to five
@@ -924,7 +927,7 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
     prose_words = 0
     for index in range(start, min(end, start + TITLE_INSIDE)):
         block = blocks[index]
-        if not headline_like(block):
+        if not headline_like(block) or block.text.endswith("."):  # a standfirst is no headline
             if is_prose(block):
                 prose_words += block.words
                 if prose_words > WORDS_ABOVE_TITLE:

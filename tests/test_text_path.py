@@ -149,6 +149,14 @@ def test_an_update_date_below_the_article_is_not_taken_for_its_date():
     assert clean(scrape, input_type="text").date is None
 
 
+def test_the_standfirst_under_an_unmarked_headline_is_not_the_headline():
+    # both are near the date and share the opening's words; the standfirst more of them
+    scrape = "\n\n".join([*MENU, "Council votes to rebuild old footbridge",
+                           "The council voted to rebuild the old footbridge over the river.",
+                           "14 August 2023", *PROSE])
+    assert clean(scrape, input_type="text").title == "Council votes to rebuild old footbridge"
+
+
 def test_chinese_and_japanese_lines_rejoin_without_a_space():
     line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
     wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
