@@ -170,6 +170,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         raise NothingExtracted("no article text found")
     start, end = choose_region_with_furniture(blocks)
     end = cut_at_boundary(blocks, start, end)
+    end = cut_at_dated_teasers(blocks, start, end)
     if sum(b.score for b in blocks[start:end + 1]) <= 0:
         start, end = choose_region_of_sentences(blocks)
     end = with_closing_list(blocks, end)
@@ -745,6 +746,38 @@ def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
         if is_prose(block):
             words += block.words
     return end
+
+
+TEASER_DATES = 3  # one date line, word for word, under this many teasers: a rail
+
+
+def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
+    """End the region before a rail of teasers that each carry the same date line
+    ("Tuesday November 19, 2019" under every one), once an article's worth of text came
+    before it: an article does not repeat a date line three times; a rail's summaries read
+    as prose, and would otherwise run on as the article. Not for field stamps ("Last checked:
+    2025-10-28" beside each product), nor where several dates repeat (a calendar)."""
+    seen: dict[str, list[int]] = {}
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
+                ":" not in block.text and find_date(block.text) is not None):
+            seen.setdefault(block.text, []).append(index)
+    repeated = [found for found in seen.values() if len(found) >= TEASER_DATES]
+    if len(repeated) != 1:  # none; or an events calendar, a date per group of entries
+        return end
+    cut = repeated[0][0]
+    if sum(b.words for b in blocks[start:cut] if is_prose(b)) < WORDS_BEFORE_BOUNDARY:
+        return end
+    # back over the teasers before it that carry no date: their headlines, pictures and
+    # summaries (a rail's repeated summaries are furniture), up to the rail's header or the
+    # article's tags, a label of a few words
+    while cut > start and not is_prose(blocks[cut - 1]) and blocks[cut - 1].words > LABEL_WORDS:
+        cut -= 1
+    return max(start, cut - 1)
+
+
+LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
 
 
 MIN_LIST_LINES = 3

@@ -157,6 +157,37 @@ def test_the_standfirst_under_an_unmarked_headline_is_not_the_headline():
     assert clean(scrape, input_type="text").title == "Council votes to rebuild old footbridge"
 
 
+TEASERS = [
+    "The mayor opened the new library on Monday, and hundreds of readers queued at the doors "
+    "to borrow the first books.",
+    "A storm brought down trees across the county overnight, and the fire service was called "
+    "out more than forty times.",
+    "The town's football club has signed a new manager, who said he wanted to win promotion "
+    "within two seasons.",
+]
+
+
+def test_a_rail_of_teasers_dated_alike_ends_the_article():
+    rail = []
+    for number, summary in enumerate(TEASERS):
+        rail += [f"Teaser headline number {number + 1} here", "Tuesday November 19, 2019", summary]
+    scrape = "\n\n".join(["Council backs new footbridge over the river", *PROSE,
+                           "More from the Herald", *rail])
+    article = clean(scrape, input_type="text")
+    assert PROSE[-1] in article.text and "library" not in article.text
+
+
+def test_a_calendar_keeps_its_dated_entries():
+    # several dates, each over a group of entries: a listing, not a rail
+    entries = []
+    for day in ("April 7, 2026", "April 13, 2026"):
+        for summary in TEASERS:
+            entries += [day, summary.replace(".", f" on {day[:-6]}.")]
+    scrape = "\n\n".join(["Events this spring", *PROSE, *entries])
+    article = clean(scrape, input_type="text")
+    assert "library" in article.text and "football club" in article.text
+
+
 def test_chinese_and_japanese_lines_rejoin_without_a_space():
     line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
     wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
