@@ -583,6 +583,7 @@ def measure(blocks: list[Block]) -> str | None:
             block.stop_ratio = (votes_for(votes, language) if count <= MASK else
                                 sum(map(stoplist(languages()[language]).__contains__, words))) / count
     mark_repeats(blocks)
+    mark_glued_teasers(blocks)
     for block in blocks:  # furniture patterns are matched later, and only near the article
         block.score = block_score(block)
     return None if language is None else languages()[language]
@@ -636,6 +637,42 @@ def mark_repeats(blocks: list[Block]) -> None:
                 block.furniture, block.matched = "repeated", True
                 block.furniture_why = f"the same text {copies[block.text]} times on the page"
             seen.add(block.text)
+
+
+# where a teaser's headline runs into its summary: "...Student-AthleteA 24-year-old woman"
+GLUED = re.compile(r"(?<=[a-z0-9’'”\")])(?=[A-Z](?:[a-z]|\s))")
+GLUED_HEAD_WORDS = (4, 20)
+TEASER_RUN = 3  # glued teasers in a row: a rail (an article glues a subheading now and then)
+
+
+def glued_teaser(block: Block) -> bool:
+    """A headline in title case run into a sentence, without a space: a teaser whose two
+    elements a scrape glued together."""
+    if block.words < PROSE_WORDS:
+        return False
+    match = GLUED.search(block.text, 0, 200)
+    if match is None:
+        return False
+    head = block.text[:match.start()].split()
+    return (GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1]
+            and sum(w[0].isupper() or w[0].isdigit() for w in head) >= MAX_CAPS_SHARE * len(head))
+
+
+def mark_glued_teasers(blocks: list[Block]) -> None:
+    """Runs of TEASER_RUN or more glued teasers are a rail: furniture."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and glued_teaser(block):
+            run.append(block)
+            continue
+        if block is not None and not block.words:
+            continue
+        if len(run) >= TEASER_RUN:
+            for teaser in run:
+                if not teaser.furniture:
+                    teaser.furniture, teaser.matched = "teaser", True
+                    teaser.furniture_why = "a teaser: its headline runs into its summary"
+        run = []
 
 
 def with_furniture(block: Block) -> None:

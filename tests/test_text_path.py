@@ -188,6 +188,24 @@ def test_a_calendar_keeps_its_dated_entries():
     assert "library" in article.text and "football club" in article.text
 
 
+def test_teasers_whose_headline_runs_into_the_summary_are_a_rail():
+    # a scrape that glues inline neighbours: each teaser's headline runs into its summary
+    rail = [f"Storm Brings Down Trees Across The County{summary}" for summary in TEASERS]
+    rail += ["Town Club Signs New Manager For Promotion PushThe club said on Monday that "
+             "the new manager would start work next week, after the final match."]
+    scrape = "\n\n".join([*MENU, *rail, "Council backs new footbridge over the river", *PROSE])
+    article = clean(scrape, input_type="text")
+    assert article.text.startswith(PROSE[0]) and "library" not in article.text
+
+
+def test_a_subheading_glued_to_its_paragraph_stays():
+    glued = ("What Happens Next For The BridgeWork is to start in the spring, and the council "
+             "will publish the full timetable for the closure next month.")
+    scrape = "\n\n".join(["Council backs new footbridge over the river", PROSE[0], glued,
+                           *PROSE[1:]])
+    assert "timetable for the closure" in clean(scrape, input_type="text").text
+
+
 def test_chinese_and_japanese_lines_rejoin_without_a_space():
     line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
     wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
