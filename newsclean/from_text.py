@@ -1075,7 +1075,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             if common is None:
                 common = {w.lower() for b in blocks for w in WORD.findall(b.text) if w[0].islower()}
             if not common & set(name.lower().split()):  # "Learn More", "Press Release"
-                return (name,)
+                return (undoubled(name),)
     return ()
 
 
@@ -1098,11 +1098,15 @@ def byline_names(text: str) -> tuple[str, ...]:
             if (not name[0].isupper() or sum(not w.islower() for w in words) > 4
                     or any(w.islower() and w not in PARTICLES for w in words)):
                 return tuple(found)
-            half = len(words) // 2
-            if len(words) % 2 == 0 and words[:half] == words[half:]:
-                name = " ".join(words[:half])  # "Jane Doe Jane Doe": a link and its text
-            found.append(name)
+            found.append(undoubled(name))
     return tuple(found)
+
+
+def undoubled(name: str) -> str:
+    """"Jane Doe Jane Doe" (an author link's picture and text) -> "Jane Doe"."""
+    words = name.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if len(words) % 2 == 0 and words[:half] == words[half:] else name
 
 
 NAME_LIST = re.compile(r"\s*[,;]\s*")

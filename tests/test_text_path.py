@@ -84,6 +84,13 @@ def test_a_name_alone_under_the_headline_is_the_byline():
     assert article.title == "Council backs new footbridge over the river"
 
 
+def test_a_name_alone_given_twice_is_one_author():
+    # an author link's picture and its text, run together
+    scrape = "\n\n".join(["Council backs new footbridge over the river", "Jane Okafor Jane Okafor",
+                           "14 August 2023", *PROSE])
+    assert clean(scrape, input_type="text").authors == ("Jane Okafor",)
+
+
 def test_ui_labels_are_not_bylines():
     scrape = "\n\n".join(["Council backs new footbridge over the river", "Learn More",
                           "14 August 2023", *PROSE, "Learn more about the works at the library."])
