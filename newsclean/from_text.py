@@ -640,39 +640,45 @@ def mark_repeats(blocks: list[Block]) -> None:
 
 
 # where a teaser's headline runs into its summary: "...Student-AthleteA 24-year-old woman"
-GLUED = re.compile(r"(?<=[a-z0-9’'”\")])(?=[A-Z](?:[a-z]|\s))")
+# (the letter before the capital is matched, not looked behind for: the engine then skips
+# ahead by its first character)
+GLUED = re.compile(r"[a-z0-9’'”\")][A-Z](?=[a-z]|\s)")
+GLUED_HEAD_CHARS = 200
 GLUED_HEAD_WORDS = (4, 20)
 TEASER_RUN = 3  # glued teasers in a row: a rail (an article glues a subheading now and then)
 
 
-def glued_teaser(block: Block) -> bool:
+@lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
+def glued_teaser(text: str) -> bool:
     """A headline in title case run into a sentence, without a space: a teaser whose two
     elements a scrape glued together."""
-    if block.words < PROSE_WORDS:
-        return False
-    match = GLUED.search(block.text, 0, 200)
+    match = GLUED.search(text, 0, GLUED_HEAD_CHARS)
     if match is None:
         return False
-    head = block.text[:match.start()].split()
+    head = text[:match.start() + 1].split()
     return (GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1]
             and sum(w[0].isupper() or w[0].isdigit() for w in head) >= MAX_CAPS_SHARE * len(head))
 
 
 def mark_glued_teasers(blocks: list[Block]) -> None:
     """Runs of TEASER_RUN or more glued teasers are a rail: furniture."""
-    run: list[Block] = []
-    for block in [*blocks, None]:
-        if block is not None and glued_teaser(block):
-            run.append(block)
-            continue
-        if block is not None and not block.words:
-            continue
+    filled = [block for block in blocks if block.words]
+    glued = [index for index, block in enumerate(filled)
+             if block.words >= PROSE_WORDS and glued_teaser(block.text)]
+    if len(glued) < TEASER_RUN:  # most pages
+        return
+    runs: list[list[int]] = []
+    for index in glued:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
         if len(run) >= TEASER_RUN:
-            for teaser in run:
+            for teaser in (filled[index] for index in run):
                 if not teaser.furniture:
                     teaser.furniture, teaser.matched = "teaser", True
                     teaser.furniture_why = "a teaser: its headline runs into its summary"
-        run = []
 
 
 def with_furniture(block: Block) -> None:
