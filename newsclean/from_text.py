@@ -799,16 +799,19 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     ("Tuesday November 19, 2019" under every one), once an article's worth of text came
     before it: an article does not repeat a date line three times; a rail's summaries read
     as prose, and would otherwise run on as the article. Not for field stamps ("Last checked:
-    2025-10-28" beside each product), nor where several dates repeat (a calendar)."""
+    2025-10-28" beside each product), nor where the repeated dates rise down the page (an
+    events calendar; a rail lists the newest first)."""
     seen: dict[str, list[int]] = {}
     for index in range(start, end + 1):
         block = blocks[index]
         if block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
                 ":" not in block.text and find_date(block.text) is not None):
             seen.setdefault(block.text, []).append(index)
-    repeated = [found for found in seen.values() if len(found) >= TEASER_DATES]
-    if len(repeated) != 1:  # none; or an events calendar, a date per group of entries
-        return end
+    repeated = sorted((found[0], find_date(text) or "") for text, found in seen.items()
+                      if len(found) >= TEASER_DATES)
+    days = [day for _, day in repeated]
+    if not repeated or days != sorted(days, reverse=True):
+        return end  # none; or a calendar, dates rising as its entries go on (rails: newest first)
     cut = repeated[0][0]
     if sum(b.words for b in blocks[start:cut] if is_prose(b)) < WORDS_BEFORE_BOUNDARY:
         return end

@@ -175,9 +175,11 @@ TEASERS = [
 
 
 def test_a_rail_of_teasers_dated_alike_ends_the_article():
-    rail = []
-    for number, summary in enumerate(TEASERS):
-        rail += [f"Teaser headline number {number + 1} here", "Tuesday November 19, 2019", summary]
+    rail = []  # newest first, as rails list them
+    for day in ("Wednesday November 20, 2019", "Tuesday November 19, 2019"):
+        for number, summary in enumerate(TEASERS):
+            rail += [f"Teaser headline number {number + 1} here", day,
+                     summary.replace(".", f" ({day.split()[0]}).")]
     scrape = "\n\n".join(["Council backs new footbridge over the river", *PROSE,
                            "More from the Herald", *rail])
     article = clean(scrape, input_type="text")
