@@ -942,14 +942,15 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         if block.role is Role.HEADING and block.level == 1 and 2 <= block.words <= 30:
             return block.text, index
     opening = opening_words(blocks, start, stops)
-    best, best_score = None, 0.0
+    best, best_score, best_dated = None, 0.0, False
     for index in range(max(0, start - TITLE_LOOKBACK), start):
         block = blocks[index]
         if not headline_like(block) or block.words > HEADLINE_MAX_WORDS and block.sentence_like:
             continue
         near = blocks[index + 1: index + 4]
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
-        if any(is_dateline(b) or BYLINE.match(b.text) for b in near):
+        dated = any(is_dateline(b) or BYLINE.match(b.text) for b in near)
+        if dated:
             score += 2
         if 5 <= block.words <= 20:
             score += 1
@@ -957,11 +958,21 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
             score -= SENTENCE_COST
         score += SHARED_WORDS_WEIGHT * shared_share(block, opening, stops)
         if score > best_score:
-            best, best_score = index, score
+            best, best_score, best_dated = index, score, dated
+    if not best_dated:  # a long contents list or intro may stand between headline and article:
+        # further back, a headline with its byline right under it that the opening echoes
+        for index in range(max(0, start - TITLE_LOOKBACK) - 1, max(-1, start - FAR_LOOKBACK), -1):
+            block = blocks[index]
+            if (headline_like(block) and not block.text.endswith(".")
+                    and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 3])
+                    and shared_share(block, opening, stops) >= FAR_SHARED):
+                return block.text, index
     return (blocks[best].text, best) if best is not None else (None, None)
 
 
 SENTENCE_COST = 2.0
+FAR_LOOKBACK = 160  # blocks: how far back a headline with its byline is still looked for
+FAR_SHARED = 0.5
 OPENING_WORDS = 150  # the article's opening: its first paragraphs
 SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
 SHARED_WORD_BONUS = 0.1  # and each shared word a little, up to five

@@ -215,6 +215,15 @@ def test_a_subheading_glued_to_its_paragraph_stays():
     assert "timetable for the closure" in clean(scrape, input_type="text").text
 
 
+def test_a_headline_and_byline_above_a_long_contents_list_are_found():
+    contents = [f"Part {n}: what the footbridge plan means" for n in range(1, 46)]
+    scrape = "\n\n".join([*MENU, "Council votes to rebuild the old footbridge",
+                           "By Jane Okafor", *contents, *PROSE])
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council votes to rebuild the old footbridge"
+    assert article.authors == ("Jane Okafor",)
+
+
 def test_chinese_and_japanese_lines_rejoin_without_a_space():
     line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
     wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
