@@ -28,9 +28,17 @@ FURNITURE = [
     ("We've detected you are on Internet Explorer. Use a modern browser.", "notice"),
     ("Check price at Amazon", "shopping"),
     ("Where to buy", "shopping"),
+    ("Since you made it to the bottom of this article, we have a small favor to ask.", "appeal"),
+    ("If you believe stories like this matter, please consider pitching in what you can.",
+     "appeal"),
+    ("Republish our articles for free, online or in print.", "appeal"),
 ]
 
 ARTICLE = [
+    "Please consider the evidence before voting, the chair told the committee.",
+    "The charity said it would ask the council for a small favour: a room for its meetings.",
+    "Since you asked, the bridge will reopen in May, the engineer said.",
+    "Newspapers may republish the report in full, the ministry said.",
     "Something went wrong in the negotiations, officials said later that day.",
     '"I agree that the terms of the deal were unfair," she said.',
     "Be respectful of the neighbours when you play music late at night.",
