@@ -171,6 +171,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     start, end = choose_region_with_furniture(blocks)
     end = cut_at_boundary(blocks, start, end)
     end = cut_at_dated_teasers(blocks, start, end)
+    end = cut_at_comment_bylines(blocks, start, end)
     if sum(b.score for b in blocks[start:end + 1]) <= 0:
         start, end = choose_region_of_sentences(blocks)
     end = with_closing_list(blocks, end)
@@ -824,6 +825,26 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
 
 
 LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
+COMMENT_BYLINES = 3
+
+
+def cut_at_comment_bylines(blocks: list[Block], start: int, end: int) -> int:
+    """End the region at a thread of comments, each under a dated byline ("by jdoe (1234)
+    writes: on Friday December 19, 2025 @08:08PM"), once an article's worth of text came
+    before the first: an article has one byline, at its top."""
+    words, first, count = 0, None, 0
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.words <= DATELINE_MAX_WORDS and BYLINE.match(block.text) and (
+                find_date(block.text) is not None):
+            if words >= WORDS_BEFORE_BOUNDARY:
+                first = index if first is None else first
+                count += 1
+        elif is_prose(block) and first is None:
+            words += block.words
+    if first is None or count < COMMENT_BYLINES:
+        return end
+    return first - 1
 
 
 MIN_LIST_LINES = 3

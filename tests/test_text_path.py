@@ -224,6 +224,19 @@ def test_a_headline_and_byline_above_a_long_contents_list_are_found():
     assert article.authors == ("Jane Okafor",)
 
 
+def test_a_thread_of_comments_under_dated_bylines_ends_the_article():
+    thread = []
+    for number, summary in enumerate(TEASERS):
+        thread += [f"by reader{number} ( 12345{number} ) writes: on Friday December 19, 2025 @08:0{number}PM",
+                   summary]
+    scrape = "\n\n".join(["Council backs new footbridge over the river",
+                           "Posted by Jane Okafor on Friday December 19, 2025 @07:00PM", *PROSE,
+                           *thread])
+    article = clean(scrape, input_type="text")
+    assert PROSE[-1] in article.text and "library" not in article.text
+    assert article.authors == ("Jane Okafor",)
+
+
 def test_chinese_and_japanese_lines_rejoin_without_a_space():
     line = "北朝鮮の金正恩総書記は軍需工場を視察し、ミサイルの生産を大幅に増やすよう指示した。" * 2
     wrapped = "\n".join(line[i:i + 38] for i in range(0, len(line), 38))
