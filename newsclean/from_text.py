@@ -129,8 +129,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     meta_lines = range(max(0, first), min(len(blocks), start + 5))
     date = next((find_date(blocks[i].text) for i in meta_lines if is_dateline(blocks[i])), None)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
-        date = next((find_date(b.text) for b in blocks if b.words <= DATELINE_MAX_WORDS
-                     and PUBLISHED.search(b.text) and find_date(b.text)), None)
+        date = next((found for b in blocks if b.words <= DATELINE_MAX_WORDS
+                     and PUBLISHED.search(b.text) and (found := find_date(b.text))), None)
     authors = find_authors(blocks, meta_lines, title_at)
     kept = {id(block) for block in page.body}
     for index in meta_lines:
@@ -802,16 +802,18 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     as prose, and would otherwise run on as the article. Not for field stamps ("Last checked:
     2025-10-28" beside each product), nor where the repeated dates rise down the page (an
     events calendar; a rail lists the newest first)."""
-    seen: dict[str, list[int]] = {}
+    seen: dict[str, list[int]] = {}  # date line -> where it stands
+    days: dict[str, str] = {}  # date line -> its date
     for index in range(start, end + 1):
         block = blocks[index]
         if block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
-                ":" not in block.text and find_date(block.text) is not None):
+                ":" not in block.text and (day := find_date(block.text)) is not None):
             seen.setdefault(block.text, []).append(index)
-    repeated = sorted((found[0], find_date(text) or "") for text, found in seen.items()
+            days[block.text] = day
+    repeated = sorted((found[0], days[text]) for text, found in seen.items()
                       if len(found) >= TEASER_DATES)
-    days = [day for _, day in repeated]
-    if not repeated or days != sorted(days, reverse=True):
+    order = [day for _, day in repeated]
+    if not repeated or order != sorted(order, reverse=True):
         return end  # none; or a calendar, dates rising as its entries go on (rails: newest first)
     cut = repeated[0][0]
     if sum(b.words for b in blocks[start:cut] if is_prose(b)) < WORDS_BEFORE_BOUNDARY:
@@ -1125,8 +1127,7 @@ def byline_names(text: str) -> tuple[str, ...]:
     "Jane Doe April 12, 2024", "Jane DoePublished: Jan 29", "Jane Doe on Friday", "Jane Doe in
     Politics", "Jane Doe ⋅ Editor", "Jane Doe, Senior Analyst, Acme Corp" (the employer after a
     job is no author either)."""
-    names = " " + BYLINE_END.split(text)[0]  # a tail at the start: "By Feb 11, 2019" names no one
-    names = names[:tail.start()] if (tail := BYLINE_TAIL.search(names)) else names
+    names = before_tail(BYLINE_END.split(text)[0])
     found: list[str] = []
     for part in NAME_LIST.split(names):  # "Jane Doe, Home and Garden Editor": a job, not two names
         if ROLE_WORDS & set(part.lower().split()):
@@ -1141,6 +1142,14 @@ def byline_names(text: str) -> tuple[str, ...]:
                 return tuple(found)
             found.append(undoubled(name))
     return tuple(found)
+
+
+def before_tail(names: str) -> str:
+    """The names, without the date, section or job that follows them; "" when the text opens
+    with one ("Feb 11, 2019": the byline's name was a link the scrape lost)."""
+    padded = " " + names  # a tail needs a space before it
+    tail = BYLINE_TAIL.search(padded)
+    return padded[:tail.start()] if tail else padded
 
 
 def undoubled(name: str) -> str:
