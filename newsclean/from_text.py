@@ -1107,8 +1107,8 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         block = blocks[index]
         if block.furniture or block.words > 8 or block.sentence_like:
             continue
-        name = BYLINE_END.split(NAME_DECOR.sub("", block.text).strip())[0]
-        name = (name[:tail.start()] if (tail := BYLINE_TAIL.search(name)) else name).strip(NAME_TRIM)
+        name = before_tail(BYLINE_END.split(NAME_DECOR.sub("", block.text).strip())[0])
+        name = name.strip(NAME_TRIM)
         if (not PERSON.fullmatch(name) or name.isupper() or ROLE_WORDS & set(name.lower().split())
                 or BYLINE.match(block.text) or BY_ALONE.fullmatch(name)):  # "Written By"
             continue
