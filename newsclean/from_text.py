@@ -325,6 +325,9 @@ def split_blocks(text: str) -> list[Block]:
 INDENTED_BULLETS = frozenset("o#")
 INDENTED_BULLET = re.compile(r"^[o#]\s+(?=\S)")
 MID_SENTENCE_MARKS = frozenset(",;)%–—")
+OPEN_ENDS = frozenset((" (", " /", " –", " —", " &"))  # a line ending so breaks mid-sentence
+QUOTE_CLOSERS = frozenset("”»")  # typographic: code closes its strings with straight quotes
+SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its closing quote or bracket
 # articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
 NEVER_LAST = frozenset(
     "the a an of to in into for with on at by from and or but as than that within via about "
@@ -545,9 +548,11 @@ def continues_sentence(previous: str, line: str) -> bool:
     with punctuation, or the line before ends on a word no sentence ends with ("the")."""
     if line[0] in SENTENCE_ENDS and (len(line) == 1 or line[1] == " " or not WORD.search(line)):
         return True  # the rest of a sentence cut at a link or a code span: ". Then ..."
-    if previous.endswith(SENTENCE_ENDS):
-        return False
-    if line[0] in MID_SENTENCE_MARKS or not WORD.search(line):
+    if previous.endswith(SENTENCE_ENDS) and not (
+            line[0].islower() and previous[-1] in QUOTE_CLOSERS and len(previous) > 1
+            and previous[-2] not in SENTENCE_INNER_ENDS):
+        return False  # but a quoted word closes no sentence: “k” / is a folding target
+    if previous[-2:] in OPEN_ENDS or line[0] in MID_SENTENCE_MARKS or not WORD.search(line):
         return True
     if line[0].islower():
         return not BYLINE.match(line)  # "by Jane Doe - 10/08/25" under a headline

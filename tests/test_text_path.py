@@ -76,6 +76,24 @@ def test_sentences_cut_at_inline_elements_are_rejoined():
     assert article.text.startswith("The council voted on Tuesday to rebuild the old footbridge ,")
 
 
+
+def test_a_quoted_word_or_an_open_bracket_cut_at_a_text_node_does_not_end_the_sentence():
+    scrape = "\n".join(["The new deck is made of the", "“weathering”",
+                        "steel, which needs no paint, in the", "grade S355 (", "J2W", "or K2W",
+                        ") that the maker supplies.", *PROSE[1:]])
+    article = clean(scrape, input_type="text")
+    assert article.text.startswith(
+        "The new deck is made of the “weathering” steel, which needs no paint, in the grade"
+        " S355 ( J2W or K2W ) that the maker supplies.")
+
+
+def test_code_lines_ending_on_a_bracket_or_a_quote_stay_apart():
+    code = ['import "fmt"', "func main() { f()", "fmt.Println(total)", "mu.Lock()",
+            "defer mu.Unlock()"]
+    scrape = "\n\n".join([PROSE[0], "\n".join(code), *PROSE[1:]])
+    lines = clean(scrape, input_type="text").text.split("\n")
+    assert all(line in lines for line in code)
+
 def test_a_name_alone_under_the_headline_is_the_byline():
     scrape = "\n\n".join(["Home", "News", "Council backs new footbridge over the river",
                           "Jane Okafor", "14 August 2023", *PROSE])
