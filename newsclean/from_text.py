@@ -95,6 +95,10 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # emphasis marks stand outside words: file_name_here and 2*3*4 keep theirs
 EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?!\w)")
 WIDGET = re.compile(r"\[(?: ?[xX ]?\]|[A-Z][\w ]{0,30}\]|_+\])")  # check boxes, [Search], [___]
+# a terminal browser's image, named by its file: "[chirag-150x1]", "[svg]"
+IMAGE_NAME = r"\[(?=[\w.\-]*[^\W\d_])[\w.\-]{1,60}\]"
+IMAGE_BEFORE_TEXT = re.compile(rf"^[ \t]*(?:{IMAGE_NAME}[ \t]*)+(?=\S)", re.MULTILINE)
+IMAGE_LINE = re.compile(rf"(?:{IMAGE_NAME} ?)+")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
 # program code: statement ends, comment starts, calls, operators, common keywords
 CODE_ENDS = (";", "{", "}")
@@ -177,8 +181,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     end = with_closing_list(blocks, end)
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
-    shown = [b for b in blocks if b.furniture != "site rule"]
-    shown_start = sum(1 for b in blocks[:start] if b.furniture != "site rule")
+    shown = [b for b in blocks if shown_beside_headline(b)]
+    shown_start = sum(1 for b in blocks[:start] if shown_beside_headline(b))
     title, title_at = find_title(shown, shown_start, stops)
     marked = title_at is not None and shown[title_at].role is Role.HEADING
     inside = None if marked else headline_inside(blocks, start, end, stops)
@@ -186,7 +190,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         for block in blocks[start:inside]:
             note(block.text, "above the headline")
         title, start = blocks[inside].text, inside + 1
-        shown_start = sum(1 for b in blocks[:start] if b.furniture != "site rule")
+        shown_start = sum(1 for b in blocks[:start] if shown_beside_headline(b))
         title_at = shown_start - 1
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
         title_at = next(i for i, b in enumerate(shown) if b.text == title)
@@ -201,6 +205,13 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     return Selection(shown, shown_start, title, title_at, body, language)
+
+
+def shown_beside_headline(block: Block) -> bool:
+    """Not a line that the site's strip_line names, nor an image ("[jdoe-150x150]" between a
+    headline and its byline): the lines that may be or stand next to a title, byline or date."""
+    return block.furniture != "site rule" and not (
+        block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text))
 
 
 MAX_SETTLE_PASSES = 4  # every page of the dev renderings settles in two or three
@@ -442,7 +453,8 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
     if links:
         text = "\n".join(lines)
     if "[" in text:
-        text = WIDGET.sub("", text)
+        # an image before a name or a headline goes; an image's own line stays, a barrier
+        text = IMAGE_BEFORE_TEXT.sub("", WIDGET.sub("", text))
     text = text.replace("( )", "").replace("(*)", "")  # radio buttons
     lines = text.split("\n")
     if any(scheme in text for scheme in SCHEMES):  # then blank the lines that are only an address

@@ -94,12 +94,27 @@ def test_code_lines_ending_on_a_bracket_or_a_quote_stay_apart():
     lines = clean(scrape, input_type="text").text.split("\n")
     assert all(line in lines for line in code)
 
+
 def test_a_name_alone_under_the_headline_is_the_byline():
     scrape = "\n\n".join(["Home", "News", "Council backs new footbridge over the river",
                           "Jane Okafor", "14 August 2023", *PROSE])
     article = clean(scrape, input_type="text")
     assert article.authors == ("Jane Okafor",) and article.date == "2023-08-14"
     assert article.title == "Council backs new footbridge over the river"
+
+
+def test_images_named_by_their_files_stand_between_no_headline_and_its_byline():
+    # a terminal browser shows an image without alt text by its file name
+    scrape = "\n\n".join(["Home", "News", "[cover-1024x576]", "Council backs new footbridge",
+                          "[jokafor-150x150]", "Jane Okafor", "Transport Reporter",
+                          "14 August 2023", "[bridge_render-2]", *PROSE])
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council backs new footbridge"
+    assert article.authors == ("Jane Okafor",) and article.date == "2023-08-14"
+    assert "150x150" not in article.text and article.text.startswith(PROSE[0])
+    scrape = "\n\n".join(["Council backs new footbridge", "[jokafor-150x150] Jane Okafor",
+                          "14 August 2023", *PROSE])
+    assert clean(scrape, input_type="text").authors == ("Jane Okafor",)
 
 
 def test_a_name_alone_given_twice_is_one_author():
