@@ -142,6 +142,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
                 id(blocks[index]) not in kept):
             note(blocks[index].text, "the date line")
     body = settle(page.body, site, note)
+    # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
+    title = undoubled(title, min_words=3) if title else title
     return Article(
         text=as_text(body),
         markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
@@ -1169,11 +1171,18 @@ def before_tail(names: str) -> str:
     return padded[:tail.start()] if tail else padded
 
 
-def undoubled(name: str) -> str:
-    """"Jane Doe Jane Doe" (an author link's picture and text) -> "Jane Doe"."""
+def undoubled(name: str, min_words: int = 1) -> str:
+    """"Jane Doe Jane Doe" (an author link's picture and text) -> "Jane Doe"; glued too,
+    "Jane DoeJane Doe" (a terminal browser that printed a link's two parts). A half of
+    fewer than `min_words` words stays doubled ("Bye Bye")."""
     words = name.split()
     half = len(words) // 2
-    return " ".join(words[:half]) if len(words) % 2 == 0 and words[:half] == words[half:] else name
+    if len(words) % 2 == 0 and half >= min_words and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    half = len(name) // 2
+    if len(name) % 2 == 0 and name[:half] == name[half:] and name[half - 1] != " ":
+        return name[:half]
+    return name
 
 
 NAME_LIST = re.compile(r"\s*[,;]\s*")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean import clean
+from newsclean.from_text import undoubled
 
 PROSE = [
     "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
@@ -122,6 +123,16 @@ def test_a_name_alone_given_twice_is_one_author():
     scrape = "\n\n".join(["Council backs new footbridge over the river", "Jane Okafor Jane Okafor",
                            "14 August 2023", *PROSE])
     assert clean(scrape, input_type="text").authors == ("Jane Okafor",)
+    glued = scrape.replace("Jane Okafor Jane Okafor", "Jane OkaforJane Okafor")
+    assert clean(glued, input_type="text").authors == ("Jane Okafor",)
+
+
+def test_a_headline_printed_twice_is_given_once():
+    headline = "Council backs new footbridge over the river"
+    for doubled in (headline + headline, f"{headline} {headline}"):
+        scrape = "\n\n".join(["Home", "News", doubled, "By Jane Okafor", "14 August 2023", *PROSE])
+        assert clean(scrape, input_type="text").title == headline
+    assert undoubled("Bye Bye", min_words=3) == "Bye Bye"  # a short one may be a name
 
 
 def test_ui_labels_are_not_bylines():
