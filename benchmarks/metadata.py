@@ -8,7 +8,8 @@ path's title, byline and date; trafilatura reads HTML only).
 
 Scores newsclean and trafilatura (`extract_metadata` with the URL) in one run:
 - title: equal after case folding, straight quotes and collapsed whitespace;
-- authors: the same set of names (gold split on , ; & and "and");
+- authors: the same set of names (gold split on , ; & and "and"; letters after a name, such
+  as "MS", "Ph.D." or "CFP", are no name, in the gold or the output);
 - date: the same day, over pages whose gold has a date; and how many pages without a date
   in the gold get one anyway (a guessed date is wrong data).
 """
@@ -32,10 +33,16 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").translate(QUOTES).casefold().split()).strip(" .")
 
 
+# letters after a name ("Jane Doe, MS, RD", "Jane Doe, Ph.D.", "Jane Doe, CEPF®") name no one:
+# left out on both sides, after the first name
+CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]?\.?){0,3}[A-Z]\.?[®™]?|Ph\.?\s?D\.?|[JS]r\.?|I{2,3}|IV")
+
+
 def name_set(names) -> frozenset[str]:
     if isinstance(names, str):
         names = NAME_SPLIT.split(names)
-    return frozenset(n for n in (norm(x) for x in names or ()) if n)
+    names = [x for i, x in enumerate(names or ()) if not (i and CREDENTIAL.fullmatch(x.strip()))]
+    return frozenset(n for n in (norm(x) for x in names) if n)
 
 
 def run_newsclean(data: bytes, url: str | None, input_type: str = "html") -> tuple:

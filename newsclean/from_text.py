@@ -98,6 +98,9 @@ WIDGET = re.compile(r"\[(?: ?[xX ]?\]|[A-Z][\w ]{0,30}\]|_+\])")  # check boxes,
 # a terminal browser's image, named by its file: "[chirag-150x1]", "[svg]"
 IMAGE_NAME = r"\[(?=[\w.\-]*[^\W\d_])[\w.\-]{1,60}\]"
 IMAGE_BEFORE_TEXT = re.compile(rf"^[ \t]*(?:{IMAGE_NAME}[ \t]*)+(?=\S)", re.MULTILINE)
+# after text, only a name with a digit, "-" or "_" in it: "[sic]" ends a quotation
+IMAGE_AFTER_TEXT = re.compile(r"(?<=\S)(?:[ \t]+\[(?=[\w.\-]*[^\W\d_])(?=[\w.]*[\d\-_])[\w.\-]{1,60}\])+"
+                              r"[ \t]*$", re.MULTILINE)
 IMAGE_LINE = re.compile(rf"(?:{IMAGE_NAME} ?)+")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
 # program code: statement ends, comment starts, calls, operators, common keywords
@@ -456,7 +459,7 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
         text = "\n".join(lines)
     if "[" in text:
         # an image before a name or a headline goes; an image's own line stays, a barrier
-        text = IMAGE_BEFORE_TEXT.sub("", WIDGET.sub("", text))
+        text = IMAGE_AFTER_TEXT.sub("", IMAGE_BEFORE_TEXT.sub("", WIDGET.sub("", text)))
     text = text.replace("( )", "").replace("(*)", "")  # radio buttons
     lines = text.split("\n")
     if any(scheme in text for scheme in SCHEMES):  # then blank the lines that are only an address
@@ -1096,8 +1099,8 @@ BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text|reporting)
                     r"door|authors?:|autor(?:in)?:|auteur:)\s+(.+)$", re.IGNORECASE)
 # "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
 ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
-              "producer", "journalist", "analyst", "expert", "founder", "director", "senior",
-              "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
+              "producer", "journalist", "analyst", "expert", "founder", "co-founder", "cofounder",
+              "director", "senior", "ceo", "coo", "cto", "cfo", "president", "manager", "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 
 
@@ -1114,6 +1117,9 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
                 not block.text[:inside.start()].rstrip().lower().endswith(NOT_AUTHORED)
                 and find_date(block.text) is not None):
             found = byline_names(inside.group(1))  # a date line that ends with its byline
+        elif block.words <= 16 and (inside := BY_INSIDE.search(block.text)) and (
+                author_picture(block.text[:inside.start()], inside.group(1))):
+            found = byline_names(inside.group(1))  # the author's picture, by its alt text, first
         elif BY_ALONE.fullmatch(block.text) and index + 1 < len(blocks):
             found = byline_names(blocks[index + 1].text)
             found = found if len(found) == 1 and PERSON.fullmatch(found[0]) else ()
@@ -1153,8 +1159,8 @@ def byline_names(text: str) -> tuple[str, ...]:
             break
         for name in NAME_SPLIT.split(part):
             name = name.strip(NAME_TRIM)
-            if not name:
-                continue
+            if not name or (found and CREDENTIAL.fullmatch(name)):
+                continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
             words = name.split()
             if (not name[0].isupper() or sum(not w.islower() for w in words) > 4
                     or any(w.islower() and w not in PARTICLES for w in words)):
@@ -1202,6 +1208,21 @@ BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
 NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "graphic",
                 "graphics", "map", "chart", "credit", "edited", "reviewed", "checked", "sponsored",
                 "presented", "powered", "produced", "designed", "hosted", "narrated")
+CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}\.?){1,3}[A-Z]\.?[®™]?|[A-Z]{2,6}[®™]|Ph\.?D\.?|"
+                        r"(?:Jr|Sr|II|III|IV)\.?")
+# "Picture of Jane Doe By Jane Doe", "Byline profile imageWritten by Jane Doe"
+PICTURE_OF = re.compile(r"(?:picture|photo|image|headshot|avatar|portrait) of\s+", re.IGNORECASE)
+AUTHOR_IMAGE = re.compile(r"\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)"
+                          r"(?:written|posted)?\s*$", re.IGNORECASE)
+
+
+def author_picture(before: str, names: str) -> bool:
+    """The text before a byline's "by" is the alt text of its author's picture: "Picture of
+    Jane Doe" (the same name: "Image of the bridge by Jane Doe" is a credit), "Author image"."""
+    picture = PICTURE_OF.match(before)
+    if picture:
+        return names.startswith(before[picture.end():].strip())
+    return AUTHOR_IMAGE.search(before) is not None
 # "By" (or "Written by", "Author:") on a line of its own, the name on the next
 BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting) )?by:?|"
                       r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)

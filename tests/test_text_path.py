@@ -157,6 +157,12 @@ def test_ui_labels_are_not_bylines():
     ("May 18, 2023 By Jane Okafor", ("Jane Okafor",)),
     ("Photo by Max Roe, May 18, 2023", ()),  # a credit
     ("Written By Feb 11, 2019 · 3 min read", ()),  # the name was a link the scrape lost
+    ("By Jane Okafor, MS, RD and Max Roe, Ph.D.", ("Jane Okafor", "Max Roe")),  # credentials
+    ("Written by Jane Okafor, CFP®", ("Jane Okafor",)),
+    ("Picture of Jane Okafor By Jane Okafor", ("Jane Okafor",)),  # her picture's alt text
+    ("Byline profile imageWritten by Jane Okafor", ("Jane Okafor",)),
+    ("Written by Jane Okafor [jokafor-150x150]", ("Jane Okafor",)),  # her picture, by its file
+    ("Image of the bridge by Max Roe", ()),
 ])
 def test_bylines_give_the_names_and_nothing_after_them(byline, names):
     scrape = "\n\n".join(["Council backs new footbridge over the river", byline, *PROSE])
