@@ -101,7 +101,8 @@ IMAGE_BEFORE_TEXT = re.compile(rf"^[ \t]*(?:{IMAGE_NAME}[ \t]*)+(?=\S)", re.MULT
 # after text, only a name with a digit, "-" or "_" in it: "[sic]" ends a quotation
 IMAGE_AFTER_TEXT = re.compile(r"(?<=\S)(?:[ \t]+\[(?=[\w.\-]*[^\W\d_])(?=[\w.]*[\d\-_])[\w.\-]{1,60}\])+"
                               r"[ \t]*$", re.MULTILINE)
-IMAGE_LINE = re.compile(rf"(?:{IMAGE_NAME} ?)+")
+# a line that is only images: named by file, by alt text ("[Jane Doe]"), linked ("[12][IMG]")
+IMAGE_LINE = re.compile(r"(?:\[[^\[\]]{1,300}\] ?)+")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
 # program code: statement ends, comment starts, calls, operators, common keywords
 CODE_ENDS = (";", "{", "}")
@@ -198,7 +199,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         shown_start = sum(1 for b in blocks[:start] if shown_beside_headline(b))
         title_at = shown_start - 1
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
-        title_at = next(i for i, b in enumerate(shown) if b.text == title)
+        title_at = next((i for i, b in enumerate(shown) if b.text == title), title_at)
     if title:
         note(title, "the title")
     body = trim_edges(revise_region(blocks[start:end + 1], title, note), note)
@@ -453,7 +454,7 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "[" in line:
-                line, count = LYNX_LINK.subn("", line)
+                line, count = LYNX_NUMBER.subn("", line)
                 lines[index], links[index] = line, min(len(line), count * LYNX_LINK_CHARS)
     if links:
         text = "\n".join(lines)
@@ -473,6 +474,10 @@ AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 # "[12]Home": lynx's link numbers (not after a word or a "]"; the lookbehind comes after the
 # "[" so that the regex engine can skip ahead to each "[")
 LYNX_LINK = re.compile(r"\[(?<![\w\]]\[)\d{1,4}\](?=[^\s\[])")
+# once a dump is known for lynx's: every link number, and the space of a link that opens
+# with one ("By [12] Jane Doe", "[13] [14] Jane Doe": a picture's link, then the name's)
+# (but a linked image's, "[12][alt text]", which marks the alt text as an image's)
+LYNX_NUMBER = re.compile(r"\[(?<!\w\[)\d{1,4}\](?!\[) ?")
 LYNX_SAMPLE = 20000  # characters read to tell a lynx dump
 LYNX_MIN_LINKS = 5
 LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
@@ -1080,6 +1085,7 @@ def headline_like(block: Block) -> bool:
     byline, credit or dateline, and not a sentence ending in a full stop."""
     return (not block.furniture and block.role is not Role.ITEM and 3 <= block.words <= 30
             and block.text.count(" ") >= 2 and not (block.text.endswith(".") and block.words > 12)
+            and not (block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text))  # alt text
             and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
             and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)
             and find_date(block.text) is None

@@ -43,6 +43,20 @@ def test_lynx_link_numbers_and_references_go():
     assert "https://" not in article.text
 
 
+def test_a_lynx_byline_under_its_authors_picture_gives_the_name():
+    # lynx: a link that opens with a space keeps it after its number; a picture shows as its
+    # alt text in brackets, a linked one after its own number
+    scrape = "   [1]Home [2]News [3]Sport [4]Weather [5]Contact\n\n"
+    scrape += "Council backs new footbridge over the river\n\n"
+    scrape += "   [6][Council backs new footbridge over the river]\n   [Jane Okafor]\n"
+    scrape += "   By [7] Jane Okafor | Updated on 14-Aug-2023\n\n"
+    scrape += "\n\n".join("   " + p for p in PROSE)
+    article = clean(scrape, input_type="text")
+    assert article.title == "Council backs new footbridge over the river"
+    assert article.authors == ("Jane Okafor",) and article.date == "2023-08-14"
+    assert "[7]" not in article.text and "Jane Okafor]" not in article.text
+
+
 def test_a_flattened_page_is_read_sentence_by_sentence():
     menu = " ".join(MENU * 30)  # some 2,500 characters on one line, and no line breaks at all
     footer = " ".join(["Privacy", "Terms", "Cookies", "Careers", "Advertise"] * 30)
