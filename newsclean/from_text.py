@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from enum import Enum
 
 from .article import Article
@@ -97,10 +97,11 @@ EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(
 WIDGET = re.compile(r"\[(?: ?[xX ]?\]|[A-Z][\w ]{0,30}\]|_+\])")  # check boxes, [Search], [___]
 # a terminal browser's image, named by its file: "[chirag-150x1]", "[svg]"
 IMAGE_NAME = r"\[(?=[\w.\-]*[^\W\d_])[\w.\-]{1,60}\]"
-IMAGE_BEFORE_TEXT = re.compile(rf"^[ \t]*(?:{IMAGE_NAME}[ \t]*)+(?=\S)", re.MULTILINE)
+# (each regex opens with a literal, so that the engine skips to the line ends and brackets)
+IMAGE_BEFORE_TEXT = re.compile(rf"\n[ \t]*(?:{IMAGE_NAME}[ \t]*)+(?=\S)")
 # after text, only a name with a digit, "-" or "_" in it: "[sic]" ends a quotation
-IMAGE_AFTER_TEXT = re.compile(r"(?<=\S)(?:[ \t]+\[(?=[\w.\-]*[^\W\d_])(?=[\w.]*[\d\-_])[\w.\-]{1,60}\])+"
-                              r"[ \t]*$", re.MULTILINE)
+IMAGE_AFTER_TEXT = re.compile(r"\[(?<=\S[ \t]\[)(?=[\w.\-]*[^\W\d_])(?=[\w.]*[\d\-_])[\w.\-]{1,60}\]"
+                              r"(?=[ \t]*$)", re.MULTILINE)
 # a line that is only images: named by file, by alt text ("[Jane Doe]"), linked ("[12][IMG]")
 IMAGE_LINE = re.compile(r"(?:\[[^\[\]]{1,300}\] ?)+")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
@@ -187,16 +188,23 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     end = with_closing_list(blocks, end)
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
-    shown = [b for b in blocks if shown_beside_headline(b)]
-    shown_start = sum(1 for b in blocks[:start] if shown_beside_headline(b))
+    # (nor images: "[jdoe-150x150]" between a headline and its byline)
+    visible = [b.furniture != "site rule" and not (b.text[0] == "[" and IMAGE_LINE.fullmatch(b.text))
+               for b in blocks]
+    shown = [b for b, seen in zip(blocks, visible) if seen]
+    shown_start = sum(visible[:start])
     title, title_at = find_title(shown, shown_start, stops)
     marked = title_at is not None and shown[title_at].role is Role.HEADING
-    inside = None if marked else headline_inside(blocks, start, end, stops)
+    hint = None if marked else page_title(blocks)
+    if hint and title is not None and title_at and in_page_title(
+            shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
+        hint = None  # the <title> has given the headline already
+    inside = None if marked else headline_inside(blocks, start, end, stops, hint)
     if inside is not None:  # the region opened with a notice or a breadcrumb: it starts after
         for block in blocks[start:inside]:
             note(block.text, "above the headline")
         title, start = blocks[inside].text, inside + 1
-        shown_start = sum(1 for b in blocks[:start] if shown_beside_headline(b))
+        shown_start = sum(visible[:start])
         title_at = shown_start - 1
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
         title_at = next((i for i, b in enumerate(shown) if b.text == title), title_at)
@@ -211,13 +219,6 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     return Selection(shown, shown_start, title, title_at, body, language)
-
-
-def shown_beside_headline(block: Block) -> bool:
-    """Not a line that the site's strip_line names, nor an image ("[jdoe-150x150]" between a
-    headline and its byline): the lines that may be or stand next to a title, byline or date."""
-    return block.furniture != "site rule" and not (
-        block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text))
 
 
 MAX_SETTLE_PASSES = 4  # every page of the dev renderings settles in two or three
@@ -343,6 +344,7 @@ INDENTED_BULLETS = frozenset("o#")
 INDENTED_BULLET = re.compile(r"^[o#]\s+(?=\S)")
 MID_SENTENCE_MARKS = frozenset(",;)%–—")
 OPEN_ENDS = frozenset((" (", " /", " –", " —", " &"))  # a line ending so breaks mid-sentence
+OPEN_LAST = frozenset(end[-1] for end in OPEN_ENDS)
 QUOTE_CLOSERS = frozenset("”»")  # typographic: code closes its strings with straight quotes
 SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its closing quote or bracket
 # articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
@@ -458,9 +460,9 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
                 lines[index], links[index] = line, min(len(line), count * LYNX_LINK_CHARS)
     if links:
         text = "\n".join(lines)
-    if "[" in text:
-        # an image before a name or a headline goes; an image's own line stays, a barrier
-        text = IMAGE_AFTER_TEXT.sub("", IMAGE_BEFORE_TEXT.sub("", WIDGET.sub("", text)))
+    if "[" in text:  # an image beside a name or a headline goes; an image's own line stays
+        text = IMAGE_BEFORE_TEXT.sub("\n", "\n" + WIDGET.sub("", text))[1:]
+        text = IMAGE_AFTER_TEXT.sub("", text)
     text = text.replace("( )", "").replace("(*)", "")  # radio buttons
     lines = text.split("\n")
     if any(scheme in text for scheme in SCHEMES):  # then blank the lines that are only an address
@@ -571,10 +573,11 @@ def continues_sentence(previous: str, line: str) -> bool:
     if line[0] in SENTENCE_ENDS and (len(line) == 1 or line[1] == " " or not WORD.search(line)):
         return True  # the rest of a sentence cut at a link or a code span: ". Then ..."
     if previous.endswith(SENTENCE_ENDS) and not (
-            line[0].islower() and previous[-1] in QUOTE_CLOSERS and len(previous) > 1
+            previous[-1] in QUOTE_CLOSERS and line[0].islower() and len(previous) > 1
             and previous[-2] not in SENTENCE_INNER_ENDS):
         return False  # but a quoted word closes no sentence: “k” / is a folding target
-    if previous[-2:] in OPEN_ENDS or line[0] in MID_SENTENCE_MARKS or not WORD.search(line):
+    if line[0] in MID_SENTENCE_MARKS or not WORD.search(line) or (
+            previous[-1] in OPEN_LAST and previous[-2:] in OPEN_ENDS):
         return True
     if line[0].islower():
         return not BYLINE.match(line)  # "by Jane Doe - 10/08/25" under a headline
@@ -992,6 +995,8 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         if block.role is Role.HEADING and block.level == 1 and 2 <= block.words <= 30:
             return block.text, index
     opening = opening_words(blocks, start, stops)
+    # scrapes that start with the page's <title> ("Headline | Site"): the headline is in it
+    hint = page_title(blocks)
     best, best_score, best_dated = None, 0.0, False
     for index in range(max(0, start - TITLE_LOOKBACK), start):
         block = blocks[index]
@@ -999,6 +1004,8 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
             continue
         near = blocks[index + 1: index + 4]
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
+        if hint and index and in_page_title(block, hint, lambda: opening, stops):
+            score += PAGE_TITLE_BONUS
         dated = any(is_dateline(b) or BYLINE.match(b.text) for b in near)
         if dated:
             score += 2
@@ -1021,6 +1028,41 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
 
 
 SENTENCE_COST = 2.0
+PAGE_TITLE_BONUS = 4.0
+PAGE_TITLE_MAX_WORDS = 40
+
+
+def page_title(blocks: list[Block]) -> str | None:
+    """The scrape's first line, normalised, if it may be the page's <title> (crawler dumps and
+    whole-document text put it first): a line of a few words that is not a sentence."""
+    if not blocks:
+        return None
+    first = blocks[0]
+    if first.role is not Role.PARAGRAPH or not 2 <= first.words <= PAGE_TITLE_MAX_WORDS:
+        return None
+    return " ".join(first.text.split())
+
+
+def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]],
+                  stops: frozenset[str]) -> bool:
+    """The block is the headline that the <title> gives: the title is the headline and the
+    site's name, one on each side of a separator ("Headline | Site", "Site - Headline"); or
+    it is the headline alone, which the article's opening echoes (a site's name it does not)."""
+    text = " ".join(block.text.split())  # in the same case: a copy in capitals is a teaser's
+    if text == hint:
+        return block.words >= PAGE_TITLE_WHOLE_WORDS and (
+            shared_share(block, opening(), stops) >= PAGE_TITLE_SHARED)
+    at = hint.find(text)
+    if at < 0:
+        return False
+    before, after = hint[:at], hint[at + len(text):]
+    return (not before or before.endswith(TITLE_SEPARATORS)) and (
+        not after or after.startswith(TITLE_SEPARATORS))
+
+
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", ": ", " / ")
+PAGE_TITLE_SHARED = 0.5
+PAGE_TITLE_WHOLE_WORDS = 6  # a <title> this long that is all headline is no site name
 FAR_LOOKBACK = 160  # blocks: how far back a headline with its byline is still looked for
 FAR_SHARED = 0.5
 OPENING_WORDS = 150  # the article's opening: its first paragraphs
@@ -1060,10 +1102,12 @@ TITLE_INSIDE = 8  # the region's first blocks may still be above the headline...
 WORDS_ABOVE_TITLE = 60  # ...if they hold no more prose than a notice or a disclosure
 
 
-def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[str]) -> int | None:
+def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[str],
+                    hint: str | None = None) -> int | None:
     """The index of a headline among the region's first blocks, when a date or byline
-    follows it and little prose comes before it (a browser notice, a disclosure, a
-    breadcrumb: the region began too early); None when the region starts with the article."""
+    follows it, or the page's <title> (`hint`) gives it, and little prose comes before it (a
+    browser notice, a disclosure, a breadcrumb: the region began too early); None when the
+    region starts with the article."""
     prose_words = 0
     for index in range(start, min(end, start + TITLE_INSIDE)):
         block = blocks[index]
@@ -1076,6 +1120,9 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
         after = blocks[index + 1: index + 3]
         if any(is_dateline(b) or BYLINE.match(b.text) for b in after) and (
                 shared_share(block, opening_words(blocks, index + 1, stops), stops) >= 0.5):
+            return index
+        if hint and index and in_page_title(
+                block, hint, partial(opening_words, blocks, index + 1, stops), stops):
             return index
     return None
 

@@ -57,6 +57,31 @@ def test_a_lynx_byline_under_its_authors_picture_gives_the_name():
     assert "[7]" not in article.text and "Jane Okafor]" not in article.text
 
 
+def test_a_scrape_that_opens_with_the_pages_title_gives_the_headline_it_names():
+    # a crawler's dump: the <title> first, then the page; a standfirst that echoes the
+    # article more than the headline does would otherwise win
+    headline = "Millbrook says yes at last"
+    scrape = "\n\n".join([f"{headline} | Millbrook Herald", "Home", "News", headline,
+                          "Footbridge over the river to be rebuilt after two years", *PROSE])
+    assert clean(scrape, input_type="text").title == headline
+    # and without the <title>, the page's own lines decide as before
+    assert clean(scrape.split("\n\n", 1)[1], input_type="text").title != headline
+    # a <title> that is the site's name alone names no headline
+    scrape = "\n\n".join(["Millbrook Herald", "Home", "Millbrook Herald", *PROSE])
+    assert clean(scrape, input_type="text").title != "Millbrook Herald"
+
+
+def test_a_headline_the_pages_title_names_is_not_left_in_the_body():
+    # the region opens with a notice above the headline: the <title> says where the article
+    # starts
+    headline = "Millbrook says yes at last"
+    notice = ("The Millbrook Herald is read by more than ten thousand people in the valley every "
+              "week, and it is paid for by its readers.")
+    scrape = "\n\n".join([f"Millbrook Herald - {headline}", notice, headline, *PROSE])
+    article = clean(scrape, input_type="text")
+    assert article.title == headline and article.text.startswith(PROSE[0])
+
+
 def test_a_flattened_page_is_read_sentence_by_sentence():
     menu = " ".join(MENU * 30)  # some 2,500 characters on one line, and no line breaks at all
     footer = " ".join(["Privacy", "Terms", "Cookies", "Careers", "Advertise"] * 30)
