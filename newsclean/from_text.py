@@ -193,8 +193,14 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
                for b in blocks]
     shown = [b for b, seen in zip(blocks, visible) if seen]
     shown_start = sum(visible[:start])
-    title, title_at = find_title(shown, shown_start, stops)
-    marked = title_at is not None and shown[title_at].role is Role.HEADING
+    # a page flattened to a line has no headline on a line of its own (what looks like one
+    # is a run of sentences); its <title> may open it
+    flat = (flat_title(text) if text.find("\n", 0, FLAT_LINE_CHARS) < 0
+            and len(text) > FLAT_LINE_CHARS else None)
+    title: str | None
+    title_at: int | None
+    title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
+    marked = flat is not None or title_at is not None and shown[title_at].role is Role.HEADING
     hint = None if marked else page_title(blocks)
     if hint and title is not None and title_at and in_page_title(
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
@@ -405,6 +411,44 @@ def unflatten(lines: list[str]) -> list[str]:
         for sentence in SENTENCE_BREAK.split(line):
             out.extend(split_menu_run(sentence))
     return out
+
+
+FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
+FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
+FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again
+TITLE_PART_SEPARATOR = re.compile(r" (?:\||-|–|—|::|·|•|»|/) ")
+
+
+def flat_title(text: str) -> str | None:
+    """The headline of a page flattened to one line, which its <title> opens: a part of the
+    title ("Headline | Site", "Site - Headline") that the page says again further on (the
+    visible headline); or, with no separator, the longest run of its first words that comes
+    again. None when nothing comes again (the page did not open with its title)."""
+    text = text.strip()
+    head = text[:FLAT_TITLE_CHARS]
+    bounds = [0]
+    for separator in TITLE_PART_SEPARATOR.finditer(head):
+        bounds += [separator.start(), separator.end()]
+    if len(bounds) > 1:  # the parts before each separator (after the last, the page goes on)
+        for begin, end in zip(bounds[::2], bounds[1::2]):
+            part = head[begin:end].strip()
+            if FLAT_TITLE_WORDS[0] <= len(part.split()) <= FLAT_TITLE_WORDS[1] and (
+                    text.find(part, end) > 0):
+                return part
+    # no separator: the longest run of first words that comes again, if it ends (a menu
+    # repeated in the footer runs on) and is not a menu's capitalised entries
+    words = head.split(" ")
+    found = None
+    for count in range(FLAT_PREFIX_WORDS, min(HEADLINE_MAX_WORDS + 2, len(words))):
+        prefix = " ".join(words[:count])
+        if text.find(prefix, len(prefix)) < 0:
+            break
+        found = prefix
+    else:
+        return None
+    if found and all(word[:1].isupper() for word in found.split(" ")) and len(found.split()) > 8:
+        return None
+    return found
 
 
 MENU_RUN_WORDS = 30   # a "sentence" this long, mostly capitalised words, was a menu...

@@ -92,6 +92,20 @@ def test_a_flattened_page_is_read_sentence_by_sentence():
     # into the first sentence: it is split off where the capitalised words give way
 
 
+def test_a_flattened_page_gets_the_headline_its_title_opens_with():
+    menu = " ".join(MENU * 30)
+    headline = "Millbrook says yes at last"
+    for title in (f"{headline} | Millbrook Herald", headline):
+        scrape = f"{title} {menu} {headline} {' '.join(PROSE)}"
+        assert clean(scrape, input_type="text").title == headline, title
+    # a page that does not open with its title gets none rather than a sentence, and a menu
+    # that the footer repeats is no title
+    assert clean(f"{menu} {' '.join(PROSE)}", input_type="text").title is None
+    nav = "Home News Sport Weather Travel Money Culture Science Climate Video Contact"
+    scrape = f"{nav} {' '.join(PROSE)} {' '.join(reversed(PROSE))} {nav} About us"
+    assert len(scrape) > 1000 and clean(scrape, input_type="text").title is None
+
+
 def test_a_teaser_rail_repeated_on_the_page_is_furniture():
     teaser = ("Bridge fans gather for one last walk across the old crossing before the works "
               "begin next spring, organisers say.")
