@@ -100,8 +100,8 @@ IMAGE_NAME = r"\[(?=[\w.\-]*[^\W\d_])[\w.\-]{1,60}\]"
 # (each regex opens with a literal, so that the engine skips to the line ends and brackets)
 IMAGE_BEFORE_TEXT = re.compile(rf"\n[ \t]*(?:{IMAGE_NAME}[ \t]*)+(?=\S)")
 # after text, only a name with a digit, "-" or "_" in it: "[sic]" ends a quotation
-IMAGE_AFTER_TEXT = re.compile(r"\[(?<=\S[ \t]\[)(?=[\w.\-]*[^\W\d_])(?=[\w.]*[\d\-_])[\w.\-]{1,60}\]"
-                              r"(?=[ \t]*$)", re.MULTILINE)
+IMAGE_AFTER_TEXT = re.compile(r"\[(?<=\S[ \t]\[)(?=[\w.\-]*[^\W\d_])(?=[\w.]*[\d\-_])"
+                              r"[\w.\-]{1,60}\](?=[ \t]*$)", re.MULTILINE)
 # a line that is only images: named by file, by alt text ("[Jane Doe]"), linked ("[12][IMG]")
 IMAGE_LINE = re.compile(r"(?:\[[^\[\]]{1,300}\] ?)+")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
@@ -189,8 +189,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     # (nor images: "[jdoe-150x150]" between a headline and its byline)
-    visible = [b.furniture != "site rule" and not (b.text[0] == "[" and IMAGE_LINE.fullmatch(b.text))
-               for b in blocks]
+    visible = [b.furniture != "site rule"
+               and not (b.text[0] == "[" and IMAGE_LINE.fullmatch(b.text)) for b in blocks]
     shown = [b for b, seen in zip(blocks, visible) if seen]
     shown_start = sum(visible[:start])
     # a page flattened to a line has no headline on a line of its own (what looks like one
@@ -421,9 +421,11 @@ TITLE_PART_SEPARATOR = re.compile(r" (?:\||-|–|—|::|·|•|»|/) ")
 
 def flat_title(text: str) -> str | None:
     """The headline of a page flattened to one line, which its <title> opens: a part of the
-    title ("Headline | Site", "Site - Headline") that the page says again further on (the
-    visible headline); or, with no separator, the longest run of its first words that comes
-    again. None when nothing comes again (the page did not open with its title)."""
+    title before a separator ("Headline | Site", "Site | Headline | Section") that the page
+    says again further on (the visible headline); or, with no separator, the longest run of
+    its first words that comes again. None when nothing comes again (the page did not open
+    with its title). After the last separator the page runs on: "Site - Headline" is not
+    read, since nothing marks where its headline ends."""
     text = text.strip()
     head = text[:FLAT_TITLE_CHARS]
     bounds = [0]
@@ -1197,7 +1199,8 @@ BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text|reporting)
 # "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
 ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
               "producer", "journalist", "analyst", "expert", "founder", "co-founder", "cofounder",
-              "director", "senior", "ceo", "coo", "cto", "cfo", "president", "manager", "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
+              "director", "senior", "ceo", "coo", "cto", "cfo", "president", "manager",
+              "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 
 
@@ -1320,6 +1323,8 @@ def author_picture(before: str, names: str) -> bool:
     if picture:
         return names.startswith(before[picture.end():].strip())
     return AUTHOR_IMAGE.search(before) is not None
+
+
 # "By" (or "Written by", "Author:") on a line of its own, the name on the next
 BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting) )?by:?|"
                       r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
