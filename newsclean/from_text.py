@@ -200,6 +200,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     title: str | None
     title_at: int | None
     title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
+    if title and title_at == 0:  # the scrape's first line: a <title>'s site name goes
+        title = without_site_name(title)
     marked = flat is not None or title_at is not None and shown[title_at].role is Role.HEADING
     hint = None if marked else page_title(blocks)
     if hint and title is not None and title_at and in_page_title(
@@ -1104,6 +1106,23 @@ def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]]
     before, after = hint[:at], hint[at + len(text):]
     return (not before or before.endswith(TITLE_SEPARATORS)) and (
         not after or after.startswith(TITLE_SEPARATORS))
+
+
+SITE_NAME_WORDS = 3
+
+
+def without_site_name(title: str) -> str:
+    """"Headline | Site" -> "Headline": the last part after a separator, when it reads as a
+    name (a few words, each capitalised: "MIT Sloan", "Sweat"); "Brake pads – From a
+    Mechanic" keeps its last part."""
+    parts = TITLE_PART_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    words = parts[-1].split()
+    if not 1 <= len(words) <= SITE_NAME_WORDS or not all(w[0].isupper() or not w[0].isalpha()
+                                                          for w in words):
+        return title
+    return title[:title.rfind(parts[-1])].rstrip(" |-–—:·•»/")
 
 
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", ": ", " / ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean import clean
-from newsclean.from_text import undoubled
+from newsclean.from_text import undoubled, without_site_name
 
 PROSE = [
     "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
@@ -69,6 +69,17 @@ def test_a_scrape_that_opens_with_the_pages_title_gives_the_headline_it_names():
     # a <title> that is the site's name alone names no headline
     scrape = "\n\n".join(["Millbrook Herald", "Home", "Millbrook Herald", *PROSE])
     assert clean(scrape, input_type="text").title != "Millbrook Herald"
+
+
+def test_a_pages_title_taken_whole_loses_its_site_name():
+    scrape = "\n\n".join(["Millbrook says yes to a new footbridge | Millbrook Herald", "Home",
+                          *PROSE])
+    assert clean(scrape, input_type="text").title == "Millbrook says yes to a new footbridge"
+    # a last part that reads as words, not a name, is the headline's own
+    assert without_site_name("How to replace brake pads – From an Expert Mechanic") == (
+        "How to replace brake pads – From an Expert Mechanic")
+    assert without_site_name("Machine learning, explained | MIT Sloan") == (
+        "Machine learning, explained")
 
 
 def test_a_headline_the_pages_title_names_is_not_left_in_the_body():
