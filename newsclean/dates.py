@@ -65,9 +65,9 @@ def to_iso(match: re.Match, day_first: bool = False) -> str | None:
         day = int(parts["day"])
     elif parts.get("a"):
         month, day = int(parts["a"]), int(parts["b"])
-        if day_first or month > 12:  # day first after all
+        if day_first:
             month, day = day, month
-        if month > 12:
+        if month > 12:  # the other way round after all
             month, day = day, month
     else:
         month, day = int(parts["m"]), int(parts["day"])

@@ -418,7 +418,10 @@ def unflatten(lines: list[str]) -> list[str]:
 FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
 FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again
-TITLE_PART_SEPARATOR = re.compile(r" (?:\||-|–|—|::|·|•|»|/) ")
+# what stands between a <title>'s parts: "Headline | Site", "Site - Section - Headline"
+TITLE_MARKS = ("|", "-", "–", "—", "::", "·", "•", "»", "/")
+TITLE_PART_SEPARATOR = re.compile(" (?:" + "|".join(map(re.escape, TITLE_MARKS)) + ") ")
+TITLE_SEPARATORS = tuple(f" {mark} " for mark in TITLE_MARKS) + (": ",)  # "Site: Headline" too
 
 
 def flat_title(text: str) -> str | None:
@@ -1115,17 +1118,18 @@ def without_site_name(title: str) -> str:
     """"Headline | Site" -> "Headline": the last part after a separator, when it reads as a
     name (a few words, each capitalised: "MIT Sloan", "Sweat"); "Brake pads – From a
     Mechanic" keeps its last part."""
-    parts = TITLE_PART_SEPARATOR.split(title)
-    if len(parts) < 2:
+    last = None
+    for last in TITLE_PART_SEPARATOR.finditer(title):
+        pass
+    if last is None:
         return title
-    words = parts[-1].split()
+    words = title[last.end():].split()
     if not 1 <= len(words) <= SITE_NAME_WORDS or not all(w[0].isupper() or not w[0].isalpha()
                                                           for w in words):
         return title
-    return title[:title.rfind(parts[-1])].rstrip(" |-–—:·•»/")
+    return title[:last.start()]
 
 
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", ": ", " / ")
 PAGE_TITLE_SHARED = 0.5
 PAGE_TITLE_WHOLE_WORDS = 6  # a <title> this long that is all headline is no site name
 FAR_LOOKBACK = 160  # blocks: how far back a headline with its byline is still looked for
