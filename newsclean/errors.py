@@ -15,3 +15,12 @@ class NothingExtracted(NewscleanError):
 
 class RuleError(NewscleanError):
     """A rule file is malformed; the message starts with `file:line:`."""
+
+
+class OptionError(NewscleanError):
+    """A command-line option's value cannot be used; `option` names it (e.g. "--output")."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"{option}: {message}")
+        self.option = option
+        self.message = message
