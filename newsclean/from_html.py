@@ -18,7 +18,8 @@ from .article import Article
 from .dates import find_date
 from .errors import InputError, NothingExtracted
 from .patterns import MAX_EDGE_BLOCKS, edge_furniture, furniture_match
-from .html_meta import PageMeta, byline_authors, names_in_byline, read_meta, without_outlets
+from .bylines import names_in_byline
+from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
 from .trace import Note, ignore

@@ -14,10 +14,9 @@ from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, normalize_authors
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
+from .bylines import names_in_byline
+
 WHITESPACE = re.compile(r"\s+")
-BYLINE_PREFIX = re.compile(r"^(?:written |posted |reported )?(?:by|von|par|por|di|door|af|av)\s*[:\-]?\s+",
-                           re.IGNORECASE)
-NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*")
 BYLINE_XPATH = (
     './/*[@itemprop="author"]//*[@itemprop="name"]',
     './/*[@rel="author"]',
@@ -26,7 +25,6 @@ BYLINE_XPATH = (
     './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
 )
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
-MAX_NAME_WORDS = 5   # "Maria de la Cruz Ortega" fits; a sentence does not
 TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·-]{2,60}$")
 
 
@@ -128,7 +126,7 @@ def byline_authors(tree) -> tuple[str, ...]:
     Prunes `tree` (trafilatura's author search does so on a deep copy; we skip the copy and
     call this last, when the tree is no longer needed)."""
     scope = byline_scope(tree)
-    cheap = byline_names(scope)
+    cheap = byline_element_names(scope)
     if cheap:
         return cheap
     prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
@@ -150,8 +148,9 @@ def byline_scope(tree):
     return tree
 
 
-def byline_names(tree) -> tuple[str, ...]:
-    """Names in byline-like elements (schema.org, rel=author, byline classes)."""
+def byline_element_names(tree) -> tuple[str, ...]:
+    """Names in byline-like elements (schema.org, rel=author, byline classes), read by the
+    byline grammar both paths share."""
     for xpath in BYLINE_XPATH:
         names: list[str] = []
         for element in tree.xpath(xpath)[:6]:
@@ -159,18 +158,6 @@ def byline_names(tree) -> tuple[str, ...]:
         if names:
             return tuple(dict.fromkeys(names))
     return ()
-
-
-def names_in_byline(text: str) -> list[str]:
-    text = BYLINE_PREFIX.sub("", text)
-    names = []
-    for part in NAME_SEPARATORS.split(text):
-        part = part.strip(" .,:")
-        words = part.split()
-        if 2 <= len(words) <= MAX_NAME_WORDS and all(w[0].isupper() or w.islower() and len(w) <= 3
-                                                     for w in words) and not re.search(r"\d", part):
-            names.append(part)
-    return names
 
 
 def published_date(tree, url: str | None) -> str | None:

@@ -1,0 +1,99 @@
+"""The byline grammar, one for both paths: which words open a byline, and which names it gives.
+
+"By Jane Doe and Max Roe | Staff Writers" gives ("Jane Doe", "Max Roe") whether it was read from
+an HTML byline element (`html_meta`) or from a line of a text scrape (`text.byline`); where a
+byline stands on the page is each path's own business.
+"""
+from __future__ import annotations
+
+import re
+
+# ---- what opens a byline ----
+# "By", "Written by", "Author:", and the same word in the languages of the samples and datasets:
+# von (de), par (fr), por (es, pt), di (it), door (nl), af (da), av (no, sv). The Scandinavian
+# words are prepositions too, so they count capitalised only ("Av Kari Nordmann").
+PREFIX = (r"(?:(?:written|posted|reported|words|story|text|reporting) by:?|by:?|von|par|por|di|door"
+          r"|authors?:|autor(?:in)?:|auteur:|(?-i:Af|Av))")
+BYLINE = re.compile(rf"^{PREFIX}\s+(.+)$", re.IGNORECASE)
+# the opening word on a line of its own, the names on the next ("Written By" / "Jane Doe")
+BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting) )?by:?|"
+                      r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
+
+# ---- where the names end ----
+# "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY"
+BYLINE_END = re.compile(r"\s+[|•·⋅●–—-]\s+|\s{2,}|\s*[|•·⋅●—]\s*")
+# their date ("April 12, 2024", "on 12/04/24"), "Updated ...", a section ("in Politics")
+BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at)\s+)?(?:(?:last\s+)?(?:updated|published|posted)\b"
+                         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
+                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|\s+(?:on|in)\s+(?=[A-Z])"
+                         r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+                         r"|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+# "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
+ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
+              "producer", "journalist", "analyst", "expert", "founder", "co-founder", "cofounder",
+              "director", "senior", "ceo", "coo", "cto", "cfo", "president", "manager",
+              "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
+
+# ---- what a name is ----
+NAME_LIST = re.compile(r"\s*[,;]\s*")  # "Jane Doe, Home and Garden Editor": parts, then names
+NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+NAME_TRIM = " .*_●•|"  # what Markdown and bullets leave around a name
+MAX_CAPITALISED_WORDS = 4  # words: "Maria de la Cruz Ortega" has four; a headline has more
+PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter".split())
+# letters after a name: "Jane Doe, CFA", "Max Roe, PhD", "Jr."
+CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}\.?){1,3}[A-Z]\.?[®™]?|[A-Z]{2,6}[®™]|Ph\.?D\.?|"
+                        r"(?:Jr|Sr|II|III|IV)\.?")
+# two to four capitalised words, initials and particles allowed: a person's name
+PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?: (?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w'’-]+|de|van|von|der|da|di|del|"
+                    r"la|le|bin|al)){1,3}")
+
+
+def names_in_byline(text: str) -> tuple[str, ...]:
+    """The names of a whole byline, its opening word included or not: "By Jane Doe | Staff
+    Writer" and "Jane Doe" give ("Jane Doe",), "Autor: Hans Müller" ("Hans Müller",)."""
+    match = BYLINE.match(text)
+    return byline_names(match.group(1) if match else text)
+
+
+def byline_names(text: str) -> tuple[str, ...]:
+    """The names a byline gives after its opening word, up to its date, section or job: "Jane
+    Doe and Max Roe", "Jane Doe April 12, 2024", "Jane DoePublished: Jan 29", "Jane Doe on
+    Friday", "Jane Doe in Politics", "Jane Doe ⋅ Editor", "Jane Doe, Senior Analyst, Acme Corp"
+    (the employer after a job is no author either)."""
+    names = before_tail(BYLINE_END.split(text)[0])
+    found: list[str] = []
+    for part in NAME_LIST.split(names):
+        if ROLE_WORDS & set(part.lower().split()):
+            break
+        for name in NAME_SPLIT.split(part):
+            name = name.strip(NAME_TRIM)
+            if not name or (found and CREDENTIAL.fullmatch(name)):
+                continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
+            words = name.split()
+            if (not name[0].isupper() or sum(not w.islower() for w in words) > MAX_CAPITALISED_WORDS
+                    or any(w.islower() and w not in PARTICLES for w in words)):
+                return tuple(found)
+            found.append(undoubled(name))
+    return tuple(found)
+
+
+def before_tail(names: str) -> str:
+    """The names, without the date, section or job that follows them; "" when the text opens
+    with one ("Feb 11, 2019": the byline's name was a link the scrape lost)."""
+    padded = " " + names  # a tail needs a space before it
+    tail = BYLINE_TAIL.search(padded)
+    return padded[:tail.start()] if tail else padded
+
+
+def undoubled(name: str, min_words: int = 1) -> str:
+    """"Jane Doe Jane Doe" (an author link's picture and text) -> "Jane Doe"; glued too,
+    "Jane DoeJane Doe" (a terminal browser that printed a link's two parts). A half of
+    fewer than `min_words` words stays doubled ("Bye Bye")."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half >= min_words and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    half = len(name) // 2
+    if len(name) % 2 == 0 and name[:half] == name[half:] and name[half - 1] != " ":
+        return name[:half]
+    return name
