@@ -15,6 +15,7 @@ from trafilatura.metadata import examine_meta, extract_meta_json, extract_metain
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .bylines import names_in_byline
+from .titles import without_site_name
 
 WHITESPACE = re.compile(r"\s+")
 BYLINE_XPATH = (
@@ -25,7 +26,6 @@ BYLINE_XPATH = (
     './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
 )
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
-TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·-]{2,60}$")
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,7 @@ def choose_title(tree, declared: str | None) -> str | None:
         return headline
     if declared and squeeze(declared):
         return squeeze(declared)
-    page_title = squeeze(tree.findtext(".//title"))
-    return TITLE_SUFFIX.sub("", page_title) or None
+    return without_site_name(squeeze(tree.findtext(".//title"))) or None
 
 
 def visible_headline(tree, declared: str | None) -> str | None:

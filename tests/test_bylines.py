@@ -4,11 +4,10 @@ from __future__ import annotations
 import html
 
 import pytest
+from conftest import FOOTBRIDGE
 
 import newsclean
 from newsclean.bylines import names_in_byline
-
-from conftest import FOOTBRIDGE
 
 
 @pytest.mark.parametrize(("byline", "names"), [
