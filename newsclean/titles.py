@@ -19,11 +19,10 @@ def without_site_name(title: str) -> str:
     """"Headline | Site" -> "Headline": the last part after a separator goes when it reads as a
     name (a few words, each capitalised: "MIT Sloan", "Sweat"); "Brake pads – From a
     Mechanic" keeps its last part."""
-    last = None
-    for last in TITLE_PART_SEPARATOR.finditer(title):
-        pass
-    if last is None:
+    separators = list(TITLE_PART_SEPARATOR.finditer(title))
+    if not separators:
         return title
+    last = separators[-1]
     words = title[last.end():].split()
     if not 1 <= len(words) <= SITE_NAME_WORDS or not all(w[0].isupper() or not w[0].isalpha()
                                                           for w in words):

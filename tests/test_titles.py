@@ -15,7 +15,7 @@ from newsclean.titles import without_site_name
     ("Council votes to rebuild the footbridge » Valley Courier", "Council votes to rebuild the footbridge"),
     ("Council votes on the bridge - MIT Sloan", "Council votes on the bridge"),
     # a last part of more than three words, or not all capitalised, is the headline's own
-    ("Council votes - The Valley Courier Online Edition", "Council votes - The Valley Courier Online Edition"),
+    ("Vote - The Valley Courier Online Edition", "Vote - The Valley Courier Online Edition"),
     ("Brake pads – From a Mechanic", "Brake pads – From a Mechanic"),
     ("Ukraine : la trêve tient", "Ukraine : la trêve tient"),  # a colon is no separator
     ("No separator here", "No separator here"),
