@@ -2,18 +2,47 @@
 from __future__ import annotations
 
 import re
-try:
-    import re._parser as sre_parse  # type: ignore[import-not-found]  # Python 3.11+
-except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache, lru_cache
 from importlib import resources
 
 from .dates import find_date
+from .regex_prefilter import first_chars
 
 CONTAINS = re.compile(r"contains(?:\[([^\]]+)\])? ")
 BULLET = re.compile(r"^\s*(?:[-*+•·◦▪□○●>]|\d{1,3}[.)])\s+")
+
+
+class Scope(str, Enum):
+    """Where a section's patterns are tried; a section header names one or more."""
+
+    TEXT = "text"  # every block of a text scrape
+    HTML = "html"  # every block of the HTML path's body
+    HEAD = "head"  # the first blocks of an article, on either path
+    TAIL = "tail"  # its last blocks
+
+    __hash__ = str.__hash__  # a member and its value are one key in sets and caches
+
+
+class FurnitureKind(str, Enum):
+    """The kinds of furniture the code acts on by name. Sections of data/furniture.txt may name
+    other kinds too ("share", "cookie"), which are dropped alike; these must exist."""
+
+    RELATED = "related"  # a rail of teasers: the text path's region pays more to cross one
+    COMMENTS = "comments"  # a thread or its header: ends an article
+    COPYRIGHT = "copyright"  # the legal line: ends an article
+    CAPTION = "caption"  # under an image: the alt text above it goes too
+    # given by the code itself, never a section of the file
+    SITE_RULE = "site rule"  # a site's strip_line matched
+    REPEATED = "repeated"  # the same prose twice on the page
+    TEASER = "teaser"  # a rail of headlines glued to their summaries
+
+    __hash__ = str.__hash__
+
+
+DATA_KINDS = (FurnitureKind.RELATED, FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT,
+              FurnitureKind.CAPTION)
 
 
 @dataclass(frozen=True)
@@ -21,7 +50,7 @@ class Pattern:
     """One furniture pattern; `str()` says what and where, for `explain`."""
 
     kind: str  # the section name: "share", "caption", ...
-    scopes: frozenset[str]
+    scopes: frozenset[Scope]
     regex: re.Pattern
     line: int
     anywhere: bool = False  # `contains` lines: searched for, not matched in full...
@@ -39,16 +68,24 @@ def furniture_patterns() -> tuple[Pattern, ...]:
 
 
 def parse_patterns(text: str) -> list[Pattern]:
+    """The patterns of a furniture file. Raises ValueError naming the line for a pattern before
+    any section, a scope that is not a Scope, a kind the code made itself, or a FurnitureKind
+    the code relies on that has no section (a renamed section must not disable a rule)."""
     patterns: list[Pattern] = []
     kind: str | None = None
-    scopes: frozenset[str] = frozenset()
+    scopes: frozenset[Scope] = frozenset()
+    sections: set[str] = set()
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
             kind, *where = line[1:-1].split()
-            scopes = frozenset(where)
+            scopes = frozenset(section_scope(w, number) for w in where)
+            if not scopes or (kind in set(FurnitureKind) and kind not in DATA_KINDS):
+                raise ValueError(f"furniture.txt:{number}: [{line[1:-1]}] needs a kind the code "
+                                 f"does not give itself and one or more of {scope_names()}")
+            sections.add(kind)
             continue
         if kind is None:
             raise ValueError(f"furniture.txt:{number}: pattern before any [section]")
@@ -57,7 +94,22 @@ def parse_patterns(text: str) -> list[Pattern]:
         gate = tuple(gated.group(1).lower().split("|")) if gated and gated.group(1) else ()
         patterns.append(Pattern(kind, scopes, re.compile(source, re.IGNORECASE), number,
                                 bool(gated), gate))
+    missing = [k.value for k in DATA_KINDS if k not in sections]
+    if missing:
+        raise ValueError(f"furniture.txt: no [{'], ['.join(missing)}] section; the code relies on it")
     return patterns
+
+
+def section_scope(word: str, number: int) -> Scope:
+    try:
+        return Scope(word)
+    except ValueError:
+        raise ValueError(f"furniture.txt:{number}: unknown scope {word!r}; "
+                         f"use {scope_names()}") from None
+
+
+def scope_names() -> str:
+    return ", ".join(scope.value for scope in Scope)
 
 
 def normalise_block(text: str) -> str:
@@ -90,68 +142,6 @@ def combined(scope: str, anywhere: bool, first: str = "") -> tuple[re.Pattern, d
 def named_first_chars() -> frozenset[str]:
     """Every character some pattern can start with (the others share one alternation)."""
     return frozenset(c for p in furniture_patterns() for c in first_chars(p.regex) or ())
-
-
-@cache
-def first_chars(regex: re.Pattern) -> frozenset[str] | None:
-    """The lower-cased characters a match of `regex` can start with; None when any can."""
-    chars, _ = sequence_first(sre_parse.parse(regex.pattern, regex.flags))
-    return None if chars is None else frozenset(chars)
-
-
-ASCII_DIGITS = "0123456789"
-MAX_RANGE = 400  # a wider character class ([a-z] is fine, [\u0000-\uffff] is not) is "any"
-
-
-def sequence_first(items) -> tuple[set[str] | None, bool]:
-    """(first characters or None for any, whether the sequence can match nothing)."""
-    found: set[str] = set()
-    for op, arg in items:
-        chars, empty = item_first(op, arg)
-        if chars is None:
-            return None, False
-        found |= chars
-        if not empty:
-            return found, False
-    return found, True
-
-
-def item_first(op, arg) -> tuple[set[str] | None, bool]:
-    name = str(op)
-    if name == "LITERAL":
-        return {chr(arg).lower()}, False
-    if name == "IN":
-        chars: set[str] = set()
-        for kind, value in arg:
-            if str(kind) == "LITERAL":
-                chars.add(chr(value).lower())
-            elif str(kind) == "RANGE" and value[1] - value[0] <= MAX_RANGE:
-                chars |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
-            elif str(kind) == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
-                chars |= set(ASCII_DIGITS)  # other digits fall to the "any" alternation
-            else:  # NEGATE, CATEGORY (\w, \d), wide ranges
-                return None, False
-        return chars, False
-    if name == "SUBPATTERN":
-        return sequence_first(arg[3])
-    if name == "ATOMIC_GROUP":
-        return sequence_first(arg)
-    if name == "BRANCH":
-        union: set[str] = set()
-        empty = False
-        for branch in arg[1]:
-            found, branch_empty = sequence_first(branch)
-            if found is None:
-                return None, False
-            union |= found
-            empty = empty or branch_empty
-        return union, empty
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        repeated, empty = sequence_first(arg[2])
-        return repeated, empty or arg[0] == 0
-    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: the next item decides
-        return set(), True
-    return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...: anything
 
 
 @lru_cache(maxsize=1024)  # menus and footers recur: on a site's next pages, and in `settle`

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.patterns import furniture_match
+from newsclean.patterns import (
+    DATA_KINDS,
+    FurnitureKind,
+    Scope,
+    furniture_match,
+    furniture_patterns,
+    parse_patterns,
+)
 
 FURNITURE = [
     ("Trending Now", "related"),
@@ -64,3 +71,28 @@ def test_article_sentences_with_furniture_words_are_not_furniture(line):
 @pytest.mark.parametrize("line", ["About Jane Doe", "Über Moritz Bachmann", "About the author"])
 def test_a_bio_header_closes_an_article(line):
     assert furniture_match(line, "tail") is not None and furniture_match(line, "text") is None
+
+
+# ---- the furniture file is checked when it is loaded ----
+
+def test_the_shipped_file_defines_every_kind_the_code_acts_on():
+    kinds = {pattern.kind for pattern in furniture_patterns()}
+    assert all(kind in kinds for kind in DATA_KINDS)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[share text htlm]\nShare this", "furniture.txt:1: unknown scope 'htlm'"),
+    ("[teaser text]\nMore stories", "furniture.txt:1: [teaser text] needs a kind"),
+    ("[share]\nShare this", "furniture.txt:1: [share] needs a kind"),
+    ("Share this", "furniture.txt:1: pattern before any [section]"),
+    ("[share text]\nShare this", "furniture.txt: no [related], [comments], [copyright], [caption]"),
+])
+def test_a_broken_furniture_file_fails_loudly(text, message):
+    with pytest.raises(ValueError) as failure:
+        parse_patterns(text)
+    assert str(failure.value).startswith(message)
+
+
+def test_scopes_are_one_key_whether_member_or_value():
+    assert furniture_match("Share this article", Scope.TEXT) is furniture_match("Share this article", "text")
+    assert Scope.HEAD in frozenset({"head"}) and "related" in {FurnitureKind.RELATED}
