@@ -356,8 +356,8 @@ def apply_line_rules(body, site: SiteRules | None, note: Note = ignore) -> None:
     blocks = blocks_of(body)
     verdicts = line_verdicts([block_text(b) for b in blocks], site)
     for block, verdict in zip(blocks, verdicts):
-        if verdict is not None and not verdict[0]:
-            note(block_text(block), f"site rule {verdict[1]}")
+        if verdict is not None and not verdict.keep:
+            note(block_text(block), f"site rule {verdict.source}")
             remove_block(block)
 
 

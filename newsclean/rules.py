@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -412,31 +412,39 @@ def load_rule_file(path: str | os.PathLike) -> RuleFile:
 LINE_DIRECTIVES = ("strip_before", "strip_after", "strip_line", "keep_line")
 
 
-def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[tuple[bool, str] | None]:
-    """What the text directives say of each line: (True, source) keep, (False, source) drop,
-    None when they say nothing and the heuristics decide. keep_line wins over the others."""
-    verdicts: list[tuple[bool, str] | None] = [None] * len(lines)
+class LineVerdict(NamedTuple):
+    """What a site's text directives say of one line."""
+
+    keep: bool  # keep_line matched; else a strip directive drops the line
+    source: str  # the deciding rule's file:line, for `explain`
+    line_rule: bool  # strip_line or keep_line named this line; False: a strip_before/after cut
+
+
+def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerdict | None]:
+    """What the text directives say of each line; None when they say nothing and the
+    heuristics decide. keep_line wins over the others, strip_line over the cuts."""
+    verdicts: list[LineVerdict | None] = [None] * len(lines)
     if site is None or not any(site.get(k) for k in LINE_DIRECTIVES):
         return verdicts
     trimmed = [" ".join(line.split()) for line in lines]
     for rule in site.get("strip_before"):
         hit = next((i for i, line in enumerate(trimmed) if rule.value.fullmatch(line)), None)
         if hit is not None:
-            verdicts[: hit + 1] = [(False, rule.source)] * (hit + 1)
+            verdicts[: hit + 1] = [LineVerdict(False, rule.source, False)] * (hit + 1)
     for rule in site.get("strip_after"):
         hit = next((i for i, line in enumerate(trimmed) if rule.value.fullmatch(line)), None)
         if hit is not None:
-            verdicts[hit:] = [(False, rule.source)] * (len(trimmed) - hit)
+            verdicts[hit:] = [LineVerdict(False, rule.source, False)] * (len(trimmed) - hit)
     strips, keeps = site.get("strip_line"), site.get("keep_line")
     any_strip, any_keep = either(strips), either(keeps)
     for index, line in enumerate(trimmed):
         # one regex call per line; which rule it was only matters on a hit (the last one wins)
         if any_strip is not None and any_strip.fullmatch(line):
             rule = next(r for r in reversed(strips) if r.value.fullmatch(line))
-            verdicts[index] = (False, rule.source)
+            verdicts[index] = LineVerdict(False, rule.source, True)
         if any_keep is not None and any_keep.fullmatch(line):
             rule = next(r for r in reversed(keeps) if r.value.fullmatch(line))
-            verdicts[index] = (True, rule.source)
+            verdicts[index] = LineVerdict(True, rule.source, True)
     return verdicts
 
 

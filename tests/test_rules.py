@@ -141,8 +141,13 @@ def test_line_directives():
                            "strip_line: Ad( break)?\nkeep_line: Ad break", "x.com.txt", "x.com").rules
     lines = ["menu", "Start here", "one", "Ad", "Ad break", "two", "The end", "footer"]
     verdicts = line_verdicts(lines, site)
-    kept = [line for line, v in zip(lines, verdicts) if v is None or v[0]]
+    kept = [line for line, v in zip(lines, verdicts) if v is None or v.keep]
     assert kept == ["one", "Ad break", "two"]
+    # a line rule's verdict says so; a cut's does not (the text path keeps the first as a barrier)
+    assert [(v.keep, v.line_rule) if v else None for v in verdicts] == [
+        (False, False), (False, False), None, (False, True), (True, True), None, (False, False),
+        (False, False)]
+    assert verdicts[3].source == "x.com.txt:3"
 
 
 ARTICLE = ("<p>" + "The council voted on Tuesday to rebuild the old footbridge over the river, "
