@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .article import Article
+from .prose import collapse
 from .rules import host_key, host_of
 
 SHARE = 0.5  # a line on more than half of a site's pages is furniture, not news
@@ -29,7 +30,7 @@ MD_EMPHASIS = re.compile(r"\*\*|__|[*_`]")
 
 def normalise(line: str) -> str:
     """The line with whitespace collapsed and every run of digits as 0 (dates, counts, times)."""
-    return DIGITS.sub("0", " ".join(line.split()))
+    return DIGITS.sub("0", collapse(line))
 
 
 def line_key(line: str) -> bytes:

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .dates import find_date
+from .prose import WORD, collapse
 from .regex_prefilter import first_chars
 
 CONTAINS = re.compile(r"contains(?:\[([^\]]+)\])? ")
@@ -114,7 +115,7 @@ def scope_names() -> str:
 
 def normalise_block(text: str) -> str:
     """Collapse whitespace and drop a leading list bullet, as patterns expect."""
-    text = " ".join(text.split())
+    text = collapse(text)
     return BULLET.sub("", text) if text[:1] in BULLET_FIRST or text[:1].isdigit() else text
 
 
@@ -179,7 +180,6 @@ def searched(scope: str) -> tuple[tuple[Pattern, ...], re.Pattern]:
 
 MAX_EDGE_BLOCKS = 6  # how far into an article head/tail furniture is looked for
 DATELINE_WORDS = 8   # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
-WORD = re.compile(r"\w+")
 
 
 def edge_furniture(text: str, edge: str) -> str | None:

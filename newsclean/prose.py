@@ -1,0 +1,36 @@
+"""What reads as text, one definition for both paths: words, sentence ends, the least an
+article has, and the three ways whitespace is normalised (each with its own name)."""
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"\w+")
+MIN_ARTICLE_WORDS = 8  # words: fewer is a label or a menu entry, not an article (either path)
+MAX_LINK_SHARE = 0.5  # of a block's characters: a block mostly of link text is navigation or a teaser
+# a sentence ends with one of these marks, perhaps inside closing quotes, brackets or emphasis
+SENTENCE_MARKS = (".", "!", "?", ":", "…", "。", "！", "？", "：")
+CLOSERS = "\"'”’»)*_ 」』）"
+NOT_WORD = re.compile(r"[^\w]+")
+
+
+def ends_like_sentence(text: str) -> bool:
+    """The text ends as a sentence does: 'He left.', '“Go!”', 'Read this: (1)' does not."""
+    return text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
+
+
+def collapse(text: str | None) -> str:
+    """Runs of whitespace as one space, none at the ends: text as a reader sees it."""
+    return " ".join((text or "").split())
+
+
+def squash(text: str) -> str:
+    """A key that matches the same words however written: lower case, punctuation as spaces."""
+    return " ".join(NOT_WORD.sub(" ", text.lower()).split())
+
+
+def unspaced(text: str) -> str:
+    """A key without any whitespace: the page's blocks are read with a space between inline
+    elements ("on X , Facebook") and the body's without ("on X, Facebook"), so a key that
+    matches both cannot hold spaces (bbc.com sample: a site rule's drop was shown as
+    trafilatura's)."""
+    return "".join(text.split())
