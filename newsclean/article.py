@@ -25,6 +25,13 @@ class Article:
     native_ad: bool = False  # a site rule's native_ad_clue matched
     rules: tuple[str, ...] = field(default=())  # rule files that were applied
 
+    @classmethod
+    def from_body(cls, text: str, body_markdown: str, title: str | None, **fields) -> Article:
+        """The article of either path: its Markdown is the title as a `#` heading (when there
+        is one) over the body's Markdown."""
+        markdown = (f"# {title}\n\n" if title else "") + body_markdown + "\n"
+        return cls(text=text, markdown=markdown, title=title, **fields)
+
     @property
     def author(self) -> str | None:
         """All authors joined by '; ', or None."""

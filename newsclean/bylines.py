@@ -52,6 +52,8 @@ def names_in_byline(text: str) -> tuple[str, ...]:
     """The names of a whole byline, its opening word included or not: "By Jane Doe | Staff
     Writer" and "Jane Doe" give ("Jane Doe",), "Autor: Hans Müller" ("Hans Müller",)."""
     match = BYLINE.match(text)
+    if not match and BY_ALONE.fullmatch(text.strip(NAME_TRIM)):
+        return ()  # "By" alone: the names were a link the page or scrape lost
     return byline_names(match.group(1) if match else text)
 
 
@@ -66,7 +68,7 @@ def byline_names(text: str) -> tuple[str, ...]:
         if ROLE_WORDS & set(part.lower().split()):
             break
         for name in NAME_SPLIT.split(part):
-            name = name.strip(NAME_TRIM)
+            name = name.split(" (")[0].strip(NAME_TRIM)  # "Jane Doe (@jdoe)", "Jane Doe (AP)"
             if not name or (found and CREDENTIAL.fullmatch(name)):
                 continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
             words = name.split()

@@ -17,7 +17,7 @@ from trafilatura.xml import xmltotxt
 from .article import Article
 from .dates import find_date
 from .errors import InputError, NothingExtracted
-from .patterns import MAX_EDGE_BLOCKS, edge_furniture, furniture_match
+from .patterns import edge_span, furniture_match
 from .bylines import names_in_byline
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .rules import Rule, SiteRules, line_verdicts
@@ -145,10 +145,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     markdown_body = xmltotxt(body, True).strip()
     authors = (without_outlets(meta.authors, meta.sitename, doc.url)
                or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree
-    return Article(
-        text=text,
-        markdown=(f"# {meta.title}\n\n" if meta.title else "") + markdown_body + "\n",
-        title=meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
+    return Article.from_body(
+        text, markdown_body, meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
         url=meta.url, language=meta.language, description=meta.description, tags=meta.tags,
         image=meta.image, kind="html", native_ad=native_ad,
         rules=site.sources if site else ())
@@ -424,13 +422,9 @@ def drop_furniture(body, note: Note = ignore) -> None:
             remove_block(block)
         else:
             kept.append(block)
-    for edge, ordered in (("head", kept), ("tail", kept[::-1])):
-        for block in ordered[:MAX_EDGE_BLOCKS]:
-            why = edge_furniture(block_text(block), edge)
-            if not why:
-                break
-            note(block_text(block), f"{why}, at the {edge} of the article")
-            remove_block(block)
+    for index, why in edge_span([block_text(b) for b in kept])[2]:
+        note(block_text(kept[index]), why)
+        remove_block(kept[index])
     for lst in list(body.iter("list")):
         if not len(lst) and lst.getparent() is not None:
             remove_block(lst)

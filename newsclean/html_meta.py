@@ -25,6 +25,10 @@ BYLINE_XPATH = (
     ' or contains(@class, "author__name") or contains(@class, "authorName")]',
     './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
 )
+# what joins a byline's text nodes into one run of names: "Jane Doe," "and" "Max Roe"
+JOINER_END = re.compile(r"(?:[,;&]|\b(?:and|und|et|y|by|von|par|por|di|door|af|av|:))$", re.IGNORECASE)
+JOINER_START = re.compile(r"(?:[,;&]|(?:and|und|et|y)\b)", re.IGNORECASE)
+MIN_ELEMENT_NAME_WORDS = 2  # words: see byline_element_names
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
 
 
@@ -149,14 +153,29 @@ def byline_scope(tree):
 
 def byline_element_names(tree) -> tuple[str, ...]:
     """Names in byline-like elements (schema.org, rel=author, byline classes), read by the
-    byline grammar both paths share."""
+    byline grammar both paths share. An element's single word is a section or a user name
+    ("Lifestyle", "Corti") more often than a person: a name here has two words or more."""
     for xpath in BYLINE_XPATH:
         names: list[str] = []
         for element in tree.xpath(xpath)[:6]:
-            names += names_in_byline(squeeze(" ".join(element.itertext())))
+            names += [name for name in names_in_byline(element_byline(element))
+                      if len(name.split()) >= MIN_ELEMENT_NAME_WORDS]
         if names:
             return tuple(dict.fromkeys(names))
     return ()
+
+
+def element_byline(element) -> str:
+    """A byline element's text, its text nodes two spaces apart as a terminal browser sets
+    columns apart, so that a name ends where its node does ("Jane Doe" in a link, "USA TODAY"
+    beside it), unless a comma or a word such as "and" joins the two ("By", "Jane Doe", "and",
+    "Max Roe")."""
+    parts = [part for part in (squeeze(text) for text in element.itertext()) if part]
+    joined = parts[0] if parts else ""
+    for before, part in zip(parts, parts[1:]):
+        joins = JOINER_END.search(before) or JOINER_START.match(part)
+        joined += (" " if joins else "  ") + part
+    return joined
 
 
 def published_date(tree, url: str | None) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
@@ -180,6 +181,24 @@ def searched(scope: str) -> tuple[tuple[Pattern, ...], re.Pattern]:
 
 MAX_EDGE_BLOCKS = 6  # how far into an article head/tail furniture is looked for
 DATELINE_WORDS = 8   # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
+
+
+def edge_span(texts: Sequence[str], protected: Sequence[bool] = ()
+              ) -> tuple[int, int, list[tuple[int, str]]]:
+    """How far furniture reaches into an article from either end, on both paths: (start, end,
+    drops), where texts[:start] open the article and texts[end:] close it with datelines,
+    disclosures, bios or calls to action, at most MAX_EDGE_BLOCKS at each end. A protected
+    block (a site's keep_line) stops the walk. `drops` gives (index, reason), head first."""
+    start, end, drops = 0, len(texts), []
+    while start < min(end, MAX_EDGE_BLOCKS) and not (protected and protected[start]) and (
+            why := edge_furniture(texts[start], Scope.HEAD)):
+        drops.append((start, f"{why}, at the head of the article"))
+        start += 1
+    while end > start and len(texts) - end < MAX_EDGE_BLOCKS and not (
+            protected and protected[end - 1]) and (why := edge_furniture(texts[end - 1], Scope.TAIL)):
+        drops.append((end - 1, f"{why}, at the tail of the article"))
+        end -= 1
+    return start, end, drops
 
 
 def edge_furniture(text: str, edge: str) -> str | None:

@@ -9,12 +9,13 @@ changes it, and every answer errs towards "any character" (None), which is slow 
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 
-try:
-    import re._parser as sre_parse  # type: ignore[import-not-found]  # Python 3.11+
-except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
+if sys.version_info >= (3, 11):
+    import re._parser as sre_parse
+else:  # pragma: no cover
+    import sre_parse
 
 
 ASCII_DIGITS = "0123456789"

@@ -26,6 +26,9 @@ from newsclean.bylines import names_in_byline
     ("Niamh Gallagher Wednesday, 19 June 2024", ("Niamh Gallagher",)),
     ("Posted by admin on May 3, 2024", ()),  # a user name, not a person's
     ("Staff", ()),
+    ("By", ()),  # the names were a link the scrape lost
+    ("Jeff Foust (@jfoust)", ("Jeff Foust",)),  # a handle or an outlet in brackets
+    ("By Jane Doe (AP) and Max Roe", ("Jane Doe", "Max Roe")),
 ])
 def test_names_in_byline(byline, names):
     assert names_in_byline(byline) == names
@@ -47,6 +50,16 @@ def byline_page(byline: str) -> str:
 def byline_scrape(byline: str) -> str:
     story = FOOTBRIDGE
     return f"{story.title}\n\n{byline}\n{story.human_date}\n\n" + "\n\n".join(story.paras) + "\n"
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ('<a href="/jd">Jane Doe</a> <span>USA TODAY</span>', ("Jane Doe",)),  # a name ends with its node
+    ('<a href="/jd">Jane Doe</a>, <a href="/mr">Max Roe</a>', ("Jane Doe", "Max Roe")),
+    ('By <a href="/jd">Jane Doe</a> and <a href="/mr">Max Roe</a>', ("Jane Doe", "Max Roe")),
+])
+def test_html_byline_elements(byline, authors):
+    page = byline_page("").replace('<p class="byline"></p>', f'<p class="byline">{byline}</p>')
+    assert newsclean.clean(page, input_type="html").authors == authors
 
 
 @pytest.mark.parametrize("byline", ["By Jane Doe | Staff Writer", "Autor: Jane Doe"])
