@@ -25,7 +25,7 @@ from rich.text import Text
 from . import batch
 from .batch import Counted, Learning, Options, Outcome, Status, Summary
 from .boilerplate import MIN_PAGES, SHARE, draft_rules
-from .errors import NewscleanError
+from .errors import NewscleanError, OptionError
 from .render import Format
 
 PLAIN_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
@@ -115,11 +115,10 @@ def batch_cli(
             else:
                 summary.add(event)
                 display.outcome(event)
-    except ValueError as err:
+    except OptionError as err:
         display.close()
-        option, _, message = str(err).partition(": ")
-        hint = f"'{option}'" if option.startswith("-") else option
-        raise typer.BadParameter(message, param_hint=hint) from None
+        hint = f"'{err.option}'" if err.option.startswith("-") else err.option
+        raise typer.BadParameter(err.message, param_hint=hint) from None
     except NewscleanError as err:  # a broken --rules-dir
         display.close()
         sys.stderr.write(f"newsclean: error: {' '.join(str(err).split())}\n")

@@ -30,6 +30,7 @@ from newsclean.batch import (
 )
 from newsclean.boilerplate import drop_lines, page_keys
 from newsclean.cli import app
+from newsclean.errors import OptionError
 from newsclean.render import Format, render
 from newsclean.rules import parse_rule_text
 
@@ -281,6 +282,27 @@ def test_missing_input_and_output_inside_out_are_usage_errors(run, scrapes, tmp_
     assert same.exit_code == 2 and "is the output folder" in flat(same.stderr)
     inner = run("batch", scrapes / "a", "-o", scrapes)
     assert inner.exit_code == 2 and "inside the output folder" in flat(inner.stderr)
+
+
+@pytest.mark.parametrize("options,option,message", [
+    ({}, "--output", "give an output folder (-o DIR), or --jsonl FILE"),
+    ({"jsonl": Path("x.jsonl"), "jobs": 0}, "--jobs", "must be 1 or more"),
+    ({"out_dir": Path("in")}, "--output", "the input folder in is the output folder; "
+                                          "choose an output folder outside it"),
+])
+def test_the_library_names_the_option_at_fault(scrapes, options, option, message, monkeypatch):
+    monkeypatch.chdir(scrapes.parent)
+    with pytest.raises(OptionError) as raised:
+        list(run_batch(["in"], Options(**options)))
+    assert (raised.value.option, raised.value.message) == (option, message)
+
+
+def test_two_input_folders_of_one_name_are_an_error_of_the_paths(tmp_path):
+    (tmp_path / "a" / "x").mkdir(parents=True)
+    (tmp_path / "b" / "x").mkdir(parents=True)
+    with pytest.raises(OptionError) as raised:
+        list(run_batch([tmp_path / "a" / "x", tmp_path / "b" / "x"], Options(out_dir=tmp_path / "out")))
+    assert raised.value.option == "PATHS" and "two input folders are named 'x'" in raised.value.message
 
 
 # ---------------------------------------------------------------- resume and atomic writes

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 from .. import api
 from ..article import Article
 from ..boilerplate import LineCounts, LineTally, drop_lines
+from ..errors import OptionError
 from ..files import FileId, file_id, is_inside, printable, remove_temp_files
 from ..rules import RuleBook
 from .inputs import SUFFIX, Input, find_inputs
@@ -31,8 +32,8 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     """Clean every input under `paths`; yield one Outcome per input, in input order (with
     learning, first a Counted per page). `clean` is newsclean.clean or a function with its
     signature (a top-level one: it runs in worker processes). JSONL goes to `options.jsonl`,
-    or to `jsonl_stream` when given. Raises ValueError for options that cannot work
-    (the message names the option), RuleError for a broken --rules-dir."""
+    or to `jsonl_stream` when given. Raises OptionError for options that cannot work (its
+    `option` names the option at fault), RuleError for a broken --rules-dir."""
     run = _start(paths, options, clean=clean, jsonl_stream=jsonl_stream)
     complete = False
     try:
@@ -108,7 +109,8 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
         try:
             log = JsonlOut(options.jsonl, jsonl_stream, resume=resume)
         except OSError as err:
-            raise ValueError(f"--jsonl: cannot write {options.jsonl}.part ({err.strerror or err})") from None
+            raise OptionError("--jsonl", f"cannot write {options.jsonl}.part ({err.strerror or err})"
+                              ) from None
         if log.handle is not None:  # never read back the file being written
             prune |= {file_id(os.fstat(log.handle.fileno()))}
     planner = Planner(out_dir, options.force or learn, log if resume else None)
@@ -135,7 +137,7 @@ def _ready_output(options: Options) -> tuple[str | None, frozenset[FileId]]:
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as err:
-        raise ValueError(f"--output: cannot create {out_dir} ({err.strerror or err})") from None
+        raise OptionError("--output", f"cannot create {out_dir} ({err.strerror or err})") from None
     remove_temp_files(out_dir)
     return out_dir, frozenset({file_id(os.stat(out_dir))})
 
@@ -145,26 +147,26 @@ def _is_job(item: Outcome | Job) -> bool:
 
 
 def check_options(paths: Sequence[str], options: Options, jsonl_stream: BinaryIO | None) -> None:
-    """Raise ValueError for what cannot work: the message starts with the option at fault."""
+    """Raise OptionError for what cannot work, naming the option at fault (PATHS: the inputs)."""
     if options.out_dir is None and options.jsonl is None and jsonl_stream is None:
-        raise ValueError("--output: give an output folder (-o DIR), or --jsonl FILE")
+        raise OptionError("--output", "give an output folder (-o DIR), or --jsonl FILE")
     if options.jobs < 1:
-        raise ValueError("--jobs: must be 1 or more")
+        raise OptionError("--jobs", "must be 1 or more")
     if options.jsonl is not None and os.path.isdir(options.jsonl):
-        raise ValueError(f"--jsonl: {options.jsonl} is a folder; give a file name, or use -o for a folder")
+        raise OptionError("--jsonl", f"{options.jsonl} is a folder; give a file name, or use -o for a folder")
     if options.out_dir is not None:
         out = os.path.realpath(options.out_dir)
         for path in paths:
             real = os.path.realpath(path)
             if os.path.isdir(path) and (real == out or is_inside(real, out)):
                 where = "the" if real == out else "inside the"
-                raise ValueError(f"--output: the input folder {path} is {where} output folder; "
-                                 "choose an output folder outside it")
+                raise OptionError("--output", f"the input folder {path} is {where} output folder; "
+                                  "choose an output folder outside it")
     folders = [os.path.basename(os.path.realpath(p)) for p in paths if os.path.isdir(p)]
     if len(paths) > 1 and len(set(folders)) < len(folders):
         twice = next(name for name in folders if folders.count(name) > 1)
-        raise ValueError(f"PATHS: two input folders are named {twice!r}, and each would be "
-                         f"written to OUTPUT/{twice}; batch them separately")
+        raise OptionError("PATHS", f"two input folders are named {twice!r}, and each would be "
+                          f"written to OUTPUT/{twice}; batch them separately")
 
 
 # ---- from a worker's answer to an Outcome ----
