@@ -4,6 +4,7 @@ outputs (also across a SIGKILL), outputs kept inside -o, the per-file timeout, a
 cross-page boilerplate learning on an invented site (tests/sitegen.py)."""
 from __future__ import annotations
 
+import faulthandler
 import gzip
 import json
 import os
@@ -461,6 +462,8 @@ def slow_clean(data, **kwargs):
 
 def crashing_clean(data, **kwargs):
     if b"CRASH" in data:
+        # the worker inherits pytest's faulthandler, whose dump would land in the run's output
+        faulthandler.disable()
         os.kill(os.getpid(), signal.SIGSEGV)
     if b"BUG" in data:
         raise RuntimeError("a bug")
