@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import batch
-from .batch import Counted, Learning, Options, Outcome, Status, Summary
+from .batch import Counted, Learning, LearningReport, Options, Outcome, Status, Summary
 from .boilerplate import MIN_PAGES, SHARE, draft_rules
 from .errors import NewscleanError, OptionError
 from .render import Format
@@ -112,6 +112,8 @@ def batch_cli(
         for event in batch.run_batch(paths, options, jsonl_stream=stream):
             if isinstance(event, Counted):
                 display.counted(event)
+            elif isinstance(event, LearningReport):
+                summary.learned = event
             else:
                 summary.add(event)
                 display.outcome(event)
@@ -256,6 +258,8 @@ class Display:
                           format_bytes(summary.bytes_in), format_bytes(summary.bytes_out),
                           format_seconds(seconds))
             self.console.print(table)
+        for line in summary.learned.summary_lines() if summary.learned else ():
+            sys.stderr.write(line + "\n")
         sys.stderr.write(summary_line(summary, seconds) + "\n")
 
 

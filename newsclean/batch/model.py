@@ -1,4 +1,4 @@
-"""What callers of a batch pass in and get back (Options; Outcome, Counted;
+"""What callers of a batch pass in and get back (Options; Outcome, Counted, LearningReport;
 Summary), and the Job a worker is handed."""
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 from ..boilerplate import MIN_PAGES, SHARE
 from ..render import Format
 from .pool import MAX_TASKS
+
+MAX_SITES_SHOWN = 5  # learning report: one summary line per site up to this many, then a count
 
 
 class Status(str, Enum):
@@ -48,6 +50,59 @@ class Learning:
     min_pages: int = MIN_PAGES  # ... of a site with at least this many pages
 
 
+@dataclass(frozen=True)
+class LearnedSite:
+    """One site as learning saw it: its cleaned pages, the lines found on more than the share
+    of them (first wording, in order of first appearance; none for a site below min_pages)
+    and how many pages lost at least one of those lines."""
+
+    site: str  # a host without www., or "folder:PATH" for pages with no URL or rule file
+    pages: int
+    lines: tuple[str, ...] = ()
+    touched: int = 0
+
+
+@dataclass(frozen=True)
+class LearningReport:
+    """What --learn-boilerplate learned: yielded by run_batch after the last Outcome."""
+
+    share: float
+    min_pages: int
+    sites: tuple[LearnedSite, ...] = ()  # every site with a cleaned page, most lines first
+
+    @property
+    def learned(self) -> tuple[LearnedSite, ...]:
+        return tuple(site for site in self.sites if site.lines)
+
+    def summary_lines(self) -> list[str]:
+        """The report in a few lines of text, for the end of a batch's summary."""
+        learned = self.learned
+        if not learned:
+            return [self.nothing_line()]
+        lines = [f"learned: {site.site}: {plural(len(site.lines), 'line')} on more than "
+                 f"{self.share:.0%} of its {plural(site.pages, 'page')}, dropped from "
+                 f"{plural(site.touched, 'page')}" for site in learned[:MAX_SITES_SHOWN]]
+        rest = learned[MAX_SITES_SHOWN:]
+        if rest:
+            lines.append(f"learned: {plural(len(rest), 'more site')}, "
+                         f"{plural(sum(len(site.lines) for site in rest), 'line')} dropped from "
+                         f"{plural(sum(site.touched for site in rest), 'page')}")
+        return lines
+
+    def nothing_line(self) -> str:
+        biggest = max(self.sites, key=lambda site: site.pages, default=None)
+        if biggest is None or biggest.pages < self.min_pages:
+            most = f"; the most pages of one site: {biggest.pages} ({biggest.site})" if biggest else ""
+            return (f"learned nothing: no site has {self.min_pages} pages or more "
+                    f"(--boilerplate-min-pages){most}")
+        return (f"learned nothing: no line repeats on more than {self.share:.0%} of a site's pages "
+                "(--boilerplate-share)")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -74,7 +129,7 @@ class Options:
 
 @dataclass
 class Summary:
-    """Counts of a run, added up Outcome by Outcome."""
+    """Counts of a run, added up Outcome by Outcome (and what learning learned, if it ran)."""
 
     ok: int = 0
     failed: int = 0
@@ -82,6 +137,7 @@ class Summary:
     skipped: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
+    learned: LearningReport | None = None  # set by the caller from run_batch's last item
 
     def add(self, outcome: Outcome) -> None:
         name = outcome.status.value

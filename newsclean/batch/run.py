@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -12,13 +13,13 @@ from typing import Any, BinaryIO
 
 from .. import api
 from ..article import Article
-from ..boilerplate import LineCounts, LineTally, drop_lines
+from ..boilerplate import LineCounts, LineTally, drop_lines, line_key
 from ..errors import OptionError
 from ..files import FileId, file_id, is_inside, printable, remove_temp_files
 from ..rules import RuleBook
 from .inputs import SUFFIX, Input, find_inputs
 from .jsonl import JsonlOut, record_of
-from .model import Counted, Job, Learning, Options, Outcome, Status
+from .model import Counted, Job, LearnedSite, Learning, LearningReport, Options, Outcome, Status
 from .plan import Planner
 from .pool import Lost, run_ordered
 from .worker import Done, Settings, deliver, process_job, remove_stale
@@ -28,12 +29,13 @@ Results = Generator[tuple[Any, Any], None, None]  # (Outcome | Job, None | Done 
 
 def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
               clean: Callable[..., Article] = api.clean,
-              jsonl_stream: BinaryIO | None = None) -> Iterator[Outcome | Counted]:
+              jsonl_stream: BinaryIO | None = None) -> Iterator[Outcome | Counted | LearningReport]:
     """Clean every input under `paths`; yield one Outcome per input, in input order (with
-    learning, first a Counted per page). `clean` is newsclean.clean or a function with its
-    signature (a top-level one: it runs in worker processes). JSONL goes to `options.jsonl`,
-    or to `jsonl_stream` when given. Raises OptionError for options that cannot work (its
-    `option` names the option at fault), RuleError for a broken --rules-dir."""
+    learning, first a Counted per page, and last a LearningReport). `clean` is
+    newsclean.clean or a function with its signature (a top-level one: it runs in worker
+    processes). JSONL goes to `options.jsonl`, or to `jsonl_stream` when given. Raises
+    OptionError for options that cannot work (its `option` names the option at fault),
+    RuleError for a broken --rules-dir."""
     run = _start(paths, options, clean=clean, jsonl_stream=jsonl_stream)
     complete = False
     try:
@@ -190,9 +192,10 @@ def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
 # ---- learning: count every page's lines per site, then drop each site's furniture ----
 
 def learned_outcomes(results: Iterable[tuple[Any, Any]], settings: Settings, learning: Learning,
-                     force: bool, log: JsonlOut) -> Iterator[Outcome | Counted]:
+                     force: bool, log: JsonlOut) -> Iterator[Outcome | Counted | LearningReport]:
     """Learning: count every page's lines per site while spooling the articles to an unnamed
-    temporary file, then drop each site's furniture and deliver the pages in input order."""
+    temporary file, then drop each site's furniture and deliver the pages in input order;
+    last, what was learned."""
     counts = LineCounts()
     with tempfile.TemporaryFile() as spool:  # unlinked at once: a killed run leaves nothing
         for item, result in results:
@@ -203,6 +206,7 @@ def learned_outcomes(results: Iterable[tuple[Any, Any]], settings: Settings, lea
                 pickle.dump((item, result, None), spool)
             yield Counted(item.source)
         furniture = counts.furniture(learning.share, learning.min_pages)
+        found_lines = FoundLines(furniture)
         second = replace(settings, learn=False)
         spool.seek(0)
         while True:
@@ -216,6 +220,7 @@ def learned_outcomes(results: Iterable[tuple[Any, Any]], settings: Settings, lea
                 yield item
             elif isinstance(found, Article):
                 article, dropped = drop_lines(found, furniture.get(site, frozenset()))
+                found_lines.add(site, found.text, dropped)
                 done = deliver(second, item, article, dropped=dropped, keep_same=not force)
                 if log.active:
                     log.write(done.line or record_of(outcome_of(item, done)))
@@ -225,3 +230,31 @@ def learned_outcomes(results: Iterable[tuple[Any, Any]], settings: Settings, lea
                 if log.active:
                     log.write(found.line if isinstance(found, Done) and found.line else record_of(outcome))
                 yield outcome
+    yield found_lines.report(counts, learning)
+
+
+class FoundLines:
+    """The second pass's account of each site's learned lines: their first wording (the
+    first pass keeps only digests) and how many pages lost one or more of them."""
+
+    def __init__(self, furniture: dict[str, frozenset[bytes]]):
+        self.furniture = furniture
+        self.wording: dict[str, dict[bytes, str]] = {site: {} for site in furniture}
+        self.touched: Counter[str] = Counter()
+
+    def add(self, site: str, text: str, dropped: int) -> None:
+        keys, wording = self.furniture.get(site, frozenset()), self.wording.get(site)
+        if dropped:
+            self.touched[site] += 1
+        if wording is None or len(wording) == len(keys):
+            return
+        for line in text.split("\n"):
+            key = line_key(line) if line.strip() else None
+            if key in keys and key not in wording:
+                wording[key] = " ".join(line.split())
+
+    def report(self, counts: LineCounts, learning: Learning) -> LearningReport:
+        sites = [LearnedSite(site, pages, tuple(self.wording.get(site, {}).values()), self.touched[site])
+                 for site, pages in counts.pages.items()]
+        sites.sort(key=lambda found: (-len(found.lines), -found.pages, found.site))
+        return LearningReport(learning.share, learning.min_pages, tuple(sites))
