@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from .. import api
 from ..article import Article
@@ -24,7 +24,9 @@ from .plan import Planner
 from .pool import Lost, run_ordered
 from .worker import Done, Settings, deliver, process_job, remove_stale
 
-Results = Generator[tuple[Any, Any], None, None]  # (Outcome | Job, None | Done | Lost), in input order
+# in input order: the planner's Outcome with None, or a Job with its worker's answer
+Planned = tuple[Outcome | Job, Done | Lost | None]
+Results = Generator[Planned, None, None]
 
 
 def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
@@ -182,16 +184,17 @@ def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
                   else None)
         return Outcome(item.source, result.status, result.error, output, result.rules, item.size,
                        result.bytes_out, result.dropped, result.detail)
+    if result is None:  # run_ordered answers every item its needs_worker picks
+        raise TypeError(f"no worker's answer for {item.source}")
     remove_stale(item)
-    reason = result.reason if result is not None else "no answer from its worker"
-    hint = ("raise --timeout if the page is just slow" if result is not None and result.timed_out
+    hint = ("raise --timeout if the page is just slow" if result.timed_out
             else "please report it with this file")
-    return Outcome(item.source, Status.FAILED, f"{reason}; {hint}", bytes_in=item.size)
+    return Outcome(item.source, Status.FAILED, f"{result.reason}; {hint}", bytes_in=item.size)
 
 
 # ---- learning: count every page's lines per site, then drop each site's furniture ----
 
-def learned_outcomes(results: Iterable[tuple[Any, Any]], settings: Settings, learning: Learning,
+def learned_outcomes(results: Iterable[Planned], settings: Settings, learning: Learning,
                      force: bool, log: JsonlOut) -> Iterator[Outcome | Counted | LearningReport]:
     """Learning: count every page's lines per site while spooling the articles to an unnamed
     temporary file, then drop each site's furniture and deliver the pages in input order;
