@@ -96,7 +96,7 @@ def child(mode: str, folder: str, out: str, jobs: int, max_tasks: int) -> None:
     """In a fresh process: a clean() loop, or run_batch; wall, CPU and peak memory."""
     import newsclean
     from newsclean.batch import Options, find_inputs, run_batch
-    from newsclean.pool import MAX_TASKS
+    from newsclean.batch import MAX_TASKS
     from newsclean.render import Format, render
 
     shutil.rmtree(out, ignore_errors=True)

@@ -23,9 +23,9 @@ from rich.table import Table
 from rich.text import Text
 
 from . import batch
-from .batch import Counted, Learning, Options, Outcome, Status, Summary
+from .batch import Counted, Learning, LearningReport, Options, Outcome, Status, Summary
 from .boilerplate import MIN_PAGES, SHARE, draft_rules
-from .errors import NewscleanError
+from .errors import NewscleanError, OptionError
 from .render import Format
 
 PLAIN_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
@@ -112,14 +112,15 @@ def batch_cli(
         for event in batch.run_batch(paths, options, jsonl_stream=stream):
             if isinstance(event, Counted):
                 display.counted(event)
+            elif isinstance(event, LearningReport):
+                summary.learned = event
             else:
                 summary.add(event)
                 display.outcome(event)
-    except ValueError as err:
+    except OptionError as err:
         display.close()
-        option, _, message = str(err).partition(": ")
-        hint = f"'{option}'" if option.startswith("-") else option
-        raise typer.BadParameter(message, param_hint=hint) from None
+        hint = f"'{err.option}'" if err.option.startswith("-") else err.option
+        raise typer.BadParameter(err.message, param_hint=hint) from None
     except NewscleanError as err:  # a broken --rules-dir
         display.close()
         sys.stderr.write(f"newsclean: error: {' '.join(str(err).split())}\n")
@@ -257,6 +258,8 @@ class Display:
                           format_bytes(summary.bytes_in), format_bytes(summary.bytes_out),
                           format_seconds(seconds))
             self.console.print(table)
+        for line in summary.learned.summary_lines() if summary.learned else ():
+            sys.stderr.write(line + "\n")
         sys.stderr.write(summary_line(summary, seconds) + "\n")
 
 

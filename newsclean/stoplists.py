@@ -5,10 +5,12 @@ import importlib.util
 import marshal
 import os
 import re
-import tempfile
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
+
+from .files import write_atomic
 
 WORD = re.compile(r"\w+")
 # jusText names its lists by language name; the ISO 639-1 codes we report for the common ones
@@ -53,13 +55,8 @@ def stoplists() -> tuple[tuple[str, ...], dict[str, int]]:
             pass
     built = build_stoplists()
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-                temporary.write(marshal.dumps(built))
-            os.replace(temporary.name, path)  # whole or not at all, with workers racing
-        except OSError:
-            pass
+        with suppress(OSError):  # whole or not at all, with workers racing
+            write_atomic(os.fspath(path), marshal.dumps(built))
     return built
 
 

@@ -4,6 +4,7 @@ outputs (also across a SIGKILL), outputs kept inside -o, the per-file timeout, a
 cross-page boilerplate learning on an invented site (tests/sitegen.py)."""
 from __future__ import annotations
 
+import faulthandler
 import gzip
 import json
 import os
@@ -21,7 +22,9 @@ from typer.testing import CliRunner
 import newsclean
 from newsclean.batch import (
     TEMP_SUFFIX,
+    LearnedSite,
     Learning,
+    LearningReport,
     Options,
     Outcome,
     Status,
@@ -30,6 +33,7 @@ from newsclean.batch import (
 )
 from newsclean.boilerplate import drop_lines, page_keys
 from newsclean.cli import app
+from newsclean.errors import OptionError
 from newsclean.render import Format, render
 from newsclean.rules import parse_rule_text
 
@@ -283,6 +287,27 @@ def test_missing_input_and_output_inside_out_are_usage_errors(run, scrapes, tmp_
     assert inner.exit_code == 2 and "inside the output folder" in flat(inner.stderr)
 
 
+@pytest.mark.parametrize("options,option,message", [
+    ({}, "--output", "give an output folder (-o DIR), or --jsonl FILE"),
+    ({"jsonl": Path("x.jsonl"), "jobs": 0}, "--jobs", "must be 1 or more"),
+    ({"out_dir": Path("in")}, "--output", "the input folder in is the output folder; "
+                                          "choose an output folder outside it"),
+])
+def test_the_library_names_the_option_at_fault(scrapes, options, option, message, monkeypatch):
+    monkeypatch.chdir(scrapes.parent)
+    with pytest.raises(OptionError) as raised:
+        list(run_batch(["in"], Options(**options)))
+    assert (raised.value.option, raised.value.message) == (option, message)
+
+
+def test_two_input_folders_of_one_name_are_an_error_of_the_paths(tmp_path):
+    (tmp_path / "a" / "x").mkdir(parents=True)
+    (tmp_path / "b" / "x").mkdir(parents=True)
+    with pytest.raises(OptionError) as raised:
+        list(run_batch([tmp_path / "a" / "x", tmp_path / "b" / "x"], Options(out_dir=tmp_path / "out")))
+    assert raised.value.option == "PATHS" and "two input folders are named 'x'" in raised.value.message
+
+
 # ---------------------------------------------------------------- resume and atomic writes
 
 def test_resume_skips_done_inputs_and_redoes_changed_ones(run, scrapes, tmp_path):
@@ -439,6 +464,8 @@ def slow_clean(data, **kwargs):
 
 def crashing_clean(data, **kwargs):
     if b"CRASH" in data:
+        # the worker inherits pytest's faulthandler, whose dump would land in the run's output
+        faulthandler.disable()
         os.kill(os.getpid(), signal.SIGSEGV)
     if b"BUG" in data:
         raise RuntimeError("a bug")
@@ -498,6 +525,47 @@ def test_learning_drops_a_sites_furniture_and_keeps_the_news(tmp_path, run):
     assert all(line in few for line in Site(host="few.example", name="Few News", seed=3).furniture(0))
     run("batch", tmp_path / "site", "-o", tmp_path / "plain")
     assert all(line in (tmp_path / "plain/html/story-00000.md").read_text() for line in SITE.furniture(0))
+
+
+def test_learning_reports_what_it_learned_and_when_it_learned_nothing(tmp_path, run):
+    write_site(tmp_path / "site", 8)
+    few = Site(host="few.example", name="Few News", seed=3)
+    write_site(tmp_path / "site" / "few", 3, few)
+    events = list(run_batch([tmp_path / "site"], Options(out_dir=tmp_path / "out", jobs=2,
+                                                         learning=Learning())))
+    report = events[-1]
+    assert isinstance(report, LearningReport)
+    assert not any(isinstance(event, LearningReport) for event in events[:-1])
+    assert (report.share, report.min_pages) == (0.5, 5)
+    learned, small = report.sites
+    assert (learned.site, learned.pages, learned.touched) == ("coastgazette.example", 8, 8)
+    assert sorted(learned.lines) == sorted(SITE.furniture(0))  # the first page's wording
+    assert (small.site, small.pages, small.lines, small.touched) == ("few.example", 3, (), 0)
+
+    result = run("batch", tmp_path / "site", "-o", tmp_path / "cli", "--learn-boilerplate")
+    assert result.stderr.splitlines()[-2:-1] == [
+        "learned: coastgazette.example: 4 lines on more than 50% of its 8 pages, dropped from 8 pages"]
+    assert summary(result)["ok"] == 11
+    nothing = run("batch", tmp_path / "site", "-o", tmp_path / "all", "--learn-boilerplate",
+                  "--boilerplate-share", "1")
+    assert nothing.stderr.splitlines()[-2:-1] == [
+        "learned nothing: no line repeats on more than 100% of a site's pages (--boilerplate-share)"]
+    too_few = run("batch", tmp_path / "site" / "few", "-o", tmp_path / "few", "--learn-boilerplate")
+    assert too_few.stderr.splitlines()[-2:-1] == [
+        "learned nothing: no site has 5 pages or more (--boilerplate-min-pages); "
+        "the most pages of one site: 3 (few.example)"]
+    plain = run("batch", tmp_path / "site", "-o", tmp_path / "plain")
+    assert "learned" not in plain.stderr
+
+
+def test_a_learning_report_of_many_sites_stays_short():
+    sites = tuple(LearnedSite(f"site{n}.example", 10, ("Follow us", "Share this"), 9) for n in range(7))
+    lines = LearningReport(0.5, 5, sites).summary_lines()
+    assert lines == [f"learned: site{n}.example: 2 lines on more than 50% of its 10 pages, "
+                     "dropped from 9 pages" for n in range(5)] + [
+        "learned: 2 more sites, 4 lines dropped from 18 pages"]
+    assert LearningReport(0.5, 5).summary_lines() == [
+        "learned nothing: no site has 5 pages or more (--boilerplate-min-pages)"]
 
 
 def test_learning_leaves_copies_of_one_page_whole(tmp_path):

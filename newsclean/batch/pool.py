@@ -14,7 +14,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
@@ -49,7 +49,7 @@ class Worker:
 
 def run_ordered(items: Iterable, work: Callable[[Any], Any], *, jobs: int,
                 timeout: float | None = None, needs_worker: Callable[[Any], bool] = lambda _: True,
-                max_tasks: int = MAX_TASKS, chunk: int = CHUNK) -> Iterator[tuple[Any, Any]]:
+                max_tasks: int = MAX_TASKS, chunk: int = CHUNK) -> Generator[tuple[Any, Any], None, None]:
     """Yield (item, work(item)) for every item, in the order of `items`, computing work(item)
     in `jobs` worker processes. Items for which needs_worker() is false are yielded with None,
     in their place. A task that runs over `timeout` seconds, or whose worker dies, gives a

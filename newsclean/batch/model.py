@@ -1,0 +1,162 @@
+"""What callers of a batch pass in and get back (Options; Outcome, Counted, LearningReport;
+Summary), and the Job a worker is handed."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from ..boilerplate import MIN_PAGES, SHARE
+from ..render import Format
+from .pool import MAX_TASKS
+
+MAX_SITES_SHOWN = 5  # learning report: one summary line per site up to this many, then a count
+
+
+class Status(str, Enum):
+    OK = "ok"
+    FAILED = "failed"
+    EMPTY = "empty"  # read fine, but no article in it (NothingExtracted)
+    SKIPPED = "skipped"  # output already up to date, or not an input (a symlink loop)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input. `error` reads "what happened; what to try"."""
+
+    source: str  # the input's path as the user named it, printable
+    status: Status
+    error: str | None = None
+    output: str | None = None  # the file written (or kept, when skipped)
+    rules: tuple[str, ...] = ()
+    bytes_in: int = 0
+    bytes_out: int = 0
+    dropped: int = 0  # boilerplate lines learned across pages and removed
+    detail: str | None = None  # the traceback of an internal error (for --debug)
+    reused: bool = False  # its line in the previous run's JSONL file is kept as it is
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Learning's first pass has cleaned and counted this page (for progress displays)."""
+
+    source: str
+
+
+@dataclass(frozen=True)
+class Learning:
+    share: float = SHARE  # drop a line found on more than this share of a site's pages
+    min_pages: int = MIN_PAGES  # ... of a site with at least this many pages
+
+
+@dataclass(frozen=True)
+class LearnedSite:
+    """One site as learning saw it: its cleaned pages, the lines found on more than the share
+    of them (first wording, in order of first appearance; none for a site below min_pages)
+    and how many pages lost at least one of those lines."""
+
+    site: str  # a host without www., or "folder:PATH" for pages with no URL or rule file
+    pages: int
+    lines: tuple[str, ...] = ()
+    touched: int = 0
+
+
+@dataclass(frozen=True)
+class LearningReport:
+    """What --learn-boilerplate learned: yielded by run_batch after the last Outcome."""
+
+    share: float
+    min_pages: int
+    sites: tuple[LearnedSite, ...] = ()  # every site with a cleaned page, most lines first
+
+    @property
+    def learned(self) -> tuple[LearnedSite, ...]:
+        return tuple(site for site in self.sites if site.lines)
+
+    def summary_lines(self) -> list[str]:
+        """The report in a few lines of text, for the end of a batch's summary."""
+        learned = self.learned
+        if not learned:
+            return [self.nothing_line()]
+        lines = [f"learned: {site.site}: {plural(len(site.lines), 'line')} on more than "
+                 f"{self.share:.0%} of its {plural(site.pages, 'page')}, dropped from "
+                 f"{plural(site.touched, 'page')}" for site in learned[:MAX_SITES_SHOWN]]
+        rest = learned[MAX_SITES_SHOWN:]
+        if rest:
+            lines.append(f"learned: {plural(len(rest), 'more site')}, "
+                         f"{plural(sum(len(site.lines) for site in rest), 'line')} dropped from "
+                         f"{plural(sum(site.touched for site in rest), 'page')}")
+        return lines
+
+    def nothing_line(self) -> str:
+        biggest = max(self.sites, key=lambda site: site.pages, default=None)
+        if biggest is None or biggest.pages < self.min_pages:
+            most = f"; the most pages of one site: {biggest.pages} ({biggest.site})" if biggest else ""
+            return (f"learned nothing: no site has {self.min_pages} pages or more "
+                    f"(--boilerplate-min-pages){most}")
+        return (f"learned nothing: no line repeats on more than {self.share:.0%} of a site's pages "
+                "(--boilerplate-share)")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Options:
+    out_dir: Path | None = None  # one file per input, same relative path, new suffix
+    jsonl: Path | None = None  # one line per input, in input order
+    fmt: Format = Format.MARKDOWN
+    front_matter: bool = True
+    input_type: str = "auto"
+    rules_dirs: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # globs; default: DEFAULT_SUFFIXES and their .gz forms
+    exclude: tuple[str, ...] = ()
+    jobs: int = field(default_factory=cpu_count)
+    timeout: float | None = 30.0  # seconds per file; None: no limit
+    force: bool = False  # redo inputs whose output is up to date
+    learning: Learning | None = None
+    max_tasks: int = MAX_TASKS  # files per worker before it is replaced (0: never)
+
+
+@dataclass
+class Summary:
+    """Counts of a run, added up Outcome by Outcome (and what learning learned, if it ran)."""
+
+    ok: int = 0
+    failed: int = 0
+    empty: int = 0
+    skipped: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    learned: LearningReport | None = None  # set by the caller from run_batch's last item
+
+    def add(self, outcome: Outcome) -> None:
+        name = outcome.status.value
+        setattr(self, name, getattr(self, name) + 1)
+        self.bytes_in += outcome.bytes_in
+        self.bytes_out += outcome.bytes_out
+
+    @property
+    def total(self) -> int:
+        return self.ok + self.failed + self.empty + self.skipped
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file for a worker: read `path`, write `target` (if any)."""
+
+    path: str
+    source: str
+    folder: str
+    target: str | None
+    size: int
+    mtime_ns: int

@@ -1,0 +1,59 @@
+"""Resume planning: for each input, decide here what needs no worker (a problem found by the
+walk, an output that is up to date, an output folder that escapes -o, a JSONL line the
+previous run left that still holds) or hand it to a worker as a Job."""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from ..files import file_id, is_inside, printable
+from .inputs import Input
+from .jsonl import JsonlOut, record_of
+from .model import Job, Outcome, Status
+
+
+class Planner:
+    """Input -> an Outcome decided here (a problem, up to date) or a Job for a worker."""
+
+    def __init__(self, out_dir: str | None, redo: bool, log: JsonlOut | None):
+        self.out_dir = out_dir
+        self.redo = redo
+        self.log = log  # resuming a JSONL file: its previous lines
+        self.real_out = os.path.realpath(out_dir) if out_dir is not None else ""
+        self.checked: dict[tuple[str, ...], str | None] = {}
+
+    def plan(self, item: Input) -> Outcome | Job:
+        source = printable(item.path)
+        if item.problem:
+            outcome = Outcome(source, item.status, item.problem)
+            if self.log is not None and self.log.reuse(source, 0, record_of(outcome)):
+                return replace(outcome, reused=True)
+            return outcome
+        target = None
+        if self.out_dir is not None:
+            target = os.path.join(self.out_dir, *item.rel)
+            escape = self.escapes(self.out_dir, item.rel[:-1])
+            if escape:
+                return Outcome(source, Status.FAILED, escape)
+            try:
+                done = os.stat(target)
+            except OSError:
+                done = None
+            if done is not None and file_id(done) == item.ident:
+                return Outcome(source, Status.FAILED, f"its output {printable(target)} would overwrite "
+                                                      "the input itself; choose another output folder")
+            if done is not None and not self.redo and done.st_mtime_ns > item.mtime_ns:
+                return Outcome(source, Status.SKIPPED, output=printable(target))
+        elif self.log is not None and self.log.reuse(source, item.mtime_ns):
+            return Outcome(source, Status.SKIPPED, reused=True)
+        return Job(item.path, source, item.folder, target, item.size, item.mtime_ns)
+
+    def escapes(self, out_dir: str, folders: tuple[str, ...]) -> str | None:
+        """Why the output folder for `folders` would be outside `out_dir` (a symlink there), or None."""
+        if folders not in self.checked:
+            real = os.path.realpath(os.path.join(out_dir, *folders))
+            outside = real != self.real_out and not is_inside(real, self.real_out)
+            self.checked[folders] = (f"its output folder {printable(os.path.join(out_dir, *folders))} "
+                                     f"leads outside {printable(out_dir)} (a symlink); remove the link"
+                                     if outside else None)
+        return self.checked[folders]

@@ -1,0 +1,263 @@
+"""The three entry points (run_batch, count_inputs, tally_sites) over one set-up, `_start`, and
+learning's two passes."""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import BinaryIO
+
+from .. import api
+from ..article import Article
+from ..boilerplate import LineCounts, LineTally, drop_lines, line_key
+from ..errors import OptionError
+from ..files import FileId, file_id, is_inside, printable, remove_temp_files
+from ..rules import RuleBook
+from .inputs import SUFFIX, Input, find_inputs
+from .jsonl import JsonlOut, record_of
+from .model import Counted, Job, LearnedSite, Learning, LearningReport, Options, Outcome, Status
+from .plan import Planner
+from .pool import Lost, run_ordered
+from .worker import Done, Settings, deliver, process_job, remove_stale
+
+# in input order: the planner's Outcome with None, or a Job with its worker's answer
+Planned = tuple[Outcome | Job, Done | Lost | None]
+Results = Generator[Planned, None, None]
+
+
+def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
+              clean: Callable[..., Article] = api.clean,
+              jsonl_stream: BinaryIO | None = None) -> Iterator[Outcome | Counted | LearningReport]:
+    """Clean every input under `paths`; yield one Outcome per input, in input order (with
+    learning, first a Counted per page, and last a LearningReport). `clean` is
+    newsclean.clean or a function with its signature (a top-level one: it runs in worker
+    processes). JSONL goes to `options.jsonl`, or to `jsonl_stream` when given. Raises
+    OptionError for options that cannot work (its `option` names the option at fault),
+    RuleError for a broken --rules-dir."""
+    run = _start(paths, options, clean=clean, jsonl_stream=jsonl_stream)
+    complete = False
+    try:
+        if options.learning is not None:
+            yield from learned_outcomes(run.results, run.settings, options.learning, options.force, run.log)
+        else:
+            for item, result in run.results:
+                outcome = outcome_of(item, result)
+                if isinstance(result, Done) and result.line:
+                    run.log.write(result.line)
+                elif run.log.active and not outcome.reused:
+                    run.log.write(record_of(outcome))
+                yield outcome
+        complete = True
+    finally:
+        run.results.close()  # stops the workers now, before their leftovers are cleared
+        run.log.close(complete)
+        if run.out_dir is not None and not complete:
+            remove_temp_files(run.out_dir)
+
+
+def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> int:
+    """How many Outcomes run_batch will yield (a walk alone: for progress displays)."""
+    prune: frozenset[FileId] = frozenset()
+    if options.out_dir is not None and os.path.isdir(options.out_dir):
+        prune = frozenset({file_id(os.stat(options.out_dir))})
+    return sum(1 for _ in _inputs(_normalised(paths), options, prune))
+
+
+def tally_sites(paths: Sequence[str | os.PathLike[str]], options: Options, *,
+                clean: Callable[..., Article] = api.clean,
+                on_page: Callable[[Outcome], None] = lambda outcome: None) -> dict[str, LineTally]:
+    """Learning's first pass alone, keeping each line's wording: site -> LineTally of the
+    cleaned pages (for `newsclean rules learn`). Every input is passed to `on_page`, with
+    status ok or why not."""
+    run = _start(paths, options, clean=clean, writes=False)
+    tallies: dict[str, LineTally] = {}
+    for item, result in run.results:
+        if isinstance(result, Done) and result.article is not None:
+            tallies.setdefault(result.site, LineTally()).add(result.article.text)
+        on_page(outcome_of(item, result))
+    return tallies
+
+
+# ---- the set-up the entry points share ----
+
+@dataclass(frozen=True)
+class _Run:
+    results: Results
+    settings: Settings
+    log: JsonlOut  # inactive when no JSONL is written
+    out_dir: str | None
+
+
+def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: Callable[..., Article],
+           jsonl_stream: BinaryIO | None = None, writes: bool = True) -> _Run:
+    """Check the options, load the rules (workers inherit them), ready the output folder and
+    the JSONL log, and start the pool on the planned inputs. Without `writes`, a first
+    learning pass that writes nothing and ignores the output options."""
+    normalised = _normalised(paths)
+    if writes:
+        check_options(normalised, options, jsonl_stream)
+    RuleBook.load(options.rules_dirs)  # fail early; forked workers inherit the loaded rules
+    out_dir, prune = _ready_output(options) if writes else (None, frozenset[FileId]())
+    learn = options.learning is not None or not writes
+    records = writes and bool(options.jsonl or jsonl_stream)
+    settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
+                        input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
+                        records=records, learn=learn)
+    resume = writes and not options.force and out_dir is None and not learn and jsonl_stream is None
+    log = JsonlOut(None, None, resume=False)
+    if writes:
+        try:
+            log = JsonlOut(options.jsonl, jsonl_stream, resume=resume)
+        except OSError as err:
+            raise OptionError("--jsonl", f"cannot write {options.jsonl}.part ({err.strerror or err})"
+                              ) from None
+        if log.handle is not None:  # never read back the file being written
+            prune |= {file_id(os.fstat(log.handle.fileno()))}
+    planner = Planner(out_dir, options.force or learn, log if resume else None)
+    planned = (planner.plan(item) for item in _inputs(normalised, options, prune))
+    results = run_ordered(planned, partial(process_job, settings), jobs=options.jobs,
+                          timeout=options.timeout, max_tasks=options.max_tasks, needs_worker=_is_job)
+    return _Run(results, settings, log, out_dir)
+
+
+def _normalised(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    return [os.fspath(p).rstrip("/") or "/" for p in paths]
+
+
+def _inputs(paths: Sequence[str], options: Options, prune: frozenset[FileId]) -> Iterator[Input]:
+    return find_inputs(paths, SUFFIX[options.fmt], options.include, options.exclude, prune)
+
+
+def _ready_output(options: Options) -> tuple[str | None, frozenset[FileId]]:
+    """Make -o and clear what a killed run left there; the output folder, and the folders the
+    walk must not enter (-o itself)."""
+    if options.out_dir is None:
+        return None, frozenset()
+    out_dir = os.fspath(options.out_dir)
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+    except OSError as err:
+        raise OptionError("--output", f"cannot create {out_dir} ({err.strerror or err})") from None
+    remove_temp_files(out_dir)
+    return out_dir, frozenset({file_id(os.stat(out_dir))})
+
+
+def _is_job(item: Outcome | Job) -> bool:
+    return isinstance(item, Job)
+
+
+def check_options(paths: Sequence[str], options: Options, jsonl_stream: BinaryIO | None) -> None:
+    """Raise OptionError for what cannot work, naming the option at fault (PATHS: the inputs)."""
+    if options.out_dir is None and options.jsonl is None and jsonl_stream is None:
+        raise OptionError("--output", "give an output folder (-o DIR), or --jsonl FILE")
+    if options.jobs < 1:
+        raise OptionError("--jobs", "must be 1 or more")
+    if options.jsonl is not None and os.path.isdir(options.jsonl):
+        raise OptionError("--jsonl", f"{options.jsonl} is a folder; give a file name, or use -o for a folder")
+    if options.out_dir is not None:
+        out = os.path.realpath(options.out_dir)
+        for path in paths:
+            real = os.path.realpath(path)
+            if os.path.isdir(path) and (real == out or is_inside(real, out)):
+                where = "the" if real == out else "inside the"
+                raise OptionError("--output", f"the input folder {path} is {where} output folder; "
+                                  "choose an output folder outside it")
+    folders = [os.path.basename(os.path.realpath(p)) for p in paths if os.path.isdir(p)]
+    if len(paths) > 1 and len(set(folders)) < len(folders):
+        twice = next(name for name in folders if folders.count(name) > 1)
+        raise OptionError("PATHS", f"two input folders are named {twice!r}, and each would be "
+                          f"written to OUTPUT/{twice}; batch them separately")
+
+
+# ---- from a worker's answer to an Outcome ----
+
+def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
+    """The Outcome of a planned input: decided by the planner, or made from its worker's answer."""
+    if isinstance(item, Outcome):
+        return item
+    if isinstance(result, Done):
+        output = (printable(item.target) if item.target and result.status in (Status.OK, Status.SKIPPED)
+                  else None)
+        return Outcome(item.source, result.status, result.error, output, result.rules, item.size,
+                       result.bytes_out, result.dropped, result.detail)
+    if result is None:  # run_ordered answers every item its needs_worker picks
+        raise TypeError(f"no worker's answer for {item.source}")
+    remove_stale(item)
+    hint = ("raise --timeout if the page is just slow" if result.timed_out
+            else "please report it with this file")
+    return Outcome(item.source, Status.FAILED, f"{result.reason}; {hint}", bytes_in=item.size)
+
+
+# ---- learning: count every page's lines per site, then drop each site's furniture ----
+
+def learned_outcomes(results: Iterable[Planned], settings: Settings, learning: Learning,
+                     force: bool, log: JsonlOut) -> Iterator[Outcome | Counted | LearningReport]:
+    """Learning: count every page's lines per site while spooling the articles to an unnamed
+    temporary file, then drop each site's furniture and deliver the pages in input order;
+    last, what was learned."""
+    counts = LineCounts()
+    with tempfile.TemporaryFile() as spool:  # unlinked at once: a killed run leaves nothing
+        for item, result in results:
+            if isinstance(item, Job) and isinstance(result, Done) and result.status is Status.OK:
+                counts.add(result.site, result.keys)
+                pickle.dump((item, result.article, result.site), spool)
+            else:
+                pickle.dump((item, result, None), spool)
+            yield Counted(item.source)
+        furniture = counts.furniture(learning.share, learning.min_pages)
+        found_lines = FoundLines(furniture)
+        second = replace(settings, learn=False)
+        spool.seek(0)
+        while True:
+            try:
+                item, found, site = pickle.load(spool)
+            except EOFError:
+                break
+            if isinstance(item, Outcome):
+                if log.active:
+                    log.write(record_of(item))
+                yield item
+            elif isinstance(found, Article):
+                article, dropped = drop_lines(found, furniture.get(site, frozenset()))
+                found_lines.add(site, found.text, dropped)
+                done = deliver(second, item, article, dropped=dropped, keep_same=not force)
+                if log.active:
+                    log.write(done.line or record_of(outcome_of(item, done)))
+                yield outcome_of(item, done)
+            else:
+                outcome = outcome_of(item, found)
+                if log.active:
+                    log.write(found.line if isinstance(found, Done) and found.line else record_of(outcome))
+                yield outcome
+    yield found_lines.report(counts, learning)
+
+
+class FoundLines:
+    """The second pass's account of each site's learned lines: their first wording (the
+    first pass keeps only digests) and how many pages lost one or more of them."""
+
+    def __init__(self, furniture: dict[str, frozenset[bytes]]):
+        self.furniture = furniture
+        self.wording: dict[str, dict[bytes, str]] = {site: {} for site in furniture}
+        self.touched: Counter[str] = Counter()
+
+    def add(self, site: str, text: str, dropped: int) -> None:
+        keys, wording = self.furniture.get(site, frozenset()), self.wording.get(site)
+        if dropped:
+            self.touched[site] += 1
+        if wording is None or len(wording) == len(keys):
+            return
+        for line in text.split("\n"):
+            key = line_key(line) if line.strip() else None
+            if key in keys and key not in wording:
+                wording[key] = " ".join(line.split())
+
+    def report(self, counts: LineCounts, learning: Learning) -> LearningReport:
+        sites = [LearnedSite(site, pages, tuple(self.wording.get(site, {}).values()), self.touched[site])
+                 for site, pages in counts.pages.items()]
+        sites.sort(key=lambda found: (-len(found.lines), -found.pages, found.site))
+        return LearningReport(learning.share, learning.min_pages, tuple(sites))

@@ -1,0 +1,71 @@
+"""Files written whole or not at all, and the small facts about paths that batch work needs.
+
+A file is written to a temporary name in its own folder and then renamed over the target, so a
+reader (or a rerun after a kill) sees the old file or the new one, never half of one. The
+temporary names end in TEMP_SUFFIX, which no input maps to, so what a killed run left behind
+can be found and removed.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from contextlib import suppress
+
+TEMP_SUFFIX = ".newsclean-tmp"  # `.<pid>-<n>.newsclean-tmp`: never a name an input maps to
+_TEMP_NAMES = itertools.count()  # with the pid: unique among processes writing one folder
+
+
+def write_atomic(target: str, data: bytes) -> None:
+    """Write `data` to `target` whole or not at all: a temporary file in the same folder (made
+    if missing), then a rename. Raises OSError; the temporary file is gone either way."""
+    folder = os.path.dirname(target)
+    os.makedirs(folder, exist_ok=True)
+    temp = os.path.join(folder, f".{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}")
+    try:
+        with open(temp, "xb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def same_bytes(path: str, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data` (False if it cannot be read)."""
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
+
+
+def remove_temp_files(folder: str) -> int:
+    """Delete the temporary files a killed run left anywhere under `folder`; how many."""
+    removed = 0
+    for where, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(TEMP_SUFFIX):
+                with suppress(OSError):
+                    os.unlink(os.path.join(where, name))
+                    removed += 1
+    return removed
+
+
+def printable(path: str) -> str:
+    """A path as text that can be printed and put in JSON (undecodable bytes become U+FFFD)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+FileId = tuple[int, int]  # (device, inode): one file, whatever the path it is reached by
+
+
+def file_id(info: os.stat_result) -> FileId:
+    return (info.st_dev, info.st_ino)
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Whether `path` lies below `folder` (both real paths; a folder is not inside itself)."""
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
