@@ -72,10 +72,12 @@ def batch_cli(
     rules_dir: RulesDirs = None,
     debug: Debug = False,
 ) -> None:
-    """Clean folders of scrapes into a folder of articles, or one JSONL file, in parallel.
+    """Clean many scrapes in parallel, into a folder or a JSONL file.
 
-    A rerun skips inputs whose output is newer (--force redoes them); files appear whole or not at all.
-    Exit 0 if no input failed (pages without an article do not count), 1 if any did, 2 for usage errors.
+    Each input gives a file under -o (or a line of --jsonl, in input order). A rerun skips
+    inputs whose output is newer (--force redoes them); files appear whole or not at all.
+    Exit 0 if no input failed (pages without an article do not count), 1 if any did, 2 for
+    usage errors.
     """
     setup_logging(debug)
     with user_errors(debug):

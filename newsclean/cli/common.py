@@ -268,6 +268,6 @@ def usage_error(err: click.ClickException) -> int:
     message = err.format_message().rstrip(".").replace("Value error, ", "")
     message = message[:1].lower() + message[1:]
     ctx = getattr(err, "ctx", None)
-    path = ctx.command_path if ctx is not None else PROG
+    path = " ".join([PROG, *ctx.command_path.split()[1:]]) if ctx is not None else PROG
     fail(None, message if ";" in message else f"{message}; try '{path} -h'")
     return err.exit_code if err.exit_code else ExitCode.USAGE

@@ -46,9 +46,10 @@ def explain_cli(
     full: Annotated[bool, typer.Option("--full", help="Show whole blocks, not their start.")] = False,
     debug: Debug = False,
 ) -> None:
-    """Show every block of a page, kept or dropped, and the rule or heuristic behind each.
+    """Show each block of a page, kept or dropped, and why.
 
-    The first thing to run when the output of `newsclean clean` looks wrong.
+    Names the rule or heuristic behind each decision: the first thing to run when the output
+    of `newsclean clean` looks wrong.
     """
     setup_logging(debug)
     load_rules(rules_dir, debug)

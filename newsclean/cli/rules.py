@@ -59,7 +59,10 @@ def emit_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Non
 
 
 def list_cli(rules_dir: RulesDirs = None, debug: Debug = False) -> None:
-    """Hosts that have rules, the file each comes from, and how many directives it holds."""
+    """Hosts that have rules, and the file each comes from.
+
+    Columns: host, file, number of directives.
+    """
     setup_logging(debug)
     book = load_rules(rules_dir, debug, warn_problems=False)
     rows = []
@@ -149,7 +152,10 @@ def test_cli(
     rules_dir: RulesDirs = None,
     debug: Debug = False,
 ) -> None:
-    """Run each rule file's test_contains against its cached pages (pages/<host>/page.*)."""
+    """Check each rule file's test_contains on its cached pages.
+
+    A rule file's cached pages are pages/HOST/page.html (or page.txt) beside it.
+    """
     setup_logging(debug)
     results = run_rule_tests(load_rules(rules_dir, debug, warn_problems=False), dirs(rules_dir),
                              tuple(hosts or ()))
@@ -184,9 +190,10 @@ def learn_cli(
     rules_dir: RulesDirs = None,
     debug: Debug = False,
 ) -> None:
-    """Draft a rule file from the lines that recur on a site's pages, for a person to review.
+    """Draft a rule file from the lines a site's pages share.
 
-    Each line becomes a strip_line (digits as \\d+) under a comment saying on how many pages it was seen.
+    The draft is for a person to review: each line becomes a strip_line (digits as \\d+)
+    under a comment saying on how many pages it was seen.
     """
     setup_logging(debug)
     if output is not None and output.exists() and not overwrite:
