@@ -20,7 +20,7 @@ TYPE_LABEL = re.compile(r"<(?:list\[|bool>|int\b|float\b|str>|path>|dir>|file>|P
 BOX = re.compile("[\u2500-\u257f]")
 # the options `common` declares once: the same flags and the same help in every command
 SHARED = ("--rules-dir", "--input-type", "--url", "--include", "--exclude", "--jobs", "--timeout",
-          "--debug", "--boilerplate-share", "--boilerplate-min-pages")
+          "--debug", "--boilerplate-share", "--boilerplate-min-pages", "--front-matter")
 
 
 @pytest.fixture

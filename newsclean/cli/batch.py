@@ -24,6 +24,7 @@ from .common import (
     Debug,
     Exclude,
     ExitCode,
+    FrontMatter,
     Include,
     InputTypeOption,
     Jobs,
@@ -67,8 +68,7 @@ def batch_cli(
     boilerplate_share: BoilerplateShare = SHARE,
     boilerplate_min_pages: BoilerplateMinPages = MIN_PAGES,
     input_type: InputTypeOption = InputType.AUTO,
-    front_matter: Annotated[bool, typer.Option(
-        "--front-matter/--no-front-matter", help="A YAML metadata block atop Markdown files.")] = True,
+    front_matter: FrontMatter = True,
     rules_dir: RulesDirs = None,
     debug: Debug = False,
 ) -> None:

@@ -17,6 +17,7 @@ from ..sniff import InputType
 from .common import (
     Debug,
     ExitCode,
+    FrontMatter,
     InputTypeOption,
     RulesDirs,
     Url,
@@ -34,8 +35,6 @@ Files = Annotated[list[str] | None, typer.Argument(
     help="HTML pages or text scrapes (gzip too); none or '-' reads stdin.")]
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", metavar="markdown|json|text", help="Output format.")]
-FrontMatter = Annotated[bool, typer.Option(
-    "--front-matter/--no-front-matter", help="A YAML metadata block atop Markdown output.")]
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE|DIR/", show_default=False,
     help="Write to this file instead of stdout. A folder (one that exists, or any path ending in "

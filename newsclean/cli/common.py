@@ -202,6 +202,8 @@ Jobs = Annotated[int | None, typer.Option(
 Timeout = Annotated[float, typer.Option(
     "--timeout", min=0, metavar="SECONDS",
     help="Seconds per file before its worker is stopped and the file recorded as failed; 0: no limit.")]
+FrontMatter = Annotated[bool, typer.Option(
+    "--front-matter/--no-front-matter", help="A YAML metadata block atop Markdown output.")]
 Debug = Annotated[bool, typer.Option(
     "--debug", help="Show tracebacks and log messages for errors.")]
 BoilerplateShare = Annotated[float, typer.Option(
