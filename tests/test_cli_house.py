@@ -16,7 +16,7 @@ from newsclean.cli import app
 from newsclean.rules import ENV_PATH, load_book
 
 # Typer's type labels (`<list[Path]>`, `<bool>`, `<int range>`) and its usage braces (`{paths}`)
-TYPE_LABEL = re.compile(r"<(?:list\[|bool>|int\b|float\b|str>|path>|dir>|file>|Path>)|\{[a-z_]+\}")
+TYPE_LABEL = re.compile(r"<(?:list\[|bool>|int\b|float\b|str>|path>|dir>|file>|Path>)|\{[a-z_]+\}|\bx[<>]=")
 BOX = re.compile("[\u2500-\u257f]")
 # the options `common` declares once: the same flags and the same help in every command
 SHARED = ("--rules-dir", "--input-type", "--url", "--include", "--exclude", "--jobs", "--timeout",

@@ -237,7 +237,7 @@ class Command(TyperCommand):
             if param.param_type_name == "argument":
                 arguments.append((param.metavar or record[0], record[1]))
             else:
-                options.append(record)
+                options.append((record[0], range_in_words(record[1])))
         for title, rows in (("Arguments", arguments), ("Options", options)):
             if rows:
                 with formatter.section(title):
@@ -263,6 +263,18 @@ class Group(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(int(code or 0))
+
+
+RANGES = [(re.compile(r"\b(\S+)<=x<=(\S+?)(?=[;\]])"), r"\1 to \2"),
+          (re.compile(r"\bx>=(\S+?)(?=[;\]])"), r"at least \1"),
+          (re.compile(r"\bx<=(\S+?)(?=[;\]])"), r"at most \1")]
+
+
+def range_in_words(text: str) -> str:
+    """Click's `[x>=1]` and `[0.0<=x<=1.0]` in a help text, said in words."""
+    for pattern, words in RANGES:
+        text = pattern.sub(words, text)
+    return text
 
 
 def usage_error(err: click.ClickException) -> int:
