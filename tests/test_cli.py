@@ -439,6 +439,16 @@ def test_usage_errors_exit_2(run, page, args, mentions):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert mentions in result.stderr
+    (line,) = result.stderr.splitlines()  # one line in the house style, not a box
+    assert line.startswith("newsclean: error: ")
+
+
+def test_no_command_prints_the_help_and_exits_0(run):
+    # it used to be the usage error "Missing command" (exit 2)
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ") and "clean" in result.stdout
+    assert result.stderr == ""
 
 
 # ---------------------------------------------------------------- inputs are never modified
