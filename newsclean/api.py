@@ -1,31 +1,29 @@
-"""The library entry point: clean(data) -> Article."""
+"""The library entry point: clean(data) -> Article; explain(data) -> Explanation."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from . import from_text, sniff
 from .article import Article
 from .errors import NothingExtracted
+from .rules import RuleBook
+from .sniff import InputType, Kind
 from .trace import Recorder, Step, squeeze
-from .rules import RuleBook, SiteRules, host_of
-from .sniff import Kind
-
-INPUT_TYPES = ("auto", "html", "text")
 
 
-def clean(data: bytes | str, *, url: str | None = None, input_type: str = "auto",
+def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
           rules_dirs: Sequence[str] = ()) -> Article:
     """Return the article in `data` (an HTML page or a text scrape) without boilerplate.
 
-    `input_type` is "auto", "html" or "text". `rules_dirs` are folders of site rule files
-    (FiveFilters format), over the built-in pack. Raises InputError for binary, empty or
-    undecodable input, NothingExtracted when no article is found, and RuleError for a
-    rules folder that does not exist (all NewscleanError).
+    `input_type` is an InputType or its value ("auto", "html", "text"). `rules_dirs` are
+    folders of site rule files (FiveFilters format), over the built-in pack. Raises InputError
+    for binary, empty or undecodable input, NothingExtracted when no article is found, and
+    RuleError for a rules folder that does not exist (all NewscleanError); ValueError for an
+    unknown `input_type`.
     """
-    if input_type not in INPUT_TYPES:
-        raise ValueError(f"input_type must be one of {INPUT_TYPES}, not {input_type!r}")
-    doc = sniff.decode(data, url=url, kind=input_type)
-    site = choose_rules(doc, RuleBook.load(rules_dirs))
+    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type))
+    site = RuleBook.load(rules_dirs).for_document(doc).rules
     if doc.kind is Kind.HTML:
         from . import from_html  # trafilatura and lxml.html: not loaded for text scrapes
 
@@ -33,17 +31,27 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: str = "auto"
     return from_text.extract(doc, site)
 
 
-def explain(data: bytes | str, *, url: str | None = None, input_type: str = "auto",
-            rules_dirs: Sequence[str] = ()) -> tuple[Article | None, list[Step], str | None]:
+@dataclass(frozen=True)
+class Explanation:
+    """What `explain` found: the article (None when there is none), every block of the page
+    in order with why it was kept or dropped, and the NothingExtracted message, if any."""
+
+    article: Article | None
+    steps: tuple[Step, ...]
+    error: str | None = None
+
+
+def explain(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
+            rules_dirs: Sequence[str] = ()) -> Explanation:
     """Clean `data` and say, block by block in page order, what was kept and why the rest was
-    dropped. Returns (article or None, steps, the NewscleanError message or None); raises
-    NewscleanError only for input that cannot be read at all."""
-    doc = sniff.decode(data, url=url, kind=input_type)
-    site = choose_rules(doc, RuleBook.load(rules_dirs))
+    dropped. Raises NewscleanError only for input that cannot be read at all."""
+    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type))
+    site = RuleBook.load(rules_dirs).for_document(doc).rules
     recorder, page_blocks = Recorder(), []  # type: tuple[Recorder, list[str]]
     if doc.kind is Kind.HTML:
         from . import from_html
     path = from_html if doc.kind is Kind.HTML else from_text
+    article: Article | None
     try:
         article, error = path.extract(doc, site, recorder, page_blocks), None
     except NothingExtracted as err:
@@ -62,15 +70,4 @@ def explain(data: bytes | str, *, url: str | None = None, input_type: str = "aut
             steps.append(Step(text, True, "article text"))
         else:
             steps.append(Step(text, False, default))
-    return article, steps, error
-
-
-def choose_rules(doc: sniff.Document, book: RuleBook) -> SiteRules | None:
-    """The page's site rules: by host when the URL is known, else (text scrapes) by the
-    fingerprint a rule file names; global.txt alone when neither finds a file."""
-    host = host_of(doc.url)
-    if host and book.file_for_host(host):
-        return book.for_host(host)
-    if doc.kind is Kind.TEXT:
-        return book.for_text(doc.text) or book.global_rules
-    return book.global_rules
+    return Explanation(article, tuple(steps), error)

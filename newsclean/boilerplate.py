@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .article import Article
+from .errors import NoSiteToLearn
 from .prose import collapse
 from .rules import host_key, host_of
 
@@ -125,7 +126,7 @@ class LineTally:
 
     def add(self, text: str) -> None:
         self.pages += 1
-        seen = {}
+        seen: dict[str, str] = {}
         for line in text.splitlines():
             if line.strip():
                 seen.setdefault(normalise(line), " ".join(line.split()))
@@ -140,6 +141,28 @@ class LineTally:
         found = [key for key, n in self.counts.items() if n > share * self.pages]
         found.sort(key=lambda key: (-self.counts[key], order[key]))
         return [Learned(self.first[key], self.counts[key]) for key in found]
+
+
+def choose_site(tallies: dict[str, LineTally], host: str | None = None,
+                min_pages: int = MIN_PAGES) -> tuple[str, LineTally]:
+    """The site to learn and its tally: `host` (www. or not), or the only site found. Raises
+    NoSiteToLearn when there is no such site, several and no `host`, or too few pages."""
+    found = ", ".join(f"{site} ({t.pages} pages)" for site, t in
+                      sorted(tallies.items(), key=lambda item: (-item[1].pages, item[0])))
+    if host is None:
+        if not tallies:
+            raise NoSiteToLearn("no page could be cleaned; check the folder with `newsclean batch`")
+        if len(tallies) > 1:
+            raise NoSiteToLearn(f"pages of several sites: {found}; choose one with --host")
+        host = next(iter(tallies))
+    host = host.lower().removeprefix("www.")
+    tally = tallies.get(host)
+    if tally is None:
+        raise NoSiteToLearn(f"no pages of {host} (found {found or 'none'}); check --host")
+    if tally.pages < min_pages:
+        raise NoSiteToLearn(f"only {tally.pages} pages of {host}; learning needs at least "
+                            f"{min_pages} (--boilerplate-min-pages)")
+    return host, tally
 
 
 def line_pattern(line: str) -> str:

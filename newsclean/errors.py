@@ -17,6 +17,10 @@ class RuleError(NewscleanError):
     """A rule file is malformed; the message starts with `file:line:`."""
 
 
+class NoSiteToLearn(NewscleanError):
+    """`rules learn` cannot tell which site to learn, or has too few of its pages."""
+
+
 class OptionError(NewscleanError):
     """A command-line option's value cannot be used; `option` names it (e.g. "--output")."""
 

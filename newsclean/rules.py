@@ -20,6 +20,7 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 
 from .errors import RuleError
+from .sniff import Document, Kind
 
 # directive -> how its value is read
 XPATH_LISTS = ("title", "body", "date", "author", "strip", "strip_attr", "native_ad_clue",
@@ -252,6 +254,41 @@ def unknown_message(name: str) -> str:
 
 # ---- the rule book ----
 
+class Match(str, Enum):
+    """How the rule file for a page was found."""
+
+    SAME_HOST = "same host"
+    WITHOUT_WWW = "host without www."
+    SUBDOMAIN = "subdomain"  # a `.example.com.txt` file
+    ALSO_SERVES = "also_serves"  # a file that names the host in `also_serves:`
+    FINGERPRINT = "text fingerprint"  # a text scrape carries the file's `text_fingerprint:`
+    GLOBAL = "global"  # no file: global.txt alone (or no rules at all)
+
+
+@dataclass(frozen=True)
+class RuleChoice:
+    """The rules for one page: the rule file's (over global.txt), that file, and how it was
+    found. `evidence` is the page's host, or the fingerprint found in its text."""
+
+    rules: SiteRules | None
+    file: RuleFile | None
+    how: Match
+    evidence: str = ""
+
+    @property
+    def reason(self) -> str:
+        """Why this file, in words: "host without www. (www.example.com)"."""
+        if self.how is Match.FINGERPRINT:
+            return f"text fingerprint {self.evidence!r} found"
+        if self.how is Match.GLOBAL or self.file is None:
+            return "no site rules"
+        if self.how is Match.ALSO_SERVES:
+            return f"also_serves {self.file.key} ({self.evidence})"
+        if self.how is Match.SUBDOMAIN:
+            return f"subdomain of {self.file.key[1:]} ({self.evidence})"
+        return f"{self.how.value} ({self.evidence})"
+
+
 @dataclass(frozen=True)
 class RuleBook:
     """Every rule file found, indexed by host key; `global.txt` kept apart."""
@@ -300,12 +337,28 @@ class RuleBook:
                 return self.files[wildcard]
         return None
 
+    def for_document(self, doc: Document) -> RuleChoice:
+        """The page's rules: by host when its URL is known, else (text scrapes) by the
+        fingerprint a rule file names; global.txt alone when neither finds a file."""
+        return self.choose(doc.url, doc.text if doc.kind is Kind.TEXT else None)
+
+    def choose(self, url: str | None, text: str | None = None) -> RuleChoice:
+        """The rules for a page URL and, for a text scrape, its text (see for_document)."""
+        host = host_of(url)
+        found = self.file_for_host(host) if host else None
+        if host and found is not None:
+            return RuleChoice(self.over_global(found), found, host_match(found, host), host)
+        if text is not None:
+            for rule_file, fingerprints in self.fingerprints:
+                hit = next((value for value in fingerprints if value in text), None)
+                if hit is not None:
+                    return RuleChoice(self.over_global(rule_file), rule_file, Match.FINGERPRINT, hit)
+        return RuleChoice(self.global_rules, None, Match.GLOBAL, host or "")
+
     def for_text(self, text: str) -> SiteRules | None:
         """The rules whose text_fingerprint occurs in a text scrape (most specific first)."""
-        for rule_file, fingerprints in self.fingerprints:
-            if any(value in text for value in fingerprints):
-                return self.over_global(rule_file)
-        return None
+        choice = self.choose(None, text)
+        return choice.rules if choice.how is Match.FINGERPRINT else None
 
     @cached_property
     def fingerprints(self) -> tuple[tuple[RuleFile, tuple[str, ...]], ...]:
@@ -320,6 +373,17 @@ class RuleBook:
     def problems(self) -> list[Problem]:
         every = self.all_files() + [f for f in self.shadowed if not f.alias_of]
         return [p for f in every for p in f.problems]
+
+
+def host_match(found: RuleFile, host: str) -> Match:
+    """How `file_for_host(host)` found this file."""
+    if found.alias_of:
+        return Match.ALSO_SERVES
+    if found.key == host:
+        return Match.SAME_HOST
+    if found.key == host.removeprefix("www."):
+        return Match.WITHOUT_WWW
+    return Match.SUBDOMAIN
 
 
 @cache

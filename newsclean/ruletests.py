@@ -23,7 +23,7 @@ class TestResult:
 def pages_folder(rule_file: RuleFile) -> Path:
     """Where a rule file's cached pages live: pages/<host>/ beside the file."""
     if rule_file.path.startswith(BUILTIN):
-        return Path(str(resources.files("newsclean").joinpath("rules", "pages", rule_file.key)))
+        return Path(str(resources.files("newsclean") / "rules" / "pages" / rule_file.key))
     return Path(rule_file.path).parent / "pages" / rule_file.key
 
 

@@ -13,8 +13,29 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024  # decompressed; far above any real article p
 
 
 class Kind(str, Enum):
+    """Which path reads a page (what a Document is)."""
+
     HTML = "html"
     TEXT = "text"
+
+
+class InputType(str, Enum):
+    """What the caller says the input is (`--input-type`): AUTO sniffs it."""
+
+    AUTO = "auto"
+    HTML = "html"
+    TEXT = "text"
+
+    @classmethod
+    def parse(cls, value: InputType | str | None) -> InputType:
+        """The member for a value ("html" or InputType.HTML); None is AUTO. Raises ValueError."""
+        if value is None:
+            return cls.AUTO
+        try:
+            return cls(value)
+        except ValueError:
+            names = ", ".join(member.value for member in cls)
+            raise ValueError(f"input_type must be one of {names}, not {value!r}") from None
 
 
 @dataclass(frozen=True)
@@ -85,8 +106,11 @@ CANONICAL = [
 ]
 
 
-def decode(data: bytes | str, *, url: str | None = None, kind: str = "auto") -> Document:
-    """Decode raw page bytes into a Document. Raises InputError for binary or empty input."""
+def decode(data: bytes | str, *, url: str | None = None,
+           kind: InputType | str = InputType.AUTO) -> Document:
+    """Decode raw page bytes into a Document. Raises InputError for binary or empty input,
+    ValueError for a `kind` that is no InputType."""
+    chosen = InputType.parse(kind)
     if isinstance(data, str):
         text, encoding = data, "utf-8"
     else:
@@ -98,7 +122,7 @@ def decode(data: bytes | str, *, url: str | None = None, kind: str = "auto") -> 
         text = text.replace("\x00", "")
     if not text.strip():
         raise InputError("input is empty; give an HTML page or a text scrape")
-    found = sniff_kind(text) if kind in ("auto", None) else Kind(kind)
+    found = sniff_kind(text) if chosen is InputType.AUTO else Kind(chosen.value)
     if url is None and found is Kind.HTML:
         url = find_page_url(text)
     return Document(text=text, kind=found, url=url, encoding=encoding)

@@ -164,7 +164,7 @@ def test_jsonl_beside_output_files_records_the_run(run, scrapes, tmp_path):
 
 
 def test_progress_lines_when_stderr_is_not_a_terminal(run, scrapes, tmp_path, monkeypatch):
-    monkeypatch.setattr("newsclean.cli_batch.PLAIN_EVERY", 0.0)
+    monkeypatch.setattr("newsclean.cli.progress.PLAIN_EVERY", 0.0)
     result = run("batch", scrapes, "-o", tmp_path / "out", "--jobs", 1)
     lines = result.stderr.splitlines()
     assert len(lines) == 4
@@ -269,7 +269,7 @@ def test_bad_files_exit_codes_and_max_failures(run, scrapes, tmp_path):
 @pytest.mark.parametrize("args,message", [
     ([], "give an output folder"),
     (["--jsonl", "x.jsonl", "--max-failures", "many"], "not a number"),
-    (["--jsonl", "x.jsonl", "--input-type", "pdf"], "must be one of"),
+    (["--jsonl", "x.jsonl", "--input-type", "pdf"], "'pdf' is not one of 'auto', 'html', 'text'"),
     (["--jsonl", "x.jsonl", "--jobs", "0"], "--jobs"),
 ])
 def test_usage_errors_exit_2(run, scrapes, args, message, monkeypatch, tmp_path):

@@ -234,19 +234,44 @@ def test_output_folder_names_keep_dotted_stems_and_drop_gz(run, write_file, tmp_
                                                      "2024.03.06-footbridge.json"]
 
 
-def test_output_folder_same_names_do_not_overwrite_each_other(run, write_file, tmp_path,
-                                                               story, other_story):
-    # scraped sites are full of index.html: one output file per input, none lost
+def test_output_folder_same_names_are_refused_as_batch_refuses_them(run, write_file, tmp_path,
+                                                                     story, other_story):
+    # scraped sites are full of index.html: `clean -o DIR` names outputs as `batch` does, so
+    # two inputs that would share a name are refused, never written one over the other
     a = write_file("site-a/index.html", story.html())
     b = write_file("site-b/index.html", other_story.html())
     out = tmp_path / "out"
     out.mkdir()
     result = run("clean", "-f", "json", "-o", out, a, b)
+    assert result.exit_code == 1
+    assert [m["path"] for m in error_lines(result)] == [str(a), str(b)]
+    assert all("would clash with another input's" in m["what"] for m in error_lines(result))
+    assert list(out.iterdir()) == []
+    batch = run("batch", "-f", "json", "-o", tmp_path / "out2", a, b)
+    assert batch.exit_code == 1
+    assert all("would clash with another input's" in line for line in batch.stderr.splitlines()[:2])
+
+
+def test_output_folder_names_clashes_as_batch_does(run, write_file, tmp_path, story, other_story):
+    # same stem, other suffix: both keep their whole names, whatever the order of the inputs
+    page = write_file("d1/x.html", story.html())
+    scrape = write_file("d1/x.txt", other_story.text())
+    for name, order in (("o1", (page, scrape)), ("o2", (scrape, page))):
+        result = run("clean", "-o", f"{tmp_path / name}/", *order)
+        assert result.exit_code == 0, result.stderr
+        assert sorted(p.name for p in (tmp_path / name).iterdir()) == ["x.html.md", "x.txt.md"]
+    result = run("batch", "-o", tmp_path / "o3", page, scrape)
     assert result.exit_code == 0, result.stderr
-    files = sorted(out.iterdir())
-    assert len(files) == 2
-    titles = {json.loads(f.read_text("utf-8"))["title"] for f in files}
-    assert titles == {story.title, other_story.title}
+    assert sorted(p.name for p in (tmp_path / "o3").iterdir()) == ["x.html.md", "x.txt.md"]
+    assert (tmp_path / "o3" / "x.html.md").read_bytes() == (tmp_path / "o1" / "x.html.md").read_bytes()
+
+
+def test_output_folder_that_does_not_exist_yet_is_created(run, page, scrape, tmp_path):
+    target = tmp_path / "new" / "dir"
+    result = run("clean", page, scrape, "-o", f"{target}/")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert sorted(p.name for p in target.iterdir()) == ["ferry.md", "footbridge.md"]
 
 
 def test_output_folder_never_overwrites_an_input(run, write_file, tmp_path, story):
@@ -408,13 +433,22 @@ def test_stdin_errors_are_reported_as_dash(run):
     (["clean", "--bogus", "PAGE"], "--bogus"),
     (["clean", "-", "-"], "stdin"),
     (["frobnicate"], "frobnicate"),
-    ([], "Missing command"),
 ])
 def test_usage_errors_exit_2(run, page, args, mentions):
     result = run(*[page if a == "PAGE" else a for a in args], input=b"x")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert mentions in result.stderr
+    (line,) = result.stderr.splitlines()  # one line in the house style, not a box
+    assert line.startswith("newsclean: error: ")
+
+
+def test_no_command_prints_the_help_and_exits_0(run):
+    # it used to be the usage error "Missing command" (exit 2)
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ") and "clean" in result.stdout
+    assert result.stderr == ""
 
 
 # ---------------------------------------------------------------- inputs are never modified

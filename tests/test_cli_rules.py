@@ -118,3 +118,46 @@ def test_rules_lint_finds_a_line_regex_that_backtracks(run, tmp_path):
     assert result.exit_code == 1
     assert [line.split(" regex backtracks")[0] for line in result.stdout.splitlines()] == [
         f"{rule_file}:2: 'strip_line'"]
+
+
+def test_explain_returns_a_frozen_explanation():
+    import dataclasses
+
+    from newsclean import api
+
+    found = api.explain(SEED_LIKE.read_bytes())
+    assert isinstance(found, api.Explanation) and found.error is None
+    assert found.article is not None and found.article.rules
+    assert isinstance(found.steps, tuple) and any(step.kept for step in found.steps)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.error = "x"  # type: ignore[misc]
+    empty = api.explain("<html><body><nav>Home</nav></body></html>")
+    assert empty.article is None and empty.error
+
+
+def test_choose_site_picks_the_only_site_or_the_named_one():
+    from newsclean.boilerplate import LineTally, choose_site
+    from newsclean.errors import NewscleanError, NoSiteToLearn
+
+    def tally(pages):
+        found = LineTally()
+        for _ in range(pages):
+            found.add("Follow us\nA story")
+        return found
+
+    one = {"example.com": tally(6)}
+    assert choose_site(one)[0] == "example.com"
+    assert choose_site(one, "WWW.Example.com")[0] == "example.com"
+    two = {**one, "other.org": tally(2)}
+    cases = [({}, None, "no page could be cleaned; check the folder with `newsclean batch`"),
+             (two, None, "pages of several sites: example.com (6 pages), other.org (2 pages); "
+                         "choose one with --host"),
+             (two, "nope.net", "no pages of nope.net (found example.com (6 pages), other.org (2 pages)); "
+                               "check --host"),
+             (two, "other.org", "only 2 pages of other.org; learning needs at least 5 "
+                                "(--boilerplate-min-pages)")]
+    for tallies, host, message in cases:
+        with pytest.raises(NoSiteToLearn) as caught:
+            choose_site(tallies, host)
+        assert str(caught.value) == message
+        assert isinstance(caught.value, NewscleanError)

@@ -289,3 +289,32 @@ def test_also_serves_gives_a_file_a_second_domain(tmp_path):
     write(tmp_path / "later", "bbc.co.uk.txt", "strip_line: Mine")
     site = load_book((str(tmp_path / "later"),)).for_host("www.bbc.co.uk")
     assert site.sources == ("builtin:bbc.com.txt", str(tmp_path / "later" / "bbc.co.uk.txt"))
+
+
+def test_for_document_says_which_file_and_how_it_was_found(tmp_path):
+    from newsclean.rules import Match
+    from newsclean.sniff import Document, Kind
+
+    write(tmp_path, "example.com.txt", "also_serves: example.org\nstrip: //nav")
+    write(tmp_path, ".blogs.example.net.txt", "strip: //aside\ntext_fingerprint: Blogs of Example")
+    book = load_book((str(tmp_path),))
+
+    def choice(url, text="", kind=Kind.HTML):
+        return book.for_document(Document(text=text, kind=kind, url=url))
+
+    cases = [("https://example.com/a", Match.SAME_HOST, "same host (example.com)"),
+             ("https://www.example.com/a", Match.WITHOUT_WWW, "host without www. (www.example.com)"),
+             ("https://a.blogs.example.net/x", Match.SUBDOMAIN,
+              "subdomain of blogs.example.net (a.blogs.example.net)"),
+             ("https://www.example.org/", Match.ALSO_SERVES, "also_serves example.org (www.example.org)")]
+    for url, how, reason in cases:
+        found = choice(url)
+        assert (found.how, found.reason) == (how, reason)
+        assert found.rules == book.for_host(url.split("/")[2])
+    scrape = choice(None, "Blogs of Example\n\nA story.", Kind.TEXT)
+    assert (scrape.how, scrape.evidence) == (Match.FINGERPRINT, "Blogs of Example")
+    assert scrape.file.key == ".blogs.example.net"
+    assert scrape.reason == "text fingerprint 'Blogs of Example' found"
+    assert choice(None, "Blogs of Example", Kind.HTML).how is Match.GLOBAL  # HTML: no fingerprints
+    nothing = choice("https://nowhere.example/x")
+    assert (nothing.how, nothing.file, nothing.rules) == (Match.GLOBAL, None, book.global_rules)

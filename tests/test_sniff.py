@@ -349,3 +349,13 @@ def test_relative_canonical_is_not_taken_as_the_url(story):
 def test_text_scrape_url_comes_only_from_the_caller(story):
     assert clean(story.text()).url is None
     assert clean(story.text(), url="https://x.example/s").url == "https://x.example/s"
+
+
+def test_input_type_is_one_enum_that_takes_its_values_too(story):
+    from newsclean.sniff import InputType
+
+    assert InputType.parse("text") is InputType.TEXT and InputType.parse(None) is InputType.AUTO
+    assert clean(story.html(), input_type=InputType.TEXT).kind == "text"
+    assert clean(story.html(), input_type="text") == clean(story.html(), input_type=InputType.TEXT)
+    with pytest.raises(ValueError, match="input_type must be one of auto, html, text, not 'pdf'"):
+        InputType.parse("pdf")

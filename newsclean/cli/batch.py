@@ -1,0 +1,165 @@
+"""`newsclean batch`: folders of scrapes in, a folder of articles (or one JSONL file) out."""
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import batch
+from ..batch import Counted, Learning, LearningReport, Options, Summary
+from ..boilerplate import MIN_PAGES, SHARE
+from ..errors import OptionError
+from ..render import Format
+from ..sniff import InputType
+from .common import (
+    BoilerplateMinPages,
+    BoilerplateShare,
+    Debug,
+    Exclude,
+    ExitCode,
+    FrontMatter,
+    Include,
+    InputTypeOption,
+    Jobs,
+    Paths,
+    RulesDirs,
+    Timeout,
+    dirs,
+    fail,
+    load_rules,
+    setup_logging,
+    stop,
+    user_errors,
+)
+from .progress import Display
+
+
+def batch_cli(
+    paths: Paths,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", file_okay=False, metavar="DIR", show_default=False,
+        help="Output folder: each input's relative path, with the format's suffix "
+        "(a/b.html -> a/b.md).")] = None,
+    jsonl: Annotated[str | None, typer.Option(
+        "--jsonl", metavar="FILE", show_default=False,
+        help="Write one JSON line per input, in input order, to this file ('-': stdout).")] = None,
+    fmt: Annotated[Format, typer.Option(
+        "--format", "-f", metavar="markdown|json|text", help="Output format of -o files.")] = Format.MARKDOWN,
+    include: Include = None,
+    exclude: Exclude = None,
+    jobs: Jobs = None,
+    timeout: Timeout = 30.0,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Redo every input, even those whose output is newer.")] = False,
+    max_failures: Annotated[str, typer.Option(
+        "--max-failures", metavar="N|N%",
+        help="Exit 0 despite up to this many failed inputs (a number, or a share such as 5%).")] = "0",
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress, no summary, no warnings: only errors.")] = False,
+    learn_boilerplate: Annotated[bool, typer.Option(
+        "--learn-boilerplate", help="Drop the lines found on most pages of a site (two passes).")] = False,
+    boilerplate_share: BoilerplateShare = SHARE,
+    boilerplate_min_pages: BoilerplateMinPages = MIN_PAGES,
+    input_type: InputTypeOption = InputType.AUTO,
+    front_matter: FrontMatter = True,
+    rules_dir: RulesDirs = None,
+    debug: Debug = False,
+) -> None:
+    """Clean many scrapes in parallel, into a folder or a JSONL file.
+
+    Each input gives a file under -o (or a line of --jsonl, in input order). A rerun skips
+    inputs whose output is newer (--force redoes them); files appear whole or not at all.
+    Exit 0 if no input failed (pages without an article do not count), 1 if any did, 2 for
+    usage errors.
+    """
+    setup_logging(debug)
+    with user_errors(debug):
+        allowed = failure_allowance(max_failures)
+        check_outputs(output, jsonl, paths)
+    load_rules(rules_dir, debug, warn_problems=not quiet)
+    options = Options(
+        out_dir=output, jsonl=Path(jsonl) if jsonl not in (None, "-") else None, fmt=fmt,
+        front_matter=front_matter, input_type=input_type.value, rules_dirs=dirs(rules_dir),
+        include=tuple(include or ()), exclude=tuple(exclude or ()), timeout=timeout or None,
+        force=force,
+        learning=Learning(boilerplate_share, boilerplate_min_pages) if learn_boilerplate else None)
+    if jobs:
+        options = replace(options, jobs=jobs)
+    stream = sys.stdout.buffer if jsonl == "-" else None
+    with user_errors(debug):
+        display = Display(quiet=quiet, debug=debug, learning=learn_boilerplate,
+                          total=None if quiet else batch.count_inputs(paths, options))
+        summary = run(display, paths, options, stream)
+    raise typer.Exit(ExitCode.FAILED if summary.failed > allowed(summary.total) else ExitCode.OK)
+
+
+def run(display: Display, paths: list[str], options: Options, stream: Any) -> Summary:
+    """Show each Outcome as it comes; map what stops the run to its line and exit code."""
+    summary = Summary()
+    started = time.monotonic()
+    try:
+        for event in batch.run_batch(paths, options, jsonl_stream=stream):
+            if isinstance(event, Counted):
+                display.counted(event)
+            elif isinstance(event, LearningReport):
+                summary.learned = event
+            else:
+                summary.add(event)
+                display.outcome(event)
+    except BrokenPipeError:  # `--jsonl - | head`: the reader has all it wanted
+        display.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(ExitCode.FAILED) from None
+    except OSError as err:  # the JSONL file or stdout cannot take more (a full disk)
+        display.close()
+        stop(f"cannot write ({err.strerror or err}); free some space, or choose another place",
+             ExitCode.FAILED, err.filename or "output")
+    except KeyboardInterrupt:
+        display.close()
+        fail(None, "batch interrupted; rerun the same command to go on where it stopped")
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except BaseException:
+        display.close()
+        raise
+    display.close(summary, time.monotonic() - started)
+    return summary
+
+
+def check_outputs(output: Path | None, jsonl: str | None, paths: list[str]) -> None:
+    """Raise OptionError when there is nowhere to write, or the JSONL file is an input."""
+    if output is None and jsonl is None:
+        raise OptionError("--output", "give an output folder (-o DIR), or --jsonl FILE")
+    if jsonl not in (None, "-") and same_path(Path(jsonl), paths):
+        raise OptionError("--jsonl", "it would overwrite an input; choose another file")
+
+
+def same_path(path: Path, inputs: list[str]) -> bool:
+    try:
+        return path.exists() and any(Path(p).exists() and path.samefile(p) for p in inputs)
+    except OSError:
+        return False
+
+
+def failure_allowance(text: str) -> Callable[[int], int]:
+    """'--max-failures' as a function of the number of inputs: 3 -> 3; 5% -> 5% of them.
+    Raises OptionError for anything else."""
+    try:
+        if text.strip().endswith("%"):
+            share = float(text.strip()[:-1]) / 100
+            if not 0 <= share <= 1:
+                raise ValueError
+            return lambda total: math.floor(share * total)
+        count = int(text)
+        if count < 0:
+            raise ValueError
+        return lambda total: count
+    except ValueError:
+        raise OptionError("--max-failures",
+                          f"{text!r} is not a number of files or a share such as 5%") from None
