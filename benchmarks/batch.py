@@ -95,8 +95,7 @@ def measure(mode: str, folder: Path, out: Path, jobs: int = 1, max_tasks: int | 
 def child(mode: str, folder: str, out: str, jobs: int, max_tasks: int) -> None:
     """In a fresh process: a clean() loop, or run_batch; wall, CPU and peak memory."""
     import newsclean
-    from newsclean.batch import Options, find_inputs, run_batch
-    from newsclean.batch import MAX_TASKS
+    from newsclean.batch import MAX_TASKS, Options, find_inputs, run_batch
     from newsclean.render import Format, render
 
     shutil.rmtree(out, ignore_errors=True)
@@ -208,7 +207,8 @@ def markdown(report: dict) -> str:
     for name, o in report["overhead"].items():
         lines.append(f"| overhead over a clean() loop, {name} ({o['files']} files), wall | "
                      f"{o['wall_overhead']:+.1%} ({o['loop_wall']:.2f} s -> {o['batch_wall']:.2f} s) | "
-                     f"<= {OVERHEAD_TARGET:.0%} | {'yes' if o['wall_overhead'] <= OVERHEAD_TARGET else 'NO'} |")
+                     f"<= {OVERHEAD_TARGET:.0%} | "
+                     f"{'yes' if o['wall_overhead'] <= OVERHEAD_TARGET else 'NO'} |")
         lines.append(f"| overhead over a clean() loop, {name}, CPU | {o['cpu_overhead']:+.1%} "
                      f"({o['loop_cpu']:.2f} s -> {o['batch_cpu']:.2f} s) | <= {OVERHEAD_TARGET:.0%} | "
                      f"{'yes' if o['cpu_overhead'] <= OVERHEAD_TARGET else 'NO'} |")

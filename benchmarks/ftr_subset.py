@@ -29,14 +29,16 @@ def main() -> None:
     covered = [i for i, r in plain.items() if book.file_for_host(host_of(r["url"]) or "")]
     print("| pages | with a FiveFilters file | shingle F1 without | with `--rules-dir` |")
     print("|---|--:|--:|--:|")
-    print(f"| all | {len(plain)} | {shingle_f1(list(plain.values())):.4f} | {shingle_f1(list(ftr.values())):.4f} |")
+    print(f"| all | {len(plain)} | {shingle_f1(list(plain.values())):.4f} | "
+          f"{shingle_f1(list(ftr.values())):.4f} |")
     print(f"| covered | {len(covered)} | {shingle_f1([plain[i] for i in covered]):.4f} | "
           f"{shingle_f1([ftr[i] for i in covered]):.4f} |")
     moved = [(ftr[i]["shingle_f"] - plain[i]["shingle_f"], i) for i in covered]
     print()
     for delta, page in sorted(moved):
         if abs(delta) > 0.02:
-            print(f"- {page[:8]} {plain[page]['url']}: {plain[page]['shingle_f']:.2f} -> {ftr[page]['shingle_f']:.2f}")
+            print(f"- {page[:8]} {plain[page]['url']}: {plain[page]['shingle_f']:.2f} -> "
+                  f"{ftr[page]['shingle_f']:.2f}")
 
 
 if __name__ == "__main__":

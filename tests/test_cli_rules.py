@@ -60,7 +60,8 @@ def test_rules_lint_reports_file_line_and_fails(run, rules_dir):
     path = rules_dir / "example.com.txt"
     assert f"{path}:2: unknown directive 'stirp' (did you mean 'strip'?)" in lines
     assert any(line.startswith(f"{path}:3: bad regex for 'strip_line'") for line in lines)
-    assert f"{path}:4: note: 'next_page_link' is accepted and ignored (newsclean never fetches pages)" in lines
+    assert (f"{path}:4: note: 'next_page_link' is accepted and ignored (newsclean never fetches pages)"
+            in lines)
     assert run("rules", "lint").exit_code == 0  # the built-in pack is clean
 
 

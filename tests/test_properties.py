@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 

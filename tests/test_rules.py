@@ -152,8 +152,9 @@ def test_line_directives():
 
 ARTICLE = ("<p>" + "The council voted on Tuesday to rebuild the old footbridge over the river, "
            "after two years of arguments about its cost and its design. " * 3 + "</p>")
+PROMO = "Subscribe to our wonderful daily newsletter today for great offers and more. "
 PAGE = f"""<html><head><title>Bridge vote</title></head><body>
-<div class="promo"><p>{"Subscribe to our wonderful daily newsletter today for great offers and more. " * 4}</p></div>
+<div class="promo"><p>{PROMO * 4}</p></div>
 <div class="story"><h1>Council backs new bridge</h1>{ARTICLE}
 <p>Sponsored by Acme Bridges.</p>{ARTICLE.replace("Tuesday", "Wednesday")}
 <p class="byline">By Jane Doe</p></div>
@@ -228,8 +229,9 @@ def test_headline_in_body_is_dropped_when_the_rule_title_names_the_site(tmp_path
 
 
 def test_dissolve_keeps_a_block_s_text_as_a_paragraph(tmp_path):
-    page = PAGE.replace("<p>Sponsored by Acme Bridges.</p>", "<figure><div><img src='v.jpg'><div>Media playback is "
-                        "unsupported</div><div><figure data-x='1'></figure></div></div></figure>"
+    page = PAGE.replace("<p>Sponsored by Acme Bridges.</p>",
+                        "<figure><div><img src='v.jpg'><div>Media playback is unsupported</div>"
+                        "<div><figure data-x='1'></figure></div></div></figure>"
                         "<figure> </figure><h2 class='x'>What happens next?</h2>")
     # dissolved to loose text, the subheading would be the empty figure's tail, and lost
     page = page.replace("rebuild the old footbridge", "rebuild the <span>old</span> footbridge", 1)
