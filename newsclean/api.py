@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import from_text, sniff
+from . import sniff
+from . import text as from_text
 from .article import Article
 from .errors import NothingExtracted
 from .trace import Recorder, Step, squeeze
