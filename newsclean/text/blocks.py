@@ -3,8 +3,10 @@ of each, and the plain-text rendering that reads back as the same blocks."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
+
+from .markup import IMAGE_LINE
 
 # ---- list numbers ----
 # a list item that carries its own number ("2. Stop charging") is written without a "- "
@@ -44,3 +46,27 @@ def as_text(body: list[Block]) -> str:
     reads back as the same blocks)."""
     return "\n".join(f"- {b.text}" if b.role is Role.ITEM and not NUMBERED.match(b.text)
                      else b.text for b in body)
+
+
+@dataclass(frozen=True)
+class MetaView:
+    """The page as its headline, byline and date are looked for: the blocks but the site's
+    strip_line lines and image lines ("[jdoe-150x150]" between a headline and its byline),
+    and where the article starts among them. Indexes into `shown`, never into the page's
+    blocks; `visible` (one flag a page block) converts a page index to a `shown` one."""
+
+    shown: list[Block]
+    visible: tuple[bool, ...]
+    start: int  # in `shown`: the first block of the article region
+
+    @classmethod
+    def of(cls, blocks: list[Block], start: int) -> MetaView:
+        """The view of `blocks` with the article starting at page index `start`."""
+        visible = tuple(b.furniture != "site rule"
+                        and not (b.text[0] == "[" and IMAGE_LINE.fullmatch(b.text)) for b in blocks)
+        shown = [b for b, seen in zip(blocks, visible) if seen]
+        return cls(shown, visible, sum(visible[:start]))
+
+    def starting_at(self, start: int) -> MetaView:
+        """The same view, the article starting at page index `start`."""
+        return replace(self, start=sum(self.visible[:start]))

@@ -3,10 +3,17 @@ blocks are date lines (is_dateline), near the headline or, for "Published ...", 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..dates import find_date
 from ..stoplists import WORD
-from .blocks import Block, Role
+from .blocks import Block, MetaView, Role
+
+# ---- where the byline and date line are read: next to the headline (above it too), or
+# at the article's opening (blocks of the MetaView; rule of thumb) ----
+LINES_ABOVE_ARTICLE = 3  # blocks before the article's first: a headline, its date, its byline
+LINES_ABOVE_HEADLINE = 2  # blocks before the headline: a kicker, a date line, "By" alone
+LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a standfirst, a picture
 
 # ---- date lines ----
 # words: the longest date line, with its time and an update stamp ("Published: Nov. 22, 2024,
@@ -64,6 +71,30 @@ PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter"
 # two to four capitalised words, initials and particles allowed: a person's name
 PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?: (?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w'’-]+|de|van|von|der|da|di|del|"
                     r"la|le|bin|al)){1,3}")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """The article's date (ISO) and authors, and the window of MetaView blocks they were read
+    in (for `explain`)."""
+
+    date: str | None
+    authors: tuple[str, ...]
+    window: range
+
+
+def read_byline(view: MetaView, headline_at: int | None) -> Byline:
+    """The date and the byline's names near the headline (`headline_at`, a `shown` index) or
+    the article's opening; a "Published ..." date line anywhere when none stands there."""
+    blocks, start = view.shown, view.start
+    first = (start - LINES_ABOVE_ARTICLE if headline_at is None
+             else min(headline_at - LINES_ABOVE_HEADLINE, start - LINES_ABOVE_ARTICLE))
+    window = range(max(0, first), min(len(blocks), start + LINES_INTO_ARTICLE))
+    date = next((find_date(blocks[i].text) for i in window if is_dateline(blocks[i])), None)
+    if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
+        date = next((found for b in blocks if b.words <= DATELINE_MAX_WORDS
+                     and PUBLISHED.search(b.text) and (found := find_date(b.text))), None)
+    return Byline(date, find_authors(blocks, window, headline_at), window)
 
 
 def is_dateline(block: Block) -> bool:

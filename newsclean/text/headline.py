@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from ..dates import find_date
 from ..patterns import furniture_match
-from .blocks import Block, Role
+from ..trace import Note, ignore
+from .blocks import Block, MetaView, Role
 from .byline import BYLINE, NAME_DECOR, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
 from .markup import IMAGE_LINE
+from .region import Region
+from .rejoin import FLAT_LINE_CHARS
 
 # ---- where the headline is looked for ----
 TITLE_LOOKBACK = 40      # the headline is among the blocks before the article (a byline, a
@@ -58,6 +62,49 @@ HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|inÃ­cio)\s*[|Â
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
                     r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
                     r"por|door|(?:picture|photo|image|avatar|portrait) of)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline, where it stands in the MetaView (`at`, a `shown` index; None when there
+    is none, or it came from a flattened page's <title>), and the article region, its start
+    moved past a headline found inside it."""
+
+    text: str | None
+    at: int | None
+    region: Region
+
+
+def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView,
+                  stops: frozenset[str], note: Note = ignore) -> Headline:
+    """The headline of the scrape `text`, cut into `blocks` (the page's) and seen as `view`."""
+    shown, shown_start = view.shown, view.start
+    start, end = region.start, region.end
+    # a page flattened to a line has no headline on a line of its own (what looks like one
+    # is a run of sentences); its <title> may open it
+    flat = (flat_title(text) if text.find("\n", 0, FLAT_LINE_CHARS) < 0
+            and len(text) > FLAT_LINE_CHARS else None)
+    title: str | None
+    title_at: int | None
+    title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
+    if title and title_at == 0:  # the scrape's first line: a <title>'s site name goes
+        title = without_site_name(title)
+    marked = flat is not None or title_at is not None and shown[title_at].role is Role.HEADING
+    hint = None if marked else page_title(blocks)
+    if hint and title is not None and title_at and in_page_title(
+            shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
+        hint = None  # the <title> has given the headline already
+    inside = None if marked else headline_inside(blocks, start, end, stops, hint)
+    if inside is not None:  # the region opened with a notice or a breadcrumb: it starts after
+        for block in blocks[start:inside]:
+            note(block.text, "above the headline")
+        title, start = blocks[inside].text, inside + 1
+        title_at = view.starting_at(start).start - 1
+    if title_at is not None:  # galleries repeat the headline: its byline follows the first
+        title_at = next((i for i, b in enumerate(shown) if b.text == title), title_at)
+    if title:
+        note(title, "the title")
+    return Headline(title, title_at, Region(start, end))
 
 
 def flat_title(text: str) -> str | None:

@@ -7,6 +7,7 @@ When no run scores above zero, the longest run of sentences (choose_region_of_se
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ..dates import find_date
 from ..errors import NothingExtracted
@@ -41,6 +42,27 @@ SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Ar
 LIST_LINE_MAX_WORDS = 20
 # the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
+
+
+@dataclass(frozen=True)
+class Region:
+    """The article region: the page's blocks[start:end + 1] (page indexes)."""
+
+    start: int
+    end: int
+
+
+def choose_article_region(blocks: list[Block]) -> Region:
+    """The best-scoring run, cut where an article ends, with the list that closes it; the
+    longest run of sentences when nothing scores. Raises NothingExtracted."""
+    start, end = choose_region_with_furniture(blocks)
+    end = cut_at_boundary(blocks, start, end)
+    end = cut_at_dated_teasers(blocks, start, end)
+    end = cut_at_comment_bylines(blocks, start, end)
+    if sum(b.score for b in blocks[start:end + 1]) <= 0:
+        start, end = choose_region_of_sentences(blocks)
+    end = with_closing_list(blocks, end)
+    return Region(start, end)
 
 
 def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
