@@ -27,6 +27,20 @@ BYLINE_XPATH = (
 )
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
 MAX_NAME_WORDS = 5   # "Maria de la Cruz Ortega" fits; a sentence does not
+NAME_PARTICLE_CHARS = 3  # a lower-case word in a name is a particle: "de", "van", "bin"
+# characters of a visible <h1>: shorter is a logo's letter or an icon, longer a paragraph set
+# in an <h1> (rule of thumb)
+H1_CHARS = (3, 300)
+# share of an <h1>'s words that the declared or <title> title uses, for it to be the headline
+# among several <h1>s (rule of thumb)
+H1_SHARED = 0.5
+# characters of text: an <article> or <main> this long holds the byline; under it, the
+# headline's nearest ancestor this long (searching a part is several times cheaper than the
+# whole page; rule of thumb)
+ARTICLE_SCOPE_CHARS = 500
+HEADLINE_SCOPE_CHARS = 2000  # (the headline's ancestor)
+BYLINE_ELEMENTS = 6  # elements an XPath's names are read from, at most (rule of thumb)
+AUTHOR_MAX_CHARS = 120  # characters: trafilatura's author text longer than this is no byline
 TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·-]{2,60}$")
 
 
@@ -76,7 +90,8 @@ def choose_title(tree, declared: str | None) -> str | None:
 
 
 def visible_headline(tree, declared: str | None) -> str | None:
-    texts = [t for t in (squeeze(h1.text_content()) for h1 in tree.iter("h1")) if 3 <= len(t) <= 300]
+    texts = [t for t in (squeeze(h1.text_content()) for h1 in tree.iter("h1"))
+             if H1_CHARS[0] <= len(t) <= H1_CHARS[1]]
     if len(texts) == 1:
         return texts[0]
     if not texts:
@@ -85,7 +100,7 @@ def visible_headline(tree, declared: str | None) -> str | None:
     reference = words_of(declared or tree.findtext(".//title") or "")
     scored = [(len(reference & words_of(t)) / max(1, len(words_of(t))), t) for t in texts]
     score, text = max(scored, key=lambda pair: pair[0])
-    return text if score >= 0.5 else None
+    return text if score >= H1_SHARED else None
 
 
 def words_of(text: str) -> set[str]:
@@ -132,7 +147,7 @@ def byline_authors(tree) -> tuple[str, ...]:
     if cheap:
         return cheap
     prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
-    found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=120)
+    found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
     return split_names(normalize_authors(None, found) if found else None)
 
 
@@ -140,12 +155,12 @@ def byline_scope(tree):
     """Where a byline can be: the article element, else the headline's neighbourhood, else the
     page (searching a part is several times cheaper than the whole page)."""
     for element in tree.iter("article", "main"):
-        if len(element.text_content()) > 500:
+        if len(element.text_content()) > ARTICLE_SCOPE_CHARS:
             return element
     h1 = next(tree.iter("h1"), None)
     if h1 is not None:
         for ancestor in h1.iterancestors():
-            if ancestor.tag in ("body", "html") or len(ancestor.text_content()) > 2000:
+            if ancestor.tag in ("body", "html") or len(ancestor.text_content()) > HEADLINE_SCOPE_CHARS:
                 return ancestor
     return tree
 
@@ -154,7 +169,7 @@ def byline_names(tree) -> tuple[str, ...]:
     """Names in byline-like elements (schema.org, rel=author, byline classes)."""
     for xpath in BYLINE_XPATH:
         names: list[str] = []
-        for element in tree.xpath(xpath)[:6]:
+        for element in tree.xpath(xpath)[:BYLINE_ELEMENTS]:
             names += names_in_byline(squeeze(" ".join(element.itertext())))
         if names:
             return tuple(dict.fromkeys(names))
@@ -167,8 +182,9 @@ def names_in_byline(text: str) -> list[str]:
     for part in NAME_SEPARATORS.split(text):
         part = part.strip(" .,:")
         words = part.split()
-        if 2 <= len(words) <= MAX_NAME_WORDS and all(w[0].isupper() or w.islower() and len(w) <= 3
-                                                     for w in words) and not re.search(r"\d", part):
+        if 2 <= len(words) <= MAX_NAME_WORDS and all(
+                w[0].isupper() or w.islower() and len(w) <= NAME_PARTICLE_CHARS
+                for w in words) and not re.search(r"\d", part):
             names.append(part)
     return names
 

@@ -50,6 +50,9 @@ __all__ = ["extract", "select", "settle", "Selection"]
 
 # words: less is a label or a menu, not an article (as on the HTML path)
 MIN_ARTICLE_WORDS = 8
+# words: a dated block of the byline window that the article did not keep is named "the date
+# line" in `explain` when this short (longer, it is left as "not article text"; rule of thumb)
+REPORTED_DATELINE_WORDS = 12
 MAX_SETTLE_PASSES = 4  # every page of the dev renderings settles in two or three
 
 
@@ -63,7 +66,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     byline = read_byline(page.view, page.title_at)
     kept = {id(block) for block in page.body}
     for block in (page.view.shown[index] for index in byline.window):
-        if find_date(block.text) and block.words <= 12 and id(block) not in kept:
+        if find_date(block.text) and block.words <= REPORTED_DATELINE_WORDS and id(block) not in kept:
             note(block.text, "the date line")
     body = settle(page.body, site, note)
     # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")

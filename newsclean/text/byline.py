@@ -19,11 +19,20 @@ LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a stan
 # words: the longest date line, with its time and an update stamp ("Published: Nov. 22, 2024,
 # 6:12 a.m. | Updated: Nov. 22, 2024, 4:30 p.m.")
 DATELINE_MAX_WORDS = 20
+# (two other sizes of date line: patterns.EDGE_DATELINE_WORDS, 8 words counted as \w+ runs,
+# trims a date line at the article's edges; text.REPORTED_DATELINE_WORDS, 12, says "the date
+# line" in `explain`. Both are stricter, since they drop or name a line rather than read it.)
 # a date line that says it is the publication date, wherever it stands on the page
 PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date published|first published|"
                        r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b", re.IGNORECASE)
 
 # ---- bylines ----
+# words: a line with a byline's prefix this long or shorter is a byline (names, a job, a
+# date: "By Jane Doe and Max Roe, Staff Writers | Updated May 3, 2024, 10:12 a.m.")
+BYLINE_MAX_WORDS = 16
+# words: a line that is a name alone, with what a scrape leaves beside it ("Jane Doe   USA
+# TODAY"); longer is a sentence or a headline (rule of thumb)
+NAME_LINE_MAX_WORDS = 8
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text|reporting) by:?|by:?|von|par|por|di|"
                     r"door|authors?:|autor(?:in)?:|auteur:)\s+(.+)$", re.IGNORECASE)
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
@@ -63,6 +72,9 @@ ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contrib
               "producer", "journalist", "analyst", "expert", "founder", "co-founder", "cofounder",
               "director", "senior", "ceo", "coo", "cto", "cfo", "president", "manager",
               "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
+# words: capitalised words in one name, at most ("Maria de la Cruz Ortega" has four); more is a
+# headline or an organisation
+NAME_CAPITALS = 4
 # letters after a name: "CFA", "PhD", "Jr."
 CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}\.?){1,3}[A-Z]\.?[®™]?|[A-Z]{2,6}[®™]|Ph\.?D\.?|"
                         r"(?:Jr|Sr|II|III|IV)\.?")
@@ -108,13 +120,13 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
     for index in lines:
         block = blocks[index]
         match = BYLINE.match(block.text) or GLUED_BY.match(block.text)
-        if match and block.words <= 16:
+        if match and block.words <= BYLINE_MAX_WORDS:
             found = byline_names(match.group(1))
         elif block.words <= DATELINE_MAX_WORDS and (inside := BY_INSIDE.search(block.text)) and (
                 not block.text[:inside.start()].rstrip().lower().endswith(NOT_AUTHORED)
                 and find_date(block.text) is not None):
             found = byline_names(inside.group(1))  # a date line that ends with its byline
-        elif block.words <= 16 and (inside := BY_INSIDE.search(block.text)) and (
+        elif block.words <= BYLINE_MAX_WORDS and (inside := BY_INSIDE.search(block.text)) and (
                 author_picture(block.text[:inside.start()], inside.group(1))):
             found = byline_names(inside.group(1))  # the author's picture, by its alt text, first
         elif BY_ALONE.fullmatch(block.text) and index + 1 < len(blocks):
@@ -127,7 +139,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
     common: set[str] | None = None  # words the page writes in lower case: not names
     for index in lines:
         block = blocks[index]
-        if block.furniture or block.words > 8 or block.sentence_like:
+        if block.furniture or block.words > NAME_LINE_MAX_WORDS or block.sentence_like:
             continue
         name = before_tail(BYLINE_END.split(NAME_DECOR.sub("", block.text).strip())[0])
         name = name.strip(NAME_TRIM)
@@ -159,7 +171,7 @@ def byline_names(text: str) -> tuple[str, ...]:
             if not name or (found and CREDENTIAL.fullmatch(name)):
                 continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
             words = name.split()
-            if (not name[0].isupper() or sum(not w.islower() for w in words) > 4
+            if (not name[0].isupper() or sum(not w.islower() for w in words) > NAME_CAPITALS
                     or any(w.islower() and w not in PARTICLES for w in words)):
                 return tuple(found)
             found.append(undoubled(name))

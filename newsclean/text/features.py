@@ -62,6 +62,8 @@ CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 CJK_CHARS_PER_WORD = 2  # characters: a word of Chinese or Japanese is one to three (about two)
 
 # ---- program code ----
+# words: a longer block is prose even with a semicolon at its end (rule of thumb)
+CODE_MAX_WORDS = PROSE_WORDS * 3
 # program code: statement ends, comment starts, calls, operators, common keywords
 CODE_ENDS = (";", "{", "}")
 CODE_STARTS = ("//", "-- ", "/*", "$ ", ">>> ", "</", "<!")
@@ -136,7 +138,7 @@ def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, i
     if words >= PROSE_WORDS:  # block texts are tidy: words are one space apart
         caps = (len(capitalised().findall(text)) + text[0].isupper()) / (text.count(" ") + 1)
     return (tokens, words, text.rstrip(CLOSERS).endswith(SENTENCE_MARKS),
-            words < PROSE_WORDS * 3 and code_like(text), caps,
+            words < CODE_MAX_WORDS and code_like(text), caps,
             stopword_votes(tokens) if len(tokens) <= MASK else 0)
 
 

@@ -25,18 +25,29 @@ TITLE_LOOKBACK = 40      # the headline is among the blocks before the article (
 FAR_LOOKBACK = 160  # blocks: how far back a headline with its byline is still looked for
 # share of the far headline's words that the opening uses (rule of thumb)
 FAR_SHARED = 0.5
+HEADING_REACH = 3  # blocks into the article where a '#' heading is still its headline
+HEADING_TITLE_WORDS = (2, 30)  # words of a '#' heading that is the headline, fewest and most
 TITLE_INSIDE = 8  # the region's first blocks may still be above the headline...
 WORDS_ABOVE_TITLE = 60  # ...if they hold no more prose than a notice or a disclosure
+# share of its words that the opening uses, for a headline found inside the region (rule of
+# thumb)
+INSIDE_SHARED = 0.5
+BYLINE_UNDER = 2  # blocks right under a headline where its byline stands (rule of thumb)
 
 # ---- how a headline candidate scores (points; the best candidate wins) ----
 # a candidate that ends with a full stop is a standfirst or a caption (rule of thumb)
 SENTENCE_COST = 2.0
+DATED_REACH = 3  # blocks under a candidate where its date line or byline stands...
+DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: less than the <title>'s word)
+HEADLINE_USUAL_WORDS = (5, 20)  # words of most headlines: such a candidate gains...
+USUAL_LENGTH_BONUS = 1.0  # ...this (rule of thumb: a tie breaker)
 # the candidate is the headline that the <title> on the scrape's first line gives (rule of
 # thumb: outweighs a byline beside another line)
 PAGE_TITLE_BONUS = 4.0
 OPENING_WORDS = 150  # the article's opening: its first paragraphs
 SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
-SHARED_WORD_BONUS = 0.1  # and each shared word a little, up to five
+SHARED_WORD_BONUS = 0.1  # and each shared word a little, up to five...
+SHARED_WORDS_COUNTED = 5  # ...shared words (a menu entry of two words can share both)
 
 # ---- the page's <title> ----
 # words: a longer first line is a sentence or a menu, not a <title> (rule of thumb)
@@ -53,9 +64,13 @@ TITLE_PART_SEPARATOR = re.compile(" (?:" + "|".join(map(re.escape, TITLE_MARKS))
 TITLE_SEPARATORS = tuple(f" {mark} " for mark in TITLE_MARKS) + (": ",)  # "Site: Headline" too
 FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
-FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again
+FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
+FLAT_MENU_WORDS = 8  # ...and more of them than this, all capitalised, are a menu's entries
 
 # ---- lines that are never the headline ----
+HEADLINE_LIKE_WORDS = (3, 30)  # words of a line that may be a headline, fewest and most
+# words: a line this long or longer that ends with a full stop is a sentence (rule of thumb)
+SENTENCE_LINE_WORDS = 12
 BREADCRUMB = re.compile(r"(?:^|\s)[|»›>/](?=\s|$)")  # "Home | News | Story", "Home » News"
 HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|»›>/]", re.IGNORECASE)
 # bylines, credits and alt text: lines about the article, never its headline
@@ -136,7 +151,8 @@ def flat_title(text: str) -> str | None:
         found = prefix
     else:
         return None
-    if found and all(word[:1].isupper() for word in found.split(" ")) and len(found.split()) > 8:
+    if found and all(word[:1].isupper() for word in found.split(" ")) and (
+            len(found.split()) > FLAT_MENU_WORDS):
         return None
     return found
 
@@ -146,8 +162,9 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
     """The headline: a '#' heading near the top; else, of the headline-like lines before the
     article region, the one that shares most words with the article's opening and that a date
     or byline stands next to (closest to the article on ties)."""
-    for index, block in enumerate(blocks[: start + 3]):
-        if block.role is Role.HEADING and block.level == 1 and 2 <= block.words <= 30:
+    for index, block in enumerate(blocks[: start + HEADING_REACH]):
+        if block.role is Role.HEADING and block.level == 1 and (
+                HEADING_TITLE_WORDS[0] <= block.words <= HEADING_TITLE_WORDS[1]):
             return block.text, index
     opening = opening_words(blocks, start, stops)
     # scrapes that start with the page's <title> ("Headline | Site"): the headline is in it
@@ -157,15 +174,15 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         block = blocks[index]
         if not headline_like(block) or block.words > HEADLINE_MAX_WORDS and block.sentence_like:
             continue
-        near = blocks[index + 1: index + 4]
+        near = blocks[index + 1: index + 1 + DATED_REACH]
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
         if hint and index and in_page_title(block, hint, lambda: opening, stops):
             score += PAGE_TITLE_BONUS
         dated = any(is_dateline(b) or BYLINE.match(b.text) for b in near)
         if dated:
-            score += 2
-        if 5 <= block.words <= 20:
-            score += 1
+            score += DATED_BONUS
+        if HEADLINE_USUAL_WORDS[0] <= block.words <= HEADLINE_USUAL_WORDS[1]:
+            score += USUAL_LENGTH_BONUS
         if block.text.endswith("."):  # a standfirst or a caption; headlines seldom end so
             score -= SENTENCE_COST
         score += SHARED_WORDS_WEIGHT * shared_share(block, opening, stops)
@@ -176,7 +193,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         for index in range(max(0, start - TITLE_LOOKBACK) - 1, max(-1, start - FAR_LOOKBACK), -1):
             block = blocks[index]
             if (headline_like(block) and not block.text.endswith(".")
-                    and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 3])
+                    and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
                     and shared_share(block, opening, stops) >= FAR_SHARED):
                 return block.text, index
     return (blocks[best].text, best) if best is not None else (None, None)
@@ -245,7 +262,7 @@ def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -
     a little for each (up to five: a menu entry of two words can share both)."""
     words = set(text_features(block.text)[0]) - stops
     shared = len(words & opening)
-    return shared / len(words) + SHARED_WORD_BONUS * min(shared, 5) if words else 0.0
+    return shared / len(words) + SHARED_WORD_BONUS * min(shared, SHARED_WORDS_COUNTED) if words else 0.0
 
 
 def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[str],
@@ -263,9 +280,9 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
                 if prose_words > WORDS_ABOVE_TITLE:
                     return None
             continue
-        after = blocks[index + 1: index + 3]
+        after = blocks[index + 1: index + 1 + BYLINE_UNDER]
         if any(is_dateline(b) or BYLINE.match(b.text) for b in after) and (
-                shared_share(block, opening_words(blocks, index + 1, stops), stops) >= 0.5):
+                shared_share(block, opening_words(blocks, index + 1, stops), stops) >= INSIDE_SHARED):
             return index
         if hint and index and in_page_title(
                 block, hint, partial(opening_words, blocks, index + 1, stops), stops):
@@ -276,8 +293,10 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
 def headline_like(block: Block) -> bool:
     """Could be a headline: a line of a few words, spaced, not a list item, breadcrumb,
     byline, credit or dateline, and not a sentence ending in a full stop."""
-    return (not block.furniture and block.role is not Role.ITEM and 3 <= block.words <= 30
-            and block.text.count(" ") >= 2 and not (block.text.endswith(".") and block.words > 12)
+    return (not block.furniture and block.role is not Role.ITEM and (
+            HEADLINE_LIKE_WORDS[0] <= block.words <= HEADLINE_LIKE_WORDS[1])
+            and block.text.count(" ") >= 2
+            and not (block.text.endswith(".") and block.words > SENTENCE_LINE_WORDS)
             and not (block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text))  # alt text
             and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
             and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)

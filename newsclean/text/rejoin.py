@@ -17,6 +17,8 @@ MIN_WRAPPED_LINES = 3   # ...because the next word did not fit, and three at lea
 # columns: a narrower margin is a list or a column of short lines, not a terminal's wrap
 # (terminals wrap at 72-80; rule of thumb)
 MIN_WRAP_WIDTH = 50
+# columns: a line longer than this could have been wrapped (WRAP_SHARE is a share of them)
+WRAPPABLE_LINE_CHARS = 30
 DOUBLE_SPACED_SHARE = 0.9  # of the lines, followed by exactly one blank line
 # East Asian wide characters: two terminal columns each
 WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -153,7 +155,7 @@ def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
     long_widths = [n for n, has in zip(widths, spaced) if has]
     if len(long_widths) < MIN_WRAPPED_LINES:
         return None
-    long_lines = sum(1 for n in long_widths if n > 30)
+    long_lines = sum(1 for n in long_widths if n > WRAPPABLE_LINE_CHARS)
     # the margin is the longest line, or the longest unindented one (centred headings and
     # indented blocks may stand out of a text wrapped at its margin)
     flush = [n for n, has, line in zip(widths, spaced, lines) if has and not line[0].isspace()]

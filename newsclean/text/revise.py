@@ -12,6 +12,9 @@ from .segment import DURATION
 # words: a subheading is a short line; a longer unpunctuated one is a caption or a teaser's
 # headline (rule of thumb)
 HEADING_MAX_WORDS = 14
+# words: a line over a caption or a video's duration this short is its alt text or title;
+# longer is the article's own text (rule of thumb)
+ALT_TEXT_MAX_WORDS = 25
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry
 
 
@@ -29,7 +32,7 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
             continue
         if title and block.text == title:
             continue
-        if after is not None and not block.sentence_like and block.words <= 25 and (
+        if after is not None and not block.sentence_like and block.words <= ALT_TEXT_MAX_WORDS and (
                 after.furniture == "caption" or DURATION.match(after.text)):
             note(block.text, "image alt text over its caption" if after.furniture == "caption"
                  else "a video's title over its duration")
