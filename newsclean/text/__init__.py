@@ -1,30 +1,28 @@
 """The plain-text path: a visible-text scrape (a terminal browser's dump, html2text Markdown,
-a copy, a crawler's text) to an Article. `extract` runs these stages:
+a copy, a crawler's text) to an Article. `extract` runs these stages, one module each:
 
-1. Markup (markup.clean_lines): Markdown, lynx and w3m link, image and widget markup become
-   plain lines, with how many characters of each were link text.
-2. Rejoining (rejoin.wrap_width, rejoin.continues_sentence, rejoin.unflatten): hard-wrapped
-   lines, text-node breaks and pages flattened to a line are put back into paragraphs.
-3. Segmentation (segment.split_blocks): the lines become Blocks (blocks.Block): paragraphs,
-   headings, list items.
-4. Features (features.measure): each block's words, stopword share, sentence end, code,
-   capitalised and linked share; the page's language; repeated prose and rails of glued
-   teasers marked as furniture.
-5. Region (region.apply_line_rules, region.choose_region_with_furniture, the region.cut_at_*
-   cuts, region.with_closing_list): the site's line rules, then the run of blocks with the
-   best total score (features.block_score), matching furniture patterns around it until it
-   stops moving, then cut where an article ends.
-6. Headline (headline.find_title, headline.flat_title, headline.headline_inside): a '#'
-   heading, the <title> the scrape opens with, or a line a byline follows and the opening
-   echoes; one found inside the region moves its start.
-7. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
+1. Blocks (segment.split_blocks): the scrape's lines, link, image and widget markup gone
+   (markup.clean_lines), hard wraps, text-node breaks and flattened pages rejoined
+   (rejoin.wrap_width, rejoin.continues_sentence, rejoin.unflatten), cut into paragraphs,
+   headings and list items (blocks.Block).
+2. Features (features.measure): each block's words, stopword share, sentence end, code,
+   capitalised and linked share; the page's language.
+3. Furniture marks (furniture.mark_repeats, furniture.mark_glued_teasers): repeated prose,
+   rails of teasers. Patterns are matched later, near the article only (furniture.with_furniture).
+4. Region (region.apply_line_rules, then region.choose_article_region -> Region): the site's
+   line rules; the run of blocks with the best total score (features.block_score); its cuts
+   at comments, dated rails and comment threads; the list that closes it; the longest run of
+   sentences when nothing scores.
+5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
+   <title> the scrape opens with, or a line a byline follows and the opening echoes; one
+   found inside the region moves its start.
+6. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
    the region go, subheadings are marked, edge furniture is trimmed.
-8. Byline and date (byline.find_authors, byline.is_dateline): read near the headline and the
-   article's opening.
-9. Settling (settle): the cleaned text is read again, alone, until it stands still.
-10. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown.
+7. Byline and date (byline.read_byline -> Byline): near the headline and the opening.
+8. Settling (settle): the cleaned text is read again, alone, until it stands still.
+9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown.
 
-`select` runs stages 1 to 7 on a text; `extract` adds 8 to 10.
+`select` runs stages 1 to 6; `extract` runs `select`, then 7 to 9.
 """
 from __future__ import annotations
 
@@ -39,7 +37,8 @@ from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role, as_text
 from .byline import read_byline, undoubled
-from .features import measure
+from .features import block_score, measure
+from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
 from .region import apply_line_rules, choose_article_region
 from .render import render_markdown
@@ -97,6 +96,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     Raises NothingExtracted."""
     measured = split_blocks(text)
     language = measure(measured)
+    mark_repeats(measured)
+    mark_glued_teasers(measured)  # furniture patterns are matched later, and only near the article
     if page_blocks is not None:
         page_blocks += [b.text for b in measured]
     blocks = apply_line_rules(measured, site, note)
@@ -111,7 +112,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note), note)
     if note is not ignore:
         for block in blocks[:start] + blocks[end + 1:]:
-            note(block.text, f"outside the article region (score {block.score:+.0f})")
+            note(block.text, f"outside the article region (score {block_score(block):+.0f})")
     body = [b for b in blocks[:start] if b.kept_by_rule] + body + [
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:

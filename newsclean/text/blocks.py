@@ -38,7 +38,6 @@ class Block:
     code: bool = False  # reads as program code or a shell session
     link_share: float = 0.0  # of its characters, link text (scrapes that mark links)
     caps_share: float = 0.0  # of its words (long blocks only), those with a capital initial
-    score: float = 0.0  # block_score, kept up to date by measure and with_furniture
 
 
 def as_text(body: list[Block]) -> str:

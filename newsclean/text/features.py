@@ -1,15 +1,13 @@
 """Block features and score: what a block is (its words, stopword share, sentence end, code,
 capitalised and linked share), whether it is prose, and how much it pulls the article region
-towards itself (block_score); the furniture marks that measuring a page sets (repeated prose,
-rails of glued teasers) and the furniture patterns (with_furniture)."""
+towards itself (block_score, read from the block's features and furniture mark whenever
+needed: it is never stored)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ..patterns import furniture_match
 from ..stoplists import (
     MASK,
     SAMPLE_WORDS,
@@ -45,9 +43,9 @@ SHORT_PENALTY = 4.0     # points: a menu item, a label: what crossing one costs 
 # nearly free, as they sit inside articles, lost 0.002-0.007 F1 on the dev renderings: tried
 # and dropped.)
 FURNITURE_PENALTY = 8.0
-# points: a "Related" or "Comments" header, which ends an article nearly always, costs about
-# a paragraph's words, so that only a whole article's worth of prose crosses it (no trial of
-# other values recorded; rule of thumb)
+# points: a "Related" or "Comments" header, which ends an article nearly always, costs what
+# 25 words of prose bring: the region crosses one only for more prose than that beyond it (no
+# trial of other values recorded; rule of thumb)
 RAIL_PENALTY = 25.0
 # points a word: a long block that is not prose (a menu run together) costs by its length, a
 # word of it a quarter of what a word of prose brings (0.5 lost WCXB 0.001)
@@ -72,17 +70,6 @@ CODE_KEYWORD = re.compile(r"(?:SELECT|FROM|WHERE|INSERT|UPDATE|CREATE|import|def
 CODE_CALL = re.compile(r"[A-Za-z_][\w.]*\([\x20-\x7e]*\)")
 CODE_OPERATOR = re.compile(r"[=!<>]=|=>|->|::")
 
-# ---- repeated prose and glued teasers ----
-DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
-# where a teaser's headline runs into its summary: "...Student-AthleteA 24-year-old woman"
-# (the letter before the capital is matched, not looked behind for: the engine then skips
-# ahead by its first character)
-GLUED = re.compile(r"[a-z0-9’'”\")][A-Z](?=[a-z]|\s)")
-# characters: a teaser's headline is glued to its summary within its first 200 (rule of thumb)
-GLUED_HEAD_CHARS = 200
-GLUED_HEAD_WORDS = (4, 20)  # words: how long the glued headline is, fewest and most
-TEASER_RUN = 3  # glued teasers in a row: a rail (an article glues a subheading now and then)
-
 
 def code_like(text: str) -> bool:
     """Reads as a line of program code (cheap tests first: most lines are not)."""
@@ -94,7 +81,7 @@ def code_like(text: str) -> bool:
 
 
 def measure(blocks: list[Block]) -> str | None:
-    """Fill in each block's words, stopword share, sentence end and score; return the page's
+    """Fill in each block's words, stopword share, sentence end, code and caps; return the page's
     language (None when no stoplist fits: prose is then judged by length alone)."""
     features = [text_features(block.text) for block in blocks]
     # the page's language, from its first SAMPLE_WORDS words
@@ -120,10 +107,6 @@ def measure(blocks: list[Block]) -> str | None:
         elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
             block.stop_ratio = (votes_for(votes, language) if count <= MASK else
                                 sum(map(stoplist(languages()[language]).__contains__, words))) / count
-    mark_repeats(blocks)
-    mark_glued_teasers(blocks)
-    for block in blocks:  # furniture patterns are matched later, and only near the article
-        block.score = block_score(block)
     return None if language is None else languages()[language]
 
 
@@ -154,71 +137,6 @@ def capitalised() -> re.Pattern:
                           else f"{re.escape(start)}-{re.escape(before)}")
             start = after
     return re.compile(" [" + "".join(ranges) + "]")
-
-
-def mark_repeats(blocks: list[Block]) -> None:
-    """A teaser rail or a template repeats its text; an article says things once. Every copy
-    of repeated prose is furniture, except on pages that hold a second copy of the whole
-    article (mobile and desktop versions): there the first copy is the article."""
-    prose = [block for block in blocks if block.words >= PROSE_WORDS and (
-        block.sentence_like or block.words > HEADLINE_MAX_WORDS)]  # a headline may repeat
-    lengths = {block.text: block.words for block in prose}
-    copies = Counter(block.text for block in prose)
-    repeated = sum(lengths[text] for text, count in copies.items() if count > 1)
-    if not repeated:
-        return
-    every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values())
-    seen: set[str] = set()
-    for block in prose:
-        if copies[block.text] > 1:
-            if every_copy or block.text in seen:
-                block.furniture, block.matched = "repeated", True
-                block.furniture_why = f"the same text {copies[block.text]} times on the page"
-            seen.add(block.text)
-
-
-@lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
-def glued_teaser(text: str) -> bool:
-    """A headline in title case run into a sentence, without a space: a teaser whose two
-    elements a scrape glued together."""
-    match = GLUED.search(text, 0, GLUED_HEAD_CHARS)
-    if match is None:
-        return False
-    head = text[:match.start() + 1].split()
-    return (GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1]
-            and sum(w[0].isupper() or w[0].isdigit() for w in head) >= MAX_CAPS_SHARE * len(head))
-
-
-def mark_glued_teasers(blocks: list[Block]) -> None:
-    """Runs of TEASER_RUN or more glued teasers are a rail: furniture."""
-    filled = [block for block in blocks if block.words]
-    glued = [index for index, block in enumerate(filled)
-             if block.words >= PROSE_WORDS and glued_teaser(block.text)]
-    if len(glued) < TEASER_RUN:  # most pages
-        return
-    runs: list[list[int]] = []
-    for index in glued:
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    for run in runs:
-        if len(run) >= TEASER_RUN:
-            for teaser in (filled[index] for index in run):
-                if not teaser.furniture:
-                    teaser.furniture, teaser.matched = "teaser", True
-                    teaser.furniture_why = "a teaser: its headline runs into its summary"
-
-
-def with_furniture(block: Block) -> None:
-    """Fill in the furniture pattern the block matches (if any), and its score."""
-    if block.matched or block.kept_by_rule:
-        return
-    pattern = furniture_match(block.text, "text")
-    block.furniture = pattern.kind if pattern else None
-    block.furniture_why = str(pattern) if pattern else ""
-    block.matched = True
-    block.score = block_score(block)
 
 
 def word_count(text: str, tokens: Sequence[str]) -> int:

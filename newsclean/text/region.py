@@ -15,7 +15,8 @@ from ..rules import SiteRules, line_verdicts
 from ..trace import Note, ignore
 from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
-from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose, with_furniture
+from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
+from .furniture import mark, with_furniture
 
 # ---- the best run ----
 REGION_MARGIN = 12      # blocks around the region whose furniture can move its edges (and title)
@@ -59,7 +60,7 @@ def choose_article_region(blocks: list[Block]) -> Region:
     end = cut_at_boundary(blocks, start, end)
     end = cut_at_dated_teasers(blocks, start, end)
     end = cut_at_comment_bylines(blocks, start, end)
-    if sum(b.score for b in blocks[start:end + 1]) <= 0:
+    if sum(map(block_score, blocks[start:end + 1])) <= 0:
         start, end = choose_region_of_sentences(blocks)
     end = with_closing_list(blocks, end)
     return Region(start, end)
@@ -79,14 +80,11 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = i
             kept.append(block)
         elif verdict[0]:
             block.furniture, block.kept_by_rule = None, True
-            block.score = block_score(block)
             kept.append(block)
         else:
             note(block.text, f"site rule {verdict[1]}")
             if verdict[1] in line_rules:
-                block.furniture, block.matched = "site rule", True  # never a boundary
-                block.furniture_why = f"site rule {verdict[1]}"
-                block.score = block_score(block)
+                mark(block, "site rule", f"site rule {verdict[1]}")  # never a boundary
                 kept.append(block)
     return kept
 
@@ -111,7 +109,7 @@ def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
 
 def choose_region(blocks: list[Block]) -> tuple[int, int]:
     """The contiguous run of blocks with the highest total score."""
-    return best_run([block.score for block in blocks])
+    return best_run([block_score(block) for block in blocks])
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
@@ -132,7 +130,7 @@ def choose_region_of_sentences(blocks: list[Block]) -> tuple[int, int]:
     longest run of sentences, stopwords or not. Raises NothingExtracted if there is none."""
     for block in blocks:
         with_furniture(block)
-    scores = [block.score if block.furniture or block.kept_by_rule
+    scores = [block_score(block) if block.furniture or block.kept_by_rule
               else float(block.words) if block.sentence_like and block.words >= MIN_SENTENCE_WORDS
               else -SHORT_PENALTY for block in blocks]
     start, end = best_run(scores)
