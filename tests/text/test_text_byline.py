@@ -70,3 +70,11 @@ def test_a_published_date_line_is_read_anywhere():
     shown = [block("Council backs new footbridge"), *[prose() for _ in range(20)],
              block("Posted on May 3, 2024")]
     assert read_byline(MetaView.of(shown, 1), headline_at=0).date == "2024-05-03"
+
+
+def test_the_window_opens_above_the_headline_and_runs_into_the_article():
+    shown = [block(f"Line {n}") for n in range(12)]
+    # the headline at 4, the article from 6: two blocks above the headline, five into the article
+    assert read_byline(MetaView.of(shown, 6), headline_at=4).window == range(2, 11)
+    # no headline: three blocks above the article
+    assert read_byline(MetaView.of(shown, 6), headline_at=None).window == range(3, 11)
