@@ -1,5 +1,6 @@
-"""Byline and date line: the names a byline gives (find_authors, byline_names) and which
-blocks are date lines (is_dateline), near the headline or, for "Published ...", anywhere."""
+"""Byline and date line (read_byline -> Byline): the names a byline gives (find_authors,
+byline_names) and the date of a date line (is_dateline), read in a window of the MetaView
+around the headline and the article's opening or, for "Published ...", anywhere."""
 from __future__ import annotations
 
 import re
@@ -21,14 +22,16 @@ LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a stan
 DATELINE_MAX_WORDS = 20
 # (two other sizes of date line: patterns.EDGE_DATELINE_WORDS, 8 words counted as \w+ runs,
 # trims a date line at the article's edges; text.REPORTED_DATELINE_WORDS, 12, says "the date
-# line" in `explain`. Both are stricter, since they drop or name a line rather than read it.)
+# line" in `explain`. Both are stricter: they drop or name a line, where this one only reads
+# a date from it.)
 # a date line that says it is the publication date, wherever it stands on the page
 PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date published|first published|"
                        r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b", re.IGNORECASE)
 
 # ---- bylines ----
 # words: a line with a byline's prefix this long or shorter is a byline (names, a job, a
-# date: "By Jane Doe and Max Roe, Staff Writers | Updated May 3, 2024, 10:12 a.m.")
+# date: "By Jane Doe and Max Roe, Staff Writers | Updated May 3, 2024, 10:12 a.m."; rule of
+# thumb)
 BYLINE_MAX_WORDS = 16
 # words: a line that is a name alone, with what a scrape leaves beside it ("Jane Doe   USA
 # TODAY"); longer is a sentence or a headline (rule of thumb)
@@ -72,7 +75,7 @@ ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contrib
               "producer", "journalist", "analyst", "expert", "founder", "co-founder", "cofounder",
               "director", "senior", "ceo", "coo", "cto", "cfo", "president", "manager",
               "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
-# words: capitalised words in one name, at most ("Maria de la Cruz Ortega" has four); more is a
+# words: capitalised words in one name, at most ("Anna Maria Cruz Ortega"); more is a
 # headline or an organisation
 NAME_CAPITALS = 4
 # letters after a name: "CFA", "PhD", "Jr."

@@ -1,7 +1,8 @@
-"""The headline: a '#' heading near the top (find_title), the page's <title> when the scrape
-opens with it (page_title, in_page_title, without_site_name, flat_title for a page flattened to
-a line), or a headline-like line that a byline follows and the article's opening echoes; and a
-headline found inside the region, which moves the region's start (headline_inside)."""
+"""The headline (find_headline -> Headline): a '#' heading near the top (find_title), the
+page's <title> when the scrape opens with it (page_title, in_page_title, without_site_name,
+flat_title for a page flattened to a line), or a headline-like line that a byline follows and
+the article's opening echoes; and a headline found inside the region, which moves the region's
+start (headline_inside). Indexes are into a MetaView's `shown` blocks, but for the region's."""
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ BYLINE_UNDER = 2  # blocks right under a headline where its byline stands (rule 
 # a candidate that ends with a full stop is a standfirst or a caption (rule of thumb)
 SENTENCE_COST = 2.0
 DATED_REACH = 3  # blocks under a candidate where its date line or byline stands...
-DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: less than the <title>'s word)
+DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: half of PAGE_TITLE_BONUS)
 HEADLINE_USUAL_WORDS = (5, 20)  # words of most headlines: such a candidate gains...
 USUAL_LENGTH_BONUS = 1.0  # ...this (rule of thumb: a tie breaker)
 # the candidate is the headline that the <title> on the scrape's first line gives (rule of
@@ -69,7 +70,7 @@ FLAT_MENU_WORDS = 8  # ...and more of them than this, all capitalised, are a men
 
 # ---- lines that are never the headline ----
 HEADLINE_LIKE_WORDS = (3, 30)  # words of a line that may be a headline, fewest and most
-# words: a line this long or longer that ends with a full stop is a sentence (rule of thumb)
+# words: a line longer than this that ends with a full stop is a sentence (rule of thumb)
 SENTENCE_LINE_WORDS = 12
 BREADCRUMB = re.compile(r"(?:^|\s)[|»›>/](?=\s|$)")  # "Home | News | Story", "Home » News"
 HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|»›>/]", re.IGNORECASE)
