@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import from_text, sniff
+from . import sniff
+from . import text as from_text
 from .article import Article
 from .errors import NothingExtracted
 from .rules import RuleBook

@@ -34,6 +34,8 @@ MIN_ARTICLE_WORDS = 8     # fewer words than a one-line brief is a menu or a lab
 # (benchmarks/accuracy.py): 0.10, 0.15, 0.20 give WCXB dev word F1 0.943, 0.945, 0.946 and
 # Scrapinghub 0.965 at each; more second runs cost speed (0.96x -> 0.92x of bare trafilatura).
 CONFIDENT_SHARE = 0.20
+# words: recall output shorter than this is not trusted as it is, whatever its share (rule of
+# thumb: a short article's recall text may still be a menu)
 MIN_CONFIDENT_WORDS = 50
 RULE_BODY_MODE = {"favor_recall": True}
 STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's <p> text
@@ -42,7 +44,7 @@ STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's
 MIN_SPARED_PROSE = 2
 PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
 SENTENCE_END = (".", "!", "?", '"', "”", "’", ")", ":")
-LINK_SHARE = 0.5
+LINK_SHARE = 0.5  # of a paragraph's characters: more link text is a teaser, not prose (rule of thumb)
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself (FINDINGS 6)

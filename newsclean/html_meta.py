@@ -30,6 +30,19 @@ JOINER_END = re.compile(r"(?:[,;&]|\b(?:and|und|et|y|by|von|par|por|di|door|af|a
 JOINER_START = re.compile(r"(?:[,;&]|(?:and|und|et|y)\b)", re.IGNORECASE)
 MIN_ELEMENT_NAME_WORDS = 2  # words: see byline_element_names
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
+# characters of a visible <h1>: shorter is a logo's letter or an icon, longer a paragraph set
+# in an <h1> (rule of thumb)
+H1_CHARS = (3, 300)
+# share of an <h1>'s words that the declared or <title> title uses, for it to be the headline
+# among several <h1>s (rule of thumb)
+H1_SHARED = 0.5
+# characters of text: an <article> or <main> this long holds the byline; under it, the
+# headline's nearest ancestor this long (searching a part is several times cheaper than the
+# whole page; rule of thumb)
+ARTICLE_SCOPE_CHARS = 500
+HEADLINE_SCOPE_CHARS = 2000  # (the headline's ancestor)
+BYLINE_ELEMENTS = 6  # elements an XPath's names are read from, at most (rule of thumb)
+AUTHOR_MAX_CHARS = 120  # characters: trafilatura's author text longer than this is no byline
 
 
 @dataclass(frozen=True)
@@ -77,7 +90,8 @@ def choose_title(tree, declared: str | None) -> str | None:
 
 
 def visible_headline(tree, declared: str | None) -> str | None:
-    texts = [t for t in (squeeze(h1.text_content()) for h1 in tree.iter("h1")) if 3 <= len(t) <= 300]
+    texts = [t for t in (squeeze(h1.text_content()) for h1 in tree.iter("h1"))
+             if H1_CHARS[0] <= len(t) <= H1_CHARS[1]]
     if len(texts) == 1:
         return texts[0]
     if not texts:
@@ -86,7 +100,7 @@ def visible_headline(tree, declared: str | None) -> str | None:
     reference = words_of(declared or tree.findtext(".//title") or "")
     scored = [(len(reference & words_of(t)) / max(1, len(words_of(t))), t) for t in texts]
     score, text = max(scored, key=lambda pair: pair[0])
-    return text if score >= 0.5 else None
+    return text if score >= H1_SHARED else None
 
 
 def words_of(text: str) -> set[str]:
@@ -133,7 +147,7 @@ def byline_authors(tree) -> tuple[str, ...]:
     if cheap:
         return cheap
     prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
-    found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=120)
+    found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
     return split_names(normalize_authors(None, found) if found else None)
 
 
@@ -141,12 +155,12 @@ def byline_scope(tree):
     """Where a byline can be: the article element, else the headline's neighbourhood, else the
     page (searching a part is several times cheaper than the whole page)."""
     for element in tree.iter("article", "main"):
-        if len(element.text_content()) > 500:
+        if len(element.text_content()) > ARTICLE_SCOPE_CHARS:
             return element
     h1 = next(tree.iter("h1"), None)
     if h1 is not None:
         for ancestor in h1.iterancestors():
-            if ancestor.tag in ("body", "html") or len(ancestor.text_content()) > 2000:
+            if ancestor.tag in ("body", "html") or len(ancestor.text_content()) > HEADLINE_SCOPE_CHARS:
                 return ancestor
     return tree
 
@@ -157,7 +171,7 @@ def byline_element_names(tree) -> tuple[str, ...]:
     ("Lifestyle", "Corti") more often than a person: a name here has two words or more."""
     for xpath in BYLINE_XPATH:
         names: list[str] = []
-        for element in tree.xpath(xpath)[:6]:
+        for element in tree.xpath(xpath)[:BYLINE_ELEMENTS]:
             names += [name for name in names_in_byline(element_byline(element))
                       if len(name.split()) >= MIN_ELEMENT_NAME_WORDS]
         if names:

@@ -180,7 +180,7 @@ def searched(scope: str) -> tuple[tuple[Pattern, ...], re.Pattern]:
 
 
 MAX_EDGE_BLOCKS = 6  # how far into an article head/tail furniture is looked for
-DATELINE_WORDS = 8   # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
+EDGE_DATELINE_WORDS = 8   # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
 
 
 def edge_span(texts: Sequence[str], protected: Sequence[bool] = ()
@@ -208,6 +208,6 @@ def edge_furniture(text: str, edge: str) -> str | None:
     if pattern:
         return f"furniture: {pattern}"
     words = WORD.findall(text)
-    if 0 < len(words) <= DATELINE_WORDS and find_date(text) is not None:
+    if 0 < len(words) <= EDGE_DATELINE_WORDS and find_date(text) is not None:
         return "a date line"
     return None

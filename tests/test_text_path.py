@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsclean import clean
-from newsclean.from_text import undoubled, without_site_name
+from newsclean.text.byline import undoubled
+from newsclean.text.headline import without_site_name
 
 PROSE = [
     "The council voted on Tuesday to rebuild the old footbridge over the river, after two "

@@ -1,0 +1,143 @@
+"""The plain-text path: a visible-text scrape (a terminal browser's dump, html2text Markdown,
+a copy, a crawler's text) to an Article. `extract` runs these stages, one module each:
+
+1. Blocks (segment.split_blocks): the scrape's lines, link, image and widget markup gone
+   (markup.clean_lines), hard wraps, text-node breaks and flattened pages rejoined
+   (rejoin.wrap_width, rejoin.continues_sentence, rejoin.unflatten), cut into paragraphs,
+   headings and list items (blocks.Block).
+2. Features (features.measure): each block's words, stopword share, sentence end, code,
+   capitalised and linked share; the page's language.
+3. Furniture marks (furniture.mark_repeats, furniture.mark_glued_teasers): repeated prose,
+   rails of teasers. Patterns are matched later, near the article only (furniture.with_furniture).
+4. Region (region.apply_line_rules, then region.choose_article_region -> Region): the site's
+   line rules; the run of blocks with the best total score (features.block_score); its cuts
+   at comments, dated rails and comment threads; the list that closes it; the longest run of
+   sentences when nothing scores.
+5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
+   <title> the scrape opens with, or a line a byline follows and the opening echoes; one
+   found inside the region moves its start.
+6. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
+   the region go, subheadings are marked, edge furniture is trimmed.
+7. Byline and date (byline.read_byline -> Byline): near the headline and the opening.
+8. Settling (settle): the cleaned text is read again, alone, until it stands still.
+9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown.
+
+`select` runs stages 1 to 6; `extract` runs `select`, then 7 to 9.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..article import Article
+from ..dates import find_date
+from ..errors import NothingExtracted
+from ..rules import SiteRules
+from ..sniff import Document
+from ..stoplists import ISO, stoplist
+from ..trace import Note, ignore
+from .blocks import Block, MetaView, Role, as_text
+from .byline import read_byline, undoubled
+from .features import block_score, measure
+from .furniture import mark_glued_teasers, mark_repeats
+from .headline import find_headline
+from .region import apply_line_rules, choose_article_region
+from .render import render_markdown
+from .revise import revise_region, trim_edges
+from .segment import split_blocks
+
+__all__ = ["extract", "select", "settle", "Selection"]
+
+# words: less is a label or a menu, not an article (as on the HTML path)
+MIN_ARTICLE_WORDS = 8
+# words: a dated block of the byline window that the article did not keep is named "the date
+# line" in `explain` when this short (longer, it is left as "not article text"; rule of thumb)
+REPORTED_DATELINE_WORDS = 12
+MAX_SETTLE_PASSES = 4  # every page of the dev renderings settles in two or three
+
+
+def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
+            page_blocks: list | None = None) -> Article:
+    """Clean a text scrape, with the site's text directives if any. For `explain`, `note`
+    hears why blocks were dropped and `page_blocks` gets every block in order. Raises
+    NothingExtracted if no block looks like an article."""
+    page = select(doc.text, site, note, page_blocks)
+    title = page.title
+    byline = read_byline(page.view, page.title_at)
+    kept = {id(block) for block in page.body}
+    for block in (page.view.shown[index] for index in byline.window):
+        if find_date(block.text) and block.words <= REPORTED_DATELINE_WORDS and id(block) not in kept:
+            note(block.text, "the date line")
+    body = settle(page.body, site, note)
+    # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
+    title = undoubled(title, min_words=3) if title else title
+    return Article(
+        text=as_text(body),
+        markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
+        title=title, authors=byline.authors, date=byline.date, language=ISO.get(page.language or ""),
+        description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
+        url=doc.url, kind="text", rules=site.sources if site else ())
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What `select` found on a page: the page as metadata is read in (`view`, the article
+    starting at its region), the headline and where it stands in the view, the body."""
+
+    view: MetaView
+    title: str | None
+    title_at: int | None
+    body: list[Block]
+    language: str | None
+
+
+def select(text: str, site: SiteRules | None, note: Note = ignore,
+           page_blocks: list | None = None) -> Selection:
+    """Split, measure, choose the article region, find the headline, revise the region.
+    Raises NothingExtracted."""
+    measured = split_blocks(text)
+    language = measure(measured)
+    mark_repeats(measured)
+    mark_glued_teasers(measured)  # furniture patterns are matched later, and only near the article
+    if page_blocks is not None:
+        page_blocks += [b.text for b in measured]
+    blocks = apply_line_rules(measured, site, note)
+    if not any(b.words for b in blocks):
+        raise NothingExtracted("no article text found")
+    region = choose_article_region(blocks)
+    stops = stoplist(language) if language else frozenset()
+    # title, byline and date are looked for as if the site's strip_line lines were not there
+    view = MetaView.of(blocks, region.start)
+    headline = find_headline(text, blocks, region, view, stops, note)
+    start, end = headline.region.start, headline.region.end
+    body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note), note)
+    if note is not ignore:
+        for block in blocks[:start] + blocks[end + 1:]:
+            note(block.text, f"outside the article region (score {block_score(block):+.0f})")
+    body = [b for b in blocks[:start] if b.kept_by_rule] + body + [
+        b for b in blocks[end + 1:] if b.kept_by_rule]
+    if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
+        raise NothingExtracted("no article text found")
+    return Selection(view.starting_at(start), headline.text, headline.at, body, language)
+
+
+def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
+    """Cleaning the cleaned text again must change nothing. Reading the article alone, without
+    the page around it, can still drop a block (a list that ended the region, a heading that
+    now looks like a title): select again until the text stands still, and return that."""
+    text = as_text(body)
+    first = {as_text([block]): block for block in body}  # keeps the scrape's own headings
+    for _ in range(MAX_SETTLE_PASSES):
+        try:
+            again = select(text, site).body
+        except NothingExtracted:
+            return body
+        settled = as_text(again)
+        if settled == text:
+            return body
+        if note is not ignore:
+            kept = set(settled.split("\n"))
+            for block in body:
+                if as_text([block]) not in kept:
+                    note(block.text, "dropped when the cleaned article is read again, alone")
+        body, text = [first.get(as_text([block]), block) for block in again], settled
+    return body

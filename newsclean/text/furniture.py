@@ -1,0 +1,92 @@
+"""Furniture marks on blocks: text the page repeats (mark_repeats), rails of teasers whose
+headline runs into its summary (mark_glued_teasers), and the furniture patterns of
+data/furniture.txt (with_furniture). A mark says what the block is and why (for `explain`);
+the block's score follows from it (features.block_score)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..patterns import furniture_match
+from .blocks import Block
+from .features import HEADLINE_MAX_WORDS, MAX_CAPS_SHARE, PROSE_WORDS
+
+# ---- repeated prose ----
+DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
+
+# ---- glued teasers ----
+# where a teaser's headline runs into its summary: "...Student-AthleteA 24-year-old woman"
+# (the letter before the capital is matched, not looked behind for: the engine then skips
+# ahead by its first character)
+GLUED = re.compile(r"[a-z0-9’'”\")][A-Z](?=[a-z]|\s)")
+# characters: a teaser's headline is glued to its summary within its first 200 (rule of thumb)
+GLUED_HEAD_CHARS = 200
+GLUED_HEAD_WORDS = (4, 20)  # words: how long the glued headline is, fewest and most
+TEASER_RUN = 3  # glued teasers in a row: a rail (an article glues a subheading now and then)
+
+
+def mark(block: Block, kind: str | None, why: str) -> None:
+    """Mark the block as furniture of `kind` (None: none) because of `why`; patterns are not
+    tried on it again."""
+    block.furniture, block.matched, block.furniture_why = kind, True, why
+
+
+def mark_repeats(blocks: list[Block]) -> None:
+    """A teaser rail or a template repeats its text; an article says things once. Every copy
+    of repeated prose is furniture, except on pages that hold a second copy of the whole
+    article (mobile and desktop versions): there the first copy is the article."""
+    prose = [block for block in blocks if block.words >= PROSE_WORDS and (
+        block.sentence_like or block.words > HEADLINE_MAX_WORDS)]  # a headline may repeat
+    lengths = {block.text: block.words for block in prose}
+    copies = Counter(block.text for block in prose)
+    repeated = sum(lengths[text] for text, count in copies.items() if count > 1)
+    if not repeated:
+        return
+    every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values())
+    seen: set[str] = set()
+    for block in prose:
+        if copies[block.text] > 1:
+            if every_copy or block.text in seen:
+                mark(block, "repeated", f"the same text {copies[block.text]} times on the page")
+            seen.add(block.text)
+
+
+@lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
+def glued_teaser(text: str) -> bool:
+    """A headline in title case run into a sentence, without a space: a teaser whose two
+    elements a scrape glued together."""
+    match = GLUED.search(text, 0, GLUED_HEAD_CHARS)
+    if match is None:
+        return False
+    head = text[:match.start() + 1].split()
+    return (GLUED_HEAD_WORDS[0] <= len(head) <= GLUED_HEAD_WORDS[1]
+            and sum(w[0].isupper() or w[0].isdigit() for w in head) >= MAX_CAPS_SHARE * len(head))
+
+
+def mark_glued_teasers(blocks: list[Block]) -> None:
+    """Runs of TEASER_RUN or more glued teasers are a rail: furniture."""
+    filled = [block for block in blocks if block.words]
+    glued = [index for index, block in enumerate(filled)
+             if block.words >= PROSE_WORDS and glued_teaser(block.text)]
+    if len(glued) < TEASER_RUN:  # most pages
+        return
+    runs: list[list[int]] = []
+    for index in glued:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        if len(run) >= TEASER_RUN:
+            for teaser in (filled[index] for index in run):
+                if not teaser.furniture:
+                    mark(teaser, "teaser", "a teaser: its headline runs into its summary")
+
+
+def with_furniture(block: Block) -> None:
+    """Fill in the furniture pattern the block matches (if any)."""
+    if block.matched or block.kept_by_rule:
+        return
+    pattern = furniture_match(block.text, "text")
+    mark(block, pattern.kind if pattern else None, str(pattern) if pattern else "")

@@ -1,0 +1,305 @@
+"""The headline (find_headline -> Headline): a '#' heading near the top (find_title), the
+page's <title> when the scrape opens with it (page_title, in_page_title, without_site_name,
+flat_title for a page flattened to a line), or a headline-like line that a byline follows and
+the article's opening echoes; and a headline found inside the region, which moves the region's
+start (headline_inside). Indexes are into a MetaView's `shown` blocks, but for the region's."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from ..dates import find_date
+from ..patterns import furniture_match
+from ..trace import Note, ignore
+from .blocks import Block, MetaView, Role
+from .byline import BYLINE, NAME_DECOR, is_dateline
+from .features import HEADLINE_MAX_WORDS, is_prose, text_features
+from .markup import IMAGE_LINE
+from .region import Region
+from .rejoin import FLAT_LINE_CHARS
+
+# ---- where the headline is looked for ----
+TITLE_LOOKBACK = 40      # the headline is among the blocks before the article (a byline, a
+                         # table of contents or a gallery may stand between)
+FAR_LOOKBACK = 160  # blocks: how far back a headline with its byline is still looked for
+# share of the far headline's words that the opening uses (rule of thumb)
+FAR_SHARED = 0.5
+HEADING_REACH = 3  # blocks into the article where a '#' heading is still its headline
+HEADING_TITLE_WORDS = (2, 30)  # words of a '#' heading that is the headline, fewest and most
+TITLE_INSIDE = 8  # the region's first blocks may still be above the headline...
+WORDS_ABOVE_TITLE = 60  # ...if they hold no more prose than a notice or a disclosure
+# share of its words that the opening uses, for a headline found inside the region (rule of
+# thumb)
+INSIDE_SHARED = 0.5
+BYLINE_UNDER = 2  # blocks right under a headline where its byline stands (rule of thumb)
+
+# ---- how a headline candidate scores (points; the best candidate wins) ----
+# a candidate that ends with a full stop is a standfirst or a caption (rule of thumb)
+SENTENCE_COST = 2.0
+DATED_REACH = 3  # blocks under a candidate where its date line or byline stands...
+DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: half of PAGE_TITLE_BONUS)
+HEADLINE_USUAL_WORDS = (5, 20)  # words of most headlines: such a candidate gains...
+USUAL_LENGTH_BONUS = 1.0  # ...this (rule of thumb: a tie breaker)
+# the candidate is the headline that the <title> on the scrape's first line gives (rule of
+# thumb: outweighs a byline beside another line)
+PAGE_TITLE_BONUS = 4.0
+OPENING_WORDS = 150  # the article's opening: its first paragraphs
+SHARED_WORDS_WEIGHT = 3.0  # a headline's words come back in the article; a menu's, a name's do not
+SHARED_WORD_BONUS = 0.1  # and each shared word a little, up to five...
+SHARED_WORDS_COUNTED = 5  # ...shared words (a menu entry of two words can share both)
+
+# ---- the page's <title> ----
+# words: a longer first line is a sentence or a menu, not a <title> (rule of thumb)
+PAGE_TITLE_MAX_WORDS = 40
+# share of a whole-headline <title>'s words that the opening uses (rule of thumb)
+PAGE_TITLE_SHARED = 0.5
+PAGE_TITLE_WHOLE_WORDS = 6  # a <title> this long that is all headline is no site name
+# words: a site's name after a <title>'s last separator ("MIT Sloan", "Sweat"); longer is a
+# part of the headline ("Brake pads – From a Mechanic")
+SITE_NAME_WORDS = 3
+# what stands between a <title>'s parts: "Headline | Site", "Site - Section - Headline"
+TITLE_MARKS = ("|", "-", "–", "—", "::", "·", "•", "»", "/")
+TITLE_PART_SEPARATOR = re.compile(" (?:" + "|".join(map(re.escape, TITLE_MARKS)) + ") ")
+TITLE_SEPARATORS = tuple(f" {mark} " for mark in TITLE_MARKS) + (": ",)  # "Site: Headline" too
+FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
+FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
+FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
+FLAT_MENU_WORDS = 8  # ...and more of them than this, all capitalised, are a menu's entries
+
+# ---- lines that are never the headline ----
+HEADLINE_LIKE_WORDS = (3, 30)  # words of a line that may be a headline, fewest and most
+# words: a line longer than this that ends with a full stop is a sentence (rule of thumb)
+SENTENCE_LINE_WORDS = 12
+BREADCRUMB = re.compile(r"(?:^|\s)[|»›>/](?=\s|$)")  # "Home | News | Story", "Home » News"
+HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|»›>/]", re.IGNORECASE)
+# bylines, credits and alt text: lines about the article, never its headline
+CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
+                    r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
+                    r"por|door|(?:picture|photo|image|avatar|portrait) of)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline, where it stands in the MetaView (`at`, a `shown` index; None when there
+    is none, or it came from a flattened page's <title>), and the article region, its start
+    moved past a headline found inside it."""
+
+    text: str | None
+    at: int | None
+    region: Region
+
+
+def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView,
+                  stops: frozenset[str], note: Note = ignore) -> Headline:
+    """The headline of the scrape `text`, cut into `blocks` (the page's) and seen as `view`."""
+    shown, shown_start = view.shown, view.start
+    start, end = region.start, region.end
+    # a page flattened to a line has no headline on a line of its own (what looks like one
+    # is a run of sentences); its <title> may open it
+    flat = (flat_title(text) if text.find("\n", 0, FLAT_LINE_CHARS) < 0
+            and len(text) > FLAT_LINE_CHARS else None)
+    title: str | None
+    title_at: int | None
+    title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
+    if title and title_at == 0:  # the scrape's first line: a <title>'s site name goes
+        title = without_site_name(title)
+    marked = flat is not None or title_at is not None and shown[title_at].role is Role.HEADING
+    hint = None if marked else page_title(blocks)
+    if hint and title is not None and title_at and in_page_title(
+            shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
+        hint = None  # the <title> has given the headline already
+    inside = None if marked else headline_inside(blocks, start, end, stops, hint)
+    if inside is not None:  # the region opened with a notice or a breadcrumb: it starts after
+        for block in blocks[start:inside]:
+            note(block.text, "above the headline")
+        title, start = blocks[inside].text, inside + 1
+        title_at = view.starting_at(start).start - 1
+    if title_at is not None:  # galleries repeat the headline: its byline follows the first
+        title_at = next((i for i, b in enumerate(shown) if b.text == title), title_at)
+    if title:
+        note(title, "the title")
+    return Headline(title, title_at, Region(start, end))
+
+
+def flat_title(text: str) -> str | None:
+    """The headline of a page flattened to one line, which its <title> opens: a part of the
+    title before a separator ("Headline | Site", "Site | Headline | Section") that the page
+    says again further on (the visible headline); or, with no separator, the longest run of
+    its first words that comes again. None when nothing comes again (the page did not open
+    with its title). After the last separator the page runs on: "Site - Headline" is not
+    read, since nothing marks where its headline ends."""
+    text = text.strip()
+    head = text[:FLAT_TITLE_CHARS]
+    bounds = [0]
+    for separator in TITLE_PART_SEPARATOR.finditer(head):
+        bounds += [separator.start(), separator.end()]
+    if len(bounds) > 1:  # the parts before each separator (after the last, the page goes on)
+        for begin, end in zip(bounds[::2], bounds[1::2]):
+            part = head[begin:end].strip()
+            if FLAT_TITLE_WORDS[0] <= len(part.split()) <= FLAT_TITLE_WORDS[1] and (
+                    text.find(part, end) > 0):
+                return part
+    # no separator: the longest run of first words that comes again, if it ends (a menu
+    # repeated in the footer runs on) and is not a menu's capitalised entries
+    words = head.split(" ")
+    found = None
+    for count in range(FLAT_PREFIX_WORDS, min(HEADLINE_MAX_WORDS + 2, len(words))):
+        prefix = " ".join(words[:count])
+        if text.find(prefix, len(prefix)) < 0:
+            break
+        found = prefix
+    else:
+        return None
+    if found and all(word[:1].isupper() for word in found.split(" ")) and (
+            len(found.split()) > FLAT_MENU_WORDS):
+        return None
+    return found
+
+
+def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozenset()
+               ) -> tuple[str | None, int | None]:
+    """The headline: a '#' heading near the top; else, of the headline-like lines before the
+    article region, the one that shares most words with the article's opening and that a date
+    or byline stands next to (closest to the article on ties)."""
+    for index, block in enumerate(blocks[: start + HEADING_REACH]):
+        if block.role is Role.HEADING and block.level == 1 and (
+                HEADING_TITLE_WORDS[0] <= block.words <= HEADING_TITLE_WORDS[1]):
+            return block.text, index
+    opening = opening_words(blocks, start, stops)
+    # scrapes that start with the page's <title> ("Headline | Site"): the headline is in it
+    hint = page_title(blocks)
+    best, best_score, best_dated = None, 0.0, False
+    for index in range(max(0, start - TITLE_LOOKBACK), start):
+        block = blocks[index]
+        if not headline_like(block) or block.words > HEADLINE_MAX_WORDS and block.sentence_like:
+            continue
+        near = blocks[index + 1: index + 1 + DATED_REACH]
+        score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
+        if hint and index and in_page_title(block, hint, lambda: opening, stops):
+            score += PAGE_TITLE_BONUS
+        dated = any(is_dateline(b) or BYLINE.match(b.text) for b in near)
+        if dated:
+            score += DATED_BONUS
+        if HEADLINE_USUAL_WORDS[0] <= block.words <= HEADLINE_USUAL_WORDS[1]:
+            score += USUAL_LENGTH_BONUS
+        if block.text.endswith("."):  # a standfirst or a caption; headlines seldom end so
+            score -= SENTENCE_COST
+        score += SHARED_WORDS_WEIGHT * shared_share(block, opening, stops)
+        if score > best_score:
+            best, best_score, best_dated = index, score, dated
+    if not best_dated:  # a long contents list or intro may stand between headline and article:
+        # further back, a headline with its byline right under it that the opening echoes
+        for index in range(max(0, start - TITLE_LOOKBACK) - 1, max(-1, start - FAR_LOOKBACK), -1):
+            block = blocks[index]
+            if (headline_like(block) and not block.text.endswith(".")
+                    and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
+                    and shared_share(block, opening, stops) >= FAR_SHARED):
+                return block.text, index
+    return (blocks[best].text, best) if best is not None else (None, None)
+
+
+def page_title(blocks: list[Block]) -> str | None:
+    """The scrape's first line, normalised, if it may be the page's <title> (crawler dumps and
+    whole-document text put it first): a line of a few words that is not a sentence."""
+    if not blocks:
+        return None
+    first = blocks[0]
+    if first.role is not Role.PARAGRAPH or not 2 <= first.words <= PAGE_TITLE_MAX_WORDS:
+        return None
+    return " ".join(first.text.split())
+
+
+def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]],
+                  stops: frozenset[str]) -> bool:
+    """The block is the headline that the <title> gives: the title is the headline and the
+    site's name, one on each side of a separator ("Headline | Site", "Site - Headline"); or
+    it is the headline alone, which the article's opening echoes (a site's name it does not)."""
+    text = " ".join(block.text.split())  # in the same case: a copy in capitals is a teaser's
+    if text == hint:
+        return block.words >= PAGE_TITLE_WHOLE_WORDS and (
+            shared_share(block, opening(), stops) >= PAGE_TITLE_SHARED)
+    at = hint.find(text)
+    if at < 0:
+        return False
+    before, after = hint[:at], hint[at + len(text):]
+    return (not before or before.endswith(TITLE_SEPARATORS)) and (
+        not after or after.startswith(TITLE_SEPARATORS))
+
+
+def without_site_name(title: str) -> str:
+    """"Headline | Site" -> "Headline": the last part after a separator, when it reads as a
+    name (a few words, each capitalised: "MIT Sloan", "Sweat"); "Brake pads – From a
+    Mechanic" keeps its last part."""
+    last = None
+    for match in TITLE_PART_SEPARATOR.finditer(title):
+        last = match
+    if last is None:
+        return title
+    words = title[last.end():].split()
+    if not 1 <= len(words) <= SITE_NAME_WORDS or not all(w[0].isupper() or not w[0].isalpha()
+                                                          for w in words):
+        return title
+    return title[:last.start()]
+
+
+def opening_words(blocks: list[Block], start: int, stops: frozenset[str]) -> frozenset[str]:
+    """The words (but stopwords) of the article's opening paragraphs."""
+    found: set[str] = set()
+    taken = 0
+    for block in blocks[start:]:
+        if taken >= OPENING_WORDS:
+            break
+        if is_prose(block):
+            tokens = text_features(block.text)[0]
+            found.update(tokens)
+            taken += len(tokens)
+    return frozenset(found - stops)
+
+
+def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -> float:
+    """Of the block's words (but stopwords), the share that the article's opening uses, and
+    a little for each (up to five: a menu entry of two words can share both)."""
+    words = set(text_features(block.text)[0]) - stops
+    shared = len(words & opening)
+    return shared / len(words) + SHARED_WORD_BONUS * min(shared, SHARED_WORDS_COUNTED) if words else 0.0
+
+
+def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[str],
+                    hint: str | None = None) -> int | None:
+    """The index of a headline among the region's first blocks, when a date or byline
+    follows it, or the page's <title> (`hint`) gives it, and little prose comes before it (a
+    browser notice, a disclosure, a breadcrumb: the region began too early); None when the
+    region starts with the article."""
+    prose_words = 0
+    for index in range(start, min(end, start + TITLE_INSIDE)):
+        block = blocks[index]
+        if not headline_like(block) or block.text.endswith("."):  # a standfirst is no headline
+            if is_prose(block):
+                prose_words += block.words
+                if prose_words > WORDS_ABOVE_TITLE:
+                    return None
+            continue
+        after = blocks[index + 1: index + 1 + BYLINE_UNDER]
+        if any(is_dateline(b) or BYLINE.match(b.text) for b in after) and (
+                shared_share(block, opening_words(blocks, index + 1, stops), stops) >= INSIDE_SHARED):
+            return index
+        if hint and index and in_page_title(
+                block, hint, partial(opening_words, blocks, index + 1, stops), stops):
+            return index
+    return None
+
+
+def headline_like(block: Block) -> bool:
+    """Could be a headline: a line of a few words, spaced, not a list item, breadcrumb,
+    byline, credit or dateline, and not a sentence ending in a full stop."""
+    return (not block.furniture and block.role is not Role.ITEM and (
+            HEADLINE_LIKE_WORDS[0] <= block.words <= HEADLINE_LIKE_WORDS[1])
+            and block.text.count(" ") >= 2
+            and not (block.text.endswith(".") and block.words > SENTENCE_LINE_WORDS)
+            and not (block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text))  # alt text
+            and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
+            and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)
+            and find_date(block.text) is None
+            and furniture_match(block.text, "head") is None)  # "1 hour ago", "5 min read"

@@ -1,0 +1,100 @@
+"""Link, image and widget markup: Markdown (html2text), lynx and w3m dumps reduced to plain
+lines, with how many characters of each line were link text."""
+from __future__ import annotations
+
+import re
+
+# ---- Markdown ----
+# [text](url) and ![alt](src), with one level of brackets inside the address and an optional
+# "title"
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# emphasis marks stand outside words: file_name_here and 2*3*4 keep theirs
+EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?!\w)")
+
+# ---- lynx ----
+# "[12]Home": lynx's link numbers (not after a word or a "]"; the lookbehind comes after the
+# "[" so that the regex engine can skip ahead to each "[")
+LYNX_LINK = re.compile(r"\[(?<![\w\]]\[)\d{1,4}\](?=[^\s\[])")
+# once a dump is known for lynx's: every link number, and the space of a link that opens
+# with one ("By [12] Jane Doe", "[13] [14] Jane Doe": a picture's link, then the name's)
+# (but a linked image's, "[12][alt text]", which marks the alt text as an image's)
+LYNX_NUMBER = re.compile(r"\[(?<!\w\[)\d{1,4}\](?!\[) ?")
+LYNX_SAMPLE = 20000  # characters read to tell a lynx dump (its link numbers start at the top)
+# links: fewer "[n]" marks in the sample are footnote or citation numbers, not a lynx dump
+# (rule of thumb)
+LYNX_MIN_LINKS = 5
+LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
+
+# ---- images, widgets and bare addresses (terminal browsers) ----
+WIDGET = re.compile(r"\[(?: ?[xX ]?\]|[A-Z][\w ]{0,30}\]|_+\])")  # check boxes, [Search], [___]
+# a terminal browser's image, named by its file: "[chirag-150x1]", "[svg]"
+IMAGE_NAME = r"\[(?=[\w.\-]*[^\W\d_])[\w.\-]{1,60}\]"
+# (each regex opens with a literal, so that the engine skips to the line ends and brackets)
+IMAGE_BEFORE_TEXT = re.compile(rf"\n[ \t]*(?:{IMAGE_NAME}[ \t]*)+(?=\S)")
+# after text, only a name with a digit, "-" or "_" in it: "[sic]" ends a quotation
+IMAGE_AFTER_TEXT = re.compile(r"\[(?<=\S[ \t]\[)(?=[\w.\-]*[^\W\d_])(?=[\w.]*[\d\-_])"
+                              r"[\w.\-]{1,60}\](?=[ \t]*$)", re.MULTILINE)
+# a line that is only images: named by file, by alt text ("[Jane Doe]"), linked ("[12][IMG]")
+IMAGE_LINE = re.compile(r"(?:\[[^\[\]]{1,300}\] ?)+")
+# a line that is only an address (lynx's References list, pasted links)
+SCHEMES = ("tp:", "tps:", "file:", "mailto:", "javascript:")  # in every line URL_LINE matches
+URL_LINE = re.compile(r"[ \t]*(?:\d{1,4}\.[ \t]+)?(?:https?|ftp|file|mailto|javascript):\S*[ \t]*")
+
+
+def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
+    """The scrape's lines, tabs expanded, no-break and zero-width spaces and form widgets gone,
+    links reduced to their text; and how many characters of each line were link text (None
+    when the scrape marks no links: html2text without links, copies, most dumps)."""
+    text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
+    lines, links = text.split("\n"), None
+    if "](" in text:  # Markdown links and images: [text](url), ![alt](src)
+        links = [0] * len(lines)
+        for index, line in enumerate(lines):
+            if "](" in line or "<http" in line:
+                lines[index], links[index] = markdown_link_text(line)
+    elif (text.count("[", 0, LYNX_SAMPLE) >= LYNX_MIN_LINKS
+          and len(LYNX_LINK.findall(text, 0, LYNX_SAMPLE)) >= LYNX_MIN_LINKS):  # lynx: [12]word
+        links = [0] * len(lines)
+        for index, line in enumerate(lines):
+            if "[" in line:
+                line, count = LYNX_NUMBER.subn("", line)
+                lines[index], links[index] = line, min(len(line), count * LYNX_LINK_CHARS)
+    if links:
+        text = "\n".join(lines)
+    if "[" in text:  # an image beside a name or a headline goes; an image's own line stays
+        text = IMAGE_BEFORE_TEXT.sub("\n", "\n" + WIDGET.sub("", text))[1:]
+        text = IMAGE_AFTER_TEXT.sub("", text)
+    text = text.replace("( )", "").replace("(*)", "")  # radio buttons
+    lines = text.split("\n")
+    if any(scheme in text for scheme in SCHEMES):  # then blank the lines that are only an address
+        lines = ["" if ":" in line and URL_LINE.fullmatch(line) else line for line in lines]
+    return [line.rstrip() for line in lines], links
+
+
+def markdown_link_text(line: str) -> tuple[str, int]:
+    """The line with Markdown images gone and links reduced to their text, and how many
+    characters that link text takes."""
+    line = AUTOLINK.sub("", MD_IMAGE.sub("", line))
+    linked = 0
+
+    def keep(match: re.Match) -> str:
+        nonlocal linked
+        linked += len(match.group(1).strip())
+        return match.group(1)
+
+    count = 1
+    while count:  # links inside links: [![alt](img)](url) is [](url) once the image is gone
+        line, count = MD_LINK.subn(keep, line)
+    return line, min(linked, len(line))
+
+
+def tidy(text: str) -> str:
+    """Undo Markdown escapes and emphasis, collapse spaces."""
+    if "*" in text or "_" in text:
+        text = EMPHASIS.sub(r"\2", text)  # before unescaping: a literal \* is no emphasis mark
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())

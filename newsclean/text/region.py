@@ -1,0 +1,233 @@
+"""The article region: the site's line rules first (apply_line_rules), then the contiguous
+run of blocks with the best total score (choose_region_with_furniture, best_run), then its
+cuts: at a comments header or copyright line (cut_at_boundary), before a rail of teasers that
+repeat one date line (cut_at_dated_teasers), at a thread of dated comment bylines
+(cut_at_comment_bylines); with a closing list the article introduces (with_closing_list).
+When no run scores above zero, the longest run of sentences (choose_region_of_sentences)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..dates import find_date
+from ..errors import NothingExtracted
+from ..rules import SiteRules, line_verdicts
+from ..trace import Note, ignore
+from .blocks import Block, Role
+from .byline import BYLINE, DATELINE_MAX_WORDS
+from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
+from .furniture import mark, with_furniture
+
+# ---- the best run ----
+REGION_MARGIN = 12      # blocks around the region whose furniture can move its edges (and title)
+# passes of furniture matching around the region, at most; then the region is taken as it
+# stands (a bound on the work; rule of thumb)
+MAX_REGION_PASSES = 4
+
+# ---- cuts at the region's end ----
+# ("related" is no boundary: "Related: ..." and "Read more: ..." teasers sit inside articles;
+# a "Comments" header or a copyright line ends an article, nearly always)
+BOUNDARY_FURNITURE = ("comments", "copyright")
+WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
+TEASER_DATES = 3  # one date line, word for word, under this many teasers: a rail
+LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
+# dated bylines after the article's text: a thread of comments (an article has one byline;
+# two may be an update; rule of thumb)
+COMMENT_BYLINES = 3
+
+# ---- a list the article closes with ----
+# lines: a shorter list after "Tour dates:" is left to the score (rule of thumb)
+MIN_LIST_LINES = 3
+SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Arena, City")
+# words: a longer line is a paragraph, not a list entry (rule of thumb)
+LIST_LINE_MAX_WORDS = 20
+# the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
+SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
+
+
+@dataclass(frozen=True)
+class Region:
+    """The article region: the page's blocks[start:end + 1] (page indexes)."""
+
+    start: int
+    end: int
+
+
+def choose_article_region(blocks: list[Block]) -> Region:
+    """The best-scoring run, cut where an article ends, with the list that closes it; the
+    longest run of sentences when nothing scores. Raises NothingExtracted."""
+    start, end = choose_region_with_furniture(blocks)
+    end = cut_at_boundary(blocks, start, end)
+    end = cut_at_dated_teasers(blocks, start, end)
+    end = cut_at_comment_bylines(blocks, start, end)
+    if sum(map(block_score, blocks[start:end + 1])) <= 0:
+        start, end = choose_region_of_sentences(blocks)
+    end = with_closing_list(blocks, end)
+    return Region(start, end)
+
+
+def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
+    """Drop what strip_before/strip_after cut off; mark what strip_line names as furniture
+    (dropped, but still a barrier the article region does not cross, as a menu would be) and
+    what keep_line names as kept."""
+    verdicts = line_verdicts([b.text for b in blocks], site)
+    if not any(verdicts):
+        return blocks
+    line_rules = {rule.source for rule in site.get("strip_line")} if site else set()
+    kept = []
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is None:
+            kept.append(block)
+        elif verdict[0]:
+            block.furniture, block.kept_by_rule = None, True
+            kept.append(block)
+        else:
+            note(block.text, f"site rule {verdict[1]}")
+            if verdict[1] in line_rules:
+                mark(block, "site rule", f"site rule {verdict[1]}")  # never a boundary
+                kept.append(block)
+    return kept
+
+
+def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
+    """choose_region, matching furniture patterns only on the blocks that can change it:
+    those in and around the region (menus far from the article need no regex). Fills in
+    `blocks` in place; stops when the region no longer moves."""
+    start, end = choose_region(blocks)
+    for _ in range(MAX_REGION_PASSES):
+        window = range(max(0, start - REGION_MARGIN), min(len(blocks), end + REGION_MARGIN + 1))
+        changed = False
+        for index in window:
+            if not blocks[index].matched and not blocks[index].kept_by_rule:
+                with_furniture(blocks[index])
+                changed = True
+        if not changed:
+            break
+        start, end = choose_region(blocks)
+    return start, end
+
+
+def choose_region(blocks: list[Block]) -> tuple[int, int]:
+    """The contiguous run of blocks with the highest total score."""
+    return best_run([block_score(block) for block in blocks])
+
+
+def best_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous run with the highest total (Kadane)."""
+    best, best_span = float("-inf"), (0, len(scores) - 1)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+def choose_region_of_sentences(blocks: list[Block]) -> tuple[int, int]:
+    """When nothing reads like prose (results tables, match reports, lists of facts): the
+    longest run of sentences, stopwords or not. Raises NothingExtracted if there is none."""
+    for block in blocks:
+        with_furniture(block)
+    scores = [block_score(block) if block.furniture or block.kept_by_rule
+              else float(block.words) if block.sentence_like and block.words >= MIN_SENTENCE_WORDS
+              else -SHORT_PENALTY for block in blocks]
+    start, end = best_run(scores)
+    if sum(scores[start:end + 1]) <= 0:
+        raise NothingExtracted("no article text found: no block reads like prose")
+    return start, end
+
+
+def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
+    """End the region at the first comments header or copyright line, once an
+    article's worth of text came before it: what follows such a line is never the article,
+    even when it reads like prose (comment threads, teaser summaries)."""
+    words = 0
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.furniture in BOUNDARY_FURNITURE and words >= WORDS_BEFORE_BOUNDARY:
+            return index - 1
+        if is_prose(block):
+            words += block.words
+    return end
+
+
+def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
+    """End the region before a rail of teasers that each carry the same date line
+    ("Tuesday November 19, 2019" under every one), once an article's worth of text came
+    before it: an article does not repeat a date line three times; a rail's summaries read
+    as prose, and would otherwise run on as the article. Not for field stamps ("Last checked:
+    2025-10-28" beside each product), nor where the repeated dates rise down the page (an
+    events calendar; a rail lists the newest first)."""
+    seen: dict[str, list[int]] = {}  # date line -> where it stands
+    days: dict[str, str] = {}  # date line -> its date
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
+                ":" not in block.text and (day := find_date(block.text)) is not None):
+            seen.setdefault(block.text, []).append(index)
+            days[block.text] = day
+    repeated = sorted((found[0], days[text]) for text, found in seen.items()
+                      if len(found) >= TEASER_DATES)
+    order = [day for _, day in repeated]
+    if not repeated or order != sorted(order, reverse=True):
+        return end  # none; or a calendar, dates rising as its entries go on (rails: newest first)
+    cut = repeated[0][0]
+    if sum(b.words for b in blocks[start:cut] if is_prose(b)) < WORDS_BEFORE_BOUNDARY:
+        return end
+    # back over the teasers before it that carry no date: their headlines, pictures and
+    # summaries (a rail's repeated summaries are furniture), up to the rail's header or the
+    # article's tags, a label of a few words
+    while cut > start and not is_prose(blocks[cut - 1]) and blocks[cut - 1].words > LABEL_WORDS:
+        cut -= 1
+    return max(start, cut - 1)
+
+
+def cut_at_comment_bylines(blocks: list[Block], start: int, end: int) -> int:
+    """End the region at a thread of comments, each under a dated byline ("by jdoe (1234)
+    writes: on Friday December 19, 2025 @08:08PM"), once an article's worth of text came
+    before the first: an article has one byline, at its top."""
+    words, first, count = 0, None, 0
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.words <= DATELINE_MAX_WORDS and BYLINE.match(block.text) and (
+                find_date(block.text) is not None):
+            if words >= WORDS_BEFORE_BOUNDARY:
+                first = index if first is None else first
+                count += 1
+        elif is_prose(block) and first is None:
+            words += block.words
+    if first is None or count < COMMENT_BYLINES:
+        return end
+    return first - 1
+
+
+def with_closing_list(blocks: list[Block], end: int) -> int:
+    """The region's end, moved past a list the article introduces at its close ("Tour
+    dates:", then a line per date): short lines laid out alike, which score as a menu
+    would. A menu has no such introduction; a rail's header is furniture and stops it."""
+    intro = end if blocks[end].text.endswith(":") else end + 1
+    if intro >= len(blocks) or not blocks[intro].text.endswith(":") or blocks[intro].furniture:
+        return end
+    run = []
+    for index in range(intro + 1, len(blocks)):
+        block = blocks[index]
+        if block.furniture or is_prose(block) or not 2 <= block.words <= LIST_LINE_MAX_WORDS:
+            break
+        run.append(block)
+    if len(run) < MIN_LIST_LINES:
+        return end
+    shapes = Counter(shape(block.text) for block in run)
+    if shapes.most_common(1)[0][1] < SAME_SHAPE_SHARE * len(run):
+        return end
+    for block in run:  # kept as the list they are
+        block.role = Role.ITEM
+    return intro + len(run)
+
+
+def shape(text: str) -> tuple:
+    """How a line is laid out: what it starts with, and its separators."""
+    first = text[0]
+    kind = "digit" if first.isdigit() else "upper" if first.isupper() else "other"
+    return kind, frozenset(c for c in text if c in SHAPE_MARKS)

@@ -1,0 +1,191 @@
+"""Line rejoining: where a line of the scrape goes on in the next. Terminal dumps hard-wrap
+at a column (wrap_width), crude scrapers break at every text node (continues_sentence), some
+copies double every line end (double_spaced, undouble), crawlers flatten a page to one line
+(unflatten, split_menu_run); Chinese and Japanese take two columns a character and join
+without spaces (display_width, join_wrapped)."""
+from __future__ import annotations
+
+import re
+
+from ..stoplists import WORD
+from .byline import BYLINE
+from .features import MAX_CAPS_SHARE
+
+# ---- hard-wrapped dumps (w3m, lynx, fold) ----
+WRAP_SHARE = 0.1        # hard-wrapped dumps: a tenth of the long lines or more break...
+MIN_WRAPPED_LINES = 3   # ...because the next word did not fit, and three at least
+# columns: a narrower margin is a list or a column of short lines, not a terminal's wrap
+# (terminals wrap at 72-80; rule of thumb)
+MIN_WRAP_WIDTH = 50
+# columns: a line longer than this could have been wrapped (WRAP_SHARE is a share of them)
+WRAPPABLE_LINE_CHARS = 30
+DOUBLE_SPACED_SHARE = 0.9  # of the lines, followed by exactly one blank line
+# East Asian wide characters: two terminal columns each
+WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                  r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")  # zh, ja text
+
+# ---- pages flattened to a line ----
+FLAT_MIN_CHARS = 2000   # a page whose lines average this long was flattened to a line or
+FLAT_LINE_CHARS = 1000  # a few (newlines collapsed by a crawler): its sentences are its blocks
+# a sentence's end, then a capital or a digit: where a flattened page is cut into lines
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])[\"'”’»)]?\s+(?=[\"'“‘«(]?[A-Z0-9À-ÝА-Я])")
+MENU_RUN_WORDS = 30   # a "sentence" this long, mostly capitalised words, was a menu...
+SENTENCE_TAIL_WORDS = 8  # ...and its last words, mostly lower case, the sentence it ran into
+# share of the tail's words that may be capitalised (names, the sentence's first word); the
+# menu before it needs more than MAX_CAPS_SHARE (rule of thumb)
+TAIL_CAPS_SHARE = 0.35
+
+# ---- text-node breaks: a line that goes on in the next ----
+# a line ending so may end a sentence (the next line is then a block of its own)
+SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
+# a line opening so goes on the sentence above (", and", "; then", "% of")
+MID_SENTENCE_MARKS = frozenset(",;)%–—")
+OPEN_ENDS = frozenset((" (", " /", " –", " —", " &"))  # a line ending so breaks mid-sentence
+OPEN_LAST = frozenset(end[-1] for end in OPEN_ENDS)
+QUOTE_CLOSERS = frozenset("”»")  # typographic: code closes its strings with straight quotes
+SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its closing quote or bracket
+# articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
+NEVER_LAST = frozenset(
+    "the a an of to in into for with on at by from and or but as than that within via about "
+    "over under between through without der die das den dem des ein eine einen einem und oder "
+    "mit von zu zum zur für im auf le la les un une du de et ou au aux pour avec sur dans par "
+    "el los las una del y con para por en il lo gli di da nel della".split())
+
+
+def wrapped_at(lines: list[str], narrow: bool) -> tuple[int | None, list[int]]:
+    widths = [len(line) for line in lines] if narrow else [display_width(line) for line in lines]
+    return wrap_width(lines, widths, narrow), widths
+
+
+def double_spaced(lines: list[str]) -> bool:
+    filled = [bool(line.strip()) for line in lines] + [False, False]
+    count = sum(filled)
+    singles = sum(1 for i in range(len(lines)) if filled[i] and not filled[i + 1] and filled[i + 2])
+    return count >= MIN_WRAPPED_LINES and singles >= DOUBLE_SPACED_SHARE * count
+
+
+def undouble(lines: list[str]) -> list[str]:
+    """The lines without the single blank lines between them (longer gaps stay gaps)."""
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if blanks > 1 or (blanks and not out):
+            out.append("")
+        blanks = 0
+        out.append(line)
+    return out
+
+
+def unflatten(lines: list[str]) -> list[str]:
+    """A sentence per line, for text that has lost its line breaks; a menu run into the
+    sentence after it is a line of its own."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= FLAT_LINE_CHARS:
+            out.append(line)
+            continue
+        for sentence in SENTENCE_BREAK.split(line):
+            out.extend(split_menu_run(sentence))
+    return out
+
+
+def split_menu_run(sentence: str) -> list[str]:
+    """"Home News Sport Weather The council voted on Tuesday to ..." as the menu, then the
+    sentence (a flattened page), if a tail of mostly lower-case words is there at all."""
+    words = sentence.split(" ")
+    if len(words) < MENU_RUN_WORDS:
+        return [sentence]
+    capital = [w[:1].isupper() for w in words]
+    total = sum(capital)
+    if total <= MAX_CAPS_SHARE * len(words):
+        return [sentence]
+    # the split (before a capital) that leaves fewest lower-case words in the menu and
+    # capitalised ones in the sentence
+    best, best_cost, before = None, len(words), 0
+    for index, cap in enumerate(capital):
+        tail = len(words) - index
+        if tail < SENTENCE_TAIL_WORDS:
+            break
+        if cap and index and total - before <= TAIL_CAPS_SHARE * tail and (
+                before > MAX_CAPS_SHARE * index):
+            cost = (index - before) + (total - before)
+            if cost < best_cost:
+                best, best_cost = index, cost
+        before += cap
+    if best is None:
+        return [sentence]
+    return [" ".join(words[:best]), " ".join(words[best:])]
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Rejoin a block's lines: with a space, except where a line of Chinese or Japanese
+    broke between two characters (no spaces in those scripts)."""
+    text = parts[0]
+    for part in parts[1:]:
+        text += ("" if UNSPACED.match(text[-1]) and UNSPACED.match(part[0]) else " ") + part
+    return text
+
+
+def display_width(line: str) -> int:
+    """Terminal columns: East Asian wide characters take two (how w3m and lynx wrap)."""
+    if line.isascii():
+        return len(line)
+    return len(line) + len(WIDE.findall(line))
+
+
+def word_width(line: str, narrow: bool) -> int:
+    """The columns of the line's first word (Chinese and Japanese break anywhere: a character)."""
+    word = line.split(None, 1)[0]
+    if narrow:
+        return len(word)
+    return 2 if UNSPACED.match(word) else display_width(word)
+
+
+def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
+    """The column a terminal dump was hard-wrapped at, or None if it was not. A wrapped line
+    breaks because the next word did not fit: count the lines whose next line's first word
+    would have overflowed the longest line; copied or one-line-per-paragraph text has few."""
+    # lines that can wrap: with spaces, or in a script written without them
+    spaced = [" " in line.strip() or (not narrow and UNSPACED.search(line) is not None)
+              for line in lines]
+    long_widths = [n for n, has in zip(widths, spaced) if has]
+    if len(long_widths) < MIN_WRAPPED_LINES:
+        return None
+    long_lines = sum(1 for n in long_widths if n > WRAPPABLE_LINE_CHARS)
+    # the margin is the longest line, or the longest unindented one (centred headings and
+    # indented blocks may stand out of a text wrapped at its margin)
+    flush = [n for n, has, line in zip(widths, spaced, lines) if has and not line[0].isspace()]
+    for width in sorted({max(long_widths), max(flush, default=0)}, reverse=True):
+        if width < MIN_WRAP_WIDTH:
+            continue
+        forced = 0
+        for index in range(len(lines) - 1):
+            after = lines[index + 1]
+            if spaced[index] and after.strip() and widths[index] <= width and (
+                    widths[index] + 1 + word_width(after, narrow) > width):
+                forced += 1
+        if forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
+            return width
+    return None
+
+
+def continues_sentence(previous: str, line: str) -> bool:
+    """A line break inside a sentence (page source whitespace kept by crude scrapers, a text
+    node per line): the line before ends mid-sentence, and this one goes on in lower case or
+    with punctuation, or the line before ends on a word no sentence ends with ("the")."""
+    if line[0] in SENTENCE_ENDS and (len(line) == 1 or line[1] == " " or not WORD.search(line)):
+        return True  # the rest of a sentence cut at a link or a code span: ". Then ..."
+    if previous.endswith(SENTENCE_ENDS) and not (
+            previous[-1] in QUOTE_CLOSERS and line[0].islower() and len(previous) > 1
+            and previous[-2] not in SENTENCE_INNER_ENDS):
+        return False  # but a quoted word closes no sentence: “k” / is a folding target
+    if line[0] in MID_SENTENCE_MARKS or not WORD.search(line) or (
+            previous[-1] in OPEN_LAST and previous[-2:] in OPEN_ENDS):
+        return True
+    if line[0].islower():
+        return not BYLINE.match(line)  # "by Jane Doe - 10/08/25" under a headline
+    return previous[previous.rfind(" ") + 1:].lower() in NEVER_LAST

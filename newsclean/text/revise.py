@@ -1,0 +1,85 @@
+"""Inside the region: drop furniture and what furniture implies (alt text over a caption, a
+video's title over its duration) and labels that no sentence follows; mark subheadings
+(revise_region); trim datelines, disclosures and calls to action at the edges (trim_edges)."""
+from __future__ import annotations
+
+from ..patterns import MAX_EDGE_BLOCKS, edge_furniture
+from ..trace import Note, ignore
+from .blocks import Block, Role
+from .features import MAX_LINK_SHARE, MIN_SENTENCE_WORDS, is_prose
+from .segment import DURATION
+
+# words: a subheading is a short line; a longer unpunctuated one is a caption or a teaser's
+# headline (rule of thumb)
+HEADING_MAX_WORDS = 14
+# words: a line over a caption or a video's duration this short is its alt text or title;
+# longer is the article's own text (rule of thumb)
+ALT_TEXT_MAX_WORDS = 25
+MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry
+
+
+def revise_region(region: list[Block], title: str | None, note: Note = ignore) -> list[Block]:
+    """Drop furniture and what furniture implies (alt text before a caption, the title of a
+    video before its duration); mark subheadings."""
+    kept: list[Block] = []
+    for index, block in enumerate(region):
+        after = region[index + 1] if index + 1 < len(region) else None
+        if block.kept_by_rule:
+            kept.append(block)
+            continue
+        if block.furniture:
+            note(block.text, f"furniture: {block.furniture_why}")
+            continue
+        if title and block.text == title:
+            continue
+        if after is not None and not block.sentence_like and block.words <= ALT_TEXT_MAX_WORDS and (
+                after.furniture == "caption" or DURATION.match(after.text)):
+            note(block.text, "image alt text over its caption" if after.furniture == "caption"
+                 else "a video's title over its duration")
+            continue
+        if block.code and not is_prose(block):
+            kept.append(block)
+            continue
+        if block.role is not Role.ITEM and looks_like_heading(block, region, index):
+            if block.role is not Role.HEADING:
+                block.role, block.level = Role.HEADING, 2
+        elif not reads_as_text(block):
+            note(block.text, "a label, not text: short, and no sentence follows it")
+            continue
+        kept.append(block)
+    return kept
+
+
+def trim_edges(body: list[Block], note: Note = ignore) -> list[Block]:
+    """Drop the datelines, disclosures, bios and calls to action that open or close the
+    article (as on the HTML path)."""
+    start, end = 0, len(body)
+    while start < min(end, MAX_EDGE_BLOCKS) and not body[start].kept_by_rule and (
+            why := edge_furniture(body[start].text, "head")):
+        note(body[start].text, f"{why}, at the head of the article")
+        start += 1
+    while end > start and len(body) - end < MAX_EDGE_BLOCKS and not body[end - 1].kept_by_rule and (
+            why := edge_furniture(body[end - 1].text, "tail")):
+        note(body[end - 1].text, f"{why}, at the tail of the article")
+        end -= 1
+    return body[start:end]
+
+
+def reads_as_text(block: Block) -> bool:
+    """Prose, or a sentence (a list item may be one): what an article is made of, unlike the
+    labels, teaser headlines, image file names and time stamps found between its paragraphs."""
+    if block.link_share > MAX_LINK_SHARE:  # a menu entry, a teaser's headline
+        return False
+    if block.role is Role.ITEM:
+        return block.words >= MIN_ITEM_WORDS or block.sentence_like
+    return is_prose(block) or (block.sentence_like and block.words >= MIN_SENTENCE_WORDS)
+
+
+def looks_like_heading(block: Block, region: list[Block], index: int) -> bool:
+    """A short unpunctuated line followed by prose is a subheading."""
+    if block.sentence_like or not 1 <= block.words <= HEADING_MAX_WORDS or (
+            block.link_share > MAX_LINK_SHARE):
+        return False
+    following = region[index + 1: index + 2]
+    return bool(following) and (is_prose(following[0]) or following[0].role is Role.HEADING or (
+        following[0].role is Role.ITEM and reads_as_text(following[0])))

@@ -1,0 +1,92 @@
+"""Segmentation: the scrape's lines, their markup gone and hard wraps rejoined, cut into
+Blocks (paragraphs, headings, list items; rule lines skipped)."""
+from __future__ import annotations
+
+import re
+
+from ..patterns import BULLET
+from .blocks import Block, Role
+from .markup import clean_lines, tidy
+from .rejoin import (
+    FLAT_LINE_CHARS,
+    FLAT_MIN_CHARS,
+    WIDE,
+    continues_sentence,
+    double_spaced,
+    join_wrapped,
+    undouble,
+    unflatten,
+    word_width,
+    wrapped_at,
+)
+
+# ---- the rare lines that are marked up ----
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
+RULE_CHARS = frozenset(" *_=-─—·•~#")
+BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
+# lynx's nested items: "o" and "#" bullets, indented
+INDENTED_BULLETS = frozenset("o#")
+INDENTED_BULLET = re.compile(r"^[o#]\s+(?=\S)")
+MARKED = RULE_CHARS | BULLET_CHARS | INDENTED_BULLETS  # first characters of marked-up lines
+# a video's running time ("3:25", "(1:02:10)", "4:10 min"): a line of its own, never a
+# numbered item
+DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Paragraphs, headings and list items, with hard-wrapped lines rejoined."""
+    lines, links = clean_lines(text)
+    if len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * len(lines):
+        lines, links = unflatten(lines), None
+    narrow = text.isascii() or not WIDE.search(text)  # then columns are characters
+    width, widths = wrapped_at(lines, narrow)
+    if width is None and double_spaced(lines):
+        # every line of a hard-wrapped text followed by a blank one (doubled line ends)
+        single = undouble(lines)
+        width, single_widths = wrapped_at(single, narrow)
+        if width is not None:
+            lines, widths, links = single, single_widths, None
+    blocks: list[tuple[list[str], Role, int]] = []
+    linked: list[int] = []  # link characters per block
+    previous = -1  # the index of the previous line, -1 after a gap
+    for index, raw in enumerate(lines):
+        stripped = raw.strip()
+        if not stripped:
+            previous = -1
+            continue
+        first = stripped[0]
+        heading = bullet = None
+        if first in MARKED or first.isdigit():  # the rare lines that may be marked up
+            if first in RULE_CHARS and RULE_LINE.match(stripped):
+                previous = -1
+                continue
+            heading = first == "#" and MARKDOWN_HEADING.match(stripped)
+            bullet = (first in BULLET_CHARS or first.isdigit()) and BULLET.match(stripped)
+            if not bullet and first in INDENTED_BULLETS and raw[0] == " ":
+                bullet = INDENTED_BULLET.match(stripped)  # lynx's nested "o" and "#" items
+        link_chars = links[index] if links else 0
+        if heading:
+            blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
+        elif bullet and not DURATION.match(stripped):
+            # a number is the item's own ("2. Stop charging" may be a numbered heading)
+            blocks.append(([stripped if first.isdigit() else stripped[bullet.end():]], Role.ITEM, 0))
+        elif previous >= 0 and blocks and (continues_sentence(lines[previous], stripped) or (
+                width and widths[previous] <= width
+                and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)):
+            blocks[-1][0].append(stripped)
+            linked[-1] += link_chars
+            previous = index
+            continue
+        else:
+            blocks.append(([stripped], Role.PARAGRAPH, 0))
+        linked.append(link_chars)
+        previous = index
+    join = " ".join if narrow else join_wrapped
+    made = []
+    for (parts, role, level), link_chars in zip(blocks, linked):
+        text = tidy(join(parts) if len(parts) > 1 else parts[0])
+        if text:
+            made.append(Block(text, role, level,
+                              link_share=min(1.0, link_chars / len(text)) if link_chars else 0.0))
+    return made

@@ -1,0 +1,89 @@
+"""region: the best run and its cuts, one rule a test, on blocks built by hand."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from handmade import block, prose
+
+from newsclean.text.blocks import Role
+from newsclean.text.region import (
+    COMMENT_BYLINES,
+    TEASER_DATES,
+    WORDS_BEFORE_BOUNDARY,
+    Region,
+    best_run,
+    choose_article_region,
+    cut_at_boundary,
+    cut_at_comment_bylines,
+    cut_at_dated_teasers,
+    with_closing_list,
+)
+
+
+def test_best_run_is_the_contiguous_run_with_the_highest_total():
+    assert best_run([-4.0, 30.0, -4.0, 20.0, -50.0, 40.0]) == (1, 3)
+    assert best_run([-4.0, -4.0]) == (0, 0)
+
+
+def test_the_region_is_a_frozen_pair_of_page_indexes():
+    menu = [block(item) for item in ("Home", "News", "Sport")]
+    blocks = menu + [prose(words=60), prose(words=60)] + [block("Contact")]
+    region = choose_article_region(blocks)
+    assert region == Region(3, 4)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        region.start = 0  # type: ignore[misc]
+
+
+def test_a_comments_header_ends_the_region_after_an_article():
+    blocks = [prose(words=WORDS_BEFORE_BOUNDARY), block("Comments", furniture="comments"),
+              prose(words=40)]
+    assert cut_at_boundary(blocks, 0, 2) == 0
+
+
+def test_a_comments_line_before_an_article_s_worth_of_text_ends_nothing():
+    blocks = [prose(words=WORDS_BEFORE_BOUNDARY - 1), block("Comments", furniture="comments"),
+              prose(words=40)]
+    assert cut_at_boundary(blocks, 0, 2) == 2
+
+
+def teasers(dates: list[str]) -> list:
+    """A teaser each: its headline, its summary (too short for prose), its date line."""
+    out = []
+    for n, date in enumerate(dates):
+        out += [block(f"Story number {n} about the town council"),
+                block(f"What happened in story {n}.", stop_ratio=0.4),
+                block(date)]
+    return out
+
+
+def test_a_rail_of_teasers_under_one_date_line_is_cut_off():
+    article = [prose(words=60), prose(words=40)]
+    blocks = article + teasers(["Tuesday November 19, 2019"] * TEASER_DATES)
+    assert cut_at_dated_teasers(blocks, 0, len(blocks) - 1) == len(article) - 1
+
+
+def test_a_calendar_whose_dates_rise_is_no_rail():
+    article = [prose(words=60), prose(words=40)]
+    dates = ["June 9, 2025"] * TEASER_DATES + ["June 10, 2025"] * TEASER_DATES
+    blocks = article + teasers(dates)
+    assert cut_at_dated_teasers(blocks, 0, len(blocks) - 1) == len(blocks) - 1
+
+
+def test_a_thread_of_dated_comment_bylines_is_cut_off():
+    article = [prose(words=60)]
+    comment = [block("by jdoe (1234) writes: on Friday December 19, 2025 @08:08PM"),
+               prose("I have crossed that bridge every day for years and it is fine.", words=13)]
+    blocks = article + comment * COMMENT_BYLINES
+    assert cut_at_comment_bylines(blocks, 0, len(blocks) - 1) == 0
+    fewer = article + comment * (COMMENT_BYLINES - 1)
+    assert cut_at_comment_bylines(fewer, 0, len(fewer) - 1) == len(fewer) - 1
+
+
+def test_a_list_the_article_introduces_is_kept_as_items():
+    blocks = [prose(words=60), block("Tour dates:", sentence=True),
+              block("June 9 -- Arena, Leeds"), block("June 12 -- Hall, York"),
+              block("June 15 -- Dome, Hull"), block("Home")]
+    end = with_closing_list(blocks, 1)
+    assert end == 4
+    assert [b.role for b in blocks[2:5]] == [Role.ITEM] * 3

@@ -1,0 +1,30 @@
+"""segment: lines into blocks, one rule a test."""
+from __future__ import annotations
+
+import textwrap
+
+from newsclean.text.blocks import Role
+from newsclean.text.segment import split_blocks
+
+STORY = ("The council voted on Tuesday to rebuild the old footbridge over the river, after two years "
+         "of arguments about its cost and its design, and work is to start in the spring.")
+
+
+def test_headings_items_and_rules():
+    blocks = split_blocks("## Council backs bridge\n\n- First point made here\n* * *\n2. Second point")
+    assert [(b.text, b.role, b.level) for b in blocks] == [
+        ("Council backs bridge", Role.HEADING, 2), ("First point made here", Role.ITEM, 0),
+        ("2. Second point", Role.ITEM, 0)]
+
+
+def test_a_video_duration_is_no_numbered_item():
+    assert [b.role for b in split_blocks("3:25")] == [Role.PARAGRAPH]
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    dump = "\n".join(textwrap.wrap(STORY, 60) + [""] + textwrap.wrap(STORY, 60))
+    assert [b.text for b in split_blocks(dump)] == [STORY, STORY]
+
+
+def test_unwrapped_lines_stay_blocks():
+    assert len(split_blocks("Council backs bridge\nThe vote was close.\nWork starts soon.")) == 3
