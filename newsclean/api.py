@@ -8,9 +8,10 @@ from . import sniff
 from . import text as from_text
 from .article import Article
 from .errors import NothingExtracted
+from .prose import unspaced
 from .rules import RuleBook
 from .sniff import InputType, Kind
-from .trace import Recorder, Step, squeeze
+from .trace import Recorder, Step
 
 
 def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
@@ -57,13 +58,13 @@ def explain(data: bytes | str, *, url: str | None = None, input_type: InputType 
         article, error = path.extract(doc, site, recorder, page_blocks), None
     except NothingExtracted as err:
         article, error = None, str(err)
-    output = squeeze(article.text) if article else ""
+    output = unspaced(article.text) if article else ""
     default = ("not the main content (trafilatura)" if doc.kind is Kind.HTML
                else "not article text")
     steps = []
     for text in page_blocks:
-        key = squeeze(text)
-        if article and key == squeeze(article.title or ""):
+        key = unspaced(text)
+        if article and key == unspaced(article.title or ""):
             steps.append(Step(text, True, "the title"))
         elif key in recorder.reasons:
             steps.append(Step(text, False, recorder.reasons[key]))

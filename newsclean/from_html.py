@@ -9,17 +9,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
+
 import lxml.etree
 import lxml.html
 import trafilatura
 from trafilatura.xml import xmltotxt
 
 from .article import Article
+from .bylines import names_in_byline
 from .dates import find_date
 from .errors import InputError, NothingExtracted
-from .patterns import edge_span, furniture_match
-from .bylines import names_in_byline
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
+from .patterns import edge_span, furniture_match
+from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, squash
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document
 from .trace import Note, ignore
@@ -27,8 +29,6 @@ from .trace import Note, ignore
 LOG = logging.getLogger("newsclean")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 BLOCK_TAGS = ("p", "head", "quote", "item")
-WORD = re.compile(r"\w+")
-MIN_ARTICLE_WORDS = 8     # fewer words than a one-line brief is a menu or a label, not an article
 # Recall-mode output this big is trusted as it is; smaller, the default mode is asked too.
 # The share is of the words a reader sees (scripts and styles dropped). Measured on the dev sets
 # (benchmarks/accuracy.py): 0.10, 0.15, 0.20 give WCXB dev word F1 0.943, 0.945, 0.946 and
@@ -44,7 +44,6 @@ STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's
 MIN_SPARED_PROSE = 2
 PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
 SENTENCE_END = (".", "!", "?", '"', "”", "’", ")", ":")
-LINK_SHARE = 0.5  # of a paragraph's characters: more link text is a teaser, not prose (rule of thumb)
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself (FINDINGS 6)
@@ -173,8 +172,8 @@ def xpath_texts(tree, rule: Rule) -> list[str]:
     texts = []
     for item in items:
         raw = " ".join(item.itertext()) if hasattr(item, "itertext") else str(item)
-        if " ".join(raw.split()):
-            texts.append(" ".join(raw.split()))
+        if collapse(raw):
+            texts.append(collapse(raw))
     return texts
 
 
@@ -285,10 +284,10 @@ def prose_paragraphs(element) -> list[str]:
     long, ending like a sentence, not mostly link text."""
     found = []
     for para in ([element] if element.tag == "p" else element.iter("p")):
-        text = " ".join(para.text_content().split())
+        text = collapse(para.text_content())
         links = sum(len(a.text_content()) for a in para.iter("a"))
         if (len(text.split()) >= PROSE_PARAGRAPH_WORDS and text.endswith(SENTENCE_END)
-                and links < LINK_SHARE * len(text)):
+                and links < MAX_LINK_SHARE * len(text)):
             found.append(text)
     return found
 
@@ -445,7 +444,7 @@ def page_block_texts(root) -> list[str]:
         if not isinstance(element.tag, str) or element in skip_inside:
             continue
         if element.tag in TEXT_HOLDERS:
-            text = " ".join(" ".join(element.itertext()).split())
+            text = collapse(" ".join(element.itertext()))
             if text:
                 texts.append(text)
             skip_inside.update(element.iterdescendants())
@@ -453,7 +452,7 @@ def page_block_texts(root) -> list[str]:
             loose = " ".join(" ".join([element.text or ""] + [c.tail or "" for c in element
                                                               if c.tag not in TEXT_HOLDERS]).split())
             if loose and not any(child.tag in TEXT_HOLDERS for child in element):
-                texts.append(" ".join(" ".join(element.itertext()).split()))
+                texts.append(collapse(" ".join(element.itertext())))
                 skip_inside.update(element.iterdescendants())
     return texts
 
@@ -489,7 +488,3 @@ def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> 
             note(block_text(block), "the headline, repeated in the body (it is the title)")
             remove_block(block)
             return
-
-
-def squash(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())

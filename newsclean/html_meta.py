@@ -15,9 +15,9 @@ from trafilatura.metadata import examine_meta, extract_meta_json, extract_metain
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .bylines import names_in_byline
+from .prose import collapse
 from .titles import without_site_name
 
-WHITESPACE = re.compile(r"\s+")
 BYLINE_XPATH = (
     './/*[@itemprop="author"]//*[@itemprop="name"]',
     './/*[@rel="author"]',
@@ -67,15 +67,11 @@ def read_meta(tree, url: str | None) -> PageMeta:
         date=published_date(tree, url),
         sitename=(meta.sitename or "").lstrip("@").strip() or None,
         url=url or meta.url or None,
-        description=squeeze(meta.description) or None,
+        description=collapse(meta.description) or None,
         image=meta.image or None,
         tags=tuple(dict.fromkeys(t for t in (meta.tags or []) + (meta.categories or []) if t)),
         language=page_language(tree),
     )
-
-
-def squeeze(text: str | None) -> str:
-    return WHITESPACE.sub(" ", text or "").strip()
 
 
 def choose_title(tree, declared: str | None) -> str | None:
@@ -84,13 +80,13 @@ def choose_title(tree, declared: str | None) -> str | None:
     headline = visible_headline(tree, declared)
     if headline:
         return headline
-    if declared and squeeze(declared):
-        return squeeze(declared)
-    return without_site_name(squeeze(tree.findtext(".//title"))) or None
+    if declared and collapse(declared):
+        return collapse(declared)
+    return without_site_name(collapse(tree.findtext(".//title"))) or None
 
 
 def visible_headline(tree, declared: str | None) -> str | None:
-    texts = [t for t in (squeeze(h1.text_content()) for h1 in tree.iter("h1"))
+    texts = [t for t in (collapse(h1.text_content()) for h1 in tree.iter("h1"))
              if H1_CHARS[0] <= len(t) <= H1_CHARS[1]]
     if len(texts) == 1:
         return texts[0]
@@ -111,7 +107,7 @@ def split_names(joined: str | None) -> tuple[str, ...]:
     """'A; B' (trafilatura's joining) -> ('A', 'B'), dropping URLs and empties."""
     if not joined:
         return ()
-    names = (squeeze(n) for n in joined.split(";"))
+    names = (collapse(n) for n in joined.split(";"))
     return tuple(dict.fromkeys(n for n in names if n and "://" not in n and "@" not in n))
 
 
@@ -184,7 +180,7 @@ def element_byline(element) -> str:
     columns apart, so that a name ends where its node does ("Jane Doe" in a link, "USA TODAY"
     beside it), unless a comma or a word such as "and" joins the two ("By", "Jane Doe", "and",
     "Max Roe")."""
-    parts = [part for part in (squeeze(text) for text in element.itertext()) if part]
+    parts = [part for part in (collapse(text) for text in element.itertext()) if part]
     joined = parts[0] if parts else ""
     for before, part in zip(parts, parts[1:]):
         joins = JOINER_END.search(before) or JOINER_START.match(part)

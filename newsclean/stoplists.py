@@ -4,7 +4,6 @@ from __future__ import annotations
 import importlib.util
 import marshal
 import os
-import re
 from collections.abc import Sequence
 from contextlib import suppress
 from functools import cache
@@ -12,7 +11,6 @@ from pathlib import Path
 
 from .files import write_atomic
 
-WORD = re.compile(r"\w+")
 # jusText names its lists by language name; the ISO 639-1 codes we report for the common ones
 ISO = {"English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
        "Portuguese": "pt", "Dutch": "nl", "Polish": "pl", "Russian": "ru", "Czech": "cs",

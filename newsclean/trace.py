@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from .prose import unspaced
+
 Note = Callable[[str, str], None]  # (block text, why it was dropped)
 
 
@@ -21,14 +23,6 @@ class Step:
         return asdict(self)
 
 
-def squeeze(text: str) -> str:
-    """The key a block is matched by: its text without any whitespace. The page's blocks are
-    read with a space between inline elements ("on X , Facebook") and the body's without
-    ("on X, Facebook"), so spaces cannot be part of the match (bbc.com sample: a site rule's
-    drop was shown as trafilatura's)."""
-    return "".join(text.split())
-
-
 class Recorder:
     """Collects the reasons blocks were dropped, keyed by their text without whitespace."""
 
@@ -36,6 +30,6 @@ class Recorder:
         self.reasons: dict[str, str] = {}
 
     def __call__(self, text: str, reason: str) -> None:
-        key = squeeze(text)
+        key = unspaced(text)
         if key:
             self.reasons.setdefault(key, reason)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsclean import clean
-from newsclean.text.byline import undoubled
-from newsclean.text.headline import without_site_name
+from newsclean.bylines import undoubled
+from newsclean.titles import without_site_name
 
 PROSE = [
     "The council voted on Tuesday to rebuild the old footbridge over the river, after two "

@@ -29,14 +29,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..article import Article
+from ..bylines import undoubled
 from ..dates import find_date
 from ..errors import NothingExtracted
+from ..prose import MIN_ARTICLE_WORDS
 from ..rules import SiteRules
 from ..sniff import Document
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role, as_text
-from .byline import read_byline, undoubled
+from .byline import read_byline
 from .features import block_score, measure
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
@@ -47,8 +49,6 @@ from .segment import split_blocks
 
 __all__ = ["extract", "select", "settle", "Selection"]
 
-# words: less is a label or a menu, not an article (as on the HTML path)
-MIN_ARTICLE_WORDS = 8
 # words: a dated block of the byline window that the article did not keep is named "the date
 # line" in `explain` when this short (longer, it is left as "not article text"; rule of thumb)
 REPORTED_DATELINE_WORDS = 12

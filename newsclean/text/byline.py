@@ -6,8 +6,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..bylines import (
+    BY_ALONE,
+    BYLINE,
+    BYLINE_END,
+    NAME_TRIM,
+    PERSON,
+    ROLE_WORDS,
+    before_tail,
+    byline_names,
+    undoubled,
+)
 from ..dates import find_date
-from ..stoplists import WORD
+from ..prose import WORD
 from .blocks import Block, MetaView, Role
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
@@ -36,14 +47,9 @@ BYLINE_MAX_WORDS = 16
 # words: a line that is a name alone, with what a scrape leaves beside it ("Jane Doe   USA
 # TODAY"); longer is a sentence or a headline (rule of thumb)
 NAME_LINE_MAX_WORDS = 8
-BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text|reporting) by:?|by:?|von|par|por|di|"
-                    r"door|authors?:|autor(?:in)?:|auteur:)\s+(.+)$", re.IGNORECASE)
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
 BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
-# "By" (or "Written by", "Author:") on a line of its own, the name on the next
-BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting) )?by:?|"
-                      r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
 # what a picture's or a section's credit says before "by": no author's byline
 NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "graphic",
                 "graphics", "map", "chart", "credit", "edited", "reviewed", "checked", "sponsored",
@@ -52,40 +58,11 @@ NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "
 PICTURE_OF = re.compile(r"(?:picture|photo|image|headshot|avatar|portrait) of\s+", re.IGNORECASE)
 AUTHOR_IMAGE = re.compile(r"\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)"
                           r"(?:written|posted)?\s*$", re.IGNORECASE)
-# where a byline's names end: "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY"
-BYLINE_END = re.compile(r"\s+[|•·⋅●–—-]\s+|\s{2,}|\s*[|•·⋅●—]\s*")
-# what follows the names in a byline: its date ("April 12, 2024", "on 12/04/24"), "Updated ..."
-BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at)\s+)?(?:(?:last\s+)?(?:updated|published|posted)\b"
-                         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
-                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|\s+(?:on|in)\s+(?=[A-Z])"
-                         r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
-                         r"|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 # what image alt text and author boxes add to a name: "Picture of Liz Kenny", "Amar's avatar"
 NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
 
-# ---- names ----
-# "Jane Doe, Max Roe", "Jane Doe and Max Roe", "Hans und Anna", "Jean et Marie"
-NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
-NAME_LIST = re.compile(r"\s*[,;]\s*")
-NAME_TRIM = " .*_●•|"  # what Markdown and bullets leave around a name
-# "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
-ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
-              "producer", "journalist", "analyst", "expert", "founder", "co-founder", "cofounder",
-              "director", "senior", "ceo", "coo", "cto", "cfo", "president", "manager",
-              "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
-# words: capitalised words in one name, at most ("Anna Maria Cruz Ortega"); more is a
-# headline or an organisation
-NAME_CAPITALS = 4
-# letters after a name: "CFA", "PhD", "Jr."
-CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}\.?){1,3}[A-Z]\.?[®™]?|[A-Z]{2,6}[®™]|Ph\.?D\.?|"
-                        r"(?:Jr|Sr|II|III|IV)\.?")
-# lower-case words inside a name: "Ursula von der Leyen"
-PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter".split())
-# two to four capitalised words, initials and particles allowed: a person's name
-PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?: (?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w'’-]+|de|van|von|der|da|di|del|"
-                    r"la|le|bin|al)){1,3}")
 
 
 @dataclass(frozen=True)
@@ -157,50 +134,6 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             if not common & set(name.lower().split()):  # "Learn More", "Press Release"
                 return (undoubled(name),)
     return ()
-
-
-def byline_names(text: str) -> tuple[str, ...]:
-    """The names a byline gives, up to its date, section or job: "Jane Doe and Max Roe",
-    "Jane Doe April 12, 2024", "Jane DoePublished: Jan 29", "Jane Doe on Friday", "Jane Doe in
-    Politics", "Jane Doe ⋅ Editor", "Jane Doe, Senior Analyst, Acme Corp" (the employer after a
-    job is no author either)."""
-    names = before_tail(BYLINE_END.split(text)[0])
-    found: list[str] = []
-    for part in NAME_LIST.split(names):  # "Jane Doe, Home and Garden Editor": a job, not two names
-        if ROLE_WORDS & set(part.lower().split()):
-            break
-        for name in NAME_SPLIT.split(part):
-            name = name.strip(NAME_TRIM)
-            if not name or (found and CREDENTIAL.fullmatch(name)):
-                continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
-            words = name.split()
-            if (not name[0].isupper() or sum(not w.islower() for w in words) > NAME_CAPITALS
-                    or any(w.islower() and w not in PARTICLES for w in words)):
-                return tuple(found)
-            found.append(undoubled(name))
-    return tuple(found)
-
-
-def before_tail(names: str) -> str:
-    """The names, without the date, section or job that follows them; "" when the text opens
-    with one ("Feb 11, 2019": the byline's name was a link the scrape lost)."""
-    padded = " " + names  # a tail needs a space before it
-    tail = BYLINE_TAIL.search(padded)
-    return padded[:tail.start()] if tail else padded
-
-
-def undoubled(name: str, min_words: int = 1) -> str:
-    """"Jane Doe Jane Doe" (an author link's picture and text) -> "Jane Doe"; glued too,
-    "Jane DoeJane Doe" (a terminal browser that printed a link's two parts). A half of
-    fewer than `min_words` words stays doubled ("Bye Bye")."""
-    words = name.split()
-    half = len(words) // 2
-    if len(words) % 2 == 0 and half >= min_words and words[:half] == words[half:]:
-        return " ".join(words[:half])
-    half = len(name) // 2
-    if len(name) % 2 == 0 and name[:half] == name[half:] and name[half - 1] != " ":
-        return name[:half]
-    return name
 
 
 def author_picture(before: str, names: str) -> bool:

@@ -8,10 +8,10 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from ..prose import MAX_LINK_SHARE, WORD, ends_like_sentence
 from ..stoplists import (
     MASK,
     SAMPLE_WORDS,
-    WORD,
     guess_language,
     languages,
     stoplist,
@@ -28,11 +28,7 @@ PROSE_STOP_RATIO = 0.2  # ...and stopwords make up a fifth of them or more
 HEADLINE_MAX_WORDS = 20
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MAX_CAPS_SHARE = 0.6     # menus run together: Home World Business Tech (German prose: ~0.35)
-MAX_LINK_SHARE = 0.5     # a block that is mostly link text is navigation or a teaser
 MIN_SCORED_WORDS = 6    # a shorter block is a label or a menu entry, whatever its words
-# how a block ends when it ends as a sentence (closing quotes and brackets stripped first)
-SENTENCE_MARKS = (".", "!", "?", ":", "…", "。", "！", "？", "：")
-CLOSERS = "\"'”’»)*_ 」』）"
 
 # ---- region score: calibrated as a set on the dev renderings (python benchmarks/accuracy.py
 # on Scrapinghub and the WCXB dev sets, --style w3m, html2text, textcontent); change one,
@@ -120,7 +116,7 @@ def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, i
     caps = 0.0
     if words >= PROSE_WORDS:  # block texts are tidy: words are one space apart
         caps = (len(capitalised().findall(text)) + text[0].isupper()) / (text.count(" ") + 1)
-    return (tokens, words, text.rstrip(CLOSERS).endswith(SENTENCE_MARKS),
+    return (tokens, words, ends_like_sentence(text),
             words < CODE_MAX_WORDS and code_like(text), caps,
             stopword_votes(tokens) if len(tokens) <= MASK else 0)
 

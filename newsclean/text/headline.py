@@ -12,6 +12,8 @@ from functools import partial
 
 from ..dates import find_date
 from ..patterns import furniture_match
+from ..prose import collapse
+from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role
 from .byline import BYLINE, NAME_DECOR, is_dateline
@@ -56,13 +58,6 @@ PAGE_TITLE_MAX_WORDS = 40
 # share of a whole-headline <title>'s words that the opening uses (rule of thumb)
 PAGE_TITLE_SHARED = 0.5
 PAGE_TITLE_WHOLE_WORDS = 6  # a <title> this long that is all headline is no site name
-# words: a site's name after a <title>'s last separator ("MIT Sloan", "Sweat"); longer is a
-# part of the headline ("Brake pads – From a Mechanic")
-SITE_NAME_WORDS = 3
-# what stands between a <title>'s parts: "Headline | Site", "Site - Section - Headline"
-TITLE_MARKS = ("|", "-", "–", "—", "::", "·", "•", "»", "/")
-TITLE_PART_SEPARATOR = re.compile(" (?:" + "|".join(map(re.escape, TITLE_MARKS)) + ") ")
-TITLE_SEPARATORS = tuple(f" {mark} " for mark in TITLE_MARKS) + (": ",)  # "Site: Headline" too
 FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
 FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
@@ -208,7 +203,7 @@ def page_title(blocks: list[Block]) -> str | None:
     first = blocks[0]
     if first.role is not Role.PARAGRAPH or not 2 <= first.words <= PAGE_TITLE_MAX_WORDS:
         return None
-    return " ".join(first.text.split())
+    return collapse(first.text)
 
 
 def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]],
@@ -216,7 +211,7 @@ def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]]
     """The block is the headline that the <title> gives: the title is the headline and the
     site's name, one on each side of a separator ("Headline | Site", "Site - Headline"); or
     it is the headline alone, which the article's opening echoes (a site's name it does not)."""
-    text = " ".join(block.text.split())  # in the same case: a copy in capitals is a teaser's
+    text = collapse(block.text)  # in the same case: a copy in capitals is a teaser's
     if text == hint:
         return block.words >= PAGE_TITLE_WHOLE_WORDS and (
             shared_share(block, opening(), stops) >= PAGE_TITLE_SHARED)
@@ -226,22 +221,6 @@ def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]]
     before, after = hint[:at], hint[at + len(text):]
     return (not before or before.endswith(TITLE_SEPARATORS)) and (
         not after or after.startswith(TITLE_SEPARATORS))
-
-
-def without_site_name(title: str) -> str:
-    """"Headline | Site" -> "Headline": the last part after a separator, when it reads as a
-    name (a few words, each capitalised: "MIT Sloan", "Sweat"); "Brake pads – From a
-    Mechanic" keeps its last part."""
-    last = None
-    for match in TITLE_PART_SEPARATOR.finditer(title):
-        last = match
-    if last is None:
-        return title
-    words = title[last.end():].split()
-    if not 1 <= len(words) <= SITE_NAME_WORDS or not all(w[0].isupper() or not w[0].isalpha()
-                                                          for w in words):
-        return title
-    return title[:last.start()]
 
 
 def opening_words(blocks: list[Block], start: int, stops: frozenset[str]) -> frozenset[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..prose import collapse
+
 # ---- Markdown ----
 # [text](url) and ![alt](src), with one level of brackets inside the address and an optional
 # "title"
@@ -97,4 +99,4 @@ def tidy(text: str) -> str:
         text = EMPHASIS.sub(r"\2", text)  # before unescaping: a literal \* is no emphasis mark
     if "\\" in text:
         text = ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+    return collapse(text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..stoplists import WORD
+from ..prose import WORD
 from .byline import BYLINE
 from .features import MAX_CAPS_SHARE
 

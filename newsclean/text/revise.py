@@ -4,9 +4,10 @@ video's title over its duration) and labels that no sentence follows; mark subhe
 from __future__ import annotations
 
 from ..patterns import MAX_EDGE_BLOCKS, edge_furniture
+from ..prose import MAX_LINK_SHARE
 from ..trace import Note, ignore
 from .blocks import Block, Role
-from .features import MAX_LINK_SHARE, MIN_SENTENCE_WORDS, is_prose
+from .features import MIN_SENTENCE_WORDS, is_prose
 from .segment import DURATION
 
 # words: a subheading is a short line; a longer unpunctuated one is a caption or a teaser's

@@ -4,15 +4,14 @@ from __future__ import annotations
 import pytest
 from handmade import block, prose
 
+from newsclean.bylines import byline_names, undoubled
 from newsclean.text.blocks import MetaView
 from newsclean.text.byline import (
     DATELINE_MAX_WORDS,
     LINES_INTO_ARTICLE,
-    byline_names,
     find_authors,
     is_dateline,
     read_byline,
-    undoubled,
 )
 
 

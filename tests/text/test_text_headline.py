@@ -4,8 +4,9 @@ from __future__ import annotations
 from handmade import block, prose
 
 from newsclean.text.blocks import MetaView, Role
-from newsclean.text.headline import find_headline, headline_like, without_site_name
+from newsclean.text.headline import find_headline, headline_like
 from newsclean.text.region import Region
+from newsclean.titles import without_site_name
 
 
 def test_without_site_name():
