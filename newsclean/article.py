@@ -5,6 +5,8 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
+from .sniff import Kind
+
 
 @dataclass(frozen=True)
 class Article:
@@ -21,7 +23,7 @@ class Article:
     description: str | None = None
     tags: tuple[str, ...] = ()
     image: str | None = None
-    kind: str = "html"  # which path made it: "html" or "text"
+    kind: Kind = Kind.HTML  # which path made it
     native_ad: bool = False  # a site rule's native_ad_clue matched
     rules: tuple[str, ...] = field(default=())  # rule files that were applied
 

@@ -20,10 +20,10 @@ from .bylines import names_in_byline
 from .dates import find_date
 from .errors import InputError, NothingExtracted
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
-from .patterns import edge_span, furniture_match
+from .patterns import Scope, edge_span, furniture_match
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, squash
 from .rules import Rule, SiteRules, line_verdicts
-from .sniff import Document
+from .sniff import Document, Kind
 from .trace import Note, ignore
 
 LOG = logging.getLogger("newsclean")
@@ -149,7 +149,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     return Article.from_body(
         text, markdown_body, meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
         url=meta.url, language=meta.language, description=meta.description, tags=meta.tags,
-        image=meta.image, kind="html", native_ad=native_ad,
+        image=meta.image, kind=Kind.HTML, native_ad=native_ad,
         rules=site.sources if site else ())
 
 
@@ -417,7 +417,7 @@ def drop_furniture(body, note: Note = ignore) -> None:
     blocks = [b for b in blocks_of(body) if b.getparent() is not None]
     kept = []
     for block in blocks:
-        pattern = furniture_match(block_text(block), "html")
+        pattern = furniture_match(block_text(block), Scope.HTML)
         if pattern:
             note(block_text(block), f"furniture: {pattern}")
             remove_block(block)

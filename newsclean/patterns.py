@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
 from functools import cache, lru_cache
 from importlib import resources
 
 from .dates import find_date
+from .labels import Label
 from .prose import WORD, collapse
 from .regex_prefilter import first_chars
 
@@ -16,7 +16,7 @@ CONTAINS = re.compile(r"contains(?:\[([^\]]+)\])? ")
 BULLET = re.compile(r"^\s*(?:[-*+•·◦▪□○●>]|\d{1,3}[.)])\s+")
 
 
-class Scope(str, Enum):
+class Scope(Label):
     """Where a section's patterns are tried; a section header names one or more."""
 
     TEXT = "text"  # every block of a text scrape
@@ -24,10 +24,8 @@ class Scope(str, Enum):
     HEAD = "head"  # the first blocks of an article, on either path
     TAIL = "tail"  # its last blocks
 
-    __hash__ = str.__hash__  # a member and its value are one key in sets and caches
 
-
-class FurnitureKind(str, Enum):
+class FurnitureKind(Label):
     """The kinds of furniture the code acts on by name. Sections of data/furniture.txt may name
     other kinds too ("share", "cookie"), which are dropped alike; these must exist."""
 
@@ -39,8 +37,6 @@ class FurnitureKind(str, Enum):
     SITE_RULE = "site rule"  # a site's strip_line matched
     REPEATED = "repeated"  # the same prose twice on the page
     TEASER = "teaser"  # a rail of headlines glued to their summaries
-
-    __hash__ = str.__hash__
 
 
 DATA_KINDS = (FurnitureKind.RELATED, FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT,

@@ -5,21 +5,21 @@ import codecs
 import re
 import zlib
 from dataclasses import dataclass
-from enum import Enum
 
 from .errors import InputError
+from .labels import Label
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # decompressed; far above any real article page
 
 
-class Kind(str, Enum):
+class Kind(Label):
     """Which path reads a page (what a Document is)."""
 
     HTML = "html"
     TEXT = "text"
 
 
-class InputType(str, Enum):
+class InputType(Label):
     """What the caller says the input is (`--input-type`): AUTO sniffs it."""
 
     AUTO = "auto"

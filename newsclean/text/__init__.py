@@ -34,7 +34,7 @@ from ..dates import find_date
 from ..errors import NothingExtracted
 from ..prose import MIN_ARTICLE_WORDS
 from ..rules import SiteRules
-from ..sniff import Document
+from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role, as_text
@@ -70,12 +70,11 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     body = settle(page.body, site, note)
     # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
     title = undoubled(title, min_words=3) if title else title
-    return Article(
-        text=as_text(body),
-        markdown=(f"# {title}\n\n" if title else "") + render_markdown(body) + "\n",
-        title=title, authors=byline.authors, date=byline.date, language=ISO.get(page.language or ""),
+    return Article.from_body(
+        as_text(body), render_markdown(body), title, authors=byline.authors, date=byline.date,
+        language=ISO.get(page.language or ""),
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
-        url=doc.url, kind="text", rules=site.sources if site else ())
+        url=doc.url, kind=Kind.TEXT, rules=site.sources if site else ())
 
 
 @dataclass(frozen=True)

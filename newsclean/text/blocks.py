@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from ..patterns import FurnitureKind
 from .markup import IMAGE_LINE
 
 # ---- list numbers ----
@@ -61,7 +62,7 @@ class MetaView:
     @classmethod
     def of(cls, blocks: list[Block], start: int) -> MetaView:
         """The view of `blocks` with the article starting at page index `start`."""
-        visible = tuple(b.furniture != "site rule"
+        visible = tuple(b.furniture != FurnitureKind.SITE_RULE
                         and not (b.text[0] == "[" and IMAGE_LINE.fullmatch(b.text)) for b in blocks)
         shown = [b for b, seen in zip(blocks, visible) if seen]
         return cls(shown, visible, sum(visible[:start]))

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from ..patterns import FurnitureKind
 from ..prose import MAX_LINK_SHARE, WORD, ends_like_sentence
 from ..stoplists import (
     MASK,
@@ -155,7 +156,7 @@ def block_score(block: Block) -> float:
     """How much a block pulls the article region towards itself (negative: pushes away)."""
     if block.kept_by_rule:
         return float(max(block.words, 1))
-    if block.furniture in ("related", "comments"):
+    if block.furniture in (FurnitureKind.RELATED, FurnitureKind.COMMENTS):
         return -RAIL_PENALTY
     if block.furniture:
         return -FURNITURE_PENALTY

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..patterns import furniture_match
+from ..patterns import FurnitureKind, Scope, furniture_match
 from .blocks import Block
 from .features import HEADLINE_MAX_WORDS, MAX_CAPS_SHARE, PROSE_WORDS
 
@@ -48,7 +48,7 @@ def mark_repeats(blocks: list[Block]) -> None:
     for block in prose:
         if copies[block.text] > 1:
             if every_copy or block.text in seen:
-                mark(block, "repeated", f"the same text {copies[block.text]} times on the page")
+                mark(block, FurnitureKind.REPEATED, f"the same text {copies[block.text]} times on the page")
             seen.add(block.text)
 
 
@@ -81,12 +81,12 @@ def mark_glued_teasers(blocks: list[Block]) -> None:
         if len(run) >= TEASER_RUN:
             for teaser in (filled[index] for index in run):
                 if not teaser.furniture:
-                    mark(teaser, "teaser", "a teaser: its headline runs into its summary")
+                    mark(teaser, FurnitureKind.TEASER, "a teaser: its headline runs into its summary")
 
 
 def with_furniture(block: Block) -> None:
     """Fill in the furniture pattern the block matches (if any)."""
     if block.matched or block.kept_by_rule:
         return
-    pattern = furniture_match(block.text, "text")
+    pattern = furniture_match(block.text, Scope.TEXT)
     mark(block, pattern.kind if pattern else None, str(pattern) if pattern else "")

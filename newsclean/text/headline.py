@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..dates import find_date
-from ..patterns import furniture_match
+from ..patterns import Scope, furniture_match
 from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
 from ..trace import Note, ignore
@@ -281,4 +281,4 @@ def headline_like(block: Block) -> bool:
             and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
             and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)
             and find_date(block.text) is None
-            and furniture_match(block.text, "head") is None)  # "1 hour ago", "5 min read"
+            and furniture_match(block.text, Scope.HEAD) is None)  # "1 hour ago", "5 min read"

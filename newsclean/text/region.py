@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..dates import find_date
 from ..errors import NothingExtracted
+from ..patterns import FurnitureKind
 from ..rules import SiteRules, line_verdicts
 from ..trace import Note, ignore
 from .blocks import Block, Role
@@ -27,7 +28,7 @@ MAX_REGION_PASSES = 4
 # ---- cuts at the region's end ----
 # ("related" is no boundary: "Related: ..." and "Read more: ..." teasers sit inside articles;
 # a "Comments" header or a copyright line ends an article, nearly always)
-BOUNDARY_FURNITURE = ("comments", "copyright")
+BOUNDARY_FURNITURE = (FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT)
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
 TEASER_DATES = 3  # one date line, word for word, under this many teasers: a rail
 LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
@@ -73,18 +74,17 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = i
     verdicts = line_verdicts([b.text for b in blocks], site)
     if not any(verdicts):
         return blocks
-    line_rules = {rule.source for rule in site.get("strip_line")} if site else set()
     kept = []
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
             kept.append(block)
-        elif verdict[0]:
+        elif verdict.keep:
             block.furniture, block.kept_by_rule = None, True
             kept.append(block)
         else:
-            note(block.text, f"site rule {verdict[1]}")
-            if verdict[1] in line_rules:
-                mark(block, "site rule", f"site rule {verdict[1]}")  # never a boundary
+            note(block.text, f"site rule {verdict.source}")
+            if verdict.line_rule:  # a strip_line: never a boundary, as a cut's lines are gone
+                mark(block, FurnitureKind.SITE_RULE, f"site rule {verdict.source}")
                 kept.append(block)
     return kept
 

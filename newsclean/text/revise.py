@@ -3,7 +3,7 @@ video's title over its duration) and labels that no sentence follows; mark subhe
 (revise_region); trim datelines, disclosures and calls to action at the edges (trim_edges)."""
 from __future__ import annotations
 
-from ..patterns import MAX_EDGE_BLOCKS, edge_furniture
+from ..patterns import FurnitureKind, edge_span
 from ..prose import MAX_LINK_SHARE
 from ..trace import Note, ignore
 from .blocks import Block, Role
@@ -34,8 +34,8 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
         if title and block.text == title:
             continue
         if after is not None and not block.sentence_like and block.words <= ALT_TEXT_MAX_WORDS and (
-                after.furniture == "caption" or DURATION.match(after.text)):
-            note(block.text, "image alt text over its caption" if after.furniture == "caption"
+                after.furniture == FurnitureKind.CAPTION or DURATION.match(after.text)):
+            note(block.text, "image alt text over its caption" if after.furniture == FurnitureKind.CAPTION
                  else "a video's title over its duration")
             continue
         if block.code and not is_prose(block):
@@ -54,15 +54,9 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
 def trim_edges(body: list[Block], note: Note = ignore) -> list[Block]:
     """Drop the datelines, disclosures, bios and calls to action that open or close the
     article (as on the HTML path)."""
-    start, end = 0, len(body)
-    while start < min(end, MAX_EDGE_BLOCKS) and not body[start].kept_by_rule and (
-            why := edge_furniture(body[start].text, "head")):
-        note(body[start].text, f"{why}, at the head of the article")
-        start += 1
-    while end > start and len(body) - end < MAX_EDGE_BLOCKS and not body[end - 1].kept_by_rule and (
-            why := edge_furniture(body[end - 1].text, "tail")):
-        note(body[end - 1].text, f"{why}, at the tail of the article")
-        end -= 1
+    start, end, drops = edge_span([b.text for b in body], [b.kept_by_rule for b in body])
+    for index, why in drops:
+        note(body[index].text, why)
     return body[start:end]
 
 
