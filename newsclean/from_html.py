@@ -46,7 +46,8 @@ PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link la
 SENTENCE_END = (".", "!", "?", '"', "”", "’", ")", ":")
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
-# a leading block this short that repeats the headline is the headline itself (FINDINGS 6)
+# a leading block this short that repeats the headline is the headline itself
+# (docs/findings.md#headline-in-body)
 TITLE_ECHO_SLACK = 1.3
 
 
@@ -66,7 +67,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
 
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:
     """Put React/Next.js streamed segments (<div hidden id="S:n">) where the page's script
-    would: into their <template id="B:n"> placeholders (FINDINGS 5)."""
+    would: into their <template id="B:n"> placeholders (docs/findings.md#streamed-segments)."""
     segments = tree.xpath('//div[@hidden][starts-with(@id, "S:")]')
     if not segments:
         return
@@ -95,7 +96,8 @@ TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", 
 
 def unwrap_layout_tables(tree) -> None:
     """Turn tables used for page layout (they hold headings, paragraphs or other tables)
-    into plain containers, so the page is read as a page, not as one table row (FINDINGS 8).
+    into plain containers, so the page is read as a page, not as one table row
+    (docs/findings.md#layout-tables).
     Data tables nested inside them stay tables."""
     for table in LAYOUT_TABLE(tree):
         owned = [el for el in table.iter(*TABLE_PARTS)
@@ -371,9 +373,10 @@ def run_trafilatura(tree, url: str | None, **mode):
 
 def choose_body(tree, url: str | None, words_on_page: int):
     """trafilatura's recall mode first: on news pages it finds bodies split over several
-    containers that the default mode cuts short (FINDINGS 3, 4). When its text is a small part
-    of the page it may have locked onto a fragment, so the default mode runs too, and wins if
-    its text contains the recall text and more (benchmarks/: WCXB dev +0.008 word F1)."""
+    containers that the default mode cuts short (docs/findings.md#recall-mode and
+    #split-bodies). When its text is a small part of the page it may have locked onto a
+    fragment, so the default mode runs too, and wins if its text contains the recall text and
+    more (benchmarks/: WCXB dev +0.008 word F1)."""
     recall = run_trafilatura(tree, url, favor_recall=True)
     recall_words = words_of(recall)
     if len(recall_words) >= max(MIN_CONFIDENT_WORDS, CONFIDENT_SHARE * words_on_page):
@@ -475,9 +478,10 @@ def remove_block(element) -> None:
 
 
 def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> None:
-    """Drop the headline when trafilatura put it at the top of the body (FINDINGS 6). The
-    titles are the one the article gets and the page's own: a site rule's title XPath may
-    name another form of it (og:title, or <title> with the site's name)."""
+    """Drop the headline when trafilatura put it at the top of the body
+    (docs/findings.md#headline-in-body). The titles are the one the article gets and the
+    page's own: a site rule's title XPath may name another form of it (og:title, or <title>
+    with the site's name)."""
     wanted = [squash(title) for title in titles if title and squash(title)]
     if not wanted:
         return

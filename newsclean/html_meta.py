@@ -2,7 +2,7 @@
 
 Cheap sources first (meta tags and JSON-LD, read by trafilatura's own parsers), then the
 visible page: the <h1> for the title and the byline for authors. No date is guessed from
-page text: a page that shows no date gets none (FINDINGS, metadata)."""
+page text: a page that shows no date gets none (docs/findings.md#metadata)."""
 from __future__ import annotations
 
 import re

@@ -98,7 +98,7 @@ class SiteRules:
     def merged_over(self, base: SiteRules | None) -> SiteRules:
         """These rules on top of `base` (global.txt): strips and line rules add up, flags of
         ours win. Title, date, author and body stay the host's own: a generic XPath such as
-        og:title is worse than what newsclean finds by itself (FINDINGS, metadata)."""
+        og:title is worse than what newsclean finds by itself (docs/findings.md#metadata)."""
         if base is None:
             return self
         shared = (set(base.lists) | set(self.lists)) - set(HOST_ONLY)
