@@ -19,6 +19,7 @@ MONTHS = {
     11: "november nov novembre noviembre novembro",
     12: "december dec dezember décembre decembre diciembre dicembre dezembro dez",
 }
+MONTHS_IN_YEAR = 12  # a "month" past it was the day
 MONTH_OF = {name: number for number, names in MONTHS.items() for name in names.split()}
 MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\.?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -67,7 +68,7 @@ def to_iso(match: re.Match, day_first: bool = False) -> str | None:
         month, day = int(parts["a"]), int(parts["b"])
         if day_first:
             month, day = day, month
-        if month > 12:  # the other way round after all
+        if month > MONTHS_IN_YEAR:  # the other way round after all
             month, day = day, month
     else:
         month, day = int(parts["m"]), int(parts["day"])

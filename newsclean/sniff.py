@@ -10,6 +10,14 @@ from .errors import InputError
 from .labels import Label
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # decompressed; far above any real article page
+SNIFF_BYTES = 4096  # bytes read for NUL bytes and UTF-16 without a BOM: a page's first block
+MIN_UTF16_BYTES = 16  # bytes: fewer cannot show the every-other-byte NUL pattern
+UTF16_NUL_SHARE = 0.7  # of the odd (or even) bytes, NULs: mostly-ASCII UTF-16 has ~1.0, binary ~0.1
+KIND_SNIFF_CHARS = 5000  # characters where a page's start (doctype, <html>) is looked for
+KIND_SCAN_CHARS = 100_000  # characters whose tags and words decide HTML or text
+MIN_HTML_TAGS = 5  # tags: a text scrape may quote a stray "<br>" or two
+HTML_TAG_SHARE = 0.05  # tags per word: HTML pages have far more than one tag in twenty words
+RIFF_KIND = slice(8, 12)  # bytes of a RIFF file that say which media it holds
 
 
 class Kind(Label):
@@ -156,9 +164,9 @@ def refuse_binary(data: bytes) -> None:
             shown = "".join(ch if ch.isprintable() else "." for ch in shown)
             raise InputError(f"input looks binary (a {name}, starts with {shown!r}); "
                              "newsclean reads HTML or text")
-    if data[:4] in (b"RIFF",) and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+    if data.startswith(b"RIFF") and data[RIFF_KIND] in (b"WEBP", b"WAVE", b"AVI "):
         raise InputError("input looks binary (a RIFF media file); newsclean reads HTML or text")
-    head = data[:4096]
+    head = data[:SNIFF_BYTES]
     if b"\x00" in head and bom_encoding(data) is None and not looks_utf16(head):
         raise InputError("input looks binary (it contains NUL bytes); newsclean reads HTML or text")
 
@@ -172,10 +180,10 @@ def bom_encoding(data: bytes) -> str | None:
 
 def looks_utf16(head: bytes) -> bool:
     """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
-    if len(head) < 16:
+    if len(head) < MIN_UTF16_BYTES:
         return False
     even, odd = head[0::2], head[1::2]
-    return odd.count(0) > 0.7 * len(odd) or even.count(0) > 0.7 * len(even)
+    return odd.count(0) > UTF16_NUL_SHARE * len(odd) or even.count(0) > UTF16_NUL_SHARE * len(even)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -183,9 +191,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     bom = bom_encoding(data)
     if bom:
         return data[len(codecs.BOM_UTF8) if bom == "utf-8" else 0:].decode(bom, "replace"), bom
-    if looks_utf16(data[:4096]):
-        even_nuls = data[0:4096:2].count(0)
-        name = "utf-16-be" if even_nuls > data[1:4096:2].count(0) else "utf-16-le"
+    if looks_utf16(data[:SNIFF_BYTES]):
+        even_nuls = data[0:SNIFF_BYTES:2].count(0)
+        name = "utf-16-be" if even_nuls > data[1:SNIFF_BYTES:2].count(0) else "utf-16-le"
         return data.decode(name, "replace"), name
     declared = declared_charset(data)
     for name in filter(None, (declared, "utf-8")):
@@ -249,12 +257,12 @@ def detect(data: bytes) -> tuple[str, str]:
 
 def sniff_kind(text: str) -> Kind:
     """HTML if it starts like a page or is dense with tags, else a text scrape."""
-    head = text[:5000]
+    head = text[:KIND_SNIFF_CHARS]
     if HTML_START.match(head):
         return Kind.HTML
-    tags = len(HTML_TAG.findall(text[:100_000]))
-    words = max(1, len(text[:100_000].split()))
-    return Kind.HTML if tags >= 5 and tags / words > 0.05 else Kind.TEXT
+    tags = len(HTML_TAG.findall(text[:KIND_SCAN_CHARS]))
+    words = max(1, len(text[:KIND_SCAN_CHARS].split()))
+    return Kind.HTML if tags >= MIN_HTML_TAGS and tags / words > HTML_TAG_SHARE else Kind.TEXT
 
 
 def find_page_url(text: str) -> str | None:
