@@ -21,7 +21,7 @@ from .dates import find_date
 from .errors import InputError, NothingExtracted
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .patterns import Scope, edge_span, furniture_match
-from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, squash
+from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
 from .rules import Rule, SiteRules, line_verdicts
 from .sniff import Document, Kind
 from .trace import Note, ignore
@@ -43,7 +43,6 @@ STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's
 # (FiveFilters consumerreports.org: four; a contributor's bio is one)
 MIN_SPARED_PROSE = 2
 PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
-SENTENCE_END = (".", "!", "?", '"', "”", "’", ")", ":")
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
 # a leading block this short that repeats the headline is the headline itself
@@ -288,7 +287,7 @@ def prose_paragraphs(element) -> list[str]:
     for para in ([element] if element.tag == "p" else element.iter("p")):
         text = collapse(para.text_content())
         links = sum(len(a.text_content()) for a in para.iter("a"))
-        if (len(text.split()) >= PROSE_PARAGRAPH_WORDS and text.endswith(SENTENCE_END)
+        if (len(text.split()) >= PROSE_PARAGRAPH_WORDS and ends_like_sentence(text)
                 and links < MAX_LINK_SHARE * len(text)):
             found.append(text)
     return found
