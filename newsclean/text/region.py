@@ -90,26 +90,23 @@ def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = i
 
 
 def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
-    """choose_region, matching furniture patterns only on the blocks that can change it:
-    those in and around the region (menus far from the article need no regex). Fills in
-    `blocks` in place; stops when the region no longer moves."""
-    start, end = choose_region(blocks)
+    """The run of blocks with the best total score, matching furniture patterns only on the
+    blocks that can change it: those in and around the region (menus far from the article
+    need no regex). Fills in `blocks` in place; stops when the region no longer moves."""
+    scores = [block_score(block) for block in blocks]  # a pass rescores only what it marked
+    start, end = best_run(scores)
     for _ in range(MAX_REGION_PASSES):
         window = range(max(0, start - REGION_MARGIN), min(len(blocks), end + REGION_MARGIN + 1))
         changed = False
         for index in window:
             if not blocks[index].matched and not blocks[index].kept_by_rule:
                 with_furniture(blocks[index])
+                scores[index] = block_score(blocks[index])
                 changed = True
         if not changed:
             break
-        start, end = choose_region(blocks)
+        start, end = best_run(scores)
     return start, end
-
-
-def choose_region(blocks: list[Block]) -> tuple[int, int]:
-    """The contiguous run of blocks with the highest total score."""
-    return best_run([block_score(block) for block in blocks])
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
