@@ -5,6 +5,7 @@ visible page: the <h1> for the title and the byline for authors. No date is gues
 page text: a page that shows no date gets none (docs/findings.md#metadata)."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 from htmldate import find_date
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, normalize_authors
+from trafilatura.settings import Document
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .bylines import names_in_byline
@@ -44,6 +46,8 @@ HEADLINE_SCOPE_CHARS = 2000  # (the headline's ancestor)
 BYLINE_ELEMENTS = 6  # elements an XPath's names are read from, at most (rule of thumb)
 AUTHOR_MAX_CHARS = 120  # characters: trafilatura's author text longer than this is no byline
 
+LOG = logging.getLogger("newsclean")
+
 
 @dataclass(frozen=True)
 class PageMeta:
@@ -59,8 +63,9 @@ class PageMeta:
 
 
 def read_meta(tree, url: str | None) -> PageMeta:
-    """Metadata of a parsed page (the tree is not modified)."""
-    meta = extract_meta_json(tree, examine_meta(tree))
+    """Metadata of a parsed page (the tree is not modified). A source that fails on the page
+    costs its fields, never the article."""
+    meta = declared_meta(tree)
     return PageMeta(
         title=choose_title(tree, meta.title),
         authors=split_names(meta.author),
@@ -72,6 +77,23 @@ def read_meta(tree, url: str | None) -> PageMeta:
         tags=tuple(dict.fromkeys(t for t in (meta.tags or []) + (meta.categories or []) if t)),
         language=page_language(tree),
     )
+
+
+def declared_meta(tree) -> Document:
+    """What the page declares: meta tags, then JSON-LD, read by trafilatura's parsers. Their
+    failures are theirs, not the page's: JSON-LD whose `@graph` holds a list trips
+    trafilatura's reader (an AttributeError, WCXB other-dev 0823), and the meta tags still
+    count; if those fail too, the page declares nothing."""
+    try:
+        meta = examine_meta(tree)
+    except Exception as err:  # a third-party parser on hostile markup
+        LOG.debug("meta tags unreadable (%s: %s)", type(err).__name__, err)
+        return Document()
+    try:
+        return extract_meta_json(tree, meta)
+    except Exception as err:  # as above
+        LOG.debug("JSON-LD unreadable (%s: %s)", type(err).__name__, err)
+        return meta
 
 
 def choose_title(tree, declared: str | None) -> str | None:
@@ -142,9 +164,13 @@ def byline_authors(tree) -> tuple[str, ...]:
     cheap = byline_element_names(scope)
     if cheap:
         return cheap
-    prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
-    found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
-    return split_names(normalize_authors(None, found) if found else None)
+    try:
+        prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
+        found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
+        return split_names(normalize_authors(None, found) if found else None)
+    except Exception as err:  # trafilatura's author search: costs the authors only
+        LOG.debug("byline unreadable (%s: %s)", type(err).__name__, err)
+        return ()
 
 
 def byline_scope(tree):
@@ -193,7 +219,8 @@ def published_date(tree, url: str | None) -> str | None:
     try:
         found = find_date(tree, url=url, original_date=True, extensive_search=False,
                           outputformat="%Y-%m-%d")
-    except (ValueError, TypeError):
+    except Exception as err:  # htmldate on hostile markup: costs the date only
+        LOG.debug("date unreadable (%s: %s)", type(err).__name__, err)
         return None
     return found or None
 

@@ -28,3 +28,37 @@ def test_trailing_site_name_in_a_byline_is_not_an_author():
             f"<meta property='og:site_name' content='CNN'></head><body><article><h1>Bridge</h1>"
             f"{STORY}</article></body></html>")
     assert newsclean.clean(page, url="https://edition.cnn.com/x").authors == ("Jane Doe",)
+
+
+# ---- a metadata source that fails costs its fields, never the article ----
+
+BROKEN_JSON_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+                  '"@graph": [[{"@type": "NewsArticle", "headline": "A list inside the graph"}]]}'
+                  "</script>")
+
+
+def test_json_ld_that_trafilatura_cannot_walk_costs_nothing_else():
+    # a list inside @graph makes trafilatura's JSON-LD reader raise AttributeError (a real page,
+    # WCXB other-dev 0823, died with a traceback); the meta tags and the article still count
+    from conftest import FOOTBRIDGE
+
+    article = newsclean.clean(FOOTBRIDGE.html(head_extra=BROKEN_JSON_LD))
+    assert article.title == FOOTBRIDGE.title
+    assert article.authors == (FOOTBRIDGE.author,) and article.date == FOOTBRIDGE.date
+    assert FOOTBRIDGE.paras[0] in article.text
+
+
+def test_every_metadata_source_failing_still_gives_the_article(monkeypatch):
+    from conftest import FOOTBRIDGE
+
+    from newsclean import html_meta
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("a parser's own bug")
+
+    for name in ("examine_meta", "extract_meta_json", "find_date", "extract_metainfo"):
+        monkeypatch.setattr(html_meta, name, broken)
+    article = newsclean.clean(FOOTBRIDGE.html().replace('<meta name="author"', '<meta name="x"'))
+    assert FOOTBRIDGE.paras[0] in article.text
+    assert article.title == FOOTBRIDGE.title  # the visible <h1> needs no parser
+    assert article.date is None
