@@ -362,9 +362,12 @@ class RuleBook:
 
     @cached_property
     def fingerprints(self) -> tuple[tuple[RuleFile, tuple[str, ...]], ...]:
-        """Each file that has text fingerprints, with them."""
-        return tuple((f, tuple(rule.value for rule in f.rules.get("text_fingerprint")))
-                     for f in self.all_files() if f.rules.get("text_fingerprint"))
+        """Each file that has text fingerprints, with them: its own and those of the files it is
+        layered over (a user's dw.com.txt without one still serves DW's text scrapes, as the
+        built-in file's fingerprint says; a `standalone` file has its own only)."""
+        found = ((f, tuple(rule.value for rule in self.rules_of(f).get("text_fingerprint")))
+                 for f in self.all_files())
+        return tuple((f, values) for f, values in found if values)
 
     def all_files(self) -> list[RuleFile]:
         """Each file once (not again under the hosts it also serves), by host."""

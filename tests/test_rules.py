@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FOOTBRIDGE
 
 import newsclean
 from newsclean.rules import RuleBook, line_verdicts, load_book, parse_rule_text
@@ -320,3 +321,18 @@ def test_for_document_says_which_file_and_how_it_was_found(tmp_path):
     assert choice(None, "Blogs of Example", Kind.HTML).how is Match.GLOBAL  # HTML: no fingerprints
     nothing = choice("https://nowhere.example/x")
     assert (nothing.how, nothing.file, nothing.rules) == (Match.GLOBAL, None, book.global_rules)
+
+
+def test_a_user_file_without_a_fingerprint_still_serves_text_scrapes(tmp_path):
+    # a user dw.com.txt with one strip_line hid the built-in file's text_fingerprint, so a DW
+    # text scrape got no site rules at all; it layers over the built-in file, as by host
+    write(tmp_path, "dw.com.txt", "strip_line: Watch the video of the launch")
+    paras = list(FOOTBRIDGE.paras)
+    scrape = "\n\n".join(["Skip to more DW sites", paras[0], "Watch the video of the launch",
+                          *paras[1:]]) + "\n"
+    article = newsclean.clean(scrape, input_type="text", rules_dirs=[str(tmp_path)])
+    assert article.rules == ("builtin:dw.com.txt", str(tmp_path / "dw.com.txt"))
+    assert "Watch the video" not in article.text and paras[1] in article.text
+    write(tmp_path / "alone", "dw.com.txt", "standalone: yes\nstrip_line: Watch .*")
+    alone = newsclean.clean(scrape, input_type="text", rules_dirs=[str(tmp_path / "alone")])
+    assert alone.rules == ()  # a standalone file replaces the built-in one, fingerprint and all
