@@ -13,6 +13,16 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024  # decompressed; far above any real article p
 SNIFF_BYTES = 4096  # bytes read for NUL bytes and UTF-16 without a BOM: a page's first block
 MIN_UTF16_BYTES = 16  # bytes: fewer cannot show the every-other-byte NUL pattern
 UTF16_NUL_SHARE = 0.7  # of the odd (or even) bytes, NULs: mostly-ASCII UTF-16 has ~1.0, binary ~0.1
+UTF16_TEXT_NUL_SHARE = 0.3  # ...while the other half, the letters, is mostly not NUL (NUL soup is)
+# a page that is UTF-8 but for a few broken places (a stray byte, an overlong form, a cut at the
+# end) decodes as UTF-8 with U+FFFD for them, as browsers do, when this share of its non-ASCII
+# bytes or more form valid UTF-8 (cp1252 and cp1251 pages: none, every é is broken; Shift-JIS,
+# EUC-JP, GB18030 test pages: 0.32-0.46, byte pairs forming UTF-8 by chance; a UTF-8 page with a
+# few broken places: nearly all)
+UTF8_VALID_BYTE_SHARE = 0.75
+# what no reader sees and lxml cannot hold (it drops the whole page's text for one of them):
+# terminal colour codes, C0 and C1 control characters but tab and newline, U+FFFE/U+FFFF
+INVISIBLE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 KIND_SNIFF_CHARS = 5000  # characters where a page's start (doctype, <html>) is looked for
 KIND_SCAN_CHARS = 100_000  # characters whose tags and words decide HTML or text
 MIN_HTML_TAGS = 5  # tags: a text scrape may quote a stray "<br>" or two
@@ -126,8 +136,7 @@ def decode(data: bytes | str, *, url: str | None = None,
         refuse_binary(data)
         text, encoding = decode_bytes(data)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    text = INVISIBLE.sub("", text)
     if not text.strip():
         raise InputError("input is empty; give an HTML page or a text scrape")
     found = sniff_kind(text) if chosen is InputType.AUTO else Kind(chosen.value)
@@ -151,9 +160,11 @@ def gunzip(data: bytes) -> bytes:
             if not inflater.eof:  # a half-downloaded file must not give half an article
                 raise InputError("input is a truncated gzip file; re-download it")
             rest = inflater.unused_data
-        return out
     except zlib.error as err:
         raise InputError(f"input is a damaged gzip file ({err}); re-download or decompress it") from None
+    if out.startswith(b"\x1f\x8b"):  # a gzip bomb's favourite shape; no scraper writes one
+        raise InputError("input is a gzip file inside a gzip file; decompress it first")
+    return out
 
 
 def refuse_binary(data: bytes) -> None:
@@ -183,7 +194,9 @@ def looks_utf16(head: bytes) -> bool:
     if len(head) < MIN_UTF16_BYTES:
         return False
     even, odd = head[0::2], head[1::2]
-    return odd.count(0) > UTF16_NUL_SHARE * len(odd) or even.count(0) > UTF16_NUL_SHARE * len(even)
+    return any(nuls.count(0) > UTF16_NUL_SHARE * len(nuls)
+               and letters.count(0) < UTF16_TEXT_NUL_SHARE * len(letters)
+               for nuls, letters in ((odd, even), (even, odd)))
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -201,7 +214,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(name), name
         except (UnicodeError, LookupError):  # UnicodeError: some codecs raise only that
             continue
+    repaired = utf8_with_repairs(data)
+    if repaired is not None:
+        return repaired, "utf-8"
     return detect(data)
+
+
+def utf8_with_repairs(data: bytes) -> str | None:
+    """UTF-8 with U+FFFD for its broken sequences, as a browser reads a UTF-8 page, when the
+    bytes are nearly all valid UTF-8 (UTF8_VALID_BYTE_SHARE); None when they are some other
+    encoding (a cp1252 page, even one that declares UTF-8, is detected instead)."""
+    text = data.decode("utf-8", "replace")
+    high = len(data) - len(data.decode("ascii", "ignore"))  # bytes of 0x80 and over
+    valid = len(text.encode("utf-8")) - len(text.encode("ascii", "ignore")) - 3 * text.count("\ufffd")
+    return text if high and valid >= UTF8_VALID_BYTE_SHARE * high else None
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -359,3 +359,56 @@ def test_input_type_is_one_enum_that_takes_its_values_too(story):
     assert clean(story.html(), input_type="text") == clean(story.html(), input_type=InputType.TEXT)
     with pytest.raises(ValueError, match="input_type must be one of auto, html, text, not 'pdf'"):
         InputType.parse("pdf")
+
+
+# ---- hostile bytes (issue 13): refused with a reason, or read as a browser would ----
+
+def test_nul_soup_is_refused_not_read_as_utf16():
+    with pytest.raises(newsclean.InputError, match="NUL bytes"):
+        clean(b"\x00" * 65536 + b"a few letters")
+    with pytest.raises(newsclean.InputError, match="NUL bytes"):
+        clean(b"a\x00b\x00\x00\x00" * 4000)  # both halves NUL-heavy: no UTF-16 text
+
+
+def test_a_gzip_inside_a_gzip_is_refused():
+    import gzip
+
+    with pytest.raises(newsclean.InputError, match="gzip file inside a gzip file"):
+        clean(gzip.compress(gzip.compress(b"<p>hello</p>" * 100)))
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_utf8_with_a_few_broken_sequences_keeps_its_words(euro_story, declared):
+    # a stray 0xFF, an overlong form, a CESU surrogate and a sequence cut at the end: each becomes
+    # U+FFFD, as in a browser; every other character stays as written (was: the page read as
+    # cp1252 or another code page, its accents and dashes mangled)
+    story = euro_story
+    page = story.html(charset="utf-8" if declared else None).replace(
+        "council voted", "council vot\u00e9d \u2014 \U0001F600", 1).replace(
+        "'", "\u2019").replace("the old", "the\u00a0old").encode("utf-8")  # as real pages type
+    page = (page.replace(b"Millbrook town", b"Millbrook \xff town", 1)
+            .replace(b"stone footbridge", b"stone \xc0\xaf footbridge", 1)
+            .replace(b"the river", b"the \xed\xa0\x80 river", 1) + b"\xe2\x82")
+    text = clean(page).text
+    assert "vot\u00e9d \u2014 \U0001F600" in text and "cr\u00e8me br\u00fbl\u00e9e" in text
+    assert "Millbrook \ufffd town" in text and "\u00c3" not in text
+
+
+NOISE = ("\U0001F468\u200d\U0001F469\u200d\U0001F467", "\x01\x07", "\x85\x9b", "\x1b[31m", "\x1b[0m",
+         "\u202e", "\u202c", "\u2028", "\ufdd0", "\uffff", "\U0001FFFE")
+
+
+@pytest.mark.parametrize("input_type", ["html", "text"])
+def test_control_characters_and_escapes_cost_no_article(story, input_type):
+    # emoji sequences, C0/C1 controls, terminal colour codes, bidi marks, U+2028, noncharacters
+    # scattered through every paragraph: one C0 control made lxml drop the page's text (was:
+    # "no article text found"); the controls and colour codes are gone from the output
+    def noisy(para: str, shift: int) -> str:
+        return " ".join(word + (NOISE[(shift + i) % len(NOISE)] if i % 3 == 0 else "")
+                        for i, word in enumerate(para.split(" ")))
+
+    page = type(story)(title=story.title, paras=tuple(noisy(p, i) for i, p in enumerate(story.paras)))
+    data = page.html(escape=False) if input_type == "html" else page.text()
+    article = clean(data.encode("utf-8"), input_type=input_type)
+    assert "Millbrook town council voted on Tuesday" in article.text.replace("\u202c", "")
+    assert not any(ch in article.text for ch in "\x01\x07\x1b\x85\x9b\uffff")
