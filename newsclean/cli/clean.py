@@ -20,6 +20,7 @@ from .common import (
     FrontMatter,
     InputTypeOption,
     RulesDirs,
+    Timeout,
     Url,
     dirs,
     fail,
@@ -49,6 +50,7 @@ def clean_cli(
     front_matter: FrontMatter = True,
     output: Output = None,
     rules_dir: RulesDirs = None,
+    timeout: Timeout = 20.0,
     debug: Debug = False,
 ) -> None:
     """Strip boilerplate from scraped pages and print the articles.
@@ -65,7 +67,7 @@ def clean_cli(
     failures: list[str] = []
     pieces: list[str] = []
     for index, name in enumerate(sources):
-        with input_errors(name, debug, failures):
+        with input_errors(name, debug, failures, timeout):
             data = read_source(name)
             article = api.clean(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir))
             text = render(article, fmt, source=name, front_matter=front_matter)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -92,12 +94,44 @@ def user_errors(debug: bool, source: str | None = None) -> Iterator[None]:
         stop(hint(err), ExitCode.FAILED, source)
 
 
+class OutOfTime(BaseException):
+    """An input took longer than --timeout. A BaseException, so that no `except Exception` on
+    the way (a guarded metadata parser) can swallow it."""
+
+
 @contextmanager
-def input_errors(source: str, debug: bool, failures: list[str]) -> Iterator[None]:
-    """A failed input (unreadable, or a NewscleanError) becomes its error line and is recorded
-    in `failures`; the command goes on with the next input."""
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OutOfTime in the block after `seconds` (0: no limit). A runaway regex or a huge
+    page is interrupted where it runs: the regex engine and the interpreter check for signals.
+    Needs SIGALRM and the main thread; elsewhere the block runs unbounded."""
+    if not seconds or not hasattr(signal, "SIGALRM") or (
+            threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def input_errors(source: str, debug: bool, failures: list[str], timeout: float = 0) -> Iterator[None]:
+    """A failed input (unreadable, or a NewscleanError, or out of its `timeout`) becomes its
+    error line and is recorded in `failures`; the command goes on with the next input."""
+    try:
+        with time_budget(timeout):
+            yield
+    except OutOfTime:
+        fail(source, f"no answer in {timeout:g} s, so it was given up; raise --timeout if the "
+                     "page is just slow, or check the site's rule files for a slow regex")
+        failures.append(source)
     except OSError as err:
         fail(source, os_message(err))
         failures.append(source)
@@ -201,7 +235,7 @@ Jobs = Annotated[int | None, typer.Option(
     help="Worker processes.  [default: the number of CPUs]")]
 Timeout = Annotated[float, typer.Option(
     "--timeout", min=0, metavar="SECONDS",
-    help="Seconds per file before its worker is stopped and the file recorded as failed; 0: no limit.")]
+    help="Seconds per input before it is given up and recorded as failed; 0: no limit.")]
 FrontMatter = Annotated[bool, typer.Option(
     "--front-matter/--no-front-matter", help="A YAML metadata block atop Markdown output.")]
 Debug = Annotated[bool, typer.Option(
