@@ -157,10 +157,36 @@ def test_jsonl_beside_output_files_records_the_run(run, scrapes, tmp_path):
     first = [json.loads(line) for line in log.read_text().splitlines()]
     assert [r["output"] for r in first] == [f"{out}/a/b/bridge.md", f"{out}/a/ferry.md", f"{out}/zipped.md"]
     assert all(r["status"] == "ok" and r["text"] for r in first)
-    run("batch", scrapes, "-o", out, "--jsonl", log)
-    again = [json.loads(line) for line in log.read_text().splitlines()]
-    assert [(r["status"], r["output"], r["text"]) for r in again] == [
-        ("skipped", r["output"], None) for r in first]
+    assert list(first[0]) == RECORD_KEYS
+
+
+def test_a_rerun_with_output_files_keeps_every_record(run, scrapes, tmp_path):
+    """-o and --jsonl run again: the up-to-date outputs are skipped and stay untouched, but the
+    JSONL file keeps every input's full record, from the previous file or, when it is gone,
+    by cleaning the page again; never a skipped line with a null article."""
+    (scrapes / "a" / "broken.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (scrapes / "a" / "menu.html").write_text("<html><body><nav>Home</nav></body></html>")
+    out, log = tmp_path / "out", tmp_path / "run.jsonl"
+    assert run("batch", scrapes, "-o", out, "--jsonl", log).exit_code == 1
+    whole = log.read_bytes()
+    statuses = ["ok", "failed", "ok", "empty", "ok"]
+    assert [json.loads(line)["status"] for line in whole.splitlines()] == statuses
+    written = {p: (out / p).stat().st_mtime_ns for p in tree(out)}
+    again = run("batch", scrapes, "-o", out, "--jsonl", log)
+    assert summary(again) == {"ok": 0, "failed": 1, "empty": 1, "skipped": 3}
+    assert log.read_bytes() == whole
+    log.unlink()  # nothing to reuse: the pages are cleaned again, their outputs left alone
+    gone = run("batch", scrapes, "-o", out, "--jsonl", log)
+    assert summary(gone) == {"ok": 0, "failed": 1, "empty": 1, "skipped": 3}
+    assert log.read_bytes() == whole
+    assert {p: (out / p).stat().st_mtime_ns for p in tree(out)} == written
+    stdout = run("batch", scrapes, "-o", out, "--jsonl", "-").stdout  # no file to reuse either
+    assert stdout.encode() == whole
+    alone = tmp_path / "alone.jsonl"  # a --jsonl-only run never takes lines that name an output
+    run("batch", scrapes, "--jsonl", alone)
+    run("batch", scrapes, "--jsonl", log)
+    assert log.read_bytes() == alone.read_bytes()
+    assert not temp_files(tmp_path)
 
 
 def test_progress_lines_when_stderr_is_not_a_terminal(run, scrapes, tmp_path, monkeypatch):
@@ -355,8 +381,8 @@ def test_jsonl_resume_keeps_good_lines_and_redoes_the_rest(run, scrapes, tmp_pat
     assert summary(again)["skipped"] == 3 and target.read_bytes() == whole
     later = target.stat().st_mtime + 10
     os.utime(scrapes / "a/ferry.txt", (later, later))
-    touched = run("batch", scrapes, "--jsonl", target)
-    assert summary(touched) == {"ok": 2, "failed": 0, "empty": 0, "skipped": 1}
+    touched = run("batch", scrapes, "--jsonl", target)  # only the changed input is cleaned again
+    assert summary(touched) == {"ok": 1, "failed": 0, "empty": 0, "skipped": 2}
     assert target.read_bytes() == whole and not temp_files(tmp_path)
 
 
@@ -378,37 +404,57 @@ def all_gone(group: int, seconds: float = 5.0) -> bool:
     return False
 
 
-@pytest.mark.parametrize("mode", ["-o", "--jsonl"])
-def test_sigkill_halfway_then_rerun_gives_the_same_bytes(tmp_path, mode):
+INTERRUPTIONS = [("-o", signal.SIGKILL), ("--jsonl", signal.SIGKILL), ("--jsonl", signal.SIGINT),
+                 ("-o --jsonl", signal.SIGKILL), ("-o --jsonl", signal.SIGINT)]
+
+
+@pytest.mark.parametrize("mode,sig", INTERRUPTIONS, ids=[f"{m}-{s.name}" for m, s in INTERRUPTIONS])
+def test_interrupted_halfway_then_rerun_gives_the_same_bytes(tmp_path, mode, sig):
+    """SIGKILL (the parent alone: its workers must die with it) or Ctrl-C (SIGINT to the whole
+    process group) halfway, then a rerun: the same files and JSONL bytes as an uninterrupted
+    run, the JSONL lines already written reused rather than cleaned again. A page that fails
+    comes first: failures are tried again, and must not stop the lines after them being reused."""
     pages = tmp_path / "in"
     write_site(pages, 40, Site(paragraphs=150), per_folder=10)
-    reference, resumed = tmp_path / "ref", tmp_path / "resumed"
-    target = (lambda out: out) if mode == "-o" else (lambda out: out / "all.jsonl")
-    resumed.mkdir(), reference.mkdir()
-    done = run_cli("batch", str(pages), mode, str(target(reference)), "--jobs", "2")
+    (pages / "part000" / "000-scan.html").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    work = tmp_path / "work"  # the same paths for both runs: JSONL lines name their outputs
+    args = {"-o": ["-o", str(work / "out")], "--jsonl": ["--jsonl", str(work / "all.jsonl")]}
+    batch = ["batch", str(pages), *[a for m in mode.split() for a in args[m]], "--max-failures", "1"]
+    work.mkdir()
+    done = run_cli(*batch, "--jobs", "2")
     assert done.wait(120) == 0, done.stderr.read()
+    reference = tree(work)
+    work.rename(tmp_path / "reference")
+    work.mkdir()
 
-    killed = run_cli("batch", str(pages), mode, str(target(resumed)), "--jobs", "1")
+    killed = run_cli(*batch, "--jobs", "1")
     deadline = time.monotonic() + 60
-    while progress(resumed, mode) < 8 and time.monotonic() < deadline and killed.poll() is None:
+    while progress(work, mode) < 8 and time.monotonic() < deadline and killed.poll() is None:
         time.sleep(0.005)
-    os.kill(killed.pid, signal.SIGKILL)
+    (os.kill if sig == signal.SIGKILL else os.killpg)(killed.pid, sig)
     killed.wait()
-    assert killed.returncode == -signal.SIGKILL
+    assert killed.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 130)
     assert all_gone(killed.pid), "a worker outlived its killed parent"
-    assert 8 <= progress(resumed, mode) < 40, "not killed halfway"
+    assert 8 <= progress(work, mode) < 41, "not interrupted halfway"
+    part = work / "all.jsonl.part"
+    lines = part.read_bytes().splitlines(keepends=True) if part.exists() else []
+    kept = [line for line in lines if line.endswith(b"\n") and json.loads(line)["status"] in ("ok", "empty")]
+    outputs = sum(1 for _ in work.rglob("*.md"))
 
-    rerun = run_cli("batch", str(pages), mode, str(target(resumed)), "--jobs", "2")
+    rerun = run_cli(*batch, "--jobs", "2")
     assert rerun.wait(120) == 0, rerun.stderr.read()
-    assert "skipped" in rerun.stderr.read().decode()
-    assert tree(resumed) == tree(reference)
-    assert not temp_files(resumed)
+    last = SUMMARY.match(rerun.stderr.read().decode().splitlines()[-1])
+    assert last, "no summary"
+    # the outputs and JSONL lines already there are kept, not made again
+    assert int(last["skipped"] or 0) == (outputs if "-o" in mode else len(kept)) > 0
+    assert tree(work) == reference
+    assert not temp_files(work)
 
 
-def progress(out: Path, mode: str) -> int:
+def progress(work: Path, mode: str) -> int:
     if mode == "-o":
-        return sum(1 for p in out.rglob("*.md"))
-    part = out / "all.jsonl.part"
+        return sum(1 for _ in work.rglob("*.md"))
+    part = work / "all.jsonl.part"
     return part.read_bytes().count(b"\n") if part.exists() else 0
 
 

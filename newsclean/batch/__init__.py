@@ -7,6 +7,7 @@ under the output folder (and/or one JSONL line per page, in input order): one Ou
       pool.run_ordered     process pool, per-file timeout, in-order results
       worker.process_job   (in the worker) read, clean, render, write atomically, or say why not
       jsonl.JsonlOut       one line per input, in input order, FILE.part renamed when complete
+                           (a rerun copies an earlier run's line for an input when it still holds)
       run.learned_outcomes with learning: a first pass counts each site's lines, a second drops
                            the furniture
     model                  Options in; Outcome, Counted, LearningReport, Summary out; the Job

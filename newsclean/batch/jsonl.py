@@ -1,15 +1,19 @@
 """The JSONL log: one line per input, in input order (`record`), written to FILE.part and
-renamed to FILE when the run completes; a rerun keeps the previous run's lines for as long
-as they match the inputs in order and are newer than them."""
+renamed to FILE when the run completes. A rerun keeps, input by input, the line an earlier run
+left for it (in FILE.part of an interrupted run, or in FILE) when that line is still good: same
+source, status ok or empty, the same output, and written after the input last changed."""
 from __future__ import annotations
 
 import json
 import os
+import stat
+from collections import deque
 from contextlib import nullcontext, suppress
 from pathlib import Path
 from typing import BinaryIO
 
 from ..article import Article
+from ..files import FileId, file_id
 from .model import Outcome, Status
 
 REUSABLE = ("ok", "empty")  # JSONL records a rerun keeps; failures are tried again
@@ -34,58 +38,64 @@ def record_of(outcome: Outcome) -> bytes:
 
 class JsonlOut:
     """Where JSONL lines go, in input order: a stream, or FILE.part renamed to FILE when the
-    run completes. Resuming, the previous run's lines (FILE.part of a killed run, else FILE)
-    are kept as long as they match the inputs in order and are newer than them; the rest of
-    the file is cut there and written anew."""
+    run completes. Resuming, the lines earlier runs left (FILE.part of an interrupted run, and
+    FILE) are read as far as needed, and a good line for an input is copied as it is (`keep`)."""
 
     def __init__(self, path: Path | None, stream: BinaryIO | None, *, resume: bool):
         self.stream = stream
         self.handle: BinaryIO | None = None
-        self.reader: BinaryIO | None = None  # the handle, while the previous run's lines are read
-        self.previous_ns = 0
+        self.previous: list[Previous] = []  # newest first
+        self.kept: deque[tuple[str, Previous, Span]] = deque()  # planned, not yet written
         self.target: str | None = None  # FILE, which FILE.part becomes when the run completes
         if stream is not None or path is None:
             return
         self.target = os.fspath(path)
         self.part = self.target + ".part"
-        if resume and not os.path.exists(self.part) and os.path.isfile(self.target):
-            os.replace(self.target, self.part)
-        if resume and os.path.isfile(self.part):
-            self.handle = self.reader = open(self.part, "r+b")
-            self.previous_ns = os.fstat(self.handle.fileno()).st_mtime_ns
-        else:
+        if resume:
+            self.previous = sorted(filter(None, map(Previous.open, (self.part, self.target))),
+                                   key=lambda previous: -previous.mtime_ns)
+        try:
+            with suppress(FileNotFoundError):  # an interrupted run's lines: still read through its handle
+                os.unlink(self.part)
             self.handle = open(self.part, "wb")
+        except BaseException:
+            self.close_previous()
+            raise
 
     @property
     def active(self) -> bool:
         return self.stream is not None or self.handle is not None
 
-    def reuse(self, source: str, mtime_ns: int, line: bytes | None = None) -> bool:
-        """Keep the previous run's next line if it is this input's, still good (or equal to
-        `line`); else cut the file there and stop reusing."""
-        if self.reader is None:
+    def file_ids(self) -> set[FileId]:
+        """The files this log writes or reads: never inputs."""
+        handles = [self.handle] if self.handle is not None else []
+        return {file_id(os.fstat(h.fileno())) for h in handles + [p.handle for p in self.previous]}
+
+    def keep(self, source: str, mtime_ns: int, output: str | None) -> bool:
+        """Whether an earlier run's line for this input still holds: the newest file with a
+        line for `source` decides; it must be newer than the input, ok or empty, and name
+        `output`. If so, it is what `write_kept` writes for this input, in its turn."""
+        for previous in self.previous:
+            span = previous.find(source)
+            if span is None:
+                continue
+            if mtime_ns < previous.mtime_ns and reusable(previous.read(span), source, output):
+                self.kept.append((source, previous, span))
+                return True
             return False
-        start = self.reader.tell()
-        old = self.reader.readline()
-        if old.endswith(b"\n") and (old == line if line is not None else
-                                    mtime_ns < self.previous_ns and matches(old, source)):
-            return True
-        self.stop_reading(start)
         return False
 
-    def stop_reading(self, at: int | None = None) -> None:
-        """Cut the previous run's lines at `at` (default: where reading got to); write from there."""
-        if self.reader is None:
-            return
-        self.reader.seek(self.reader.tell() if at is None else at)
-        self.reader.truncate()
-        self.reader = None
+    def write_kept(self, source: str) -> None:
+        """Copy the line `keep` found for `source` (the inputs come in the order they were kept)."""
+        kept, previous, span = self.kept.popleft()
+        if kept != source:
+            raise RuntimeError(f"JSONL lines out of order: {source} where {kept} was due")
+        self.write(previous.read(span))
 
     def write(self, line: bytes) -> None:
         if self.stream is not None:
             self.stream.write(line)
         elif self.handle is not None:
-            self.stop_reading()
             self.handle.write(line)
 
     def close(self, complete: bool) -> None:
@@ -93,18 +103,78 @@ class JsonlOut:
             with suppress(BrokenPipeError) if not complete else nullcontext():
                 self.stream.flush()
             return
+        self.close_previous()
         if self.handle is None:
             return
-        if complete:  # inputs gone since: their lines go too
-            self.stop_reading()
         self.handle.close()
         if complete and self.target is not None:
             os.replace(self.part, self.target)
 
+    def close_previous(self) -> None:
+        for previous in self.previous:
+            previous.handle.close()
+        self.previous = []
 
-def matches(line: bytes, source: str) -> bool:
+
+Span = tuple[int, int]  # a line's offset and length in its file
+HEAD = b'{"source": '  # how every record starts
+DECODER = json.JSONDecoder()
+
+
+class Previous:
+    """A JSONL file an earlier run left, scanned only as far as the lines asked for: each
+    input's line is found by its source, in whatever order the inputs now come."""
+
+    def __init__(self, handle: BinaryIO):
+        self.handle = handle
+        self.mtime_ns = os.fstat(handle.fileno()).st_mtime_ns  # when its last line was written
+        self.spans: dict[str, Span] = {}
+        self.scanned = 0  # the offset up to which lines are in `spans`
+        self.ended = False  # at the end, or at a torn last line
+
+    @classmethod
+    def open(cls, path: str) -> Previous | None:
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # never open a FIFO: it would wait
+                return None
+            return cls(open(path, "rb"))
+        except OSError:
+            return None
+
+    def find(self, source: str) -> Span | None:
+        while source not in self.spans and not self.ended:
+            self.handle.seek(self.scanned)
+            line = self.handle.readline()
+            if not line.endswith(b"\n"):
+                self.ended = True
+                break
+            found = source_of(line)
+            if found is not None:
+                self.spans.setdefault(found, (self.scanned, len(line)))
+            self.scanned += len(line)
+        return self.spans.get(source)
+
+    def read(self, span: Span) -> bytes:
+        self.handle.seek(span[0])
+        return self.handle.read(span[1])
+
+
+def source_of(line: bytes) -> str | None:
+    """A record's source, read from its start alone (the rest may be long)."""
+    if not line.startswith(HEAD):
+        return None
     try:
-        data = json.loads(line)
+        found, _ = DECODER.raw_decode(line.decode("utf-8", "surrogatepass"), len(HEAD))
+    except ValueError:
+        return None
+    return found if isinstance(found, str) else None
+
+
+def reusable(line: bytes, source: str, output: str | None) -> bool:
+    """Whether a whole line is a good record of this input, writing `output` (None: no -o)."""
+    try:
+        data = json.loads(line.decode("utf-8", "surrogatepass"))
     except ValueError:
         return False
-    return isinstance(data, dict) and data.get("source") == source and data.get("status") in REUSABLE
+    return (isinstance(data, dict) and data.get("source") == source and data.get("status") in REUSABLE
+            and data.get("output") == output)

@@ -34,7 +34,7 @@ class Outcome:
     bytes_out: int = 0
     dropped: int = 0  # boilerplate lines learned across pages and removed
     detail: str | None = None  # the traceback of an internal error (for --debug)
-    reused: bool = False  # its line in the previous run's JSONL file is kept as it is
+    reused: bool = False  # its line in an earlier run's JSONL file is copied as it is
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class Job:
-    """One file for a worker: read `path`, write `target` (if any)."""
+    """One file for a worker: read `path`, write `target` (if any; left alone if `up_to_date`
+    and it already holds the same bytes)."""
 
     path: str
     source: str
@@ -160,3 +161,4 @@ class Job:
     target: str | None
     size: int
     mtime_ns: int
+    up_to_date: bool = False  # its output is newer: cleaned again only for its JSONL record

@@ -1,34 +1,32 @@
 """Resume planning: for each input, decide here what needs no worker (a problem found by the
-walk, an output that is up to date, an output folder that escapes -o, a JSONL line the
-previous run left that still holds) or hand it to a worker as a Job."""
+walk, an output folder that escapes -o, an output that is up to date and, when JSONL is
+written, a line an earlier run left for it that still holds) or hand it to a worker as a Job.
+An up-to-date output with no such line is cleaned again for its record (its file is left
+alone if the bytes are the same): a JSONL record never loses its article on a rerun."""
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
 from ..files import file_id, is_inside, printable
 from .inputs import Input
-from .jsonl import JsonlOut, record_of
+from .jsonl import JsonlOut
 from .model import Job, Outcome, Status
 
 
 class Planner:
     """Input -> an Outcome decided here (a problem, up to date) or a Job for a worker."""
 
-    def __init__(self, out_dir: str | None, redo: bool, log: JsonlOut | None):
+    def __init__(self, out_dir: str | None, redo: bool, log: JsonlOut):
         self.out_dir = out_dir
         self.redo = redo
-        self.log = log  # resuming a JSONL file: its previous lines
+        self.log = log  # the JSONL being written (inactive if none), with earlier runs' lines
         self.real_out = os.path.realpath(out_dir) if out_dir is not None else ""
         self.checked: dict[tuple[str, ...], str | None] = {}
 
     def plan(self, item: Input) -> Outcome | Job:
         source = printable(item.path)
         if item.problem:
-            outcome = Outcome(source, item.status, item.problem)
-            if self.log is not None and self.log.reuse(source, 0, record_of(outcome)):
-                return replace(outcome, reused=True)
-            return outcome
+            return Outcome(source, item.status, item.problem)
         target = None
         if self.out_dir is not None:
             target = os.path.join(self.out_dir, *item.rel)
@@ -43,8 +41,14 @@ class Planner:
                 return Outcome(source, Status.FAILED, f"its output {printable(target)} would overwrite "
                                                       "the input itself; choose another output folder")
             if done is not None and not self.redo and done.st_mtime_ns > item.mtime_ns:
-                return Outcome(source, Status.SKIPPED, output=printable(target))
-        elif self.log is not None and self.log.reuse(source, item.mtime_ns):
+                output = printable(target)
+                if not self.log.active:
+                    return Outcome(source, Status.SKIPPED, output=output)
+                if self.log.keep(source, item.mtime_ns, output):
+                    return Outcome(source, Status.SKIPPED, output=output, reused=True)
+                return Job(item.path, source, item.folder, target, item.size, item.mtime_ns,
+                           up_to_date=True)
+        elif self.log.active and self.log.keep(source, item.mtime_ns, None):
             return Outcome(source, Status.SKIPPED, reused=True)
         return Job(item.path, source, item.folder, target, item.size, item.mtime_ns)
 

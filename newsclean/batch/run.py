@@ -48,7 +48,9 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
                 outcome = outcome_of(item, result)
                 if isinstance(result, Done) and result.line:
                     run.log.write(result.line)
-                elif run.log.active and not outcome.reused:
+                elif outcome.reused:
+                    run.log.write_kept(outcome.source)
+                elif run.log.active:
                     run.log.write(record_of(outcome))
                 yield outcome
         complete = True
@@ -107,7 +109,7 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
                         input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
                         records=records, learn=learn)
-    resume = writes and not options.force and out_dir is None and not learn and jsonl_stream is None
+    resume = writes and not options.force and not learn and jsonl_stream is None
     log = JsonlOut(None, None, resume=False)
     if writes:
         try:
@@ -115,9 +117,8 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
         except OSError as err:
             raise OptionError("--jsonl", f"cannot write {options.jsonl}.part ({err.strerror or err})"
                               ) from None
-        if log.handle is not None:  # never read back the file being written
-            prune |= {file_id(os.fstat(log.handle.fileno()))}
-    planner = Planner(out_dir, options.force or learn, log if resume else None)
+        prune |= log.file_ids()  # never read back the JSONL being written, or the earlier one
+    planner = Planner(out_dir, options.force or learn, log)
     planned = (planner.plan(item) for item in _inputs(normalised, options, prune))
     results = run_ordered(planned, partial(process_job, settings), jobs=options.jobs,
                           timeout=options.timeout, max_tasks=options.max_tasks, needs_worker=_is_job)

@@ -66,7 +66,7 @@ def process_job(settings: Settings, job: Job) -> Done:
     if settings.learn:
         return Done(Status.OK, rules=article.rules, article=article, keys=page_keys(article.text),
                     site=site_key(article, printable(job.folder)))
-    return deliver(settings, job, article)
+    return deliver(settings, job, article, keep_same=job.up_to_date)
 
 
 def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
