@@ -21,8 +21,10 @@ UTF16_TEXT_NUL_SHARE = 0.3  # ...while the other half, the letters, is mostly no
 # few broken places: nearly all)
 UTF8_VALID_BYTE_SHARE = 0.75
 # what no reader sees and lxml cannot hold (it drops the whole page's text for one of them):
-# terminal colour codes, C0 and C1 control characters but tab and newline, U+FFFE/U+FFFF
-INVISIBLE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# terminal colour codes, C0 control characters but tab and newline, DEL, U+FFFE/U+FFFF. C1
+# controls stay: lxml holds them, and on real pages they are mojibake ("Earthâ\x80\x99s",
+# WCXB dev 4517), whose bytes a reader or a repair tool still needs
+INVISIBLE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 KIND_SNIFF_CHARS = 5000  # characters where a page's start (doctype, <html>) is looked for
 KIND_SCAN_CHARS = 100_000  # characters whose tags and words decide HTML or text
 MIN_HTML_TAGS = 5  # tags: a text scrape may quote a stray "<br>" or two

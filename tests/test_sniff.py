@@ -402,7 +402,8 @@ NOISE = ("\U0001F468\u200d\U0001F469\u200d\U0001F467", "\x01\x07", "\x85\x9b", "
 def test_control_characters_and_escapes_cost_no_article(story, input_type):
     # emoji sequences, C0/C1 controls, terminal colour codes, bidi marks, U+2028, noncharacters
     # scattered through every paragraph: one C0 control made lxml drop the page's text (was:
-    # "no article text found"); the controls and colour codes are gone from the output
+    # "no article text found"); C0 controls and colour codes are gone from the output (C1
+    # controls stay: on real pages they are mojibake a repair needs)
     def noisy(para: str, shift: int) -> str:
         return " ".join(word + (NOISE[(shift + i) % len(NOISE)] if i % 3 == 0 else "")
                         for i, word in enumerate(para.split(" ")))
@@ -411,4 +412,4 @@ def test_control_characters_and_escapes_cost_no_article(story, input_type):
     data = page.html(escape=False) if input_type == "html" else page.text()
     article = clean(data.encode("utf-8"), input_type=input_type)
     assert "Millbrook town council voted on Tuesday" in article.text.replace("\u202c", "")
-    assert not any(ch in article.text for ch in "\x01\x07\x1b\x85\x9b\uffff")
+    assert not any(ch in article.text for ch in "\x01\x07\x1b\uffff")
