@@ -1,11 +1,10 @@
 """The library entry point: clean(data) -> Article; explain(data) -> Explanation."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from . import sniff
-from . import text as from_text
+from . import sniff, text
 from .article import Article
 from .errors import NothingExtracted
 from .prose import unspaced
@@ -26,11 +25,16 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | 
     """
     doc = sniff.decode(data, url=url, kind=InputType.parse(input_type))
     site = RuleBook.load(rules_dirs).for_document(doc).rules
-    if doc.kind is Kind.HTML:
+    return extractor(doc.kind)(doc, site)
+
+
+def extractor(kind: Kind) -> Callable[..., Article]:
+    """The path that reads a Document of this kind: `extract(doc, site, note, page_blocks)`."""
+    if kind is Kind.HTML:
         from . import from_html  # trafilatura and lxml.html: not loaded for text scrapes
 
-        return from_html.extract(doc, site)
-    return from_text.extract(doc, site)
+        return from_html.extract
+    return text.extract
 
 
 @dataclass(frozen=True)
@@ -50,26 +54,23 @@ def explain(data: bytes | str, *, url: str | None = None, input_type: InputType 
     doc = sniff.decode(data, url=url, kind=InputType.parse(input_type))
     site = RuleBook.load(rules_dirs).for_document(doc).rules
     recorder, page_blocks = Recorder(), []  # type: tuple[Recorder, list[str]]
-    if doc.kind is Kind.HTML:
-        from . import from_html
-    path = from_html if doc.kind is Kind.HTML else from_text
     article: Article | None
     try:
-        article, error = path.extract(doc, site, recorder, page_blocks), None
+        article, error = extractor(doc.kind)(doc, site, recorder, page_blocks), None
     except NothingExtracted as err:
         article, error = None, str(err)
     output = unspaced(article.text) if article else ""
     default = ("not the main content (trafilatura)" if doc.kind is Kind.HTML
                else "not article text")
     steps = []
-    for text in page_blocks:
-        key = unspaced(text)
+    for block in page_blocks:
+        key = unspaced(block)
         if article and key == unspaced(article.title or ""):
-            steps.append(Step(text, True, "the title"))
+            steps.append(Step(block, True, "the title"))
         elif key in recorder.reasons:
-            steps.append(Step(text, False, recorder.reasons[key]))
+            steps.append(Step(block, False, recorder.reasons[key]))
         elif article and key and key in output:
-            steps.append(Step(text, True, "article text"))
+            steps.append(Step(block, True, "article text"))
         else:
-            steps.append(Step(text, False, default))
+            steps.append(Step(block, False, default))
     return Explanation(article, tuple(steps), error)

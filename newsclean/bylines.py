@@ -7,6 +7,7 @@ byline stands on the page is each path's own business.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # ---- what opens a byline ----
 # "By", "Written by", "Author:", and the same word in the languages of the samples and datasets:
@@ -36,7 +37,13 @@ ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contrib
 
 # ---- what a name is ----
 NAME_LIST = re.compile(r"\s*[,;]\s*")  # "Jane Doe, Home and Garden Editor": parts, then names
-NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+CONNECTORS = ("and", "und", "et", "y")  # between two names: "Hans und Anna", "Ana y Luis"
+NAME_SPLIT = re.compile(r"\s*(?:,|" + "|".join(rf"\b{word}\b" for word in CONNECTORS) + r"|&)\s*")
+# what joins an HTML byline's text nodes into one run of names ("Jane Doe," "and" "Max Roe";
+# "By" "Jane Doe"); between other nodes a name ends ("Jane Doe" "USA TODAY")
+JOINER_END = re.compile(r"(?:[,;&]|\b(?:" + "|".join(CONNECTORS)
+                        + r"|by|von|par|por|di|door|af|av|:))$", re.IGNORECASE)
+JOINER_START = re.compile(r"(?:[,;&]|(?:" + "|".join(CONNECTORS) + r")\b)", re.IGNORECASE)
 NAME_TRIM = " .*_●•|"  # what Markdown and bullets leave around a name
 MAX_CAPITALISED_WORDS = 4  # words: "Maria de la Cruz Ortega" has four; a headline has more
 PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter".split())
@@ -46,6 +53,18 @@ CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}\.?){1,3}[A-Z]\.?[®™]?|[A-Z]{2
 # two to four capitalised words, initials and particles allowed: a person's name
 PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?: (?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w'’-]+|de|van|von|der|da|di|del|"
                     r"la|le|bin|al)){1,3}")
+
+
+def join_text_nodes(nodes: Iterable[str]) -> str:
+    """A byline element's text nodes as one line, two spaces apart (as a terminal browser sets
+    columns apart, which BYLINE_END cuts at) unless a comma or a word such as "and" joins
+    them, so that a name ends where its node does."""
+    parts = [part for part in nodes if part]
+    joined = parts[0] if parts else ""
+    for before, part in zip(parts, parts[1:]):
+        joins = JOINER_END.search(before) or JOINER_START.match(part)
+        joined += (" " if joins else "  ") + part
+    return joined
 
 
 def names_in_byline(text: str) -> tuple[str, ...]:

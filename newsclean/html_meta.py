@@ -16,7 +16,7 @@ from trafilatura.metadata import examine_meta, extract_meta_json, extract_metain
 from trafilatura.settings import Document
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-from .bylines import names_in_byline
+from .bylines import join_text_nodes, names_in_byline
 from .prose import collapse
 from .titles import without_site_name
 
@@ -27,9 +27,6 @@ BYLINE_XPATH = (
     ' or contains(@class, "author__name") or contains(@class, "authorName")]',
     './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
 )
-# what joins a byline's text nodes into one run of names: "Jane Doe," "and" "Max Roe"
-JOINER_END = re.compile(r"(?:[,;&]|\b(?:and|und|et|y|by|von|par|por|di|door|af|av|:))$", re.IGNORECASE)
-JOINER_START = re.compile(r"(?:[,;&]|(?:and|und|et|y)\b)", re.IGNORECASE)
 MIN_ELEMENT_NAME_WORDS = 2  # words: see byline_element_names
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
 # characters of a visible <h1>: shorter is a logo's letter or an icon, longer a paragraph set
@@ -194,24 +191,12 @@ def byline_element_names(tree) -> tuple[str, ...]:
     for xpath in BYLINE_XPATH:
         names: list[str] = []
         for element in tree.xpath(xpath)[:BYLINE_ELEMENTS]:
-            names += [name for name in names_in_byline(element_byline(element))
+            line = join_text_nodes(collapse(text) for text in element.itertext())
+            names += [name for name in names_in_byline(line)
                       if len(name.split()) >= MIN_ELEMENT_NAME_WORDS]
         if names:
             return tuple(dict.fromkeys(names))
     return ()
-
-
-def element_byline(element) -> str:
-    """A byline element's text, its text nodes two spaces apart as a terminal browser sets
-    columns apart, so that a name ends where its node does ("Jane Doe" in a link, "USA TODAY"
-    beside it), unless a comma or a word such as "and" joins the two ("By", "Jane Doe", "and",
-    "Max Roe")."""
-    parts = [part for part in (collapse(text) for text in element.itertext()) if part]
-    joined = parts[0] if parts else ""
-    for before, part in zip(parts, parts[1:]):
-        joins = JOINER_END.search(before) or JOINER_START.match(part)
-        joined += (" " if joins else "  ") + part
-    return joined
 
 
 def published_date(tree, url: str | None) -> str | None:

@@ -63,10 +63,12 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     page = select(doc.text, site, note, page_blocks)
     title = page.title
     byline = read_byline(page.view, page.title_at)
-    kept = {id(block) for block in page.body}
-    for block in (page.view.shown[index] for index in byline.window):
-        if find_date(block.text) and block.words <= REPORTED_DATELINE_WORDS and id(block) not in kept:
-            note(block.text, "the date line")
+    if note is not ignore:  # `explain` names the date line; cleaning needs no second look
+        kept = {id(block) for block in page.body}
+        for block in (page.view.shown[index] for index in byline.window):
+            if find_date(block.text) and block.words <= REPORTED_DATELINE_WORDS and (
+                    id(block) not in kept):
+                note(block.text, "the date line")
     body = settle(page.body, site, note)
     # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
     title = undoubled(title, min_words=3) if title else title
