@@ -307,14 +307,15 @@ def test_wet_conversion_records_are_text_pages(tmp_path):
 
 
 @needs_warcio
-def test_br_is_a_skip_without_a_decoder_for_it(crawl, monkeypatch):
+def test_br_without_its_decoder_and_stacked_codings_are_skips(crawl, monkeypatch):
     from warcio.bufferedreaders import BufferedReader
 
     monkeypatch.delitem(BufferedReader.DECOMPRESSORS, "br", raising=False)
-    specs = [("response", f"{EXAMPLE}/b", b"\x1b\x03\x00\xf8", ok("text/html", ("Content-Encoding", "br")),
-              None)]
-    (item,) = read_warc(crawl(specs=specs))
-    assert (item.reason, item.detail) == (SkipReason.ENCODING, "br")
+    specs = [("response", f"{EXAMPLE}/{coding}", b"\x1b\x03\x00\xf8",
+              ok("text/html", ("Content-Encoding", coding)), None) for coding in ("br", "gzip, deflate")]
+    items = list(read_warc(crawl(specs=specs)))
+    assert [(item.reason, item.detail) for item in items] == [(SkipReason.ENCODING, "br"),
+                                                              (SkipReason.ENCODING, "gzip, deflate")]
 
 
 @needs_warcio

@@ -41,7 +41,7 @@ def read_records(path: str | os.PathLike[str], *, html_field: str = "html", text
     the lines before the damage of a damaged gzip file."""
     name = os.fspath(path)
     fields = Fields(html_field, text_field, url_field, id_field)
-    stream, gunzip = open_stream(name)
+    stream, gunzip = open_stream(name, lines=True)
     with stream:
         number = 0
         for number, line in enumerate(stream, 1):

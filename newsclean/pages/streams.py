@@ -46,13 +46,20 @@ class Gunzip(io.RawIOBase):
         return self.given
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        chunk = self.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Up to `size` bytes (all that is left: -1 or None); b"" at the end or the damage."""
+        if size is None or size < 0:
+            return self.readall()
         while self.at == len(self.out) and not self.ended:
             self.step()
-        size = min(len(buffer), len(self.out) - self.at)
-        buffer[:size] = self.out[self.at:self.at + size]
-        self.at += size
-        self.given += size
-        return size
+        chunk = self.out[self.at:self.at + size]  # one copy: warcio reads 16 KiB at a time
+        self.at += len(chunk)
+        self.given += len(chunk)
+        return chunk
 
     def close(self) -> None:
         self.raw.close()
@@ -107,12 +114,13 @@ class Gunzip(io.RawIOBase):
         self.damage = damage
 
 
-def open_stream(path: str) -> tuple[BinaryIO, Gunzip | None]:
+def open_stream(path: str, lines: bool = False) -> tuple[BinaryIO, Gunzip | None]:
     """The file's plain bytes: through Gunzip when it starts as gzip does (whatever its name),
-    else the file itself; and the Gunzip, to ask about damage when the reading ends. Raises
+    else the file itself; and the Gunzip, to ask about damage when the reading ends. `lines`:
+    buffered, to read line by line (warcio reads blocks and buffers them itself). Raises
     OSError."""
     raw = open(path, "rb")  # closed by the caller, through the stream it is under
     if raw.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] != GZIP_MAGIC:
         return raw, None
     unzipped = Gunzip(raw)
-    return io.BufferedReader(unzipped, READ_BYTES), unzipped
+    return (io.BufferedReader(unzipped, READ_BYTES) if lines else unzipped), unzipped  # type: ignore[return-value]

@@ -203,7 +203,7 @@ def damaged(name: str, gunzip: Gunzip | None, count: int, found: str,
     if gunzip is not None and gunzip.damage:
         found = gunzip.damage
     elif count == 0 and err is not None and first_line(err) is not None:
-        with open_stream(name)[0] as stream:
+        with open_stream(name, lines=True)[0] as stream:
             start = stream.readline(SHOWN_CHARS).decode("latin-1").strip()
         shown = "".join(ch if ch.isprintable() else "." for ch in start)
         return InputError(f"not a WARC file (it starts with {shown!r}); give a .warc or .warc.gz file")
