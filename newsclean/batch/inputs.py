@@ -17,6 +17,8 @@ from .model import Status
 DEFAULT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md")  # and the same + ".gz"
 SUFFIX = {Format.MARKDOWN: ".md", Format.JSON: ".json", Format.TEXT: ".txt"}
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+GONE = ("it disappeared during the run (deleted or moved after the walk found it); "
+        "if it is back, rerun to clean it")
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def file_input(path: str, name: str | None, rel: tuple[str, ...], folder: str,
         if os.path.islink(path):
             return Input(path, problem=f"broken symlink (it points to {printable(os.readlink(path))}, "
                                        "which does not exist); fix or remove the link")
-        return Input(path, problem="it disappeared before it could be read; rerun to retry")
+        return Input(path, problem=GONE)
     except OSError as err:
         return Input(path, problem=f"cannot read it ({err.strerror or err}); check the file")
     if file_id(info) in prune:

@@ -16,6 +16,7 @@ from .. import batch
 from ..batch import Counted, Learning, LearningReport, Options, Summary
 from ..boilerplate import MIN_PAGES, SHARE
 from ..errors import OptionError
+from ..files import printable, write_problem
 from ..render import Format
 from ..sniff import InputType
 from .common import (
@@ -117,10 +118,15 @@ def run(display: Display, paths: list[str], options: Options, stream: Any) -> Su
         display.close()
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.FAILED) from None
-    except OSError as err:  # the JSONL file or stdout cannot take more (a full disk)
+    except OSError as err:  # the run cannot go on: a full disk, a JSONL file that cannot grow
         display.close()
-        stop(f"cannot write ({err.strerror or err}); free some space, or choose another place",
-             ExitCode.FAILED, err.filename or "output")
+        where = printable(os.fsdecode(err.filename)) if err.filename else "output"
+        what, hint = write_problem(err)
+        if where == "stdout":  # nothing more can go there, not even at exit; and no rerun resumes
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        else:
+            hint += ": it goes on where this run stopped"
+        stop(f"cannot write it: {what}; {hint}", ExitCode.FAILED, where)
     except KeyboardInterrupt:
         display.close()
         fail(None, "batch interrupted; rerun the same command to go on where it stopped")
