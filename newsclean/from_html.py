@@ -45,14 +45,41 @@ MIN_SPARED_PROSE = 2
 PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
+# tags: a page with more is read to its first MAX_TAGS (not counting those in scripts and
+# styles), cut before it is parsed. trafilatura costs 20-120 us an element and runs twice on
+# some pages: a 50 MB page of 1.3 million elements took 57 s in recall mode alone and 125 s in
+# the default mode; cut to 50,000 it takes 1.4 s and 4.9 s (BENCHMARKS.md, "Hostile inputs").
+# News pages have 1,000-20,000 (the samples: 240 at most), and their article is near the top.
+MAX_TAGS = 50_000
+START_TAG = re.compile(r"<(?:(script|style|textarea)\b|[a-z])", re.IGNORECASE)
+RAW_TEXT_END = {name: re.compile(rf"</{name}\b", re.IGNORECASE) for name in ("script", "style", "textarea")}
+MAX_DEPTH = 2048  # libxml2's nesting limit with huge_tree: deeper elements are dropped
+# what a page nested past MAX_DEPTH is read again without: every tag but the few that hold text
+# or cannot nest (unclosed <div>s and <font>s of a long forum thread, a hostile page's 100,000)
+CONTAINER_TAG = re.compile(
+    r"</?(?!(?:p|br|h[1-6]|li|a|img|title|meta|link|script|style|pre|html|head|body)\b)"
+    r"[a-z][a-z0-9-]*\b[^<>]*>", re.IGNORECASE)
 # a leading block this short that repeats the headline is the headline itself
 # (docs/findings.md#headline-in-body)
 TITLE_ECHO_SLACK = 1.3
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
-    """Parse a page or a bare fragment into a full document tree. Raises InputError."""
+    """Parse a page or a bare fragment into a full document tree, to its first MAX_TAGS tags.
+    A page nested deeper than the parser reads is read again without its container tags.
+    Raises InputError."""
     text = XML_DECLARATION.sub("", text, count=1)  # lxml refuses str with an encoding declaration
+    tree, too_deep = parse_tree(first_tags(text, MAX_TAGS))
+    if too_deep:  # libxml2 drops everything below its depth limit, silently
+        tree, too_deep = parse_tree(first_tags(CONTAINER_TAG.sub(" ", text), MAX_TAGS))
+        if too_deep:
+            raise InputError(f"the page nests its elements over {MAX_DEPTH:,} deep, deeper than the "
+                             "HTML parser reads; is this a web page?")
+    return tree
+
+
+def parse_tree(text: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """lxml's tree of a page, and whether the parser stopped at its depth limit."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
                                   huge_tree=True, default_doctype=False)
     try:
@@ -61,7 +88,27 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
         raise InputError(f"cannot parse the HTML ({err}); is this a web page?") from None
     if tree is None or tree.tag != "html":
         raise InputError("cannot parse the HTML; is this a web page?")
-    return tree
+    too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return tree, too_deep
+
+
+def first_tags(text: str, limit: int) -> str:
+    """`text` up to its start tag number `limit` + 1 (tags inside scripts, styles and text
+    areas do not count: their text is no markup). A cut page still parses: the parser closes
+    what is left open."""
+    position = 0
+    for _ in range(limit + 1):
+        tag = START_TAG.search(text, position)
+        if tag is None:
+            return text
+        position = tag.end()
+        if tag.group(1):  # a script's text: skip to its end tag (an unclosed one runs to the end)
+            closing = RAW_TEXT_END[tag.group(1).lower()].search(text, position)
+            if closing is None:
+                return text
+            position = closing.end()
+    LOG.debug("page of over %d tags, read to its first %d", limit, limit)
+    return text[:tag.start()]
 
 
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:

@@ -13,6 +13,7 @@ from ..boilerplate import page_keys, site_key
 from ..errors import NewscleanError, NothingExtracted
 from ..files import printable, same_bytes, write_atomic
 from ..render import Format, render
+from ..sniff import check_size
 from .jsonl import record
 from .model import Job, Status
 
@@ -28,6 +29,7 @@ class Settings:
     rules_dirs: tuple[str, ...]
     records: bool  # make a JSONL line per page
     learn: bool  # first pass: return the article and its line keys, write nothing
+    max_bytes: int  # the most read of one file (and inflated from it)
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,15 @@ def process_job(settings: Settings, job: Job) -> Done:
     """Read, clean and deliver one page; every failure becomes a Done that says why."""
     try:
         with open(job.path, "rb") as handle:
-            data = handle.read()
+            check_size(os.fstat(handle.fileno()).st_size, settings.max_bytes)
+            data = handle.read(settings.max_bytes + 1)  # a file that grew meanwhile stops here
     except OSError as err:
         return failed(settings, job, Status.FAILED, read_message(err))
+    except NewscleanError as err:
+        return failed(settings, job, Status.FAILED, str(err))
     try:
-        article = settings.clean(data, input_type=settings.input_type, rules_dirs=settings.rules_dirs)
+        article = settings.clean(data, input_type=settings.input_type, rules_dirs=settings.rules_dirs,
+                                 max_bytes=settings.max_bytes)
     except NothingExtracted as err:
         return failed(settings, job, Status.EMPTY, empty_message(str(err), job.source))
     except NewscleanError as err:

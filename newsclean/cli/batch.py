@@ -17,7 +17,7 @@ from ..batch import Counted, Learning, LearningReport, Options, Summary
 from ..boilerplate import MIN_PAGES, SHARE
 from ..errors import OptionError
 from ..render import Format
-from ..sniff import InputType
+from ..sniff import MAX_BYTES, InputType
 from .common import (
     BoilerplateMinPages,
     BoilerplateShare,
@@ -28,6 +28,7 @@ from .common import (
     Include,
     InputTypeOption,
     Jobs,
+    MaxBytes,
     Paths,
     RulesDirs,
     Timeout,
@@ -56,6 +57,7 @@ def batch_cli(
     exclude: Exclude = None,
     jobs: Jobs = None,
     timeout: Timeout = 30.0,
+    max_bytes: MaxBytes = MAX_BYTES,
     force: Annotated[bool, typer.Option(
         "--force", help="Redo every input, even those whose output is newer.")] = False,
     max_failures: Annotated[str, typer.Option(
@@ -88,7 +90,7 @@ def batch_cli(
         out_dir=output, jsonl=Path(jsonl) if jsonl not in (None, "-") else None, fmt=fmt,
         front_matter=front_matter, input_type=input_type.value, rules_dirs=dirs(rules_dir),
         include=tuple(include or ()), exclude=tuple(exclude or ()), timeout=timeout or None,
-        force=force,
+        max_bytes=max_bytes, force=force,
         learning=Learning(boilerplate_share, boilerplate_min_pages) if learn_boilerplate else None)
     if jobs:
         options = replace(options, jobs=jobs)
