@@ -96,19 +96,19 @@ def first_tags(text: str, limit: int) -> str:
     """`text` up to its start tag number `limit` + 1 (tags inside scripts, styles and text
     areas do not count: their text is no markup). A cut page still parses: the parser closes
     what is left open."""
-    position = 0
+    position = start = 0
     for _ in range(limit + 1):
         tag = START_TAG.search(text, position)
         if tag is None:
             return text
-        position = tag.end()
+        start, position = tag.start(), tag.end()
         if tag.group(1):  # a script's text: skip to its end tag (an unclosed one runs to the end)
             closing = RAW_TEXT_END[tag.group(1).lower()].search(text, position)
             if closing is None:
                 return text
             position = closing.end()
     LOG.debug("page of over %d tags, read to its first %d", limit, limit)
-    return text[:tag.start()]
+    return text[:start]
 
 
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:
