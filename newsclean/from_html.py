@@ -45,12 +45,13 @@ MIN_SPARED_PROSE = 2
 PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
 RULE_SANITY_SHARE = 0.5   # a rule's body under half the generic one is a stale XPath
 DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is the recall text and more
-# tags: a page with more is read to its first MAX_TAGS (not counting those in scripts and
-# styles), cut before it is parsed. trafilatura costs 20-120 us an element and runs twice on
+# tags: a page with more is read to its first MAX_TAGS (tags inside scripts and styles do not
+# count), cut before it is parsed. trafilatura costs 20-150 us an element and runs twice on
 # some pages: a 50 MB page of 1.3 million elements took 57 s in recall mode alone and 125 s in
-# the default mode; cut to 50,000 it takes 1.4 s and 4.9 s (BENCHMARKS.md, "Hostile inputs").
-# News pages have 1,000-20,000 (the samples: 240 at most), and their article is near the top.
-MAX_TAGS = 50_000
+# the default mode (1.7 GB); cut to 25,000 tags, 0.9 s and 3.7 s (BENCHMARKS.md, "Hostile
+# inputs"). News pages have 1,000-20,000 elements (the samples: 240 at most), their article
+# near the top; 25,000 scripts also bound htmldate, which removes them one by one (quadratic)
+MAX_TAGS = 25_000
 START_TAG = re.compile(r"<(?:(script|style|textarea)\b|[a-z])", re.IGNORECASE)
 RAW_TEXT_END = {name: re.compile(rf"</{name}\b", re.IGNORECASE) for name in ("script", "style", "textarea")}
 MAX_DEPTH = 2048  # libxml2's nesting limit with huge_tree: deeper elements are dropped
