@@ -38,6 +38,22 @@ MEMORY_BOUND = 2 * 1024**3  # bytes of peak RSS: ... and within this
 HANG_SECONDS = 60.0  # a run still going after this is killed and counted as a hang
 SECTION = "## Hostile inputs"
 MESSAGE_CHARS = 90  # of an error message shown in the table
+ENFORCED = (
+    "How each bound holds (the constants are documented where they live):",
+    "- Size, before anything is decoded: `--max-bytes` / `max_bytes=` (`sniff.MAX_BYTES`, 50,000,000 "
+    "bytes; a file of exactly that is read). A file's size is checked before it is read; stdin and a "
+    "growing file are read to the cap + 1 bytes, never more; gzip is inflated to the cap + 1 bytes "
+    "at most, and gzip inside gzip is refused. The line: `input is N bytes, over the 50,000,000-byte "
+    "limit; raise --max-bytes (max_bytes= in Python) to read it`.",
+    "- HTML path: the page is cut before its 25,001st tag (tags inside scripts and styles not "
+    "counted), before parsing (`from_html.MAX_TAGS`): trafilatura's cost is per element. A page "
+    "nested past libxml2's 2,048 levels (which drops the deeper part silently) is parsed again "
+    "without its container tags, or refused with one line if still too deep.",
+    "- Text path: a scrape is read to its first 50,000 lines and 5,000,000 characters, a flattened "
+    "page to its first 50,000 sentences (`text.segment.MAX_LINES`, `MAX_TEXT_CHARS`).",
+    "- Time, for anything else: `clean --timeout` (20 s, SIGALRM; the line says to raise --timeout) "
+    "and `batch --timeout` (30 s, the worker is killed).",
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,7 @@ class Result:
     seconds: float
     peak_rss: int  # bytes
     message: str = ""
+    chars: int = 0  # of the article's text
 
     @property
     def row(self) -> str:
@@ -55,7 +72,8 @@ class Result:
         if len(message) > MESSAGE_CHARS:
             message = message[:MESSAGE_CHARS] + "…"
         return (f"| {self.case.label} | {size_text(self.size)} | {self.case.expect.value} | "
-                f"{self.outcome} | {self.seconds:.2f} | {self.peak_rss / 2**20:.0f} | {message} |")
+                f"{self.outcome} | {self.chars or ''} | {self.seconds:.2f} | {self.peak_rss / 2**20:.0f} | "
+                f"{message} |")
 
 
 def size_text(size: int) -> str:
@@ -85,7 +103,8 @@ def run_case(path: bytes, case: Case, hang: float) -> Result:
         return Result(case, size, "hang", seconds, rss)
     code = os.waitstatus_to_exitcode(status)
     outcome, message = judge(case, code, stdout, stderr)
-    return Result(case, size, outcome, seconds, rss, message)
+    chars = len(json.loads(stdout).get("text", "")) if code == 0 and stdout.strip() else 0
+    return Result(case, size, outcome, seconds, rss, message, chars)
 
 
 def wait(pid: int, deadline: float) -> tuple[int, os.struct_rusage, bool]:
@@ -137,8 +156,9 @@ def table(results: list[Result], command: str, seconds: float) -> str:
         f"{counts['refused']} refused with one error line. Slowest: {slowest.case.label} "
         f"{slowest.seconds:.1f} s; most memory: {biggest.case.label} {biggest.peak_rss / 2**20:.0f} MB. "
         f"Over {TIME_BOUND:g} s or {MEMORY_BOUND / 2**30:g} GiB: {', '.join(over) or 'none'}.", "",
-        "| case | size | expected | outcome | time (s) | peak RSS (MB) | error line |",
-        "|---|--:|---|---|--:|--:|---|",
+        *ENFORCED, "",
+        "| case | size | expected | outcome | article chars | time (s) | peak RSS (MB) | error line |",
+        "|---|--:|---|---|--:|--:|--:|---|",
         *(r.row for r in results), ""]
     return "\n".join(lines) + "\n"
 

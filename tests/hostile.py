@@ -368,6 +368,7 @@ def big_cases() -> Iterator[Case]:
     yield article("page 50 MB.html", lambda: big_page(CAP), big=True)
     yield refused("page 50 MB and a byte.html", lambda: big_page(CAP + 1), "--max-bytes", big=True)
     yield article("scrape 50 MB.txt", lambda: big_scrape(CAP), big=True)
+    yield article("short lines 49 MB.txt", lambda: scrape().encode() + b"a\n" * 24_500_000, big=True)
     yield article("one line 10 MB.html", lambda: one_line_page(LINE_BYTES), big=True)
     yield article("one line 10 MB.txt", lambda: one_line_scrape(LINE_BYTES), big=True)
     yield article("nested divs 100000.html", lambda: nested_divs(NESTED_DIVS, inside=False), big=True)
