@@ -52,6 +52,15 @@ DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is
 # inputs"). News pages have 1,000-20,000 elements (the samples: 240 at most), their article
 # near the top; 25,000 scripts also bound htmldate, which removes them one by one (quadratic)
 MAX_TAGS = 25_000
+# elements: the parsed page is cut to this many (what the tag count missed: markup first_tags
+# took for a script's text). A tenth over MAX_TAGS, for the elements the parser adds (<html>,
+# <tbody>...), so that no page cut by tags is cut again; counting costs 0.1 s a million
+# elements, cutting a 1.3-million-element tree 3 s
+MAX_ELEMENTS = MAX_TAGS + MAX_TAGS // 10
+# characters of text (scripts' and styles' not counted): the parsed page is cut after this
+# many, as the text path reads a scrape (text.segment.MAX_TEXT_CHARS): trafilatura took 8 s
+# in recall mode alone on a 48 MB paragraph; no article is that long (War and Peace: 3.2 M)
+MAX_TEXT_CHARS = 5_000_000
 START_TAG = re.compile(r"<(?:(script|style|textarea)\b|[a-z])", re.IGNORECASE)
 RAW_TEXT_END = {name: re.compile(rf"</{name}\b", re.IGNORECASE) for name in ("script", "style", "textarea")}
 MAX_DEPTH = 2048  # libxml2's nesting limit with huge_tree: deeper elements are dropped
@@ -76,6 +85,8 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
         if too_deep:
             raise InputError(f"the page nests its elements over {MAX_DEPTH:,} deep, deeper than the "
                              "HTML parser reads; is this a web page?")
+    keep_first_elements(tree, MAX_ELEMENTS)
+    keep_first_text(tree, MAX_TEXT_CHARS)
     return tree
 
 
@@ -110,6 +121,54 @@ def first_tags(text: str, limit: int) -> str:
             position = closing.end()
     LOG.debug("page of over %d tags, read to its first %d", limit, limit)
     return text[:start]
+
+
+COUNT_ELEMENTS = lxml.etree.XPath("count(//*)")
+NTH_ELEMENT = lxml.etree.XPath("(//*)[$n]")
+
+
+def keep_first_elements(tree, limit: int) -> None:
+    """Cut a tree of more than `limit` elements after its first `limit`, in document order:
+    what first_tags missed (markup it took for a script's text, in a comment or an attribute)."""
+    if COUNT_ELEMENTS(tree) <= limit:
+        return
+    first_cut = NTH_ELEMENT(tree, n=limit + 1)[0]
+    cut_after(first_cut)
+    first_cut.getparent().remove(first_cut)
+
+
+def keep_first_text(tree, limit: int) -> None:
+    """Cut a tree after its first `limit` characters of text (scripts' and styles' not counted),
+    within the text node that passes it."""
+    total = 0
+    for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        if event == "start" and element.tag not in ("script", "style") and element.text:
+            total += len(element.text)
+            if total > limit:
+                element.text = element.text[:len(element.text) - (total - limit)]
+                del element[:]
+                cut_after(element)
+                return
+        elif event == "end" and element.tail:
+            total += len(element.tail)
+            if total > limit:
+                element.tail = element.tail[:len(element.tail) - (total - limit)]
+                cut_after(element, keep_tail=True)
+                return
+
+
+def cut_after(element, keep_tail: bool = False) -> None:
+    """Remove what follows `element` in document order (not its children): its later
+    siblings and tail, and those of every ancestor."""
+    if not keep_tail:
+        element.tail = None
+    node, parent = element, element.getparent()
+    while parent is not None:
+        del parent[parent.index(node) + 1:]
+        parent.tail = None
+        node, parent = parent, parent.getparent()
 
 
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:

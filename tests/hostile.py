@@ -169,13 +169,13 @@ def nul_soup() -> bytes:
 
 # ---- pages that are too big, too deep or too repetitive ----
 
-def padded(data: str, size: int, filler: str) -> bytes:
-    """`data` with `filler` repeated before </body> to exactly `size` bytes (UTF-8)."""
+def padded(data: str, size: int, filler: str, end: str = "") -> bytes:
+    """`data` with `filler` repeated before `end` + </body> to exactly `size` bytes (UTF-8)."""
     head, _, tail = data.rpartition("</body>")
-    base = len((head + tail).encode()) + len("</body>")
+    base = len((head + end + tail).encode()) + len("</body>")
     unit = filler.encode()
     count, rest = divmod(size - base, len(unit))
-    return (head.encode() + unit * count + b" " * rest + b"</body>" + tail.encode())
+    return head.encode() + unit * count + b" " * rest + (end + "</body>" + tail).encode()
 
 
 def furniture(index: int) -> str:
@@ -183,12 +183,15 @@ def furniture(index: int) -> str:
             f'{index}</a> <span>Sponsored</span></div>\n')
 
 
-def big_page(size: int) -> bytes:
-    """An article page with teaser rails after it up to `size` bytes (HTML)."""
-    text = page()
-    head, _, tail = text.rpartition("</body>")
+def big_page(size: int, *, hide: bool = False) -> bytes:
+    """An article page with teaser rails after it up to `size` bytes (HTML); with `hide`, a
+    "<script>" in a comment and a "</script>" at the end, as if the rails were a script's text."""
+    text = page(before="<!-- <script> -->") if hide else page()
     chunk = "".join(furniture(i) for i in range(1000))
-    return padded(head + "</body>" + tail, size, chunk)
+    return padded(text, size, chunk, "<script>var end;</script>" if hide else "")
+
+
+COMPLAINT = "the ferry was late again and nobody said why "
 
 
 def big_scrape(size: int) -> bytes:
@@ -366,6 +369,11 @@ def troubles() -> Iterator[Case]:
 
 def big_cases() -> Iterator[Case]:
     yield article("page 50 MB.html", lambda: big_page(CAP), big=True)
+    yield article("page 50 MB hidden in a script.html", lambda: big_page(CAP, hide=True), big=True)
+    yield article("one paragraph 48 MB.html",
+                  lambda: page(after="<p>" + COMPLAINT * 1_080_000 + "</p>").encode(), big=True)
+    yield article("long paragraphs 48 MB.html", lambda: page(
+        after="<div>" + ("<p>" + COMPLAINT * 45 + "</p>") * 24_000 + "</div>").encode(), big=True)
     yield refused("page 50 MB and a byte.html", lambda: big_page(CAP + 1), "--max-bytes", big=True)
     yield article("scrape 50 MB.txt", lambda: big_scrape(CAP), big=True)
     yield article("short lines 49 MB.txt", lambda: scrape().encode() + b"a\n" * 24_500_000, big=True)

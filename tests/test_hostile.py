@@ -241,3 +241,38 @@ def test_a_flattened_page_is_cut_to_the_line_cap_after_its_sentences(monkeypatch
     monkeypatch.setattr(segment, "MAX_LINES", 40)
     blocks = segment.split_blocks(flat * 3)
     assert len(blocks) <= 40
+
+
+def test_markup_hidden_from_the_tag_count_is_cut_once_parsed(monkeypatch):
+    # "<script>" in a comment: the tag count skips to the "</script>" at the end as a script's
+    # text, while the parser reads the teasers as elements
+    teasers = "".join(f'<div class="more"><a href="/{i}">Teaser {i}</a></div>' for i in range(300))
+    html = page(before="<!-- <script> -->", after=teasers + "<script>x</script>")
+    monkeypatch.setattr(from_html, "MAX_TAGS", 100)
+    monkeypatch.setattr(from_html, "MAX_ELEMENTS", 200)
+    assert from_html.first_tags(html, 100) == html  # the count was fooled...
+    tree = from_html.parse_html(html)
+    assert from_html.COUNT_ELEMENTS(tree) == 200  # ...the tree is cut all the same
+    assert PLANTED in tree.text_content()
+
+
+@pytest.mark.parametrize(("html", "limit", "kept"), [
+    ("<p>abcdef</p><p>ghi</p>", 4, "abcd"),
+    ("<p>ab<b>c</b>defgh</p><p>x</p>tail", 5, "abcde"),
+    ("<script>var xxxxxxxx;</script><p>abc</p>", 3, "abc"),  # a script's text does not count
+    ("<p>abc</p>", 3, "abc"),
+])
+def test_a_page_is_cut_after_its_first_characters_of_text(html, limit, kept):
+    tree = from_html.parse_tree(f"<html><body>{html}</body></html>")[0]
+    from_html.keep_first_text(tree, limit)
+    for script in tree.iter("script"):
+        script.getparent().remove(script)
+    assert tree.text_content() == kept
+
+
+def test_a_huge_paragraph_is_read_to_the_text_cap(monkeypatch):
+    monkeypatch.setattr(from_html, "MAX_TEXT_CHARS", 3000)
+    html = page(after="<p>" + "LATE MARKER words " * 1000 + "</p>")
+    article = newsclean.clean(html.encode())
+    assert PLANTED in article.text
+    assert article.text.count("LATE MARKER") < 200
