@@ -46,11 +46,11 @@ ENFORCED = (
     "at most, and gzip inside gzip is refused. The line: `input is N bytes, over the 50,000,000-byte "
     "limit; raise --max-bytes (max_bytes= in Python) to read it`.",
     "- HTML path: the page is cut before its 25,001st tag (tags inside scripts and styles not "
-    "counted), before parsing (`from_html.MAX_TAGS`): trafilatura's cost is per element. A page "
+    "counted), before parsing (`html_parse.MAX_TAGS`): trafilatura's cost is per element. A page "
     "nested past libxml2's 2,048 levels (which drops the deeper part silently) is parsed again "
     "without its container tags, or refused with one line if still too deep. The parsed tree is cut "
     "again after 27,500 elements (markup the tag count took for a script's text) and after 5,000,000 "
-    "characters of text (`MAX_ELEMENTS`, `MAX_TEXT_CHARS`).",
+    "characters of text (`html_parse.MAX_ELEMENTS`, `MAX_TEXT_CHARS`).",
     "- Text path: a scrape is read to its first 50,000 lines and 5,000,000 characters, a flattened "
     "page to its first 50,000 sentences (`text.segment.MAX_LINES`, `MAX_TEXT_CHARS`).",
     "- Time, for anything else: `clean --timeout` (20 s, SIGALRM; the line says to raise --timeout) "

@@ -372,8 +372,9 @@ def big_cases() -> Iterator[Case]:
     yield article("page 50 MB hidden in a script.html", lambda: big_page(CAP, hide=True), big=True)
     yield article("one paragraph 48 MB.html",
                   lambda: page(after="<p>" + COMPLAINT * 1_080_000 + "</p>").encode(), big=True)
-    yield article("long paragraphs 48 MB.html", lambda: page(
-        after="<div>" + ("<p>" + COMPLAINT * 45 + "</p>") * 24_000 + "</div>").encode(), big=True)
+    yield article("comments 48 MB.html", lambda: page(after='<section id="comments">' + (
+        '<div class="comment"><p>' + COMPLAINT * 45 + "</p></div>") * 24_000 + "</section>").encode(),
+                  big=True)
     yield refused("page 50 MB and a byte.html", lambda: big_page(CAP + 1), "--max-bytes", big=True)
     yield article("scrape 50 MB.txt", lambda: big_scrape(CAP), big=True)
     yield article("short lines 49 MB.txt", lambda: scrape().encode() + b"a\n" * 24_500_000, big=True)

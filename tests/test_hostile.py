@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 import newsclean
-from newsclean import api, from_html, sniff
+from newsclean import api, html_parse, sniff
 from newsclean.cli import app
 from newsclean.cli.common import read_source
 from newsclean.errors import InputError
@@ -188,17 +188,17 @@ def test_the_help_names_max_bytes():
 
 def test_first_tags_cuts_before_the_tag_past_the_limit():
     html = "<p>a<p>b<script>'<p><p><p>'</script><style>p{}</style><p>c<p>d"
-    assert from_html.first_tags(html, 4) == "<p>a<p>b<script>'<p><p><p>'</script><style>p{}</style>"
-    assert from_html.first_tags(html, 6) == html
-    assert from_html.first_tags("<p>a<script>'<p><p>", 1) == "<p>a<script>'<p><p>"  # unclosed
+    assert html_parse.first_tags(html, 4) == "<p>a<p>b<script>'<p><p><p>'</script><style>p{}</style>"
+    assert html_parse.first_tags(html, 6) == html
+    assert html_parse.first_tags("<p>a<script>'<p><p>", 1) == "<p>a<script>'<p><p>"  # unclosed
 
 
 def test_a_page_past_the_tag_cap_keeps_its_start(monkeypatch):
     teasers = "".join(f'<div class="more"><a href="/{i}">Teaser number {i}</a></div>' for i in range(300))
     html = page(after=teasers + '<div id="late">LATE MARKER</div>')
-    assert from_html.parse_html(html).get_element_by_id("late") is not None
-    monkeypatch.setattr(from_html, "MAX_TAGS", 200)
-    tree = from_html.parse_html(html)
+    assert html_parse.parse_html(html).get_element_by_id("late") is not None
+    monkeypatch.setattr(html_parse, "MAX_TAGS", 200)
+    tree = html_parse.parse_html(html)
     assert PLANTED in tree.text_content()
     assert "LATE MARKER" not in tree.text_content()
 
@@ -248,11 +248,11 @@ def test_markup_hidden_from_the_tag_count_is_cut_once_parsed(monkeypatch):
     # text, while the parser reads the teasers as elements
     teasers = "".join(f'<div class="more"><a href="/{i}">Teaser {i}</a></div>' for i in range(300))
     html = page(before="<!-- <script> -->", after=teasers + "<script>x</script>")
-    monkeypatch.setattr(from_html, "MAX_TAGS", 100)
-    monkeypatch.setattr(from_html, "MAX_ELEMENTS", 200)
-    assert from_html.first_tags(html, 100) == html  # the count was fooled...
-    tree = from_html.parse_html(html)
-    assert from_html.COUNT_ELEMENTS(tree) == 200  # ...the tree is cut all the same
+    monkeypatch.setattr(html_parse, "MAX_TAGS", 100)
+    monkeypatch.setattr(html_parse, "MAX_ELEMENTS", 200)
+    assert html_parse.first_tags(html, 100) == html  # the count was fooled...
+    tree = html_parse.parse_html(html)
+    assert html_parse.COUNT_ELEMENTS(tree) == 200  # ...the tree is cut all the same
     assert PLANTED in tree.text_content()
 
 
@@ -263,15 +263,15 @@ def test_markup_hidden_from_the_tag_count_is_cut_once_parsed(monkeypatch):
     ("<p>abc</p>", 3, "abc"),
 ])
 def test_a_page_is_cut_after_its_first_characters_of_text(html, limit, kept):
-    tree = from_html.parse_tree(f"<html><body>{html}</body></html>")[0]
-    from_html.keep_first_text(tree, limit)
+    tree = html_parse.parse_tree(f"<html><body>{html}</body></html>")[0]
+    html_parse.keep_first_text(tree, limit)
     for script in tree.iter("script"):
         script.getparent().remove(script)
     assert tree.text_content() == kept
 
 
 def test_a_huge_paragraph_is_read_to_the_text_cap(monkeypatch):
-    monkeypatch.setattr(from_html, "MAX_TEXT_CHARS", 3000)
+    monkeypatch.setattr(html_parse, "MAX_TEXT_CHARS", 3000)
     html = page(after="<p>" + "LATE MARKER words " * 1000 + "</p>")
     article = newsclean.clean(html.encode())
     assert PLANTED in article.text
