@@ -127,7 +127,7 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     records = writes and bool(options.jsonl or jsonl_stream)
     settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
                         input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
-                        records=records, learn=learn)
+                        records=records, learn=learn, max_bytes=options.max_bytes)
     resume = writes and not options.force and not learn and jsonl_stream is None
     log = JsonlOut(None, None, resume=False)
     if writes:

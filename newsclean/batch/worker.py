@@ -14,6 +14,7 @@ from ..boilerplate import page_keys, site_key
 from ..errors import NewscleanError, NothingExtracted
 from ..files import printable, same_bytes, write_atomic, write_problem
 from ..render import Format, render
+from ..sniff import check_size
 from .inputs import GONE, file_kind
 from .jsonl import record
 from .model import Job, Status
@@ -33,6 +34,7 @@ class Settings:
     rules_dirs: tuple[str, ...]
     records: bool  # make a JSONL line per page
     learn: bool  # first pass: return the article and its line keys, write nothing
+    max_bytes: int  # the most read of one file (and inflated from it)
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,17 @@ class Done:
 def process_job(settings: Settings, job: Job) -> Done:
     """Read, clean and deliver one page; every failure becomes a Done that says why."""
     try:
-        data = read_input(job.path)
+        data = read_input(job.path, settings.max_bytes)
     except NotAFile as err:
         return failed(settings, job, Status.FAILED, f"it became {err} during the run; "
                       "newsclean reads files only")
     except OSError as err:
         return failed(settings, job, Status.FAILED, read_message(err))
+    except NewscleanError as err:
+        return failed(settings, job, Status.FAILED, str(err))
     try:
-        article = settings.clean(data, input_type=settings.input_type, rules_dirs=settings.rules_dirs)
+        article = settings.clean(data, input_type=settings.input_type, rules_dirs=settings.rules_dirs,
+                                 max_bytes=settings.max_bytes)
     except NothingExtracted as err:
         return failed(settings, job, Status.EMPTY, empty_message(str(err), job.source))
     except NewscleanError as err:
@@ -106,15 +111,16 @@ class NotAFile(OSError):
     """An input that is no longer a regular file; the message says what it is."""
 
 
-def read_input(path: str) -> bytes:
+def read_input(path: str, max_bytes: int) -> bytes:
     """The bytes of a regular file. Raises NotAFile for anything else (never waiting on a FIFO
-    put there since the walk), OSError if it cannot be read."""
+    put there since the walk), InputError past `max_bytes`, OSError if it cannot be read."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a FIFO would block without
     with open(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotAFile(file_kind(mode))
-        return handle.read()
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(file_kind(info.st_mode))
+        check_size(info.st_size, max_bytes)
+        return handle.read(max_bytes + 1)  # a file that grew meanwhile stops here
 
 
 def date_back_if_changed(job: Job, target: str) -> bool:

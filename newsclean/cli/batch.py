@@ -18,7 +18,7 @@ from ..boilerplate import MIN_PAGES, SHARE
 from ..errors import OptionError
 from ..files import printable, write_problem
 from ..render import Format
-from ..sniff import InputType
+from ..sniff import MAX_BYTES, InputType
 from .common import (
     BoilerplateMinPages,
     BoilerplateShare,
@@ -29,6 +29,7 @@ from .common import (
     Include,
     InputTypeOption,
     Jobs,
+    MaxBytes,
     Paths,
     RulesDirs,
     Timeout,
@@ -57,6 +58,7 @@ def batch_cli(
     exclude: Exclude = None,
     jobs: Jobs = None,
     timeout: Timeout = 30.0,
+    max_bytes: MaxBytes = MAX_BYTES,
     force: Annotated[bool, typer.Option(
         "--force", help="Redo every input, even those whose output is newer.")] = False,
     max_failures: Annotated[str, typer.Option(
@@ -89,7 +91,7 @@ def batch_cli(
         out_dir=output, jsonl=Path(jsonl) if jsonl not in (None, "-") else None, fmt=fmt,
         front_matter=front_matter, input_type=input_type.value, rules_dirs=dirs(rules_dir),
         include=tuple(include or ()), exclude=tuple(exclude or ()), timeout=timeout or None,
-        force=force,
+        max_bytes=max_bytes, force=force,
         learning=Learning(boilerplate_share, boilerplate_min_pages) if learn_boilerplate else None)
     if jobs:
         options = replace(options, jobs=jobs)
