@@ -31,7 +31,7 @@ WRITE_PROBLEMS = {
 def write_atomic(target: str, data: bytes) -> None:
     """Write `data` to `target` whole or not at all: a temporary file in the same folder (made
     if missing), then a rename. Raises OSError; the temporary file is gone either way."""
-    folder = os.path.dirname(target)
+    folder = os.path.dirname(target) or os.curdir
     os.makedirs(folder, exist_ok=True)
     temp = os.path.join(folder, f".{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}")
     try:

@@ -78,9 +78,10 @@ def flat(text: str) -> str:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`: relative path -> bytes."""
+    """Every file under `folder`, but for -o's records of what made them (.newsclean/, named
+    by process: test_batch_stale.py checks them): relative path -> bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".newsclean" not in p.parts}
 
 
 def temp_files(folder: Path) -> list[Path]:
