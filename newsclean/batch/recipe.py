@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -65,12 +64,11 @@ class Recipe:
         return f"{what} changed since the last run"
 
 
-def recipe_of(options: Options, book: RuleBook, clean: Callable) -> Recipe:
-    """The recipe of this run's outputs."""
+def recipe_of(options: Options, book: RuleBook) -> Recipe:
+    """The recipe of this run's outputs. A library caller's own `clean` function is not part of
+    it (its name would not say what it does): after changing one, pass force=True."""
     parts = [("newsclean version", __version__)]
     parts += [(f"{name} version", version_of(name)) for name in EXTRACTORS]
-    if getattr(clean, "__module__", "") != "newsclean.api":  # a library caller's own function
-        parts.append(("clean function", f"{clean.__module__}.{clean.__qualname__}"))
     parts.append(("--input-type", options.input_type))
     learning = options.learning
     parts.append(("--learn-boilerplate", "yes" if learning else "no"))

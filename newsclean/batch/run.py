@@ -129,7 +129,7 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
         check_options(normalised, options, jsonl_stream)
     book = RuleBook.load(options.rules_dirs)  # fail early; forked workers inherit the loaded rules
     out_dir, prune = _ready_output(options) if writes else (None, frozenset[FileId]())
-    recipe = recipe_of(options, book, clean)
+    recipe = recipe_of(options, book)
     claims = Claims(out_dir, recipe)
     learn = options.learning is not None or not writes
     records = writes and bool(options.jsonl or jsonl_stream)
