@@ -249,11 +249,13 @@ class LineMatcher:
         """The indices of the regexes that match all of `line`, in order."""
         data = utf8(line)
         if self.any is not None:
-            candidates = sorted(self.any.Match(data) or ())
+            candidates = self.any.Match(data)  # None, or the indices in no set order
         else:
             candidates = [i for i, regex in enumerate(self.regexes)
                           if regex.form("loose").fullmatch(data) is not None]
-        return [i for i in candidates if self.regexes[i].holds(line, data)]
+        if not candidates:  # most lines
+            return []
+        return [i for i in sorted(candidates) if self.regexes[i].holds(line, data)]
 
 
 # ---- Python's parse tree -> RE2 syntax ----

@@ -477,12 +477,14 @@ def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerd
     hits = [matcher.matches(" ".join(line.split())) for line in lines]  # one RE2 pass a line
     for index, (directive, rule) in enumerate(rules):  # the cuts, strip_before's first
         if directive in ("strip_before", "strip_after"):
-            hit = next((i for i, found in enumerate(hits) if index in found), None)
+            hit = next((i for i, found in enumerate(hits) if found and index in found), None)
             if hit is not None and directive == "strip_before":
                 verdicts[: hit + 1] = [LineVerdict(False, rule.source, False)] * (hit + 1)
             elif hit is not None:
                 verdicts[hit:] = [LineVerdict(False, rule.source, False)] * (len(lines) - hit)
     for line, found in enumerate(hits):  # the last rule that names a line decides, keep_line's over
+        if not found:
+            continue
         for keep in (False, True):
             named = [i for i in found if rules[i][0] == ("keep_line" if keep else "strip_line")]
             if named:
