@@ -37,7 +37,7 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import re2
@@ -192,6 +192,7 @@ class Never:
 NEVER = Never()
 
 
+@lru_cache(maxsize=4096)  # a pattern is read once however many books load its file
 def compile_line_regex(pattern: str) -> LineRegex:
     """`pattern` (Python syntax) ready to match lines with RE2 (compiled on first use).
     Raises RuleRegexError for what RE2 cannot do."""
@@ -268,17 +269,18 @@ def translate(pattern: str) -> Translation:
         raise RuleRegexError(str(err)) from None
     flags = parsed.state.flags
     items = list(parsed)
-    while items and str(items[0][0]) == "AT" and str(items[0][1]) in AT_START:
+    while items and items[0][0].name == "AT" and items[0][1].name in AT_START:
         items.pop(0)  # true where a whole-line match starts
     heads = []
-    while items and str(items[0][0]) in ("ASSERT", "ASSERT_NOT") and items[0][1][0] == 1:
+    while items and items[0][0].name in ("ASSERT", "ASSERT_NOT") and items[0][1][0] == 1:
         op, (_, inner) = items.pop(0)
-        heads.append((str(op) == "ASSERT", inner))
-    exact, loose = Writer(loose=False), Writer(loose=True)
+        heads.append((op.name == "ASSERT", inner))
+    exact = Writer(loose=False)
     prefix = inline_flags(flags)
     lookaheads = tuple((wanted, prefix + exact.sequence(inner, flags)) for wanted, inner in heads)
-    return Translation(exact=prefix + exact.sequence(items, flags),
-                       loose=prefix + loose.sequence(items, flags), lookaheads=lookaheads,
+    body = prefix + exact.sequence(items, flags)
+    loose = prefix + Writer(loose=True).sequence(items, flags) if exact.unicode else body
+    return Translation(exact=body, loose=loose, lookaheads=lookaheads,
                        notes=tuple(dict.fromkeys(exact.notes)))
 
 
@@ -294,9 +296,10 @@ class Writer:
         self.loose = loose
         self.notes: list[str] = []
         self.repeats = 1  # the product of the counts of the repeats around the item written
+        self.unicode = False  # a Unicode class written: the loose form differs
 
     def sequence(self, items, flags: int) -> str:
-        return "".join(self.item(str(op), arg, flags) for op, arg in items)
+        return "".join(self.item(op.name, arg, flags) for op, arg in items)
 
     def item(self, op: str, arg, flags: int) -> str:
         if op in ("LITERAL", "NOT_LITERAL"):
@@ -307,6 +310,7 @@ class Writer:
         if op == "ANY":
             return "."  # RE2's dot skips \n unless (?s), as Python's
         if op == "IN":
+            self.unicode |= not flags & ASCII and any(kind.name == "CATEGORY" for kind, _ in arg)
             return char_class(arg, flags, self.loose)
         if op == "BRANCH":
             return "(?:" + "|".join(self.sequence(branch, flags) for branch in arg[1]) + ")"
@@ -319,7 +323,7 @@ class Writer:
         if op in ("MAX_REPEAT", "MIN_REPEAT"):
             return self.repeat(op, arg, flags)
         if op == "AT":
-            at = str(arg)
+            at = arg.name
             if at in ("AT_BOUNDARY", "AT_NON_BOUNDARY") and not flags & ASCII:
                 self.notes.append(BOUNDARY_NOTE)
             if at not in ANCHORS:  # pragma: no cover - the parser makes no other
@@ -357,17 +361,17 @@ def quantifier(low: int, high) -> str:
 def char_class(members, flags: int, loose: bool) -> str:
     """A Python character class (`[...]`, `\\w`, `\\d`, `\\s`, their negations, a literal under
     (?i)) for RE2. Case folding is written out, as Python does it: RE2 never folds."""
-    negated = bool(members) and str(members[0][0]) == "NEGATE"
+    negated = bool(members) and members[0][0].name == "NEGATE"
     ranges: list[tuple[int, int]] = []
     categories: list[str] = []
     for kind, value in members[negated:]:
-        kind = str(kind)
+        kind = kind.name
         if kind == "LITERAL":
             ranges.append((value, value))
         elif kind == "RANGE":
             ranges.append(tuple(value))
         elif kind == "CATEGORY":
-            categories.append(str(value).removeprefix("CATEGORY_"))
+            categories.append(value.name.removeprefix("CATEGORY_"))
         else:  # pragma: no cover - the parser makes no other
             raise RuleRegexError(f"RE2 cannot do what Python calls {kind} in a class")
     if flags & IGNORECASE and ranges:
