@@ -248,15 +248,24 @@ class LineMatcher:
 
     def matches(self, line: str) -> list[int]:
         """The indices of the regexes that match all of `line`, in order."""
-        data = utf8(line)
-        if self.any is not None:
-            candidates = self.any.Match(data)  # None, or the indices in no set order
-        else:
-            candidates = [i for i, regex in enumerate(self.regexes)
-                          if regex.form("loose").fullmatch(data) is not None]
-        if not candidates:  # most lines
-            return []
-        return [i for i in sorted(candidates) if self.regexes[i].holds(line, data)]
+        return self.match_lines([line])[0]
+
+    def match_lines(self, lines: Sequence[str]) -> list[list[int]]:
+        """`matches` of each line (one loop: this runs on every line of a site's pages)."""
+        found: list[list[int]] = []
+        match = self.any.Match if self.any is not None else self.each_loose
+        for line in lines:
+            try:
+                data = line.encode("utf-8")
+            except UnicodeEncodeError:
+                data = utf8(line)
+            candidates = match(data)  # None, or the indices in no set order
+            found.append([i for i in sorted(candidates) if self.regexes[i].holds(line, data)]
+                         if candidates else [])
+        return found
+
+    def each_loose(self, data: bytes) -> list[int]:
+        return [i for i, regex in enumerate(self.regexes) if regex.form("loose").fullmatch(data) is not None]
 
 
 # ---- Python's parse tree -> RE2 syntax ----

@@ -474,7 +474,7 @@ def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerd
         return verdicts
     rules = tuple((directive, rule) for directive in LINE_DIRECTIVES for rule in site.get(directive))
     matcher = line_matcher(tuple(rule for _, rule in rules))
-    hits = [matcher.matches(" ".join(line.split())) for line in lines]  # one RE2 pass a line
+    hits = matcher.match_lines([" ".join(line.split()) for line in lines])  # one RE2 pass a line
     for index, (directive, rule) in enumerate(rules):  # the cuts, strip_before's first
         if directive in ("strip_before", "strip_after"):
             hit = next((i for i, found in enumerate(hits) if found and index in found), None)
