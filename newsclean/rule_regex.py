@@ -57,6 +57,11 @@ log = logging.getLogger(__name__)
 # together make one RE2 set
 LOOSE_MAX_MEM = 16 << 20
 EXACT_MAX_MEM = 8 << 20
+# the RE2 program of one class with a Unicode category, in instructions (every letter and digit
+# of Unicode in UTF-8 is a big one), and the most an exact form may add up to, each count of a
+# repeat a copy: more is refused when the file is read, not left out at first use
+CLASS_SIZES = {"WORD": 1350, "NOT_WORD": 1350, "NOT_DIGIT": 270, "DIGIT": 90}
+MAX_PROGRAM = 500_000
 MAX_REPEAT = 1000  # the largest count RE2 takes in {m,n}
 
 WORD = r"\p{L}\p{N}_"  # Python's \w: str.isalnum() or "_", exactly Unicode's L* and N* and _
@@ -84,6 +89,8 @@ ANCHORS = {"AT_BEGINNING": "^", "AT_BEGINNING_STRING": "\\A", "AT_END": "$", "AT
 BOUNDARY_NOTE = ("\\b and \\B know only ASCII letters in RE2: beside ä, é, ß or ñ they see a word "
                  "boundary where Python's re sees none; to be exact, match the neighbour instead, "
                  "e.g. 'Times\\b.*' as 'Times(\\W.*)?' and '.*\\bBy .*' as '(.*\\W)?By .*'")
+TOO_BIG = ("too big for RE2: each count of a repeat copies what it repeats, and a class with \\w "
+           "holds every letter of Unicode; use fewer or shorter counts, such as [\\w ]{1,60}, or + and *")
 # what RE2 lacks -> how to do without, keyed by the name Python's parser gives it
 UNSUPPORTED = {
     "GROUPREF": "RE2 has no backreferences (\\1, (?P=name)); spell each repeat out, e.g. "
@@ -217,8 +224,7 @@ def compile_re2(text: str, settings):
         reason = err.args[0] if err.args else err
         reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
         if "too large" in reason or "out of memory" in reason:
-            raise RuleRegexError("too big for RE2: use fewer or shorter counted repeats of "
-                                 "classes, such as [\\w ]{1,60}") from None
+            raise RuleRegexError(TOO_BIG) from None
         raise RuleRegexError(f"RE2 cannot compile it ({reason})") from None
 
 
@@ -288,6 +294,8 @@ def translate(pattern: str) -> Translation:
     prefix = inline_flags(flags)
     lookaheads = tuple((wanted, prefix + exact.sequence(inner, flags)) for wanted, inner in heads)
     body = prefix + exact.sequence(items, flags)
+    if exact.size > MAX_PROGRAM:
+        raise RuleRegexError(TOO_BIG)
     loose = prefix + Writer(loose=True).sequence(items, flags) if exact.unicode else body
     return Translation(exact=body, loose=loose, lookaheads=lookaheads,
                        notes=tuple(dict.fromkeys(exact.notes)))
@@ -306,6 +314,7 @@ class Writer:
         self.notes: list[str] = []
         self.repeats = 1  # the product of the counts of the repeats around the item written
         self.unicode = False  # a Unicode class written: the loose form differs
+        self.size = 0  # the RE2 program's Unicode classes, in instructions (see CLASS_SIZES)
 
     def sequence(self, items, flags: int) -> str:
         return "".join(self.item(op.name, arg, flags) for op, arg in items)
@@ -319,7 +328,10 @@ class Writer:
         if op == "ANY":
             return "."  # RE2's dot skips \n unless (?s), as Python's
         if op == "IN":
-            self.unicode |= not flags & ASCII and any(kind.name == "CATEGORY" for kind, _ in arg)
+            sizes = [CLASS_SIZES.get(value.name.removeprefix("CATEGORY_"), 0)
+                     for kind, value in arg if kind.name == "CATEGORY" and not flags & ASCII]
+            self.unicode |= bool(sizes)
+            self.size += max(sizes, default=0) * self.repeats
             return char_class(arg, flags, self.loose)
         if op == "BRANCH":
             return "(?:" + "|".join(self.sequence(branch, flags) for branch in arg[1]) + ")"

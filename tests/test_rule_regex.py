@@ -4,6 +4,7 @@ a regex that makes Python's `re` backtrack for hours cannot hang a run. Also the
 private regex parser it reads (as test_regex_prefilter.py's)."""
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 
@@ -17,6 +18,7 @@ from newsclean.rule_regex import (
     LineMatcher,
     LineRegex,
     RuleRegexError,
+    Translation,
     compile_line_regex,
     translate,
 )
@@ -185,10 +187,18 @@ def test_a_matcher_gives_every_regex_that_matches_a_line():
     assert matcher.matches("x\ud800") == []  # a lone surrogate is no letter
 
 
-def test_a_regex_too_big_for_re2_is_a_lint_problem_and_matches_nothing(caplog):
-    parsed = parse_rule_text("strip_line: [\\w ]{1,1000}\n",
+def test_a_regex_too_big_for_re2_is_a_problem_of_its_file():
+    parsed = parse_rule_text("strip_line: [\\w ]{1,1000}\nstrip_line: [\\w ]{1,300}\n",
                              "example.com.txt", "example.com")
-    regex = parsed.rules.get("strip_line")[0].value
+    assert [str(p) for p in parsed.problems] == [
+        f"example.com.txt:1: bad regex for 'strip_line': '[\\\\w ]{{1,1000}}' ({rule_regex.TOO_BIG})"]
+    parsed.rules.get("strip_line")[0].value.check()  # 300 copies of \w: RE2 takes them
+
+
+def test_a_form_re2_cannot_compile_after_all_matches_nothing(caplog):
+    caplog.set_level(logging.WARNING, logger="newsclean.rule_regex")
+    huge = "(?:[\\p{L}\\p{N}_ ]){1,1000}"  # past the estimate's reach: RE2 says no at first use
+    regex = LineRegex("made up", Translation(exact=huge, loose="(?:[A-Za-z \\x{80}-\\x{10ffff}]){1,1000}"))
     with pytest.raises(RuleRegexError, match="too big for RE2"):
         regex.check()
     assert not regex.fullmatch("Größe")  # non-ASCII: the exact form is needed, and left out
