@@ -211,8 +211,9 @@ def compile_value(name: str, value: str):
 
 
 def regex_problems(rule_file: RuleFile) -> list[Problem]:
-    """Line regexes too big for RE2 to compile in full (`rules lint`: cleaning compiles a
-    regex on first use, and one that fails then matches nothing)."""
+    """Line regexes RE2 cannot compile in full, found by compiling them (`rules lint`). Reading
+    a file refuses those its size estimate sees; cleaning compiles a regex on first use, and
+    leaves out one that still fails (it matches nothing)."""
     problems = []
     for name in REGEX_LISTS:
         for rule in rule_file.rules.get(name):
