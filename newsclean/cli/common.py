@@ -110,8 +110,8 @@ class OutOfTime(BaseException):
 
 @contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise OutOfTime in the block after `seconds` (0: no limit). A runaway regex or a huge
-    page is interrupted where it runs: the regex engine and the interpreter check for signals.
+    """Raise OutOfTime in the block after `seconds` (0: no limit). A huge page is interrupted
+    where it runs: the interpreter checks for signals.
     Needs SIGALRM and the main thread; elsewhere the block runs unbounded."""
     if not seconds or not hasattr(signal, "SIGALRM") or (
             threading.current_thread() is not threading.main_thread()):
@@ -139,7 +139,7 @@ def input_errors(source: str, debug: bool, failures: list[str], timeout: float =
             yield
     except OutOfTime:
         fail(source, f"no answer in {timeout:g} s, so it was given up; raise --timeout if the "
-                     "page is just slow, or check the site's rule files for a slow regex")
+                     "page is just slow")
         failures.append(source)
     except OSError as err:
         fail(source, os_message(err))
