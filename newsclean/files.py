@@ -11,16 +11,17 @@ import itertools
 import os
 from contextlib import suppress
 
-TEMP_SUFFIX = ".newsclean-tmp"  # `.<pid>-<n>.newsclean-tmp`: never a name an input maps to
+TEMP_SUFFIX = ".newsclean-tmp"  # `.[tag.]<pid>-<n>.newsclean-tmp`: never a name an input maps to
 _TEMP_NAMES = itertools.count()  # with the pid: unique among processes writing one folder
 
 
-def write_atomic(target: str, data: bytes) -> None:
+def write_atomic(target: str, data: bytes, tag: str = "") -> None:
     """Write `data` to `target` whole or not at all: a temporary file in the same folder (made
-    if missing), then a rename. Raises OSError; the temporary file is gone either way."""
+    if missing), then a rename. Raises OSError; the temporary file is gone either way. A `tag`
+    (a batch shard's) goes into the temporary name, so that a run clears only its own."""
     folder = os.path.dirname(target)
     os.makedirs(folder, exist_ok=True)
-    temp = os.path.join(folder, f".{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}")
+    temp = os.path.join(folder, f".{tag + '.' if tag else ''}{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}")
     try:
         with open(temp, "xb") as handle:
             handle.write(data)
@@ -42,12 +43,14 @@ def same_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-def remove_temp_files(folder: str) -> int:
-    """Delete the temporary files a killed run left anywhere under `folder`; how many."""
+def remove_temp_files(folder: str, tag: str = "") -> int:
+    """Delete the temporary files a killed run left anywhere under `folder`; how many. With a
+    `tag`, only those written with it (other shards may be writing into the same folder)."""
     removed = 0
+    mine = f".{tag}." if tag else "."
     for where, _, names in os.walk(folder):
         for name in names:
-            if name.endswith(TEMP_SUFFIX):
+            if name.endswith(TEMP_SUFFIX) and name.startswith(mine):
                 with suppress(OSError):
                     os.unlink(os.path.join(where, name))
                     removed += 1

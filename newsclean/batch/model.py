@@ -111,6 +111,50 @@ def cpu_count() -> int:
 
 
 @dataclass(frozen=True)
+class Shard:
+    """`--shard K/N`: this run does inputs K, K+N, K+2N... of the walk (0-based), so N runs
+    (a Slurm array, a Kubernetes indexed job, GNU parallel) cover every input exactly once."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """'3/8' -> Shard(3, 8). Raises ValueError with what is wrong."""
+        index, slash, count = text.strip().partition("/")
+        try:
+            shard = cls(int(index), int(count))
+        except ValueError:
+            raise ValueError(f"{text!r} is not K/N (this shard's number from 0, then how many)"
+                             ) from None
+        if not slash or shard.count < 1 or not 0 <= shard.index < shard.count:
+            raise ValueError(f"{text!r}: K/N needs N of 1 or more and K from 0 to N-1")
+        return shard
+
+    @property
+    def tag(self) -> str:
+        """In the names of what this shard alone writes: its temporary files, its JSONL file."""
+        return f"shard-{self.index}-of-{self.count}"
+
+    def takes(self, position: int) -> bool:
+        return position % self.count == self.index
+
+    def file_name(self, path: Path) -> Path:
+        """Its own JSONL file: records.jsonl -> records.shard-3-of-8.jsonl."""
+        return path.with_name(f"{path.stem}.{self.tag}{path.suffix}" if path.suffix
+                              else f"{path.name}.{self.tag}")
+
+
+@dataclass(frozen=True)
+class FileList:
+    """A --files-from list, read once (it may be standard input): its name for messages, and
+    its lines (bytes: paths need not be UTF-8). See lists.listed_inputs for the format."""
+
+    name: str
+    lines: tuple[bytes, ...]
+
+
+@dataclass(frozen=True)
 class Options:
     out_dir: Path | None = None  # one file per input, same relative path, new suffix
     jsonl: Path | None = None  # one line per input, in input order
@@ -125,6 +169,9 @@ class Options:
     force: bool = False  # redo inputs whose output is up to date
     learning: Learning | None = None
     max_tasks: int = MAX_TASKS  # files per worker before it is replaced (0: never)
+    files_from: FileList | None = None  # the inputs, named by a list rather than PATHs
+    url_from_path: bool = False  # read each page's URL off its path: host/path (wget -x)
+    shard: Shard | None = None  # do only this shard's inputs
 
 
 @dataclass
@@ -162,3 +209,4 @@ class Job:
     size: int
     mtime_ns: int
     up_to_date: bool = False  # its output is newer: cleaned again only for its JSONL record
+    url: str | None = None  # the page's address (--files-from, --url-from-path)

@@ -47,10 +47,10 @@ class Planner:
                 if self.log.keep(source, item.mtime_ns, output):
                     return Outcome(source, Status.SKIPPED, output=output, reused=True)
                 return Job(item.path, source, item.folder, target, item.size, item.mtime_ns,
-                           up_to_date=True)
+                           up_to_date=True, url=item.url)
         elif self.log.active and self.log.keep(source, item.mtime_ns, None):
             return Outcome(source, Status.SKIPPED, reused=True)
-        return Job(item.path, source, item.folder, target, item.size, item.mtime_ns)
+        return Job(item.path, source, item.folder, target, item.size, item.mtime_ns, url=item.url)
 
     def escapes(self, out_dir: str, folders: tuple[str, ...]) -> str | None:
         """Why the output folder for `folders` would be outside `out_dir` (a symlink there), or None."""

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 from typing import BinaryIO
 
 from .. import api
@@ -19,6 +20,7 @@ from ..files import FileId, file_id, is_inside, printable, remove_temp_files
 from ..rules import RuleBook
 from .inputs import SUFFIX, Input, find_inputs
 from .jsonl import JsonlOut, record_of
+from .lists import listed_inputs
 from .model import Counted, Job, LearnedSite, Learning, LearningReport, Options, Outcome, Status
 from .plan import Planner
 from .pool import Lost, run_ordered
@@ -58,7 +60,7 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
         run.results.close()  # stops the workers now, before their leftovers are cleared
         run.log.close(complete)
         if run.out_dir is not None and not complete:
-            remove_temp_files(run.out_dir)
+            remove_temp_files(run.out_dir, run.settings.temp_tag)
 
 
 def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> int:
@@ -108,14 +110,15 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     records = writes and bool(options.jsonl or jsonl_stream)
     settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
                         input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
-                        records=records, learn=learn)
+                        records=records, learn=learn,
+                        temp_tag=options.shard.tag if options.shard is not None else "")
     resume = writes and not options.force and not learn and jsonl_stream is None
     log = JsonlOut(None, None, resume=False)
     if writes:
         try:
-            log = JsonlOut(options.jsonl, jsonl_stream, resume=resume)
+            log = JsonlOut(jsonl_file(options), jsonl_stream, resume=resume)
         except OSError as err:
-            raise OptionError("--jsonl", f"cannot write {options.jsonl}.part ({err.strerror or err})"
+            raise OptionError("--jsonl", f"cannot write {jsonl_file(options)}.part ({err.strerror or err})"
                               ) from None
         prune |= log.file_ids()  # never read back the JSONL being written, or the earlier one
     planner = Planner(out_dir, options.force or learn, log)
@@ -130,7 +133,22 @@ def _normalised(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
 
 
 def _inputs(paths: Sequence[str], options: Options, prune: frozenset[FileId]) -> Iterator[Input]:
-    return find_inputs(paths, SUFFIX[options.fmt], options.include, options.exclude, prune)
+    if options.files_from is not None:
+        found = listed_inputs(options.files_from.lines, SUFFIX[options.fmt], options.files_from.name)
+    else:
+        found = find_inputs(paths, SUFFIX[options.fmt], options.include, options.exclude, prune,
+                            urls=options.url_from_path)
+    shard = options.shard
+    if shard is None:
+        return found
+    return (item for position, item in enumerate(found) if shard.takes(position))
+
+
+def jsonl_file(options: Options) -> Path | None:
+    """Where --jsonl goes: a shard writes its own file (records.shard-3-of-8.jsonl)."""
+    if options.jsonl is None or options.shard is None:
+        return options.jsonl
+    return options.shard.file_name(options.jsonl)
 
 
 def _ready_output(options: Options) -> tuple[str | None, frozenset[FileId]]:
@@ -143,7 +161,7 @@ def _ready_output(options: Options) -> tuple[str | None, frozenset[FileId]]:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as err:
         raise OptionError("--output", f"cannot create {out_dir} ({err.strerror or err})") from None
-    remove_temp_files(out_dir)
+    remove_temp_files(out_dir, options.shard.tag if options.shard is not None else "")
     return out_dir, frozenset({file_id(os.stat(out_dir))})
 
 
@@ -155,6 +173,14 @@ def check_options(paths: Sequence[str], options: Options, jsonl_stream: BinaryIO
     """Raise OptionError for what cannot work, naming the option at fault (PATHS: the inputs)."""
     if options.out_dir is None and options.jsonl is None and jsonl_stream is None:
         raise OptionError("--output", "give an output folder (-o DIR), or --jsonl FILE")
+    if options.files_from is not None and paths:
+        raise OptionError("--files-from", "give the inputs as PATHs or as a list, not both")
+    if options.shard is not None and options.learning is not None:
+        raise OptionError("--shard", "cannot learn boilerplate yet: learning needs every page of a "
+                          "site in one run; run `newsclean rules learn` over all pages once and "
+                          "give its rules with --rules-dir")
+    if options.files_from is None and not paths:
+        raise OptionError("PATHS", "give the folders or files to clean, or --files-from LIST")
     if options.jobs < 1:
         raise OptionError("--jobs", "must be 1 or more")
     if options.jsonl is not None and os.path.isdir(options.jsonl):

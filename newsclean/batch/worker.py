@@ -28,6 +28,7 @@ class Settings:
     rules_dirs: tuple[str, ...]
     records: bool  # make a JSONL line per page
     learn: bool  # first pass: return the article and its line keys, write nothing
+    temp_tag: str = ""  # in temporary file names: a shard's, so it clears only its own
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def process_job(settings: Settings, job: Job) -> Done:
     except OSError as err:
         return failed(settings, job, Status.FAILED, read_message(err))
     try:
-        article = settings.clean(data, input_type=settings.input_type, rules_dirs=settings.rules_dirs)
+        article = settings.clean(data, url=job.url, input_type=settings.input_type,
+                                 rules_dirs=settings.rules_dirs)
     except NothingExtracted as err:
         return failed(settings, job, Status.EMPTY, empty_message(str(err), job.source))
     except NewscleanError as err:
@@ -81,7 +83,7 @@ def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
             status = Status.SKIPPED
         else:
             try:
-                write_atomic(job.target, data)
+                write_atomic(job.target, data, settings.temp_tag)
             except OSError as err:
                 return failed(settings, job, Status.FAILED, f"cannot write {printable(job.target)} "
                               f"({err.strerror or err}); check the output folder")
