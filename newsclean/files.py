@@ -21,7 +21,7 @@ def write_atomic(target: str, data: bytes, tag: str = "") -> None:
     (a batch shard's) goes into the temporary name, so that a run clears only its own."""
     folder = os.path.dirname(target)
     os.makedirs(folder, exist_ok=True)
-    temp = os.path.join(folder, f".{tag + '.' if tag else ''}{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}")
+    temp = os.path.join(folder, temp_name(tag))
     try:
         with open(temp, "xb") as handle:
             handle.write(data)
@@ -30,6 +30,12 @@ def write_atomic(target: str, data: bytes, tag: str = "") -> None:
         with suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def temp_name(tag: str = "") -> str:
+    """A temporary file name no other process writing the same folder uses (pid and counter),
+    and that no input maps to; with a shard's `tag` in it."""
+    return f".{tag + '.' if tag else ''}{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}"
 
 
 def same_bytes(path: str, data: bytes) -> bool:

@@ -18,6 +18,7 @@ inputs whose output is newer than the input and removes what a killed run left b
 are never written. The library prints nothing: the caller shows the Outcomes.
 """
 from ..files import TEMP_SUFFIX, write_atomic
+from .archives import ArchiveReport
 from .inputs import DEFAULT_SUFFIXES, SUFFIX, Input, find_inputs, output_names
 from .model import (
     Counted,
@@ -37,7 +38,8 @@ from .pool import MAX_TASKS
 from .run import count_inputs, run_batch, tally_sites
 
 __all__ = [
-    "DEFAULT_SUFFIXES", "MAX_TASKS", "SUFFIX", "TEMP_SUFFIX", "Counted", "FileList", "Input", "Job",
-    "LearnedSite", "Learning", "LearningReport", "Options", "Outcome", "Shard", "Status", "Summary",
-    "count_inputs", "cpu_count", "find_inputs", "output_names", "run_batch", "tally_sites", "write_atomic",
+    "DEFAULT_SUFFIXES", "MAX_TASKS", "SUFFIX", "TEMP_SUFFIX", "ArchiveReport", "Counted", "FileList",
+    "Input", "Job", "LearnedSite", "Learning", "LearningReport", "Options", "Outcome", "Shard", "Status",
+    "Summary", "count_inputs", "cpu_count", "find_inputs", "output_names", "run_batch", "tally_sites",
+    "write_atomic",
 ]

@@ -15,7 +15,7 @@ from ..files import FileId, file_id, printable
 from ..render import Format
 from .model import Status
 
-DEFAULT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md")  # and the same + ".gz"
+DEFAULT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md", ".warc", ".wet")  # and the same + ".gz"
 SUFFIX = {Format.MARKDOWN: ".md", Format.JSON: ".json", Format.TEXT: ".txt"}
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # a host name as mirrors write it: labels of letters, digits and hyphens, a final label of

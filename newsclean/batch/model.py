@@ -3,6 +3,7 @@ Summary), and the Job a worker is handed."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -172,6 +173,8 @@ class Options:
     files_from: FileList | None = None  # the inputs, named by a list rather than PATHs
     url_from_path: bool = False  # read each page's URL off its path: host/path (wget -x)
     shard: Shard | None = None  # do only this shard's inputs
+    # the keys of a record file's lines (JSON lines dumps): html_field, text_field, url_field, id_field
+    record_fields: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -185,12 +188,21 @@ class Summary:
     bytes_in: int = 0
     bytes_out: int = 0
     learned: LearningReport | None = None  # set by the caller from run_batch's last item
+    archives: int = 0  # web archives and record files read
+    no_page: Counter[str] = field(default_factory=Counter)  # their records with no page, by reason
 
     def add(self, outcome: Outcome) -> None:
         name = outcome.status.value
         setattr(self, name, getattr(self, name) + 1)
         self.bytes_in += outcome.bytes_in
         self.bytes_out += outcome.bytes_out
+
+    def add_archive(self, archive_pages: int, skipped: dict[str, int], failed: bool) -> None:
+        """An archive read to its end (or to damage: then one failure more, its own)."""
+        self.archives += 1
+        self.no_page.update(skipped)
+        if failed:
+            self.failed += 1
 
     @property
     def total(self) -> int:
@@ -209,4 +221,10 @@ class Job:
     size: int
     mtime_ns: int
     up_to_date: bool = False  # its output is newer: cleaned again only for its JSONL record
-    url: str | None = None  # the page's address (--files-from, --url-from-path)
+    url: str | None = None  # the page's address (--files-from, --url-from-path, an archive)
+    # a page out of an archive: its bytes (not read from `path`), how to read them, its record
+    payload: bytes | str | None = None
+    charset: str | None = None  # the HTTP Content-Type's
+    page_type: str | None = None  # html or text when the archive says (a WET record is text)
+    crawl_date: str | None = None
+    archive: str | None = None  # the archive's output file (its JSONL under -o), for the record

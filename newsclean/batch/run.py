@@ -18,22 +18,24 @@ from ..boilerplate import LineCounts, LineTally, drop_lines, line_key
 from ..errors import OptionError
 from ..files import FileId, file_id, is_inside, printable, remove_temp_files
 from ..rules import RuleBook
+from .archives import ArchiveEnd, ArchiveJob, ArchiveOutput, ArchiveReport, copy_lines, expand, is_archive
 from .inputs import SUFFIX, Input, find_inputs
-from .jsonl import JsonlOut, record_of
+from .jsonl import JsonlOut, record, record_of
 from .lists import listed_inputs
 from .model import Counted, Job, LearnedSite, Learning, LearningReport, Options, Outcome, Status
 from .plan import Planner
 from .pool import Lost, run_ordered
 from .worker import Done, Settings, deliver, process_job, remove_stale
 
-# in input order: the planner's Outcome with None, or a Job with its worker's answer
-Planned = tuple[Outcome | Job, Done | Lost | None]
+# in input order: the planner's Outcome with None, or a Job with its worker's answer (an
+# archive's start and end in between, with None)
+Planned = tuple[Outcome | Job | ArchiveJob | ArchiveEnd, Done | Lost | None]
 Results = Generator[Planned, None, None]
 
 
 def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
-              clean: Callable[..., Article] = api.clean,
-              jsonl_stream: BinaryIO | None = None) -> Iterator[Outcome | Counted | LearningReport]:
+              clean: Callable[..., Article] = api.clean, jsonl_stream: BinaryIO | None = None
+              ) -> Iterator[Outcome | Counted | LearningReport | ArchiveReport]:
     """Clean every input under `paths`; yield one Outcome per input, in input order (with
     learning, first a Counted per page, and last a LearningReport). `clean` is
     newsclean.clean or a function with its signature (a top-level one: it runs in worker
@@ -42,33 +44,71 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     RuleError for a broken --rules-dir."""
     run = _start(paths, options, clean=clean, jsonl_stream=jsonl_stream)
     complete = False
+    archive = ArchiveOutput(run.settings.temp_tag)
     try:
         if options.learning is not None:
             yield from learned_outcomes(run.results, run.settings, options.learning, options.force, run.log)
         else:
             for item, result in run.results:
+                if isinstance(item, (ArchiveJob, ArchiveEnd)):
+                    yield from archive_event(item, archive, run.log)
+                    continue
                 outcome = outcome_of(item, result)
                 if isinstance(result, Done) and result.line:
-                    run.log.write(result.line)
+                    line = result.line
                 elif outcome.reused:
                     run.log.write_kept(outcome.source)
-                elif run.log.active:
-                    run.log.write(record_of(outcome))
+                    yield outcome
+                    continue
+                else:
+                    line = record_of(outcome)
+                archive.write(line)
+                if run.log.active:
+                    run.log.write(line)
                 yield outcome
         complete = True
     finally:
         run.results.close()  # stops the workers now, before their leftovers are cleared
+        archive.abandon()
         run.log.close(complete)
         if run.out_dir is not None and not complete:
             remove_temp_files(run.out_dir, run.settings.temp_tag)
 
 
-def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> int:
-    """How many Outcomes run_batch will yield (a walk alone: for progress displays)."""
+def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> int | None:
+    """How many Outcomes run_batch will yield (a walk alone: for progress displays); None
+    when an input is an archive, whose pages are only known by reading it."""
     prune: frozenset[FileId] = frozenset()
     if options.out_dir is not None and os.path.isdir(options.out_dir):
         prune = frozenset({file_id(os.stat(options.out_dir))})
-    return sum(1 for _ in _inputs(_normalised(paths), options, prune))
+    count = 0
+    for item in _inputs(_normalised(paths), options, prune):
+        if item.problem is None and is_archive(item.path):
+            return None
+        count += 1
+    return count
+
+
+def archive_event(item: ArchiveJob | ArchiveEnd, archive: ArchiveOutput,
+                  log: JsonlOut) -> Iterator[Outcome | ArchiveReport]:
+    """An archive starts (its JSONL file opens; or, up to date, its lines are copied) or ends
+    (its file is renamed into place; a damage that stopped its reading is its failure)."""
+    if isinstance(item, ArchiveJob):
+        if not item.up_to_date:
+            archive.start(item)
+            return
+        if log.active and item.target is not None:
+            copy_lines(item.target, log)
+        yield Outcome(item.source, Status.SKIPPED, output=printable(item.target or ""))
+        return
+    output = printable(item.archive.target) if item.archive.target else None
+    if item.error is not None:
+        line = record(item.archive.source, Status.FAILED, item.error, None, output)
+        archive.write(line)
+        if log.active:
+            log.write(line)
+    archive.finish()
+    yield ArchiveReport(item.archive.source, item.pages, Counter(dict(item.skipped)), item.error, output)
 
 
 def tally_sites(paths: Sequence[str | os.PathLike[str]], options: Options, *,
@@ -80,6 +120,8 @@ def tally_sites(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     run = _start(paths, options, clean=clean, writes=False)
     tallies: dict[str, LineTally] = {}
     for item, result in run.results:
+        if isinstance(item, (ArchiveJob, ArchiveEnd)):  # never planned while learning
+            continue
         if isinstance(result, Done) and result.article is not None:
             tallies.setdefault(result.site, LineTally()).add(result.article.text)
         on_page(outcome_of(item, result))
@@ -121,8 +163,9 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
             raise OptionError("--jsonl", f"cannot write {jsonl_file(options)}.part ({err.strerror or err})"
                               ) from None
         prune |= log.file_ids()  # never read back the JSONL being written, or the earlier one
-    planner = Planner(out_dir, options.force or learn, log)
-    planned = (planner.plan(item) for item in _inputs(normalised, options, prune))
+    planner = Planner(out_dir, options.force or learn, log, learning=learn)
+    planned = expand((planner.plan(item) for item in _inputs(normalised, options, prune)), log,
+                     options.input_type, options.record_fields)
     results = run_ordered(planned, partial(process_job, settings), jobs=options.jobs,
                           timeout=options.timeout, max_tasks=options.max_tasks, needs_worker=_is_job)
     return _Run(results, settings, log, out_dir)
@@ -229,6 +272,8 @@ def learned_outcomes(results: Iterable[Planned], settings: Settings, learning: L
     counts = LineCounts()
     with tempfile.TemporaryFile() as spool:  # unlinked at once: a killed run leaves nothing
         for item, result in results:
+            if isinstance(item, (ArchiveJob, ArchiveEnd)):  # never planned while learning
+                continue
             if isinstance(item, Job) and isinstance(result, Done) and result.status is Status.OK:
                 counts.add(result.site, result.keys)
                 pickle.dump((item, result.article, result.site), spool)

@@ -49,14 +49,19 @@ class Done:
 
 def process_job(settings: Settings, job: Job) -> Done:
     """Read, clean and deliver one page; every failure becomes a Done that says why."""
+    data: bytes | str
+    if job.payload is not None:
+        data = job.payload
+    else:
+        try:
+            with open(job.path, "rb") as handle:
+                data = handle.read()
+        except OSError as err:
+            return failed(settings, job, Status.FAILED, read_message(err))
+    extra = {"charset": job.charset} if job.charset else {}
     try:
-        with open(job.path, "rb") as handle:
-            data = handle.read()
-    except OSError as err:
-        return failed(settings, job, Status.FAILED, read_message(err))
-    try:
-        article = settings.clean(data, url=job.url, input_type=settings.input_type,
-                                 rules_dirs=settings.rules_dirs)
+        article = settings.clean(data, url=job.url, input_type=job.page_type or settings.input_type,
+                                 rules_dirs=settings.rules_dirs, **extra)
     except NothingExtracted as err:
         return failed(settings, job, Status.EMPTY, empty_message(str(err), job.source))
     except NewscleanError as err:
@@ -88,16 +93,29 @@ def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
                 return failed(settings, job, Status.FAILED, f"cannot write {printable(job.target)} "
                               f"({err.strerror or err}); check the output folder")
             written = len(data)
-    line = record(job.source, Status.OK, None, article,
-                  printable(job.target) if job.target else None) if settings.records else None
+    line = record(job.source, Status.OK, None, article, output(job),
+                  page_fields(job)) if settings.records or job.payload is not None else None
     return Done(status, rules=article.rules, bytes_out=written + len(line or b""), line=line,
                 dropped=dropped)
 
 
 def failed(settings: Settings, job: Job, status: Status, error: str, detail: str | None = None) -> Done:
     remove_stale(job)
-    line = record(job.source, status, error) if settings.records else None
+    line = (record(job.source, status, error, None, job.archive, page_fields(job))
+            if settings.records or job.payload is not None else None)
     return Done(status, error, line=line, detail=detail, bytes_out=len(line or b""))
+
+
+def output(job: Job) -> str | None:
+    """The file a record names: the page's own output, or its archive's JSONL."""
+    return printable(job.target) if job.target else job.archive
+
+
+def page_fields(job: Job) -> dict[str, str | None] | None:
+    """What an archive's page record adds: where and when the crawler got it."""
+    if job.payload is None:
+        return None
+    return {"url": job.url, "crawl_date": job.crawl_date}
 
 
 def remove_stale(job: Job) -> None:

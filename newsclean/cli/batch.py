@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import batch
-from ..batch import Counted, FileList, Learning, LearningReport, Options, Shard, Summary
+from ..batch import ArchiveReport, Counted, FileList, Learning, LearningReport, Options, Shard, Summary
 from ..batch.lists import read_list
 from ..boilerplate import MIN_PAGES, SHARE
 from ..errors import OptionError
@@ -62,6 +62,15 @@ def batch_cli(
     url_from_path: Annotated[bool, typer.Option(
         "--url-from-path", help="Read each page's URL off its path, host first, as wget -x and "
         "HTTrack save pages (www.example.com/news/a.html).")] = False,
+    html_field: Annotated[str, typer.Option(
+        "--html-field", metavar="KEY", help="In JSON-lines inputs: the key of a page's HTML.")] = "html",
+    text_field: Annotated[str, typer.Option(
+        "--text-field", metavar="KEY", help="... of a text scrape (used when there is no HTML).")] = "text",
+    url_field: Annotated[str, typer.Option(
+        "--url-field", metavar="KEY", help="... of the page's URL.")] = "url",
+    id_field: Annotated[str, typer.Option(
+        "--id-field", metavar="KEY", help="... of the page's id (in `source`: FILE#ID; else the "
+        "line number).")] = "id",
     shard: Annotated[str | None, typer.Option(
         "--shard", metavar="K/N", show_default=False,
         help="Do only shard K of N (from 0): every Nth input of the walk, so N runs (a Slurm array, "
@@ -104,6 +113,8 @@ def batch_cli(
         front_matter=front_matter, input_type=input_type.value, rules_dirs=dirs(rules_dir),
         include=tuple(include or ()), exclude=tuple(exclude or ()), timeout=timeout or None,
         force=force, files_from=listed, url_from_path=url_from_path, shard=chosen,
+        record_fields={"html_field": html_field, "text_field": text_field, "url_field": url_field,
+                       "id_field": id_field},
         learning=Learning(boilerplate_share, boilerplate_min_pages) if learn_boilerplate else None)
     if jobs:
         options = replace(options, jobs=jobs)
@@ -123,6 +134,9 @@ def run(display: Display, paths: list[str], options: Options, stream: Any) -> Su
         for event in batch.run_batch(paths, options, jsonl_stream=stream):
             if isinstance(event, Counted):
                 display.counted(event)
+            elif isinstance(event, ArchiveReport):
+                summary.add_archive(event.pages, event.skipped, event.error is not None)
+                display.archive(event)
             elif isinstance(event, LearningReport):
                 summary.learned = event
             else:
