@@ -14,16 +14,18 @@ from .trace import Recorder, Step
 
 
 def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
-          rules_dirs: Sequence[str] = ()) -> Article:
+          rules_dirs: Sequence[str] = (), charset: str | None = None) -> Article:
     """Return the article in `data` (an HTML page or a text scrape) without boilerplate.
 
-    `input_type` is an InputType or its value ("auto", "html", "text"). `rules_dirs` are
+    `input_type` is an InputType or its value ("auto", "html", "text"). `charset` is the one
+    the HTTP Content-Type header named, if known: it decodes bytes before the page's own
+    <meta charset>, as in a browser (a byte order mark still comes first). `rules_dirs` are
     folders of site rule files (FiveFilters format), over the built-in pack. Raises InputError
     for binary, empty or undecodable input, NothingExtracted when no article is found, and
     RuleError for a rules folder that does not exist (all NewscleanError); ValueError for an
     unknown `input_type`.
     """
-    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type))
+    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type), charset=charset)
     site = RuleBook.load(rules_dirs).for_document(doc).rules
     return extractor(doc.kind)(doc, site)
 

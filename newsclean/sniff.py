@@ -127,16 +127,17 @@ CANONICAL = [
 
 
 def decode(data: bytes | str, *, url: str | None = None,
-           kind: InputType | str = InputType.AUTO) -> Document:
-    """Decode raw page bytes into a Document. Raises InputError for binary or empty input,
-    ValueError for a `kind` that is no InputType."""
+           kind: InputType | str = InputType.AUTO, charset: str | None = None) -> Document:
+    """Decode raw page bytes into a Document; `charset` is the one an HTTP Content-Type header
+    named, if any. Raises InputError for binary or empty input, ValueError for a `kind` that is
+    no InputType."""
     chosen = InputType.parse(kind)
     if isinstance(data, str):
         text, encoding = data, "utf-8"
     else:
         data = gunzip(data)
         refuse_binary(data)
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, charset)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE.sub("", text)
     if not text.strip():
@@ -201,11 +202,19 @@ def looks_utf16(head: bytes) -> bool:
                for nuls, letters in ((odd, even), (even, odd)))
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode by BOM, declared charset, UTF-8, then detection. Never mangles silently."""
+def decode_bytes(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Decode as a browser does: by BOM, the HTTP `charset`, the page's declared charset, then
+    UTF-8 and detection. A charset the bytes do not decode in is passed over. Never mangles
+    silently."""
     bom = bom_encoding(data)
     if bom:
         return data[len(codecs.BOM_UTF8) if bom == "utf-8" else 0:].decode(bom, "replace"), bom
+    http = label_encoding(charset) if charset else None
+    if http:
+        try:
+            return data.decode(http), http
+        except UnicodeError:
+            pass
     if looks_utf16(data[:SNIFF_BYTES]):
         even_nuls = data[0:SNIFF_BYTES:2].count(0)
         name = "utf-16-be" if even_nuls > data[1:SNIFF_BYTES:2].count(0) else "utf-16-le"
@@ -236,9 +245,13 @@ def declared_charset(data: bytes) -> str | None:
     """The charset named by <meta charset>, http-equiv or an XML declaration, normalised."""
     head = data[:8192]
     match = META_CHARSET.search(head) or XML_DECL_ENCODING.search(head)
-    if not match:
-        return None
-    label = match.group(1).decode("ascii", "ignore").lower().strip()
+    return label_encoding(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def label_encoding(label: str) -> str | None:
+    """The codec a browser decodes by for a charset label (WHATWG aliases and supersets);
+    None for a label it does not know or that is no ASCII-compatible page encoding."""
+    label = label.lower().strip().strip("\"'")
     label = LABEL_ALIASES.get(label, label)
     try:
         name = codecs.lookup(label).name
