@@ -382,9 +382,9 @@ def test_unreadable_file(run, page):
 
 def test_permission_denied_message(run, page, monkeypatch):
     # the same path as above, reachable as root: reading raises PermissionError
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     result = run("clean", page)
     assert result.exit_code == 1
     assert "permission denied" in one_error(result, page)["what"]

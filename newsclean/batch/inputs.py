@@ -23,6 +23,8 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
                   r"(?::\d{1,5})?", re.I)
 INDEX_NAMES = ("index.html", "index.htm")  # wget -x saves https://host/a/ as host/a/index.html
+GONE = ("it disappeared during the run (deleted or moved after the walk found it); "
+        "if it is back, rerun to clean it")
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def file_input(path: str, name: str | None, rel: tuple[str, ...], folder: str,
         if os.path.islink(path):
             return Input(path, problem=f"broken symlink (it points to {printable(os.readlink(path))}, "
                                        "which does not exist); fix or remove the link")
-        return Input(path, problem="it disappeared before it could be read; rerun to retry")
+        return Input(path, problem=GONE)
     except OSError as err:
         return Input(path, problem=f"cannot read it ({err.strerror or err}); check the file")
     if file_id(info) in prune:

@@ -1,7 +1,8 @@
 """The JSONL log: one line per input, in input order (`record`), written to FILE.part and
 renamed to FILE when the run completes. A rerun keeps, input by input, the line an earlier run
 left for it (in FILE.part of an interrupted run, or in FILE) when that line is still good: same
-source, status ok or empty, the same output, and written after the input last changed."""
+source, status ok or empty, the same output, and the input last changed before that run began
+(a closed log is dated to its start: an input changed during the run is cleaned again)."""
 from __future__ import annotations
 
 import json
@@ -60,6 +61,7 @@ class JsonlOut:
             with suppress(FileNotFoundError):  # an interrupted run's lines: still read through its handle
                 os.unlink(self.part)
             self.handle = open(self.part, "wb")
+            self.began = os.fstat(self.handle.fileno()).st_mtime_ns  # the file system's clock
         except BaseException:
             self.close_previous()
             raise
@@ -95,22 +97,36 @@ class JsonlOut:
         self.write(previous.read(span))
 
     def write(self, line: bytes) -> None:
-        if self.stream is not None:
-            self.stream.write(line)
-        elif self.handle is not None:
-            self.handle.write(line)
+        try:
+            if self.stream is not None:
+                self.stream.write(line)
+            elif self.handle is not None:
+                self.handle.write(line)
+        except OSError as err:
+            raise self.named(err) from None
 
     def close(self, complete: bool) -> None:
-        if self.stream is not None:
-            with suppress(BrokenPipeError) if not complete else nullcontext():
-                self.stream.flush()
-            return
-        self.close_previous()
-        if self.handle is None:
-            return
-        self.handle.close()
-        if complete and self.target is not None:
-            os.replace(self.part, self.target)
+        try:
+            if self.stream is not None:
+                with suppress(BrokenPipeError) if not complete else nullcontext():
+                    self.stream.flush()
+                return
+            self.close_previous()
+            if self.handle is None:
+                return
+            with self.handle:
+                self.handle.flush()
+                os.utime(self.handle.fileno(), ns=(self.began, self.began))
+            if complete and self.target is not None:
+                os.replace(self.part, self.target)
+        except OSError as err:
+            raise self.named(err) from None
+
+    def named(self, err: OSError) -> OSError:
+        """The error, naming the file that could not be written (for its one line)."""
+        if err.filename is None:
+            err.filename = "stdout" if self.stream is not None else self.part
+        return err
 
     def close_previous(self) -> None:
         for previous in self.previous:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..boilerplate import MIN_PAGES, SHARE
 from ..render import Format
+from ..sniff import MAX_BYTES
 from .pool import MAX_TASKS
 
 MAX_SITES_SHOWN = 5  # learning report: one summary line per site up to this many, then a count
@@ -167,6 +168,7 @@ class Options:
     exclude: tuple[str, ...] = ()
     jobs: int = field(default_factory=cpu_count)
     timeout: float | None = 30.0  # seconds per file; None: no limit
+    max_bytes: int = MAX_BYTES  # a larger file (as read or gunzipped) fails unread
     force: bool = False  # redo inputs whose output is up to date
     learning: Learning | None = None
     max_tasks: int = MAX_TASKS  # files per worker before it is replaced (0: never)

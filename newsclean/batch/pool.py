@@ -15,6 +15,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
@@ -31,10 +32,14 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 @dataclass(frozen=True)
 class Lost:
-    """A task that gave no result: its worker was stopped after `timeout` seconds, or died."""
+    """A task that gave no result: its worker was stopped after `timeout` seconds, or died
+    (`killed`: by SIGKILL, which the OOM killer sends); `pid` was the worker's, so what it was
+    writing can be found."""
 
     reason: str
     timed_out: bool = False
+    killed: bool = False
+    pid: int = 0
 
 
 @dataclass
@@ -130,14 +135,19 @@ def feed(worker: Worker, todo: deque, chunk: int, max_tasks: int, jobs: int) -> 
     while todo and not worker.retiring and len(worker.assigned) <= (QUEUED_CHUNKS - 1) * chunk:
         room = min(chunk, max_tasks - worker.sent) if max_tasks else chunk
         batch = [todo.popleft() for _ in range(min(room, len(todo)))]
+        try:
+            worker.conn.send(batch)
+        except OSError:  # it died since it was last looked at: collect() will see to it
+            todo.extendleft(reversed(batch))
+            return
         if not worker.assigned:
             worker.since = time.monotonic()
         worker.assigned.extend(batch)
         worker.sent += len(batch)
-        worker.conn.send(batch)
         if max_tasks and worker.sent >= max_tasks:
             worker.retiring = True
-            worker.conn.send(None)  # exit after these
+            with suppress(OSError):
+                worker.conn.send(None)  # exit after these
 
 
 def collect(worker: Worker, ready: dict) -> bool:
@@ -160,7 +170,8 @@ def settle_dead(worker: Worker, ready: dict, todo: deque) -> None:
     worker.conn.close()
     if worker.assigned:
         key, item = worker.assigned.popleft()
-        ready[key] = (item, Lost(f"the worker process died while cleaning it ({death(worker)})"))
+        ready[key] = (item, Lost(death(worker), killed=worker.process.exitcode == -signal.SIGKILL,
+                                 pid=worker.process.pid))
     todo.extendleft(reversed(worker.assigned))
 
 
@@ -168,19 +179,22 @@ def stop_stuck(worker: Worker, ready: dict, todo: deque, timeout: float) -> None
     key, item = worker.assigned.popleft()
     kill(worker)
     ready[key] = (item, Lost(f"timed out after {timeout:g} s, so its worker was stopped",
-                             timed_out=True))
+                             timed_out=True, pid=worker.process.pid))
     todo.extendleft(reversed(worker.assigned))
 
 
 def death(worker: Worker) -> str:
+    """How a worker died, for the page it was cleaning."""
     code = worker.process.exitcode
+    if code == -signal.SIGKILL:  # what the OOM killer sends
+        return "the worker cleaning it was killed (SIGKILL: out of memory?)"
     if code is not None and code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        return f"killed by {name}" + (", out of memory?" if -code == signal.SIGKILL else "")
-    return f"exit code {code}"
+        return f"the worker process died while cleaning it (killed by {name})"
+    return f"the worker process died while cleaning it (exit code {code})"
 
 
 def retire(worker: Worker) -> None:

@@ -2,11 +2,13 @@
 learning's two passes."""
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -16,11 +18,21 @@ from .. import api
 from ..article import Article
 from ..boilerplate import LineCounts, LineTally, drop_lines, line_key
 from ..errors import OptionError
-from ..files import FileId, file_id, is_inside, printable, remove_temp_files
+from ..files import (
+    NO_ROOM,
+    TEMP_SUFFIX,
+    FileId,
+    file_id,
+    is_inside,
+    printable,
+    remove_temp_files,
+    remove_temp_files_of,
+    write_problem,
+)
 from ..rules import RuleBook
 from .archives import ArchiveEnd, ArchiveJob, ArchiveOutput, ArchiveReport, copy_lines, expand, is_archive
 from .inputs import SUFFIX, Input, find_inputs
-from .jsonl import JsonlOut, record, record_of
+from .jsonl import HEAD, JsonlOut, record, record_of
 from .lists import listed_inputs
 from .model import Counted, Job, LearnedSite, Learning, LearningReport, Options, Outcome, Status
 from .plan import Planner
@@ -41,7 +53,9 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     newsclean.clean or a function with its signature (a top-level one: it runs in worker
     processes). JSONL goes to `options.jsonl`, or to `jsonl_stream` when given. Raises
     OptionError for options that cannot work (its `option` names the option at fault),
-    RuleError for a broken --rules-dir."""
+    RuleError for a broken --rules-dir, and OSError (its `filename` names the file) when the
+    run cannot go on: the disk is full, or the JSONL cannot be written. What is written by
+    then stays, whole, for a rerun to go on from."""
     run = _start(paths, options, clean=clean, jsonl_stream=jsonl_stream)
     complete = False
     archive = ArchiveOutput(run.settings.temp_tag)
@@ -70,9 +84,14 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     finally:
         run.results.close()  # stops the workers now, before their leftovers are cleared
         archive.abandon()
-        run.log.close(complete)
-        if run.out_dir is not None and not complete:
-            remove_temp_files(run.out_dir, run.settings.temp_tag)
+        try:
+            # an unfinished log loses at most its last lines (cleaned again by a rerun); its
+            # error must not hide why the run stopped, nor keep the leftovers below
+            with nullcontext() if complete else suppress(OSError):
+                run.log.close(complete)
+        finally:
+            if run.out_dir is not None and not complete:
+                remove_temp_files(run.out_dir, run.settings.temp_tag)
 
 
 def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> int | None:
@@ -152,7 +171,7 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     records = writes and bool(options.jsonl or jsonl_stream)
     settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
                         input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
-                        records=records, learn=learn,
+                        records=records, learn=learn, max_bytes=options.max_bytes,
                         temp_tag=options.shard.tag if options.shard is not None else "")
     resume = writes and not options.force and not learn and jsonl_stream is None
     log = JsonlOut(None, None, resume=False)
@@ -160,9 +179,10 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
         try:
             log = JsonlOut(jsonl_file(options), jsonl_stream, resume=resume)
         except OSError as err:
-            raise OptionError("--jsonl", f"cannot write {jsonl_file(options)}.part ({err.strerror or err})"
+            what, hint = write_problem(err)
+            raise OptionError("--jsonl", f"cannot write {jsonl_file(options)}.part: {what}; {hint}"
                               ) from None
-        prune |= log.file_ids()  # never read back the JSONL being written, or the earlier one
+        prune |= log.file_ids() | _existing(jsonl_file(options))  # never read back a JSONL file as input
     planner = Planner(out_dir, options.force or learn, log, learning=learn)
     planned = expand((planner.plan(item) for item in _inputs(normalised, options, prune)), log,
                      options.input_type, options.record_fields)
@@ -194,17 +214,31 @@ def jsonl_file(options: Options) -> Path | None:
     return options.shard.file_name(options.jsonl)
 
 
+def _existing(path: os.PathLike[str] | None) -> set[FileId]:
+    try:
+        return {file_id(os.stat(path))} if path is not None else set()
+    except OSError:
+        return set()
+
+
 def _ready_output(options: Options) -> tuple[str | None, frozenset[FileId]]:
-    """Make -o and clear what a killed run left there; the output folder, and the folders the
+    """Make -o, check that files can be made in it (a read-only folder is one error, not one
+    per input) and clear what a killed run left there; the output folder, and the folders the
     walk must not enter (-o itself)."""
     if options.out_dir is None:
         return None, frozenset()
     out_dir = os.fspath(options.out_dir)
+    probe = os.path.join(out_dir, f".{os.getpid()}-probe{TEMP_SUFFIX}")
     try:
         os.makedirs(out_dir, exist_ok=True)
+        remove_temp_files(out_dir, options.shard.tag if options.shard is not None else "")
+        open(probe, "xb").close()
+        os.unlink(probe)
     except OSError as err:
-        raise OptionError("--output", f"cannot create {out_dir} ({err.strerror or err})") from None
-    remove_temp_files(out_dir, options.shard.tag if options.shard is not None else "")
+        what, hint = write_problem(err)
+        if err.errno in (errno.EACCES, errno.EPERM):
+            hint = "check its permissions, or choose another folder"
+        raise OptionError("--output", f"cannot write in {out_dir}: {what}; {hint}") from None
     return out_dir, frozenset({file_id(os.stat(out_dir))})
 
 
@@ -236,6 +270,8 @@ def check_options(paths: Sequence[str], options: Options, jsonl_stream: BinaryIO
                 where = "the" if real == out else "inside the"
                 raise OptionError("--output", f"the input folder {path} is {where} output folder; "
                                   "choose an output folder outside it")
+    if options.jsonl is not None:
+        check_jsonl_names(paths, os.fspath(options.jsonl))
     folders = [os.path.basename(os.path.realpath(p)) for p in paths if os.path.isdir(p)]
     if len(paths) > 1 and len(set(folders)) < len(folders):
         twice = next(name for name in folders if folders.count(name) > 1)
@@ -243,12 +279,38 @@ def check_options(paths: Sequence[str], options: Options, jsonl_stream: BinaryIO
                           f"written to OUTPUT/{twice}; batch them separately")
 
 
+def check_jsonl_names(paths: Sequence[str], jsonl: str) -> None:
+    """Raise OptionError if FILE or FILE.part, which a run replaces, is an input or in an input
+    folder and is not a JSONL file that newsclean wrote (every record starts the same)."""
+    folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
+    named = [os.path.realpath(p) for p in paths if not os.path.isdir(p)]
+    for name in (jsonl, jsonl + ".part"):
+        real = os.path.realpath(name)
+        among = real in named or any(is_inside(real, folder) for folder in folders)
+        if among and os.path.lexists(name) and not _written_by_newsclean(name):
+            raise OptionError("--jsonl", f"{name} is an input or in an input folder, and not a JSONL "
+                              "file newsclean wrote: a run would replace it; choose another file")
+
+
+def _written_by_newsclean(path: str) -> bool:
+    if not os.path.isfile(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return HEAD.startswith(handle.read(len(HEAD)))  # an empty file too: a run killed early
+    except OSError:
+        return False
+
+
 # ---- from a worker's answer to an Outcome ----
 
 def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
-    """The Outcome of a planned input: decided by the planner, or made from its worker's answer."""
+    """The Outcome of a planned input: decided by the planner, or made from its worker's answer.
+    Raises OSError when its output met a full disk: the outputs after it would too."""
     if isinstance(item, Outcome):
         return item
+    if isinstance(result, Done) and result.errno in NO_ROOM:
+        raise OSError(result.errno, os.strerror(result.errno), item.target)
     if isinstance(result, Done):
         output = (printable(item.target) if item.target and result.status in (Status.OK, Status.SKIPPED)
                   else None)
@@ -257,8 +319,14 @@ def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
     if result is None:  # run_ordered answers every item its needs_worker picks
         raise TypeError(f"no worker's answer for {item.source}")
     remove_stale(item)
-    hint = ("raise --timeout if the page is just slow" if result.timed_out
-            else "please report it with this file")
+    if item.target is not None and result.pid:  # it may have been killed half-way through a write
+        remove_temp_files_of(os.path.dirname(item.target), result.pid)
+    if result.timed_out:
+        hint = "raise --timeout if the page is just slow"
+    elif result.killed:
+        hint = "rerun to retry it, and if it is killed again, use fewer --jobs"
+    else:
+        hint = "please report it with this file"
     return Outcome(item.source, Status.FAILED, f"{result.reason}; {hint}", bytes_in=item.size)
 
 

@@ -17,8 +17,9 @@ from ..batch import ArchiveReport, Counted, FileList, Learning, LearningReport, 
 from ..batch.lists import read_list
 from ..boilerplate import MIN_PAGES, SHARE
 from ..errors import OptionError
+from ..files import printable, write_problem
 from ..render import Format
-from ..sniff import InputType
+from ..sniff import MAX_BYTES, InputType
 from .common import (
     BoilerplateMinPages,
     BoilerplateShare,
@@ -29,6 +30,7 @@ from .common import (
     Include,
     InputTypeOption,
     Jobs,
+    MaxBytes,
     OptionalPaths,
     RulesDirs,
     Timeout,
@@ -77,6 +79,7 @@ def batch_cli(
         "GNU parallel) do each input once. Each writes its own --jsonl FILE.shard-K-of-N.")] = None,
     jobs: Jobs = None,
     timeout: Timeout = 30.0,
+    max_bytes: MaxBytes = MAX_BYTES,
     force: Annotated[bool, typer.Option(
         "--force", help="Redo every input, even those whose output is newer.")] = False,
     max_failures: Annotated[str, typer.Option(
@@ -112,7 +115,7 @@ def batch_cli(
         out_dir=output, jsonl=Path(jsonl) if jsonl not in (None, "-") else None, fmt=fmt,
         front_matter=front_matter, input_type=input_type.value, rules_dirs=dirs(rules_dir),
         include=tuple(include or ()), exclude=tuple(exclude or ()), timeout=timeout or None,
-        force=force, files_from=listed, url_from_path=url_from_path, shard=chosen,
+        max_bytes=max_bytes, force=force, files_from=listed, url_from_path=url_from_path, shard=chosen,
         record_fields={"html_field": html_field, "text_field": text_field, "url_field": url_field,
                        "id_field": id_field},
         learning=Learning(boilerplate_share, boilerplate_min_pages) if learn_boilerplate else None)
@@ -146,10 +149,15 @@ def run(display: Display, paths: list[str], options: Options, stream: Any) -> Su
         display.close()
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.FAILED) from None
-    except OSError as err:  # the JSONL file or stdout cannot take more (a full disk)
+    except OSError as err:  # the run cannot go on: a full disk, a JSONL file that cannot grow
         display.close()
-        stop(f"cannot write ({err.strerror or err}); free some space, or choose another place",
-             ExitCode.FAILED, err.filename or "output")
+        where = printable(os.fsdecode(err.filename)) if err.filename else "output"
+        what, hint = write_problem(err)
+        if where == "stdout":  # nothing more can go there, not even at exit; and no rerun resumes
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        else:
+            hint += ": it goes on where this run stopped"
+        stop(f"cannot write it: {what}; {hint}", ExitCode.FAILED, where)
     except KeyboardInterrupt:
         display.close()
         fail(None, "batch interrupted; rerun the same command to go on where it stopped")

@@ -88,11 +88,11 @@ def which_cli(
     url: str | None = target
     text: str | None = None
     if "://" not in target and Path(target).exists():
-        try:
-            data = read_source(target)
-        except OSError as err:
-            stop(os_message(err), ExitCode.FAILED, target)
         with user_errors(debug, target):
+            try:
+                data = read_source(target)  # the default --max-bytes: an over-large file is refused
+            except OSError as err:
+                stop(os_message(err), ExitCode.FAILED, target)
             doc = sniff.decode(data)
         url, text = doc.url, (doc.text if doc.kind is sniff.Kind.TEXT else None)
     choice = book.choose(url, text)

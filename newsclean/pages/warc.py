@@ -27,7 +27,7 @@ from ..sniff import InputType
 from .model import Page, Skipped, SkipReason
 from .streams import Gunzip, open_stream
 
-MAX_PAGE_BYTES = sniff.MAX_INPUT_BYTES  # a payload past this is no article page (sniff's cap)
+MAX_PAGE_BYTES = sniff.MAX_BYTES  # a payload past this is no article page (clean()'s default cap)
 SHOWN_CHARS = 40  # of a line that is no WARC record, in the message
 # media types that hold a page, and the path that reads each
 PAGE_TYPES = {
