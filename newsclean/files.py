@@ -32,7 +32,7 @@ def write_atomic(target: str, data: bytes, tag: str = "") -> None:
     """Write `data` to `target` whole or not at all: a temporary file in the same folder (made
     if missing), then a rename. Raises OSError; the temporary file is gone either way. A `tag`
     (a batch shard's) goes into the temporary name, so that a run clears only its own."""
-    folder = os.path.dirname(target)
+    folder = os.path.dirname(target) or os.curdir
     os.makedirs(folder, exist_ok=True)
     temp = os.path.join(folder, temp_name(tag))
     try:

@@ -15,6 +15,7 @@ XPath or regex) is skipped and kept as a Problem, which `newsclean rules lint` r
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import time
@@ -298,6 +299,8 @@ class RuleBook:
     global_rules: SiteRules | None
     layers: dict = field(default_factory=dict)  # key -> SiteRules of its files, layered
     merged: dict = field(default_factory=dict, compare=False)  # key -> rules over global.txt
+    # of every rule file read, folder by folder (names and text): a batch records what made an output
+    digest: str = field(default="", compare=False)
 
     @staticmethod
     def load(rules_dirs: Sequence[str | os.PathLike] = ()) -> RuleBook:
@@ -395,8 +398,10 @@ def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
     layers: dict[str, SiteRules] = {}
     shadowed: list[RuleFile] = []
     global_rules: SiteRules | None = None
+    digest = hashlib.blake2b(digest_size=16)
     for folder in (None,) + user_dirs:
-        for rule_file in with_aliases(list(read_folder(folder))):
+        digest.update(b"\x00folder\x00")  # the folders' order is the layering's
+        for rule_file in with_aliases(list(read_folder(folder, digest))):
             if rule_file.key == "global":
                 generic = rule_file.rules.without(HOST_ONLY)
                 global_rules = generic.merged_over(global_rules) if global_rules else generic
@@ -411,7 +416,7 @@ def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
                         layers.get(rule_file.key, below.rules))
             files[rule_file.key] = rule_file
     return RuleBook(files=files, shadowed=tuple(shadowed), global_rules=global_rules,
-                    layers=layers)
+                    layers=layers, digest=digest.hexdigest())
 
 
 def with_aliases(rule_files: list[RuleFile]) -> list[RuleFile]:
@@ -424,13 +429,16 @@ def with_aliases(rule_files: list[RuleFile]) -> list[RuleFile]:
     return rule_files + aliases
 
 
-def read_folder(folder: str | None) -> Iterable[RuleFile]:
-    """The rule files of a user folder, or of the built-in pack when `folder` is None."""
+def read_folder(folder: str | None, digest: Any = None) -> Iterable[RuleFile]:
+    """The rule files of a user folder, or of the built-in pack when `folder` is None; each
+    file's name and text also go into `digest` (a hashlib object) when given."""
     if folder is None:
         base = resources.files("newsclean").joinpath("rules")
         entries = sorted((e for e in base.iterdir() if e.name.endswith(".txt")), key=lambda e: e.name)
         for entry in entries:
-            yield parse_rule_text(entry.read_text("utf-8"), f"builtin:{entry.name}", host_key(entry.name))
+            text = entry.read_text("utf-8")
+            add_to_digest(digest, entry.name, text)
+            yield parse_rule_text(text, f"builtin:{entry.name}", host_key(entry.name))
         return
     path = Path(folder)
     if not path.is_dir():
@@ -442,7 +450,13 @@ def read_folder(folder: str | None) -> Iterable[RuleFile]:
             text = entry.read_text("utf-8", errors="replace")
         except OSError as err:
             raise RuleError(f"{entry}: cannot read rule file ({err.strerror or err})") from None
+        add_to_digest(digest, entry.name, text)
         yield parse_rule_text(text, str(entry), host_key(entry.name))
+
+
+def add_to_digest(digest: Any, name: str, text: str) -> None:
+    if digest is not None:
+        digest.update(f"{name}\x00{text}\x00".encode("utf-8", "surrogatepass"))
 
 
 def is_rule_file_name(filename: str) -> bool:

@@ -72,8 +72,9 @@ def marker(number: int) -> str:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` but -o's records (.newsclean/, files named by process)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".newsclean" not in p.parts}
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -698,7 +699,8 @@ def test_no_input_is_ever_opened_for_writing(tmp_path):
     real_inputs = {os.path.realpath(p) for p in inputs}
     assert [(event, path) for _, _, event, path in events if path in real_inputs] == []
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in inputs} == facts
-    assert sorted(p for p in root.rglob("*") if p.is_file()) == sorted(inputs + [root / "records.txt"])
+    assert sorted(p for p in root.rglob("*") if p.is_file()) == sorted(
+        inputs + [root / "records.txt", root / "records.txt.recipe"])  # the JSONL, and what made it
     assert not [r for r in records((root / "records.txt").read_bytes()) if "records" in r["source"]]
     pids = {pid for pid, _, _, _ in events}  # the processes that wrote anything: run and workers
     workers = {pid for pid, parent, event, path in events

@@ -262,7 +262,7 @@ def test_output_folder_names_clashes_as_batch_does(run, write_file, tmp_path, st
         assert sorted(p.name for p in (tmp_path / name).iterdir()) == ["x.html.md", "x.txt.md"]
     result = run("batch", "-o", tmp_path / "o3", page, scrape)
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "o3").iterdir()) == ["x.html.md", "x.txt.md"]
+    assert sorted(p.name for p in (tmp_path / "o3").iterdir()) == [".newsclean", "x.html.md", "x.txt.md"]
     assert (tmp_path / "o3" / "x.html.md").read_bytes() == (tmp_path / "o1" / "x.html.md").read_bytes()
 
 

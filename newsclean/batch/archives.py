@@ -125,6 +125,7 @@ class ArchiveOutput:
     def __init__(self, tag: str = ""):
         self.tag = tag
         self.current: tuple[str, str, BinaryIO] | None = None  # target, temporary name, handle
+        self.failed = False  # a page of the current archive failed
 
     def start(self, archive: ArchiveJob) -> None:
         self.abandon()
@@ -134,18 +135,22 @@ class ArchiveOutput:
         os.makedirs(folder, exist_ok=True)
         temp = os.path.join(folder, temp_name(self.tag))
         self.current = (archive.target, temp, open(temp, "xb"))
+        self.failed = False
 
     def write(self, line: bytes) -> None:
         if self.current is not None:
             self.current[2].write(line)
 
-    def finish(self) -> None:
+    def finish(self) -> tuple[int, int] | None:
+        """Put the archive's JSONL in place; its (size, mtime_ns), None without one."""
         if self.current is None:
-            return
+            return None
         target, temp, handle = self.current
         self.current = None
         handle.close()
         os.replace(temp, target)
+        info = os.stat(target)
+        return info.st_size, info.st_mtime_ns
 
     def abandon(self) -> None:
         """A run that stops before an archive's end: its temporary file goes."""

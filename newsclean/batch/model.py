@@ -37,6 +37,9 @@ class Outcome:
     dropped: int = 0  # boilerplate lines learned across pages and removed
     detail: str | None = None  # the traceback of an internal error (for --debug)
     reused: bool = False  # its line in an earlier run's JSONL file is copied as it is
+    # why its existing output was cleaned again ("--format changed since the last run"), if
+    # it was for another reason than a changed input; its status says whether the file changed
+    redone: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ class Options:
     jobs: int = field(default_factory=cpu_count)
     timeout: float | None = 30.0  # seconds per file; None: no limit
     max_bytes: int = MAX_BYTES  # a larger file (as read or gunzipped) fails unread
-    force: bool = False  # redo inputs whose output is up to date
+    force: bool = False  # redo inputs whose output is up to date (made by this recipe)
     learning: Learning | None = None
     max_tasks: int = MAX_TASKS  # files per worker before it is replaced (0: never)
     files_from: FileList | None = None  # the inputs, named by a list rather than PATHs
@@ -190,6 +193,8 @@ class Summary:
     bytes_in: int = 0
     bytes_out: int = 0
     learned: LearningReport | None = None  # set by the caller from run_batch's last item
+    redone: Counter[str] = field(default_factory=Counter)  # Outcome.redone -> how many
+    redone_same: Counter[str] = field(default_factory=Counter)  # ... whose bytes came out the same
     archives: int = 0  # web archives and record files read
     no_page: Counter[str] = field(default_factory=Counter)  # their records with no page, by reason
 
@@ -198,6 +203,20 @@ class Summary:
         setattr(self, name, getattr(self, name) + 1)
         self.bytes_in += outcome.bytes_in
         self.bytes_out += outcome.bytes_out
+        if outcome.redone:
+            self.redone[outcome.redone] += 1
+            if outcome.status is Status.SKIPPED:
+                self.redone_same[outcome.redone] += 1
+
+    def redone_lines(self) -> list[str]:
+        """Why up-to-date outputs were cleaned again, a line per reason, for the summary:
+        `batch: 12 cleaned again: --front-matter changed since the last run; 3 came out the same`."""
+        lines = []
+        for why, count in self.redone.most_common():
+            same = self.redone_same[why]
+            lines.append(f"batch: {count} cleaned again: {why}"
+                         + (f"; {same} came out the same and were left alone" if same else ""))
+        return lines
 
     def add_archive(self, archive_pages: int, skipped: dict[str, int], failed: bool) -> None:
         """An archive read to its end (or to damage: then one failure more, its own)."""
@@ -222,7 +241,10 @@ class Job:
     target: str | None
     size: int
     mtime_ns: int
-    up_to_date: bool = False  # its output is newer: cleaned again only for its JSONL record
+    # its output is newer than the input: left alone if the bytes come out the same (cleaned
+    # again for its JSONL record, or because of `redone`)
+    up_to_date: bool = False
+    redone: str = ""  # why an output newer than its input is cleaned again (see Outcome.redone)
     url: str | None = None  # the page's address (--files-from, --url-from-path, an archive)
     # a page out of an archive: its bytes (not read from `path`), how to read them, its record
     payload: bytes | str | None = None

@@ -32,11 +32,13 @@ from ..files import (
 from ..rules import RuleBook
 from .archives import ArchiveEnd, ArchiveJob, ArchiveOutput, ArchiveReport, copy_lines, expand, is_archive
 from .inputs import SUFFIX, Input, find_inputs
-from .jsonl import HEAD, JsonlOut, record, record_of
+from .jsonl import HEAD, MAX_RECIPE_BYTES, RECIPE, JsonlOut, record, record_of
 from .lists import listed_inputs
+from .manifest import Claims
 from .model import Counted, Job, LearnedSite, Learning, LearningReport, Options, Outcome, Status
 from .plan import Planner
 from .pool import Lost, run_ordered
+from .recipe import parse_recipe, recipe_of
 from .worker import Done, Settings, deliver, process_job, remove_stale
 
 # in input order: the planner's Outcome with None, or a Job with its worker's answer (an
@@ -61,13 +63,16 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     archive = ArchiveOutput(run.settings.temp_tag)
     try:
         if options.learning is not None:
-            yield from learned_outcomes(run.results, run.settings, options.learning, options.force, run.log)
+            yield from learned_outcomes(run.results, run.settings, options.learning, options.force, run.log,
+                                        run.claims)
         else:
             for item, result in run.results:
                 if isinstance(item, (ArchiveJob, ArchiveEnd)):
-                    yield from archive_event(item, archive, run.log)
+                    yield from archive_event(item, archive, run.log, run.claims)
                     continue
                 outcome = outcome_of(item, result)
+                claim(run.claims, item, result)
+                archive.failed |= outcome.status is Status.FAILED
                 if isinstance(result, Done) and result.line:
                     line = result.line
                 elif outcome.reused:
@@ -90,6 +95,7 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
             with nullcontext() if complete else suppress(OSError):
                 run.log.close(complete)
         finally:
+            run.claims.close(complete)  # never raises: records that cannot be written are given up
             if run.out_dir is not None and not complete:
                 remove_temp_files(run.out_dir, run.settings.temp_tag)
 
@@ -108,10 +114,11 @@ def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> i
     return count
 
 
-def archive_event(item: ArchiveJob | ArchiveEnd, archive: ArchiveOutput,
-                  log: JsonlOut) -> Iterator[Outcome | ArchiveReport]:
+def archive_event(item: ArchiveJob | ArchiveEnd, archive: ArchiveOutput, log: JsonlOut,
+                  claims: Claims) -> Iterator[Outcome | ArchiveReport]:
     """An archive starts (its JSONL file opens; or, up to date, its lines are copied) or ends
-    (its file is renamed into place; a damage that stopped its reading is its failure)."""
+    (its file is renamed into place, and claimed when nothing in it failed; a damage that
+    stopped its reading is its failure)."""
     if isinstance(item, ArchiveJob):
         if not item.up_to_date:
             archive.start(item)
@@ -126,7 +133,11 @@ def archive_event(item: ArchiveJob | ArchiveEnd, archive: ArchiveOutput,
         archive.write(line)
         if log.active:
             log.write(line)
-    archive.finish()
+    failed = archive.failed or item.error is not None
+    made = archive.finish()
+    if made is not None and item.archive.target is not None and not failed:
+        claims.record(item.archive.target, item.archive.source, item.archive.size, item.archive.mtime_ns,
+                      made)
     yield ArchiveReport(item.archive.source, item.pages, Counter(dict(item.skipped)), item.error, output)
 
 
@@ -154,6 +165,7 @@ class _Run:
     results: Results
     settings: Settings
     log: JsonlOut  # inactive when no JSONL is written
+    claims: Claims  # what made each output under -o (inactive without -o)
     out_dir: str | None
 
 
@@ -165,8 +177,10 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     normalised = _normalised(paths)
     if writes:
         check_options(normalised, options, jsonl_stream)
-    RuleBook.load(options.rules_dirs)  # fail early; forked workers inherit the loaded rules
+    book = RuleBook.load(options.rules_dirs)  # fail early; forked workers inherit the loaded rules
     out_dir, prune = _ready_output(options) if writes else (None, frozenset[FileId]())
+    recipe = recipe_of(options, book)
+    claims = Claims(out_dir, recipe)
     learn = options.learning is not None or not writes
     records = writes and bool(options.jsonl or jsonl_stream)
     settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
@@ -177,18 +191,18 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     log = JsonlOut(None, None, resume=False)
     if writes:
         try:
-            log = JsonlOut(jsonl_file(options), jsonl_stream, resume=resume)
+            log = JsonlOut(jsonl_file(options), jsonl_stream, resume=resume, recipe=recipe.for_records())
         except OSError as err:
             what, hint = write_problem(err)
             raise OptionError("--jsonl", f"cannot write {jsonl_file(options)}.part: {what}; {hint}"
                               ) from None
         prune |= log.file_ids() | _existing(jsonl_file(options))  # never read back a JSONL file as input
-    planner = Planner(out_dir, options.force or learn, log, learning=learn)
+    planner = Planner(out_dir, log, claims, force=options.force, learn=learn)
     planned = expand((planner.plan(item) for item in _inputs(normalised, options, prune)), log,
                      options.input_type, options.record_fields)
     results = run_ordered(planned, partial(process_job, settings), jobs=options.jobs,
                           timeout=options.timeout, max_tasks=options.max_tasks, needs_worker=_is_job)
-    return _Run(results, settings, log, out_dir)
+    return _Run(results, settings, log, claims, out_dir)
 
 
 def _normalised(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -284,12 +298,13 @@ def check_jsonl_names(paths: Sequence[str], jsonl: str) -> None:
     folder and is not a JSONL file that newsclean wrote (every record starts the same)."""
     folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     named = [os.path.realpath(p) for p in paths if not os.path.isdir(p)]
-    for name in (jsonl, jsonl + ".part"):
+    for name in (jsonl, jsonl + ".part", jsonl + RECIPE, jsonl + ".part" + RECIPE):
         real = os.path.realpath(name)
         among = real in named or any(is_inside(real, folder) for folder in folders)
         if among and os.path.lexists(name) and not _written_by_newsclean(name):
-            raise OptionError("--jsonl", f"{name} is an input or in an input folder, and not a JSONL "
-                              "file newsclean wrote: a run would replace it; choose another file")
+            raise OptionError("--jsonl", f"{name} is an input or in an input folder, and not a "
+                              f"{'recipe' if name.endswith(RECIPE) else 'JSONL'} file newsclean "
+                              "wrote: a run would replace it; choose another file")
 
 
 def _written_by_newsclean(path: str) -> bool:
@@ -297,6 +312,8 @@ def _written_by_newsclean(path: str) -> bool:
         return False
     try:
         with open(path, "rb") as handle:
+            if path.endswith(RECIPE):
+                return parse_recipe(handle.read(MAX_RECIPE_BYTES)) is not None
             return HEAD.startswith(handle.read(len(HEAD)))  # an empty file too: a run killed early
     except OSError:
         return False
@@ -312,10 +329,10 @@ def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
     if isinstance(result, Done) and result.errno in NO_ROOM:
         raise OSError(result.errno, os.strerror(result.errno), item.target)
     if isinstance(result, Done):
-        output = (printable(item.target) if item.target and result.status in (Status.OK, Status.SKIPPED)
-                  else None)
+        made = result.status in (Status.OK, Status.SKIPPED)
+        output = printable(item.target) if item.target and made else None
         return Outcome(item.source, result.status, result.error, output, result.rules, item.size,
-                       result.bytes_out, result.dropped, result.detail)
+                       result.bytes_out, result.dropped, result.detail, redone=item.redone if made else "")
     if result is None:  # run_ordered answers every item its needs_worker picks
         raise TypeError(f"no worker's answer for {item.source}")
     remove_stale(item)
@@ -330,10 +347,16 @@ def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
     return Outcome(item.source, Status.FAILED, f"{result.reason}; {hint}", bytes_in=item.size)
 
 
+def claim(claims: Claims, item: Outcome | Job, result: Done | Lost | None) -> None:
+    """Record what made the output a worker has just put in place (or found the same)."""
+    if isinstance(item, Job) and isinstance(result, Done) and result.made and item.target:
+        claims.record(item.target, item.source, item.size, item.mtime_ns, result.made)
+
+
 # ---- learning: count every page's lines per site, then drop each site's furniture ----
 
-def learned_outcomes(results: Iterable[Planned], settings: Settings, learning: Learning,
-                     force: bool, log: JsonlOut) -> Iterator[Outcome | Counted | LearningReport]:
+def learned_outcomes(results: Iterable[Planned], settings: Settings, learning: Learning, force: bool,
+                     log: JsonlOut, claims: Claims) -> Iterator[Outcome | Counted | LearningReport]:
     """Learning: count every page's lines per site while spooling the articles to an unnamed
     temporary file, then drop each site's furniture and deliver the pages in input order;
     last, what was learned."""
@@ -365,6 +388,7 @@ def learned_outcomes(results: Iterable[Planned], settings: Settings, learning: L
                 article, dropped = drop_lines(found, furniture.get(site, frozenset()))
                 found_lines.add(site, found.text, dropped)
                 done = deliver(second, item, article, dropped=dropped, keep_same=not force)
+                claim(claims, item, done)
                 if log.active:
                     log.write(done.line or record_of(outcome_of(item, done)))
                 yield outcome_of(item, done)

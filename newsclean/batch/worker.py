@@ -53,6 +53,7 @@ class Done:
     dropped: int = 0
     detail: str | None = None
     errno: int = 0  # why its output could not be written (see files.NO_ROOM)
+    made: tuple[int, int] | None = None  # the output file's size and mtime_ns, once in place
 
 
 def process_job(settings: Settings, job: Job) -> Done:
@@ -89,7 +90,7 @@ def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
             keep_same: bool = False) -> Done:
     """Write the article's file (atomically) and make its JSONL line. With `keep_same`, a file
     that already holds exactly these bytes is left alone (status skipped)."""
-    status, written = Status.OK, 0
+    status, written, made = Status.OK, 0, None
     if job.target is not None:
         data = render(article, settings.fmt, source=job.source,
                       front_matter=settings.front_matter).encode("utf-8", "surrogatepass")
@@ -103,11 +104,16 @@ def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
                 return failed(settings, job, Status.FAILED, f"cannot write {printable(job.target)}: "
                               f"{what}; {hint}", errno=err.errno or 0)
             written = len(data)
+        with suppress(OSError):
+            info = os.stat(job.target)
+            if info.st_size == len(data):  # the file just written or compared, not a newer one
+                made = (info.st_size, info.st_mtime_ns)
     line = record(job.source, Status.OK, None, article, output(job),
                   page_fields(job)) if settings.records or job.payload is not None else None
     changed = written and job.target is not None and date_back_if_changed(job, job.target)
     return Done(status, CHANGED if changed else None, rules=article.rules,
-                bytes_out=written + len(line or b""), line=line, dropped=dropped)
+                bytes_out=written + len(line or b""), line=line, dropped=dropped,
+                made=None if changed else made)
 
 
 class NotAFile(OSError):
@@ -163,11 +169,12 @@ def page_fields(job: Job) -> dict[str, str | None] | None:
 
 
 def remove_stale(job: Job) -> None:
-    """An output older than its input, which now gives none, no longer says what it holds."""
+    """An output older than its input, or made with another recipe (`redone`), which now gives
+    none, no longer says what it holds."""
     if job.target is None:
         return
     with suppress(OSError):
-        if os.stat(job.target).st_mtime_ns <= job.mtime_ns:
+        if job.redone or os.stat(job.target).st_mtime_ns <= job.mtime_ns:
             os.unlink(job.target)
 
 

@@ -81,7 +81,7 @@ def batch_cli(
     timeout: Timeout = 30.0,
     max_bytes: MaxBytes = MAX_BYTES,
     force: Annotated[bool, typer.Option(
-        "--force", help="Redo every input, even those whose output is newer.")] = False,
+        "--force", help="Redo every input, even those whose output is up to date.")] = False,
     max_failures: Annotated[str, typer.Option(
         "--max-failures", metavar="N|N%",
         help="Exit 0 despite up to this many failed inputs (a number, or a share such as 5%).")] = "0",
@@ -99,7 +99,8 @@ def batch_cli(
     """Clean many scrapes in parallel, into a folder or a JSONL file.
 
     Each input gives a file under -o (or a line of --jsonl, in input order). A rerun skips
-    inputs whose output is newer (--force redoes them); files appear whole or not at all.
+    inputs whose output is newer and made with the same options, rule files and version
+    (--force redoes them); files appear whole or not at all.
     Exit 0 if no input failed (pages without an article do not count), 1 if any did, 2 for
     usage errors.
     """

@@ -120,6 +120,8 @@ class Display:
             self.console.print(table)
         for learned in summary.learned.summary_lines() if summary.learned else ():
             sys.stderr.write(learned + "\n")
+        for redone in summary.redone_lines():
+            sys.stderr.write(redone + "\n")
         sys.stderr.write(summary_line(summary, seconds) + "\n")
 
 
