@@ -91,7 +91,7 @@ def test_with_o_each_archive_gives_one_whole_jsonl_and_a_rerun_copies_it(tmp_pat
     options = Options(out_dir=out, jsonl=tmp_path / "all.jsonl", jobs=2)
     first = [e for e in run_batch([str(archive.parent)], options)]
     written = out / "crawl.jsonl"
-    assert sorted(p.name for p in out.iterdir()) == ["crawl.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == [".newsclean", "crawl.jsonl"]
     records = lines(written)
     assert len(records) == PAGES and all(r["output"] == str(written) for r in records)
     assert written.read_bytes() == (tmp_path / "all.jsonl").read_bytes()
@@ -143,4 +143,5 @@ def test_cli_summary_counts_records_without_a_page_and_shards_keep_archives_whol
     for index in range(2):
         list(run_batch([str(archive.parent)], Options(out_dir=tmp_path / "sharded", jobs=1,
                                                       shard=Shard(index, 2))))
-    assert sorted(p.name for p in (tmp_path / "sharded").iterdir()) == ["crawl.jsonl", "more.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "sharded").iterdir()) == [".newsclean", "crawl.jsonl",
+                                                                        "more.jsonl"]

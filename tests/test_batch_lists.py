@@ -147,8 +147,9 @@ def test_cli_files_from_stdin_and_usage_errors(tmp_path, monkeypatch, rules):
 # ---------------------------------------------------------------- --shard K/N
 
 def tree(folder):
+    """The outputs under a folder (not the run's records in .newsclean/, named by process)."""
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*"))
-            if path.is_file()}
+            if path.is_file() and ".newsclean" not in path.relative_to(folder).parts}
 
 
 @pytest.mark.parametrize("count", [1, 3])
