@@ -12,7 +12,7 @@ import itertools
 import os
 from contextlib import suppress
 
-TEMP_SUFFIX = ".newsclean-tmp"  # `.<pid>-<n>.newsclean-tmp`: never a name an input maps to
+TEMP_SUFFIX = ".newsclean-tmp"  # `.[tag.]<pid>-<n>.newsclean-tmp`: never a name an input maps to
 _TEMP_NAMES = itertools.count()  # with the pid: unique among processes writing one folder
 # a write that fails so gives no chance to the writes after it: a batch stops there
 NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -28,12 +28,13 @@ WRITE_PROBLEMS = {
 }
 
 
-def write_atomic(target: str, data: bytes) -> None:
+def write_atomic(target: str, data: bytes, tag: str = "") -> None:
     """Write `data` to `target` whole or not at all: a temporary file in the same folder (made
-    if missing), then a rename. Raises OSError; the temporary file is gone either way."""
+    if missing), then a rename. Raises OSError; the temporary file is gone either way. A `tag`
+    (a batch shard's) goes into the temporary name, so that a run clears only its own."""
     folder = os.path.dirname(target) or os.curdir
     os.makedirs(folder, exist_ok=True)
-    temp = os.path.join(folder, f".{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}")
+    temp = os.path.join(folder, temp_name(tag))
     try:
         with open(temp, "xb") as handle:
             handle.write(data)
@@ -50,6 +51,12 @@ def write_problem(err: OSError) -> tuple[str, str]:
     return what or (err.strerror or str(err)).replace(";", ","), hint
 
 
+def temp_name(tag: str = "") -> str:
+    """A temporary file name no other process writing the same folder uses (pid and counter),
+    and that no input maps to; with a shard's `tag` in it."""
+    return f".{tag + '.' if tag else ''}{os.getpid()}-{next(_TEMP_NAMES)}{TEMP_SUFFIX}"
+
+
 def same_bytes(path: str, data: bytes) -> bool:
     """Whether the file at `path` holds exactly `data` (False if it cannot be read)."""
     try:
@@ -61,12 +68,14 @@ def same_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-def remove_temp_files(folder: str) -> int:
-    """Delete the temporary files a killed run left anywhere under `folder`; how many."""
+def remove_temp_files(folder: str, tag: str = "") -> int:
+    """Delete the temporary files a killed run left anywhere under `folder`; how many. With a
+    `tag`, only those written with it (other shards may be writing into the same folder)."""
     removed = 0
+    mine = f".{tag}." if tag else "."
     for where, _, names in os.walk(folder):
         for name in names:
-            if name.endswith(TEMP_SUFFIX):
+            if name.endswith(TEMP_SUFFIX) and name.startswith(mine):
                 with suppress(OSError):
                     os.unlink(os.path.join(where, name))
                     removed += 1

@@ -235,12 +235,12 @@ def test_jsonl_to_a_full_stdout_is_one_error_line(tmp_path):
     assert len(result.stderr.decode().splitlines()) == 1
 
 
-def disk_full_at(target_name: str) -> Callable[[str, bytes], None]:
+def disk_full_at(target_name: str) -> Callable[..., None]:
     """A write_atomic that meets a full disk at the output named `target_name`: half of it
     reaches a temporary file, as a real write would, then ENOSPC."""
-    def write(target: str, data: bytes) -> None:
+    def write(target: str, data: bytes, tag: str = "") -> None:
         if os.path.basename(target) != target_name:
-            return write_atomic(target, data)
+            return write_atomic(target, data, tag)
         temp = os.path.join(os.path.dirname(target), f".{os.getpid()}-99{TEMP_SUFFIX}")
         try:
             with open(temp, "xb") as handle:
@@ -579,11 +579,11 @@ def test_a_worker_killed_mid_page_fails_that_page_and_a_rerun_retries_it(tmp_pat
     one_full_record_each(expected["all.jsonl"], root)
 
 
-def killed_while_writing(target_name: str) -> Callable[[str, bytes], None]:
+def killed_while_writing(target_name: str) -> Callable[..., None]:
     """A write_atomic whose process is killed half-way through the output named `target_name`."""
-    def write(target: str, data: bytes) -> None:
+    def write(target: str, data: bytes, tag: str = "") -> None:
         if os.path.basename(target) != target_name:
-            return write_atomic(target, data)
+            return write_atomic(target, data, tag)
         temp = os.path.join(os.path.dirname(target), f".{os.getpid()}-7{TEMP_SUFFIX}")
         with open(temp, "xb") as handle:
             handle.write(data[: len(data) // 2])

@@ -21,15 +21,18 @@ why it cleans the others again (Outcome.redone), and removes what a killed run l
 Inputs are never written. The library prints nothing: the caller shows the Outcomes.
 """
 from ..files import TEMP_SUFFIX, write_atomic
+from .archives import ArchiveReport
 from .inputs import DEFAULT_SUFFIXES, SUFFIX, Input, find_inputs, output_names
 from .model import (
     Counted,
+    FileList,
     Job,
     LearnedSite,
     Learning,
     LearningReport,
     Options,
     Outcome,
+    Shard,
     Status,
     Summary,
     cpu_count,
@@ -38,7 +41,8 @@ from .pool import MAX_TASKS
 from .run import count_inputs, run_batch, tally_sites
 
 __all__ = [
-    "DEFAULT_SUFFIXES", "MAX_TASKS", "SUFFIX", "TEMP_SUFFIX", "Counted", "Input", "Job", "LearnedSite",
-    "Learning", "LearningReport", "Options", "Outcome", "Status", "Summary", "count_inputs", "cpu_count",
-    "find_inputs", "output_names", "run_batch", "tally_sites", "write_atomic",
+    "DEFAULT_SUFFIXES", "MAX_TASKS", "SUFFIX", "TEMP_SUFFIX", "ArchiveReport", "Counted", "FileList",
+    "Input", "Job", "LearnedSite", "Learning", "LearningReport", "Options", "Outcome", "Shard", "Status",
+    "Summary", "count_inputs", "cpu_count", "find_inputs", "output_names", "run_batch", "tally_sites",
+    "write_atomic",
 ]

@@ -35,11 +35,13 @@ BLANK_ARTICLE: dict[str, list[str] | None] = {
 
 
 def record(source: str, status: Status, error: str | None, article: Article | None = None,
-           output: str | None = None) -> bytes:
+           output: str | None = None, page: dict[str, str | None] | None = None) -> bytes:
     """One JSONL line: source, status, error, output, then the article's fields (null when
-    there is no article)."""
+    there is no article); for a page of an archive, `page` (url, crawl_date) last."""
     data: dict[str, object] = {"source": source, "status": status.value, "error": error, "output": output}
     data.update(article.to_dict() if article is not None else BLANK_ARTICLE)
+    if page is not None:
+        data.update(page)
     return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
 
 

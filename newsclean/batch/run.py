@@ -11,6 +11,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 from typing import BinaryIO
 
 from .. import api
@@ -29,8 +30,10 @@ from ..files import (
     write_problem,
 )
 from ..rules import RuleBook
+from .archives import ArchiveEnd, ArchiveJob, ArchiveOutput, ArchiveReport, copy_lines, expand, is_archive
 from .inputs import SUFFIX, Input, find_inputs
-from .jsonl import HEAD, MAX_RECIPE_BYTES, RECIPE, JsonlOut, record_of
+from .jsonl import HEAD, MAX_RECIPE_BYTES, RECIPE, JsonlOut, record, record_of
+from .lists import listed_inputs
 from .manifest import Claims
 from .model import Counted, Job, LearnedSite, Learning, LearningReport, Options, Outcome, Status
 from .plan import Planner
@@ -38,14 +41,15 @@ from .pool import Lost, run_ordered
 from .recipe import parse_recipe, recipe_of
 from .worker import Done, Settings, deliver, process_job, remove_stale
 
-# in input order: the planner's Outcome with None, or a Job with its worker's answer
-Planned = tuple[Outcome | Job, Done | Lost | None]
+# in input order: the planner's Outcome with None, or a Job with its worker's answer (an
+# archive's start and end in between, with None)
+Planned = tuple[Outcome | Job | ArchiveJob | ArchiveEnd, Done | Lost | None]
 Results = Generator[Planned, None, None]
 
 
 def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
-              clean: Callable[..., Article] = api.clean,
-              jsonl_stream: BinaryIO | None = None) -> Iterator[Outcome | Counted | LearningReport]:
+              clean: Callable[..., Article] = api.clean, jsonl_stream: BinaryIO | None = None
+              ) -> Iterator[Outcome | Counted | LearningReport | ArchiveReport]:
     """Clean every input under `paths`; yield one Outcome per input, in input order (with
     learning, first a Counted per page, and last a LearningReport). `clean` is
     newsclean.clean or a function with its signature (a top-level one: it runs in worker
@@ -56,24 +60,35 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     then stays, whole, for a rerun to go on from."""
     run = _start(paths, options, clean=clean, jsonl_stream=jsonl_stream)
     complete = False
+    archive = ArchiveOutput(run.settings.temp_tag)
     try:
         if options.learning is not None:
             yield from learned_outcomes(run.results, run.settings, options.learning, options.force, run.log,
                                         run.claims)
         else:
             for item, result in run.results:
+                if isinstance(item, (ArchiveJob, ArchiveEnd)):
+                    yield from archive_event(item, archive, run.log, run.claims)
+                    continue
                 outcome = outcome_of(item, result)
                 claim(run.claims, item, result)
+                archive.failed |= outcome.status is Status.FAILED
                 if isinstance(result, Done) and result.line:
-                    run.log.write(result.line)
+                    line = result.line
                 elif outcome.reused:
                     run.log.write_kept(outcome.source)
-                elif run.log.active:
-                    run.log.write(record_of(outcome))
+                    yield outcome
+                    continue
+                else:
+                    line = record_of(outcome)
+                archive.write(line)
+                if run.log.active:
+                    run.log.write(line)
                 yield outcome
         complete = True
     finally:
         run.results.close()  # stops the workers now, before their leftovers are cleared
+        archive.abandon()
         try:
             # an unfinished log loses at most its last lines (cleaned again by a rerun); its
             # error must not hide why the run stopped, nor keep the leftovers below
@@ -82,15 +97,48 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
         finally:
             run.claims.close(complete)  # never raises: records that cannot be written are given up
             if run.out_dir is not None and not complete:
-                remove_temp_files(run.out_dir)
+                remove_temp_files(run.out_dir, run.settings.temp_tag)
 
 
-def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> int:
-    """How many Outcomes run_batch will yield (a walk alone: for progress displays)."""
+def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> int | None:
+    """How many Outcomes run_batch will yield (a walk alone: for progress displays); None
+    when an input is an archive, whose pages are only known by reading it."""
     prune: frozenset[FileId] = frozenset()
     if options.out_dir is not None and os.path.isdir(options.out_dir):
         prune = frozenset({file_id(os.stat(options.out_dir))})
-    return sum(1 for _ in _inputs(_normalised(paths), options, prune))
+    count = 0
+    for item in _inputs(_normalised(paths), options, prune):
+        if item.problem is None and is_archive(item.path):
+            return None
+        count += 1
+    return count
+
+
+def archive_event(item: ArchiveJob | ArchiveEnd, archive: ArchiveOutput, log: JsonlOut,
+                  claims: Claims) -> Iterator[Outcome | ArchiveReport]:
+    """An archive starts (its JSONL file opens; or, up to date, its lines are copied) or ends
+    (its file is renamed into place, and claimed when nothing in it failed; a damage that
+    stopped its reading is its failure)."""
+    if isinstance(item, ArchiveJob):
+        if not item.up_to_date:
+            archive.start(item)
+            return
+        if log.active and item.target is not None:
+            copy_lines(item.target, log)
+        yield Outcome(item.source, Status.SKIPPED, output=printable(item.target or ""))
+        return
+    output = printable(item.archive.target) if item.archive.target else None
+    if item.error is not None:
+        line = record(item.archive.source, Status.FAILED, item.error, None, output)
+        archive.write(line)
+        if log.active:
+            log.write(line)
+    failed = archive.failed or item.error is not None
+    made = archive.finish()
+    if made is not None and item.archive.target is not None and not failed:
+        claims.record(item.archive.target, item.archive.source, item.archive.size, item.archive.mtime_ns,
+                      made)
+    yield ArchiveReport(item.archive.source, item.pages, Counter(dict(item.skipped)), item.error, output)
 
 
 def tally_sites(paths: Sequence[str | os.PathLike[str]], options: Options, *,
@@ -102,6 +150,8 @@ def tally_sites(paths: Sequence[str | os.PathLike[str]], options: Options, *,
     run = _start(paths, options, clean=clean, writes=False)
     tallies: dict[str, LineTally] = {}
     for item, result in run.results:
+        if isinstance(item, (ArchiveJob, ArchiveEnd)):  # never planned while learning
+            continue
         if isinstance(result, Done) and result.article is not None:
             tallies.setdefault(result.site, LineTally()).add(result.article.text)
         on_page(outcome_of(item, result))
@@ -135,18 +185,21 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     records = writes and bool(options.jsonl or jsonl_stream)
     settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
                         input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
-                        records=records, learn=learn, max_bytes=options.max_bytes)
+                        records=records, learn=learn, max_bytes=options.max_bytes,
+                        temp_tag=options.shard.tag if options.shard is not None else "")
     resume = writes and not options.force and not learn and jsonl_stream is None
     log = JsonlOut(None, None, resume=False)
     if writes:
         try:
-            log = JsonlOut(options.jsonl, jsonl_stream, resume=resume, recipe=recipe.for_records())
+            log = JsonlOut(jsonl_file(options), jsonl_stream, resume=resume, recipe=recipe.for_records())
         except OSError as err:
             what, hint = write_problem(err)
-            raise OptionError("--jsonl", f"cannot write {options.jsonl}.part: {what}; {hint}") from None
-        prune |= log.file_ids() | _existing(options.jsonl)  # never read back a JSONL file as input
+            raise OptionError("--jsonl", f"cannot write {jsonl_file(options)}.part: {what}; {hint}"
+                              ) from None
+        prune |= log.file_ids() | _existing(jsonl_file(options))  # never read back a JSONL file as input
     planner = Planner(out_dir, log, claims, force=options.force, learn=learn)
-    planned = (planner.plan(item) for item in _inputs(normalised, options, prune))
+    planned = expand((planner.plan(item) for item in _inputs(normalised, options, prune)), log,
+                     options.input_type, options.record_fields)
     results = run_ordered(planned, partial(process_job, settings), jobs=options.jobs,
                           timeout=options.timeout, max_tasks=options.max_tasks, needs_worker=_is_job)
     return _Run(results, settings, log, claims, out_dir)
@@ -157,7 +210,22 @@ def _normalised(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
 
 
 def _inputs(paths: Sequence[str], options: Options, prune: frozenset[FileId]) -> Iterator[Input]:
-    return find_inputs(paths, SUFFIX[options.fmt], options.include, options.exclude, prune)
+    if options.files_from is not None:
+        found = listed_inputs(options.files_from.lines, SUFFIX[options.fmt], options.files_from.name)
+    else:
+        found = find_inputs(paths, SUFFIX[options.fmt], options.include, options.exclude, prune,
+                            urls=options.url_from_path)
+    shard = options.shard
+    if shard is None:
+        return found
+    return (item for position, item in enumerate(found) if shard.takes(position))
+
+
+def jsonl_file(options: Options) -> Path | None:
+    """Where --jsonl goes: a shard writes its own file (records.shard-3-of-8.jsonl)."""
+    if options.jsonl is None or options.shard is None:
+        return options.jsonl
+    return options.shard.file_name(options.jsonl)
 
 
 def _existing(path: os.PathLike[str] | None) -> set[FileId]:
@@ -177,7 +245,7 @@ def _ready_output(options: Options) -> tuple[str | None, frozenset[FileId]]:
     probe = os.path.join(out_dir, f".{os.getpid()}-probe{TEMP_SUFFIX}")
     try:
         os.makedirs(out_dir, exist_ok=True)
-        remove_temp_files(out_dir)
+        remove_temp_files(out_dir, options.shard.tag if options.shard is not None else "")
         open(probe, "xb").close()
         os.unlink(probe)
     except OSError as err:
@@ -196,6 +264,14 @@ def check_options(paths: Sequence[str], options: Options, jsonl_stream: BinaryIO
     """Raise OptionError for what cannot work, naming the option at fault (PATHS: the inputs)."""
     if options.out_dir is None and options.jsonl is None and jsonl_stream is None:
         raise OptionError("--output", "give an output folder (-o DIR), or --jsonl FILE")
+    if options.files_from is not None and paths:
+        raise OptionError("--files-from", "give the inputs as PATHs or as a list, not both")
+    if options.shard is not None and options.learning is not None:
+        raise OptionError("--shard", "cannot learn boilerplate yet: learning needs every page of a "
+                          "site in one run; run `newsclean rules learn` over all pages once and "
+                          "give its rules with --rules-dir")
+    if options.files_from is None and not paths:
+        raise OptionError("PATHS", "give the folders or files to clean, or --files-from LIST")
     if options.jobs < 1:
         raise OptionError("--jobs", "must be 1 or more")
     if options.jsonl is not None and os.path.isdir(options.jsonl):
@@ -287,6 +363,8 @@ def learned_outcomes(results: Iterable[Planned], settings: Settings, learning: L
     counts = LineCounts()
     with tempfile.TemporaryFile() as spool:  # unlinked at once: a killed run leaves nothing
         for item, result in results:
+            if isinstance(item, (ArchiveJob, ArchiveEnd)):  # never planned while learning
+                continue
             if isinstance(item, Job) and isinstance(result, Done) and result.status is Status.OK:
                 counts.add(result.site, result.keys)
                 pickle.dump((item, result.article, result.site), spool)

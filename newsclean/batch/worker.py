@@ -35,6 +35,7 @@ class Settings:
     records: bool  # make a JSONL line per page
     learn: bool  # first pass: return the article and its line keys, write nothing
     max_bytes: int  # the most read of one file (and inflated from it)
+    temp_tag: str = ""  # in temporary file names: a shard's, so it clears only its own
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,9 @@ class Done:
 
 def process_job(settings: Settings, job: Job) -> Done:
     """Read, clean and deliver one page; every failure becomes a Done that says why."""
+    data: bytes | str
     try:
-        data = read_input(job.path, settings.max_bytes)
+        data = job.payload if job.payload is not None else read_input(job.path, settings.max_bytes)
     except NotAFile as err:
         return failed(settings, job, Status.FAILED, f"it became {err} during the run; "
                       "newsclean reads files only")
@@ -66,9 +68,10 @@ def process_job(settings: Settings, job: Job) -> Done:
         return failed(settings, job, Status.FAILED, read_message(err))
     except NewscleanError as err:
         return failed(settings, job, Status.FAILED, str(err))
+    extra = {"charset": job.charset} if job.charset else {}
     try:
-        article = settings.clean(data, input_type=settings.input_type, rules_dirs=settings.rules_dirs,
-                                 max_bytes=settings.max_bytes)
+        article = settings.clean(data, url=job.url, input_type=job.page_type or settings.input_type,
+                                 rules_dirs=settings.rules_dirs, max_bytes=settings.max_bytes, **extra)
     except NothingExtracted as err:
         return failed(settings, job, Status.EMPTY, empty_message(str(err), job.source))
     except NewscleanError as err:
@@ -95,7 +98,7 @@ def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
             status = Status.SKIPPED
         else:
             try:
-                write_atomic(job.target, data)
+                write_atomic(job.target, data, settings.temp_tag)
             except OSError as err:
                 what, hint = write_problem(err)
                 return failed(settings, job, Status.FAILED, f"cannot write {printable(job.target)}: "
@@ -105,8 +108,8 @@ def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
             info = os.stat(job.target)
             if info.st_size == len(data):  # the file just written or compared, not a newer one
                 made = (info.st_size, info.st_mtime_ns)
-    line = record(job.source, Status.OK, None, article,
-                  printable(job.target) if job.target else None) if settings.records else None
+    line = record(job.source, Status.OK, None, article, output(job),
+                  page_fields(job)) if settings.records or job.payload is not None else None
     changed = written and job.target is not None and date_back_if_changed(job, job.target)
     return Done(status, CHANGED if changed else None, rules=article.rules,
                 bytes_out=written + len(line or b""), line=line, dropped=dropped,
@@ -148,8 +151,21 @@ def date_back_if_changed(job: Job, target: str) -> bool:
 def failed(settings: Settings, job: Job, status: Status, error: str, detail: str | None = None,
            errno: int = 0) -> Done:
     remove_stale(job)
-    line = record(job.source, status, error) if settings.records else None
+    line = (record(job.source, status, error, None, job.archive, page_fields(job))
+            if settings.records or job.payload is not None else None)
     return Done(status, error, line=line, detail=detail, bytes_out=len(line or b""), errno=errno)
+
+
+def output(job: Job) -> str | None:
+    """The file a record names: the page's own output, or its archive's JSONL."""
+    return printable(job.target) if job.target else job.archive
+
+
+def page_fields(job: Job) -> dict[str, str | None] | None:
+    """What an archive's page record adds: where and when the crawler got it."""
+    if job.payload is None:
+        return None
+    return {"url": job.url, "crawl_date": job.crawl_date}
 
 
 def remove_stale(job: Job) -> None:

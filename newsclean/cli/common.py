@@ -192,14 +192,14 @@ def os_message(err: OSError) -> str:
     return f"cannot read it ({err.strerror or err}); check the path"
 
 
-def check_paths(paths: list[str]) -> list[str]:
+def check_paths(paths: list[str] | None) -> list[str]:
     """Paths that must exist (batch, rules learn): a usage error names the first that does not."""
-    for name in paths:
+    for name in paths or []:
         if URL.match(name):
             raise typer.BadParameter(f"{name}: {url_message()}")
         if not Path(name).exists():
             raise typer.BadParameter(f"{name}: no such file or folder; check the path")
-    return paths
+    return paths or []
 
 
 # ---- rules ----
@@ -238,6 +238,9 @@ Url = Annotated[str | None, typer.Option(
 Paths = Annotated[list[str], typer.Argument(
     metavar="PATH...", callback=check_paths, show_default=False,
     help="Folders (walked recursively) and files.")]
+OptionalPaths = Annotated[list[str] | None, typer.Argument(
+    metavar="PATH...", callback=check_paths, show_default=False,
+    help="Folders (walked recursively) and files (or give --files-from).")]
 Include = Annotated[list[str] | None, typer.Option(
     "--include", metavar="GLOB", show_default=False,
     help="Read only files matching this glob (repeatable; a glob with '/' matches the path below "
