@@ -145,3 +145,38 @@ def test_cli_summary_counts_records_without_a_page_and_shards_keep_archives_whol
                                                       shard=Shard(index, 2))))
     assert sorted(p.name for p in (tmp_path / "sharded").iterdir()) == [".newsclean", "crawl.jsonl",
                                                                         "more.jsonl"]
+
+
+def test_a_json_lines_dump_gives_the_articles_its_pages_give_as_files(tmp_path, site):
+    files, _ = site
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": f"p{n}", "url": SITE.url(n), "html": SITE.html(n)}) + "\n"
+                            for n in range(PAGES)), encoding="utf-8")
+    list(run_batch([str(files)], Options(jsonl=tmp_path / "files.jsonl", jobs=2)))
+    list(run_batch([str(dump)], Options(jsonl=tmp_path / "dump-out.jsonl", jobs=2)))
+    as_files, as_dump = lines(tmp_path / "files.jsonl"), lines(tmp_path / "dump-out.jsonl")
+    assert [line["source"] for line in as_dump] == [f"{dump}#p{n}" for n in range(PAGES)]
+    for file_line, dump_line in zip(as_files, as_dump, strict=True):
+        for key in ("title", "text", "markdown", "authors", "date", "url"):
+            assert dump_line[key] == file_line[key], key
+
+
+def test_an_archive_with_a_failed_page_is_read_again_and_a_changed_option_redoes_it(tmp_path, site):
+    _, archive = site
+    out = tmp_path / "out"
+    list(run_batch([str(archive)], Options(out_dir=out, jobs=1)))
+    first = (out / "crawl.jsonl").read_bytes()
+    again = list(run_batch([str(archive)], Options(out_dir=out, jobs=1)))
+    assert [e.status for e in again if not isinstance(e, ArchiveReport)] == [Status.SKIPPED]
+    # another input type changes the recipe: the archive is read and its pages cleaned again
+    redone = list(run_batch([str(archive)], Options(out_dir=out, jobs=1, input_type="html")))
+    assert len([e for e in redone if not isinstance(e, ArchiveReport)]) == PAGES
+    assert (out / "crawl.jsonl").read_bytes() == first
+    # a page that fails: the archive's file is written (nothing lost) but not claimed
+    bad = tmp_path / "bad" / "bad.warc.gz"
+    bad.parent.mkdir()
+    bad.write_bytes(warc_bytes([(SITE.url(0), SITE.html(0).encode()), ("https://x.example/e", b"<p>\x00")],
+                               extras=False))
+    runs = [list(run_batch([str(bad)], Options(out_dir=tmp_path / "bad-out", jobs=1))) for _ in range(2)]
+    for events in runs:
+        assert [e.status for e in events if not isinstance(e, ArchiveReport)] == [Status.OK, Status.FAILED]
