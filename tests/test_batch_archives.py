@@ -180,3 +180,22 @@ def test_an_archive_with_a_failed_page_is_read_again_and_a_changed_option_redoes
     runs = [list(run_batch([str(bad)], Options(out_dir=tmp_path / "bad-out", jobs=1))) for _ in range(2)]
     for events in runs:
         assert [e.status for e in events if not isinstance(e, ArchiveReport)] == [Status.OK, Status.FAILED]
+
+
+def test_big_pages_out_of_an_archive_never_deadlock_the_pool(tmp_path):
+    """Pages sent whole to workers, larger than a pipe's buffer, with results as large: the
+    parent must never wait on a send while the worker waits on its own (a hang before)."""
+    import subprocess
+    import sys
+
+    big = Site(paragraphs=500)
+    pages = [(big.url(n), big.html(n).encode()) for n in range(12)]
+    assert min(len(html) for _, html in pages) > 100_000  # a pipe holds 64 KiB
+    archive = tmp_path / "big.warc.gz"
+    archive.write_bytes(warc_bytes(pages, extras=False))
+    for jobs in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "newsclean", "batch", str(archive), "--jsonl",
+                               str(tmp_path / f"out{jobs}.jsonl"), "-q", "--jobs", jobs],
+                              capture_output=True, text=True, timeout=240)
+        assert done.returncode == 0, done.stderr
+        assert [r["status"] for r in lines(tmp_path / f"out{jobs}.jsonl")] == ["ok"] * 12
