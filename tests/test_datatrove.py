@@ -41,12 +41,15 @@ OTHER_STEPS = {"url": "https://crawl.example/x", "date": "2024-06-01T00:00:00Z",
 
 @pytest.fixture
 def pages(tmp_path: Path) -> Path:
-    """Pages as `newsclean batch` reads them: HTML, text scrapes, a gzip page, a page without
-    an article, a binary file named .html, and a file that is no page at all."""
+    """Pages as `newsclean batch` reads them: HTML, text scrapes, a gzip page, a Windows page
+    (cp1252, CRLF, a stray control character), a page without an article, a binary file named
+    .html, and a file that is no page at all."""
     root = tmp_path / "pages"
     write_site(root / "html", 7)
     write_site(root / "text", 3, Site(host="text.example", name="Text Times", seed=3), kind="text")
     (root / "html" / "zipped.html.gz").write_bytes(gzip.compress(SITE.html(20).encode()))
+    windows = SITE.html(21).replace('charset="utf-8"', 'charset="windows-1252"').replace("<h1>", "<h1>\x07")
+    (root / "html" / "windows.htm").write_bytes(windows.replace("\n", "\r\n").encode("cp1252"))
     (root / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     (root / "scan.html").write_bytes(b"%PDF-1.4 binary")
     (root / "notes.csv").write_text("a,b\n1,2\n")
@@ -100,7 +103,7 @@ def test_the_pipeline_gives_the_articles_newsclean_batch_gives(pages, tmp_path, 
     stats = run_local(pages, tmp_path / "dt", tasks=2, workers=workers)
     docs = documents(tmp_path / "dt" / "data")
     ok = {source for source, record in records.items() if record["status"] == "ok"}
-    assert len(ok) == 11 and set(docs) == ok
+    assert len(ok) == 12 and set(docs) == ok
     for source in ok:
         record, doc = records[source], docs[source]
         assert doc["text"] == record["text"]
@@ -112,8 +115,10 @@ def test_the_pipeline_gives_the_articles_newsclean_batch_gives(pages, tmp_path, 
         assert meta["newsclean_rules"] == record["rules"]
         assert meta["file_path"] == str(pages / source)
     assert records["nav.html"]["status"] == "empty" and records["scan.html"]["status"] == "failed"
-    assert stats["total"] == 12 and stats["ok"] == 11 and stats["empty"] == 1 and stats["dropped"] == 1
-    assert stats["forwarded"] == 11
+    windows = docs["html/windows.htm"]
+    assert "\u201c" in windows["text"] and "\x07" not in windows["metadata"]["article_title"]
+    assert stats["total"] == 13 and stats["ok"] == 12 and stats["empty"] == 1 and stats["dropped"] == 1
+    assert stats["forwarded"] == 12
     completions = sorted(p.name for p in (tmp_path / "dt" / "logs" / "completions").iterdir())
     assert completions == ["00000", "00001"]
 
@@ -145,7 +150,7 @@ def test_a_rerun_runs_only_the_tasks_without_a_completion(pages, tmp_path):
     assert first.stat().st_mtime_ns == kept and second.exists()
     rank_one = list(dt.PageFilesReader(str(pages)).run(rank=1, world_size=2))
     assert stats is not None and stats["total"] == len(rank_one) < 12  # rank 1's pages only
-    assert len(documents(out / "data")) == 11
+    assert len(documents(out / "data")) == 12
 
 
 # ---------------------------------------------------------------- pages that hang, crash or meet a bug
@@ -324,8 +329,8 @@ def test_the_local_example_runs_with_several_workers(pages, tmp_path):
     command = [sys.executable, str(example), str(pages), str(out), "--tasks", "2", "--workers", "2"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert len(documents(out)) == 11
-    assert step_stats(out / "logs" / "stats.json")["ok"] == 11
+    assert len(documents(out)) == 12
+    assert step_stats(out / "logs" / "stats.json")["ok"] == 12
 
 
 # ---------------------------------------------------------------- a simulated Slurm cluster
@@ -413,7 +418,7 @@ def test_a_simulated_slurm_cluster_runs_the_array_and_relaunches_a_deleted_rank(
     assert sorted(p.name for p in (logs / "completions").iterdir()) == ["00000", "00001"], (
         "\n".join(p.read_text()[-2000:] for p in (logs / "slurm_logs").iterdir()))
     stats = step_stats(logs / "stats.json")  # merged by the second job
-    assert stats["total"] == 12 and stats["ok"] == 11 and len(documents(out / "data")) == 11
+    assert stats["total"] == 13 and stats["ok"] == 12 and len(documents(out / "data")) == 12
     kept = (out / "data" / "00000.jsonl").stat().st_mtime_ns
     (logs / "completions" / "00001").unlink()
     (out / "data" / "00001.jsonl").unlink()
@@ -422,7 +427,19 @@ def test_a_simulated_slurm_cluster_runs_the_array_and_relaunches_a_deleted_rank(
     rerun = sorted(fake_slurm.iterdir())[2]
     assert sbatch_lines(rerun)["array"] == "0-0" and sbatch_lines(rerun)["qos"] == "high"
     assert (out / "data" / "00000.jsonl").stat().st_mtime_ns == kept
-    assert (logs / "completions" / "00001").exists() and len(documents(out / "data")) == 11
+    assert (logs / "completions" / "00001").exists() and len(documents(out / "data")) == 12
+
+
+def test_the_slurm_example_runs_on_the_simulated_cluster(pages, tmp_path, fake_slurm):
+    out = tmp_path / "clean"
+    command = [sys.executable, str(ROOT / "examples" / "datatrove_slurm.py"), str(pages), str(out),
+               "--partition", "test", "--tasks", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = sbatch_lines(out / "logs" / "launch_script.slurm")
+    assert lines["cpus-per-task"] == "2" and lines["array"] == "0-1" and "qos" not in lines
+    assert sorted(p.name for p in (out / "logs" / "completions").iterdir()) == ["00000", "00001"]
+    assert len(documents(out)) == 12
 
 
 # ---------------------------------------------------------------- Ray, when installed
@@ -438,4 +455,4 @@ def test_a_local_ray_runs_the_pipeline(pages, tmp_path):
         RayPipelineExecutor(pipeline, tasks=2, logging_dir=str(tmp_path / "logs")).run()
     finally:
         ray.shutdown()
-    assert len(documents(tmp_path / "data")) == 11
+    assert len(documents(tmp_path / "data")) == 12

@@ -300,8 +300,9 @@ def installed_version(package: str) -> str | None:
 
 class PageFilesReader(BaseDiskReader):
     """One document per page file under `data_folder` (a local folder or any fsspec URL): the
-    text is the decoded page (gzip undone, the encoding found as `newsclean clean` finds it),
-    the id its path below the folder, and datatrove's `file_path` metadata is set.
+    text is the decoded page (gzip undone, the encoding found as `newsclean clean` finds it;
+    the rest of decoding, line ends and invisible characters, is left to the step, which does
+    it anyway), the id its path below the folder, and datatrove's `file_path` metadata is set.
 
     The files are those `newsclean batch` reads (.html .htm .xhtml .txt .md, and .gz of each),
     or those `glob_pattern` matches, or those `paths_file` lists; tasks share them out in
@@ -346,7 +347,7 @@ class PageFilesReader(BaseDiskReader):
         with self.data_folder.open(filepath, "rb") as handle:
             raw = handle.read()
         try:
-            page = sniff.decode(raw)
+            text = decoded(raw)
         except InputError as err:
             self.stat_update("unreadable")
             logger.warning(f"{filepath}: {err}; skipped")
@@ -354,10 +355,18 @@ class PageFilesReader(BaseDiskReader):
         found: dict[str, Any] = {}
         if self.url_from_path and (url := url_from_path(filepath)):
             found["url"] = url
-        document = self.get_document_from_dict({"text": page.text, "id": filepath, "metadata": found},
+        document = self.get_document_from_dict({"text": text, "id": filepath, "metadata": found},
                                                filepath, 0)
         if document is not None:
             yield document
+
+
+def decoded(raw: bytes) -> str:
+    """A page file's text: gzip undone, binary refused, the encoding found (raises InputError).
+    newsclean.clean() gives the same article for it as for the bytes."""
+    data = sniff.gunzip(raw)
+    sniff.refuse_binary(data)
+    return sniff.decode_bytes(data)[0]
 
 
 def url_from_path(path: str) -> str | None:
