@@ -238,6 +238,12 @@ def test_the_documents_url_picks_the_site_rules(tmp_path):
     assert "In Fenwick, " in without[0] and not without[1]["newsclean_rules"]
 
 
+def test_extract_cleans_one_page_in_this_process():
+    assert dt.NewscleanExtractor().extract(SITE.html(0)) == newsclean.clean(SITE.html(0)).text
+    assert dt.NewscleanExtractor(body="markdown").extract(SITE.html(0)).startswith("# ")
+    assert dt.NewscleanExtractor().extract("<html><body><nav>Home</nav></body></html>") == ""
+
+
 def test_the_step_refuses_another_trafilatura(monkeypatch):
     step = dt.NewscleanExtractor()
     monkeypatch.setattr(dt, "installed_version", lambda package: "1.11.0")
