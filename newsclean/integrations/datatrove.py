@@ -175,9 +175,12 @@ class NewscleanExtractor(BaseExtractor):
 
     def warn_once(self, doc: Document, cleaned: Cleaned) -> None:
         """The first page of each kind of failure in a task is a warning, the others debug lines."""
-        say = logger.debug if cleaned.status in self._warned else logger.warning
-        self._warned.add(cleaned.status)
-        say(f"newsclean: {doc.id}: {cleaned.status.value}: {cleaned.error} (later ones are debug lines)")
+        message = f"newsclean: {doc.id}: {cleaned.status.value}: {cleaned.error}"
+        if cleaned.status in self._warned:
+            logger.debug(message)
+        else:
+            self._warned.add(cleaned.status)
+            logger.warning(message + f" (the task's later '{cleaned.status.value}' pages: debug lines)")
 
     def extract(self, text: str) -> str:
         """One page's body, cleaned in this process (no URL, no timeout); "" when it has no
