@@ -254,8 +254,10 @@ def article_metadata(article: Article | None) -> dict[str, Any]:
     if article is None:
         return {**{ARTICLE_PREFIX + name: [] if name in ("authors", "tags") else None
                    for name in ARTICLE_FIELDS}, RULES_KEY: []}
-    values = article.to_dict()
-    found = {ARTICLE_PREFIX + name: values[name] for name in ARTICLE_FIELDS}
+    found: dict[str, Any] = {}
+    for name in ARTICLE_FIELDS:  # as Article.to_dict has them, without its deep copy of the text
+        value = getattr(article, name)
+        found[ARTICLE_PREFIX + name] = list(value) if isinstance(value, tuple) else value
     found[ARTICLE_PREFIX + "kind"] = article.kind.value
     return {**found, RULES_KEY: list(article.rules)}
 
