@@ -9,21 +9,26 @@ from .article import Article
 from .errors import NothingExtracted
 from .prose import unspaced
 from .rules import RuleBook
-from .sniff import InputType, Kind
+from .sniff import MAX_BYTES, InputType, Kind
 from .trace import Recorder, Step
 
 
 def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
-          rules_dirs: Sequence[str] = ()) -> Article:
+          rules_dirs: Sequence[str] = (), charset: str | None = None,
+          max_bytes: int = MAX_BYTES) -> Article:
     """Return the article in `data` (an HTML page or a text scrape) without boilerplate.
 
-    `input_type` is an InputType or its value ("auto", "html", "text"). `rules_dirs` are
+    `input_type` is an InputType or its value ("auto", "html", "text"). `charset` is the one
+    the HTTP Content-Type header named, if known: it decodes bytes before the page's own
+    <meta charset>, as in a browser (a byte order mark still comes first). `rules_dirs` are
     folders of site rule files (FiveFilters format), over the built-in pack. Raises InputError
-    for binary, empty or undecodable input, NothingExtracted when no article is found, and
+    for binary, empty or undecodable input, or input over `max_bytes` (50 MB; str: characters)
+    as given or once gunzipped, NothingExtracted when no article is found, and
     RuleError for a rules folder that does not exist (all NewscleanError); ValueError for an
     unknown `input_type`.
     """
-    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type))
+    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type), charset=charset,
+                       max_bytes=max_bytes)
     site = RuleBook.load(rules_dirs).for_document(doc).rules
     return extractor(doc.kind)(doc, site)
 
@@ -48,10 +53,11 @@ class Explanation:
 
 
 def explain(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
-            rules_dirs: Sequence[str] = ()) -> Explanation:
+            rules_dirs: Sequence[str] = (), max_bytes: int = MAX_BYTES) -> Explanation:
     """Clean `data` and say, block by block in page order, what was kept and why the rest was
-    dropped. Raises NewscleanError only for input that cannot be read at all."""
-    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type))
+    dropped. Raises NewscleanError only for input that cannot be read at all (or is over
+    `max_bytes`, as in `clean`)."""
+    doc = sniff.decode(data, url=url, kind=InputType.parse(input_type), max_bytes=max_bytes)
     site = RuleBook.load(rules_dirs).for_document(doc).rules
     recorder, page_blocks = Recorder(), []  # type: tuple[Recorder, list[str]]
     article: Article | None

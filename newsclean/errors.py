@@ -28,3 +28,16 @@ class OptionError(NewscleanError):
         super().__init__(f"{option}: {message}")
         self.option = option
         self.message = message
+
+
+class DamagedArchive(InputError):
+    """An archive or record file is cut short or damaged partway: the pages before the damage
+    were given, the rest of the file cannot be read. `items` counts what was read before it."""
+
+    def __init__(self, message: str, items: int) -> None:
+        super().__init__(message)
+        self.items = items
+
+
+class MissingExtra(NewscleanError):
+    """A feature needs an optional dependency that is not installed (`pip install 'newsclean[x]'`)."""

@@ -1,10 +1,9 @@
-"""The HTML path: lxml parse, trafilatura extraction, news-specific cleaning. The only
-module that imports trafilatura."""
+"""The HTML path: the parsed page (html_parse), trafilatura extraction, news-specific
+cleaning. The only module that imports trafilatura."""
 from __future__ import annotations
 
 import copy
 import logging
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,8 +17,9 @@ from trafilatura.xml import xmltotxt
 from .article import Article
 from .bylines import names_in_byline
 from .dates import find_date
-from .errors import InputError, NothingExtracted
+from .errors import NothingExtracted
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
+from .html_parse import parse_html
 from .patterns import Scope, edge_span, furniture_match
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
 from .rules import Rule, SiteRules, line_verdicts
@@ -27,7 +27,6 @@ from .sniff import Document, Kind
 from .trace import Note, ignore
 
 LOG = logging.getLogger("newsclean")
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 BLOCK_TAGS = ("p", "head", "quote", "item")
 # Recall-mode output this big is trusted as it is; smaller, the default mode is asked too.
 # The share is of the words a reader sees (scripts and styles dropped). Measured on the dev sets
@@ -48,20 +47,6 @@ DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is
 # a leading block this short that repeats the headline is the headline itself
 # (docs/findings.md#headline-in-body)
 TITLE_ECHO_SLACK = 1.3
-
-
-def parse_html(text: str) -> lxml.html.HtmlElement:
-    """Parse a page or a bare fragment into a full document tree. Raises InputError."""
-    text = XML_DECLARATION.sub("", text, count=1)  # lxml refuses str with an encoding declaration
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
-                                  huge_tree=True, default_doctype=False)
-    try:
-        tree = lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError) as err:
-        raise InputError(f"cannot parse the HTML ({err}); is this a web page?") from None
-    if tree is None or tree.tag != "html":
-        raise InputError("cannot parse the HTML; is this a web page?")
-    return tree
 
 
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:

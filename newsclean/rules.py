@@ -10,14 +10,16 @@ after them, strips and line rules add up, and its flags win. A file saying `stan
 is not layered: the earlier files for its host are ignored.
 
 Loading never fails on a third-party file: a line that cannot be used (unknown directive, bad
-XPath or regex) is skipped and kept as a Problem, which `newsclean rules lint` reports.
+XPath or regex) is skipped and kept as a Problem, which `newsclean rules lint` reports. Line
+regexes are written as for Python's `re` and run by RE2 (`rule_regex`): in time linear in the
+line, so no rule can hang a run.
 """
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -30,6 +32,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 
 from .errors import RuleError
+from .rule_regex import LineMatcher, RuleRegexError, compile_line_regex
 from .sniff import Document, Kind
 
 # directive -> how its value is read
@@ -181,6 +184,8 @@ def parse_rule_text(text: str, path: str = "<rules>", key: str = "") -> RuleFile
                 problems.append(Problem(path, number, compiled[1:]))
             else:
                 lists.setdefault(name, []).append(Rule(compiled, where))
+                problems += [Problem(path, number, f"'{name}': {note}", error=False)
+                             for note in getattr(compiled, "notes", ())]
     if pending_find is not None:
         problems.append(Problem(path, pending_find[1], "find_string without a replace_string after it"))
     rules = SiteRules(sources=(path,), hosts=(key,) if key else (),
@@ -200,50 +205,26 @@ def compile_value(name: str, value: str):
             return f"!bad XPath for '{name}': {value!r} ({err})"
     if name in REGEX_LISTS:
         try:
-            return re.compile(value)
-        except re.error as err:
+            return compile_line_regex(value)
+        except RuleRegexError as err:
             return f"!bad regex for '{name}': {value!r} ({err})"
     return value
 
 
-# lines made of what line regexes mostly read: a regex whose nested repeats can split such a
-# line in exponentially many ways shows it on a few dozen characters (and would take seconds,
-# or hours, on a longer line of a page)
-PROBE_LINES = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2, "abcdefghijklmnopqrstuvwxyz" * 2,
-               "Aa " * 18, "A. " * 18, "0123456789" * 5, "a-b." * 13)
-PROBE_LENGTHS = (8, 12, 16, 20, 24, 28, 32, 40, 48)  # characters: growing, to show the blow-up
-SLOW_MATCH_SECONDS = 0.005  # one match this slow on a probe this short grows out of bounds
-
-
-def slow_regexes(rule_file: RuleFile) -> list[Problem]:
-    """Line regexes (strip_line, keep_line, strip_before, strip_after) that backtrack
-    catastrophically, found by timing them on short probe lines of growing length."""
+def regex_problems(rule_file: RuleFile) -> list[Problem]:
+    """Line regexes RE2 cannot compile in full, found by compiling them (`rules lint`). Reading
+    a file refuses those its size estimate sees; cleaning compiles a regex on first use, and
+    leaves out one that still fails (it matches nothing)."""
     problems = []
     for name in REGEX_LISTS:
         for rule in rule_file.rules.get(name):
-            slow = backtracking(rule.value)
-            if slow:
+            try:
+                rule.value.check()
+            except RuleRegexError as err:
                 line = int(rule.source.rsplit(":", 1)[1]) if rule.source[-1:].isdigit() else 0
-                problems.append(Problem(rule_file.path, line, f"'{name}' regex backtracks: {slow}; "
-                                        "avoid a repeat inside a repeat, such as (\\w+ ?){1,5}"))
+                problems.append(Problem(rule_file.path, line, f"bad regex for '{name}': "
+                                        f"{rule.value.pattern!r} ({err})"))
     return problems
-
-
-def backtracking(regex: re.Pattern) -> str:
-    """What shows the regex to backtrack catastrophically, or ""."""
-    for probe in PROBE_LINES:
-        for length in PROBE_LENGTHS:
-            line = probe[:length] + "!"  # no line regex ends on it: every split is tried
-            seconds = min(timed_match(regex, line) for _ in range(3))  # not a busy machine's pause
-            if seconds > SLOW_MATCH_SECONDS:
-                return f"{seconds * 1000:.0f} ms on a line of {len(line)} characters ({line[:12]}...)"
-    return ""
-
-
-def timed_match(regex: re.Pattern, line: str) -> float:
-    began = time.perf_counter()
-    regex.fullmatch(line)
-    return time.perf_counter() - began
 
 
 def unknown_message(name: str) -> str:
@@ -298,6 +279,8 @@ class RuleBook:
     global_rules: SiteRules | None
     layers: dict = field(default_factory=dict)  # key -> SiteRules of its files, layered
     merged: dict = field(default_factory=dict, compare=False)  # key -> rules over global.txt
+    # of every rule file read, folder by folder (names and text): a batch records what made an output
+    digest: str = field(default="", compare=False)
 
     @staticmethod
     def load(rules_dirs: Sequence[str | os.PathLike] = ()) -> RuleBook:
@@ -395,8 +378,10 @@ def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
     layers: dict[str, SiteRules] = {}
     shadowed: list[RuleFile] = []
     global_rules: SiteRules | None = None
+    digest = hashlib.blake2b(digest_size=16)
     for folder in (None,) + user_dirs:
-        for rule_file in with_aliases(list(read_folder(folder))):
+        digest.update(b"\x00folder\x00")  # the folders' order is the layering's
+        for rule_file in with_aliases(list(read_folder(folder, digest))):
             if rule_file.key == "global":
                 generic = rule_file.rules.without(HOST_ONLY)
                 global_rules = generic.merged_over(global_rules) if global_rules else generic
@@ -411,7 +396,7 @@ def load_book(user_dirs: tuple[str, ...]) -> RuleBook:
                         layers.get(rule_file.key, below.rules))
             files[rule_file.key] = rule_file
     return RuleBook(files=files, shadowed=tuple(shadowed), global_rules=global_rules,
-                    layers=layers)
+                    layers=layers, digest=digest.hexdigest())
 
 
 def with_aliases(rule_files: list[RuleFile]) -> list[RuleFile]:
@@ -424,13 +409,16 @@ def with_aliases(rule_files: list[RuleFile]) -> list[RuleFile]:
     return rule_files + aliases
 
 
-def read_folder(folder: str | None) -> Iterable[RuleFile]:
-    """The rule files of a user folder, or of the built-in pack when `folder` is None."""
+def read_folder(folder: str | None, digest: Any = None) -> Iterable[RuleFile]:
+    """The rule files of a user folder, or of the built-in pack when `folder` is None; each
+    file's name and text also go into `digest` (a hashlib object) when given."""
     if folder is None:
         base = resources.files("newsclean").joinpath("rules")
         entries = sorted((e for e in base.iterdir() if e.name.endswith(".txt")), key=lambda e: e.name)
         for entry in entries:
-            yield parse_rule_text(entry.read_text("utf-8"), f"builtin:{entry.name}", host_key(entry.name))
+            text = entry.read_text("utf-8")
+            add_to_digest(digest, entry.name, text)
+            yield parse_rule_text(text, f"builtin:{entry.name}", host_key(entry.name))
         return
     path = Path(folder)
     if not path.is_dir():
@@ -442,7 +430,13 @@ def read_folder(folder: str | None) -> Iterable[RuleFile]:
             text = entry.read_text("utf-8", errors="replace")
         except OSError as err:
             raise RuleError(f"{entry}: cannot read rule file ({err.strerror or err})") from None
+        add_to_digest(digest, entry.name, text)
         yield parse_rule_text(text, str(entry), host_key(entry.name))
+
+
+def add_to_digest(digest: Any, name: str, text: str) -> None:
+    if digest is not None:
+        digest.update(f"{name}\x00{text}\x00".encode("utf-8", "surrogatepass"))
 
 
 def is_rule_file_name(filename: str) -> bool:
@@ -493,45 +487,27 @@ def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerd
     verdicts: list[LineVerdict | None] = [None] * len(lines)
     if site is None or not any(site.get(k) for k in LINE_DIRECTIVES):
         return verdicts
-    trimmed = [" ".join(line.split()) for line in lines]
-    for rule in site.get("strip_before"):
-        hit = next((i for i, line in enumerate(trimmed) if rule.value.fullmatch(line)), None)
-        if hit is not None:
-            verdicts[: hit + 1] = [LineVerdict(False, rule.source, False)] * (hit + 1)
-    for rule in site.get("strip_after"):
-        hit = next((i for i, line in enumerate(trimmed) if rule.value.fullmatch(line)), None)
-        if hit is not None:
-            verdicts[hit:] = [LineVerdict(False, rule.source, False)] * (len(trimmed) - hit)
-    strips, keeps = site.get("strip_line"), site.get("keep_line")
-    any_strip, any_keep = either(strips), either(keeps)
-    for index, line in enumerate(trimmed):
-        # one regex call per line; which rule it was only matters on a hit (the last one wins)
-        if any_strip is not None and any_strip.fullmatch(line):
-            rule = next(r for r in reversed(strips) if r.value.fullmatch(line))
-            verdicts[index] = LineVerdict(False, rule.source, True)
-        if any_keep is not None and any_keep.fullmatch(line):
-            rule = next(r for r in reversed(keeps) if r.value.fullmatch(line))
-            verdicts[index] = LineVerdict(True, rule.source, True)
+    rules = tuple((directive, rule) for directive in LINE_DIRECTIVES for rule in site.get(directive))
+    matcher = line_matcher(tuple(rule for _, rule in rules))
+    hits = matcher.match_lines([" ".join(line.split()) for line in lines])  # one RE2 pass a line
+    for index, (directive, rule) in enumerate(rules):  # the cuts, strip_before's first
+        if directive in ("strip_before", "strip_after"):
+            hit = next((i for i, found in enumerate(hits) if found and index in found), None)
+            if hit is not None and directive == "strip_before":
+                verdicts[: hit + 1] = [LineVerdict(False, rule.source, False)] * (hit + 1)
+            elif hit is not None:
+                verdicts[hit:] = [LineVerdict(False, rule.source, False)] * (len(lines) - hit)
+    for line, found in enumerate(hits):  # the last rule that names a line decides, keep_line's over
+        if not found:
+            continue
+        for keep in (False, True):
+            named = [i for i in found if rules[i][0] == ("keep_line" if keep else "strip_line")]
+            if named:
+                verdicts[line] = LineVerdict(keep, rules[named[-1]][1].source, True)
     return verdicts
 
 
 @lru_cache(maxsize=1024)
-def either(rules: tuple[Rule, ...]) -> re.Pattern | AnyOf | None:
-    """One regex that matches in full what any of these line rules matches in full."""
-    if not rules:
-        return None
-    flags = {rule.value.flags for rule in rules}
-    if len(flags) > 1:
-        return AnyOf(rules)
-    return re.compile("|".join(f"(?:{rule.value.pattern})" for rule in rules), flags.pop())
-
-
-class AnyOf:
-    """Rules whose flags differ cannot share one regex: try each (rare)."""
-
-    def __init__(self, rules: tuple[Rule, ...]):
-        self.rules = rules
-
-    def fullmatch(self, line: str) -> bool:
-        return any(r.value.fullmatch(line) for r in self.rules)
-
+def line_matcher(rules: tuple[Rule, ...]) -> LineMatcher:
+    """The rules' regexes as one RE2 matcher (once per site and process)."""
+    return LineMatcher([rule.value for rule in rules])

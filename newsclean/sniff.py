@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from .errors import InputError
 from .labels import Label
 
-MAX_INPUT_BYTES = 64 * 1024 * 1024  # decompressed; far above any real article page
+# bytes: the most newsclean reads of one input, as given and once gunzipped (`--max-bytes`,
+# `max_bytes=`). 50 MB, decimal as every size newsclean shows: real article pages are under 5 MB
+# of HTML, and a page of this size still ends within 20 s and 2 GB of memory (BENCHMARKS.md,
+# "Hostile inputs"). An input of exactly this size is read; one byte more is refused, before any
+# decoding or parsing.
+MAX_BYTES = 50_000_000
 SNIFF_BYTES = 4096  # bytes read for NUL bytes and UTF-16 without a BOM: a page's first block
 MIN_UTF16_BYTES = 16  # bytes: fewer cannot show the every-other-byte NUL pattern
 UTF16_NUL_SHARE = 0.7  # of the odd (or even) bytes, NULs: mostly-ASCII UTF-16 has ~1.0, binary ~0.1
@@ -127,16 +132,19 @@ CANONICAL = [
 
 
 def decode(data: bytes | str, *, url: str | None = None,
-           kind: InputType | str = InputType.AUTO) -> Document:
-    """Decode raw page bytes into a Document. Raises InputError for binary or empty input,
-    ValueError for a `kind` that is no InputType."""
+           kind: InputType | str = InputType.AUTO, charset: str | None = None,
+           max_bytes: int = MAX_BYTES) -> Document:
+    """Decode raw page bytes into a Document; `charset` is the one an HTTP Content-Type header
+    named, if any. Raises InputError for binary or empty input and for input over `max_bytes`
+    (str: characters), as given or gunzipped; ValueError for a `kind` that is no InputType."""
     chosen = InputType.parse(kind)
+    check_size(len(data), max_bytes)
     if isinstance(data, str):
         text, encoding = data, "utf-8"
     else:
-        data = gunzip(data)
+        data = gunzip(data, max_bytes)
         refuse_binary(data)
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, charset)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE.sub("", text)
     if not text.strip():
@@ -147,18 +155,30 @@ def decode(data: bytes | str, *, url: str | None = None,
     return Document(text=text, kind=found, url=url, encoding=encoding)
 
 
-def gunzip(data: bytes) -> bytes:
-    """Transparently decompress gzip input (several members allowed)."""
+def check_size(size: int | None, max_bytes: int) -> None:
+    """Raise InputError for an input of `size` bytes (None: more than it reads) over `max_bytes`."""
+    if size is None or size > max_bytes:
+        raise InputError(too_big("" if size is None else f"{size:,} bytes, ", max_bytes))
+
+
+def too_big(what: str, max_bytes: int) -> str:
+    """The one message for every input over the cap: what it is, the cap, how to raise it."""
+    return (f"input is {what}over the {max_bytes:,}-byte limit; raise --max-bytes (max_bytes= in "
+            "Python) to read it")
+
+
+def gunzip(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
+    """Transparently decompress gzip input (several members allowed), to at most `max_bytes`:
+    a bomb is stopped at the cap, never inflated whole."""
     if not data.startswith(b"\x1f\x8b"):
         return data
     out, rest = b"", data
     try:
         while rest.startswith(b"\x1f\x8b"):
             inflater = zlib.decompressobj(wbits=31)
-            out += inflater.decompress(rest, MAX_INPUT_BYTES + 1 - len(out))
-            if inflater.unconsumed_tail or len(out) > MAX_INPUT_BYTES:
-                raise InputError("input is a gzip file larger than 64 MiB uncompressed; "
-                                 "split it or decompress it first")
+            out += inflater.decompress(rest, max_bytes + 1 - len(out))
+            if inflater.unconsumed_tail or len(out) > max_bytes:
+                raise InputError(too_big("a gzip file that inflates to ", max_bytes))
             if not inflater.eof:  # a half-downloaded file must not give half an article
                 raise InputError("input is a truncated gzip file; re-download it")
             rest = inflater.unused_data
@@ -201,11 +221,19 @@ def looks_utf16(head: bytes) -> bool:
                for nuls, letters in ((odd, even), (even, odd)))
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode by BOM, declared charset, UTF-8, then detection. Never mangles silently."""
+def decode_bytes(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Decode as a browser does: by BOM, the HTTP `charset`, the page's declared charset, then
+    UTF-8 and detection. A charset the bytes do not decode in is passed over. Never mangles
+    silently."""
     bom = bom_encoding(data)
     if bom:
         return data[len(codecs.BOM_UTF8) if bom == "utf-8" else 0:].decode(bom, "replace"), bom
+    http = label_encoding(charset) if charset else None
+    if http:
+        try:
+            return data.decode(http), http
+        except UnicodeError:
+            pass
     if looks_utf16(data[:SNIFF_BYTES]):
         even_nuls = data[0:SNIFF_BYTES:2].count(0)
         name = "utf-16-be" if even_nuls > data[1:SNIFF_BYTES:2].count(0) else "utf-16-le"
@@ -236,9 +264,13 @@ def declared_charset(data: bytes) -> str | None:
     """The charset named by <meta charset>, http-equiv or an XML declaration, normalised."""
     head = data[:8192]
     match = META_CHARSET.search(head) or XML_DECL_ENCODING.search(head)
-    if not match:
-        return None
-    label = match.group(1).decode("ascii", "ignore").lower().strip()
+    return label_encoding(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def label_encoding(label: str) -> str | None:
+    """The codec a browser decodes by for a charset label (WHATWG aliases and supersets);
+    None for a label it does not know or that is no ASCII-compatible page encoding."""
+    label = label.lower().strip().strip("\"'")
     label = LABEL_ALIASES.get(label, label)
     try:
         name = codecs.lookup(label).name

@@ -78,9 +78,10 @@ def flat(text: str) -> str:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`: relative path -> bytes."""
+    """Every file under `folder`, but for -o's records of what made them (.newsclean/, named
+    by process: test_batch_stale.py checks them): relative path -> bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".newsclean" not in p.parts}
 
 
 def temp_files(folder: Path) -> list[Path]:
@@ -413,7 +414,9 @@ def test_interrupted_halfway_then_rerun_gives_the_same_bytes(tmp_path, mode, sig
     """SIGKILL (the parent alone: its workers must die with it) or Ctrl-C (SIGINT to the whole
     process group) halfway, then a rerun: the same files and JSONL bytes as an uninterrupted
     run, the JSONL lines already written reused rather than cleaned again. A page that fails
-    comes first: failures are tried again, and must not stop the lines after them being reused."""
+    comes first: failures are tried again, and must not stop the lines after them being reused.
+    What the killed run recorded under -o (.newsclean/) names only outputs written whole, and a
+    third run finds everything recorded."""
     pages = tmp_path / "in"
     write_site(pages, 40, Site(paragraphs=150), per_folder=10)
     (pages / "part000" / "000-scan.html").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
@@ -440,6 +443,12 @@ def test_interrupted_halfway_then_rerun_gives_the_same_bytes(tmp_path, mode, sig
     lines = part.read_bytes().splitlines(keepends=True) if part.exists() else []
     kept = [line for line in lines if line.endswith(b"\n") and json.loads(line)["status"] in ("ok", "empty")]
     outputs = sum(1 for _ in work.rglob("*.md"))
+    claims = recorded(work / "out")  # each names an output written whole, as it is now
+    assert ("-o" not in mode or claims) and len(claims) <= outputs
+    for rel, size, mtime_ns in claims:
+        info = (work / "out" / rel).stat()
+        assert (info.st_size, info.st_mtime_ns) == (size, mtime_ns)
+        assert (work / "out" / rel).read_bytes() == reference[f"out/{rel}"]
 
     rerun = run_cli(*batch, "--jobs", "2")
     assert rerun.wait(120) == 0, rerun.stderr.read()
@@ -449,6 +458,22 @@ def test_interrupted_halfway_then_rerun_gives_the_same_bytes(tmp_path, mode, sig
     assert int(last["skipped"] or 0) == (outputs if "-o" in mode else len(kept)) > 0
     assert tree(work) == reference
     assert not temp_files(work)
+    third = run_cli(*batch, "--jobs", "2")  # and the rerun recorded all it did
+    assert third.wait(120) == 0
+    stderr = third.stderr.read().decode()
+    assert SUMMARY.match(stderr.splitlines()[-1])["skipped"] == "40" and "cleaned again" not in stderr
+    assert tree(work) == reference
+
+
+def recorded(out: Path) -> list[tuple[str, int, int]]:
+    """The whole claims in OUT/.newsclean: (output, size, mtime_ns)."""
+    found = []
+    for path in (out / ".newsclean").glob("*.claims"):
+        for line in path.read_bytes().splitlines(keepends=True):
+            if line.startswith(b"[") and line.endswith(b"\n"):
+                claim = json.loads(line)
+                found.append((claim[0], claim[5], claim[6]))
+    return found
 
 
 def progress(work: Path, mode: str) -> int:

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsclean.cli import app
+from newsclean.rule_regex import BOUNDARY_NOTE
 from newsclean.rules import load_book
 
 SEED_LIKE = Path(__file__).resolve().parents[1] / "newsclean" / "rules" / "pages" / "dw.com" / "page.txt"
@@ -109,16 +110,47 @@ def test_explain_names_the_rule_that_dropped_a_block_with_inline_links(run):
     assert line.startswith("drop ") and "site rule builtin:bbc.com.txt:" in line
 
 
-def test_rules_lint_finds_a_line_regex_that_backtracks(run, tmp_path):
-    # a repeat inside a repeat: a line of capitals splits in exponentially many ways, and one
-    # such line on a page would hold the whole batch up
+def test_rules_lint_says_what_re2_cannot_run_and_how_to_rewrite_it(run, tmp_path):
     rule_file = tmp_path / "example.org.txt"
     rule_file.write_text("strip_line: Share on (Facebook|X)\n"
-                         "strip_line: (?:[A-Z][\\w.'-]*\\.? ?){1,5} ?/ ?(?:[A-Z][\\w.'-]*){1,6}\n")
+                         "strip_line: (?:[A-Z][\\w.'-]*\\.? ?){1,5} ?/ ?(?:[A-Z][\\w.'-]*){1,6}\n"
+                         "strip_line: (\\w+) and \\1\n"
+                         "keep_line: .*(?<=€)\\d+\n"
+                         "strip_after: More(?= from).*\n"
+                         "strip_line: (?>Ad)s?\n"
+                         "strip_line: .*\\bBy [A-Z].*\n"
+                         "strip_line: [\\w ]{1,1000}\n")
     result = run("rules", "lint", str(rule_file))
     assert result.exit_code == 1
-    assert [line.split(" regex backtracks")[0] for line in result.stdout.splitlines()] == [
-        f"{rule_file}:2: 'strip_line'"]
+    lines = result.stdout.splitlines()
+    start = [line.split(" (")[0] for line in lines]
+    assert start == [f"{rule_file}:3: bad regex for 'strip_line': '(\\\\w+) and \\\\1'",
+                     f"{rule_file}:4: bad regex for 'keep_line': '.*(?<=€)\\\\d+'",
+                     f"{rule_file}:5: bad regex for 'strip_after': 'More(?= from).*'",
+                     f"{rule_file}:6: bad regex for 'strip_line': '(?>Ad)s?'",
+                     f"{rule_file}:7: note: 'strip_line': {BOUNDARY_NOTE}",
+                     f"{rule_file}:8: bad regex for 'strip_line': '[\\\\w ]{{1,1000}}'"]
+    assert "RE2 has no backreferences" in lines[0] and "spell each repeat out" in lines[0]
+    assert "RE2 has no lookbehind" in lines[1] and "'.*€\\d+'" in lines[1]
+    assert "but at the very start of a regex" in lines[2]
+    assert "RE2 has no atomic groups" in lines[3]
+    assert "too big for RE2" in lines[5]
+    assert result.stderr == "lint: 5 errors, 1 notes\n"
+
+
+def test_clean_skips_a_regex_re2_cannot_run_with_one_line(run, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "example.com.txt").write_text("strip_line: (\\w+) and \\1\nstrip_line: (a+)+$\n")
+    page = tmp_path / "page.txt"
+    page.write_text("The council voted on Tuesday to rebuild the old footbridge over the river. " * 4
+                    + "\n\n" + "a" * 60 + "!\n")
+    result = run("clean", str(page), "--url", "https://example.com/a", "--rules-dir", str(rules))
+    assert result.exit_code == 0 and "footbridge" in result.stdout
+    assert result.stderr == (f"newsclean: warning: {rules / 'example.com.txt'}:1: bad regex for "
+                             "'strip_line': '(\\\\w+) and \\\\1' (RE2 has no backreferences (\\1, "
+                             "(?P=name)); spell each repeat out, e.g. '(ab|cd)-\\1' as 'ab-ab|cd-cd'); "
+                             "this line is skipped (see `newsclean rules lint`)\n")
 
 
 def test_explain_returns_a_frozen_explanation():

@@ -336,3 +336,46 @@ def test_a_user_file_without_a_fingerprint_still_serves_text_scrapes(tmp_path):
     write(tmp_path / "alone", "dw.com.txt", "standalone: yes\nstrip_line: Watch .*")
     alone = newsclean.clean(scrape, input_type="text", rules_dirs=[str(tmp_path / "alone")])
     assert alone.rules == ()  # a standalone file replaces the built-in one, fingerprint and all
+
+
+def python_verdicts(lines, site):
+    """line_verdicts as it was with Python's re: cuts first, then the last strip_line, then
+    the last keep_line, each rule tried on its own."""
+    import re
+
+    trimmed = [" ".join(line.split()) for line in lines]
+    verdicts = [None] * len(lines)
+    regex = lambda rule: re.compile(rule.value.pattern)  # noqa: E731
+    for rule in site.get("strip_before"):
+        hit = next((i for i, line in enumerate(trimmed) if regex(rule).fullmatch(line)), None)
+        if hit is not None:
+            verdicts[: hit + 1] = [(False, rule.source, False)] * (hit + 1)
+    for rule in site.get("strip_after"):
+        hit = next((i for i, line in enumerate(trimmed) if regex(rule).fullmatch(line)), None)
+        if hit is not None:
+            verdicts[hit:] = [(False, rule.source, False)] * (len(trimmed) - hit)
+    for index, line in enumerate(trimmed):
+        for keep, name in ((False, "strip_line"), (True, "keep_line")):
+            named = [r for r in site.get(name) if regex(r).fullmatch(line)]
+            if named:
+                verdicts[index] = (keep, named[-1].source, True)
+    return verdicts
+
+
+def test_line_verdicts_are_those_of_pythons_re():
+    site = parse_rule_text(
+        "strip_before: (?i)start HERE\nstrip_before: Menü\nstrip_after: The end\nstrip_after: (?i)fin\n"
+        "strip_line: Ad( break)?\nstrip_line: \\w+ break\nkeep_line: Ad break\nkeep_line: Grüße.*\n"
+        "strip_line: (?=.*ß).+", "x.com.txt", "x.com").rules
+    lines = ["menu", "Menü", "Start here", "one", "Ad", "Ad  break", "Straße break", "Grüße an alle",
+             "two", "FIN", "The end", "footer", "Ad"]
+    for cut in range(len(lines)):
+        part = lines[cut:]
+        assert [v and tuple(v) for v in line_verdicts(part, site)] == python_verdicts(part, site)
+    book = load_book(())
+    for rule_file in book.all_files():
+        pages = Path(newsclean.__file__).parent / "rules" / "pages" / rule_file.key
+        for found in sorted(pages.glob("page.txt")):
+            lines = found.read_text("utf-8").splitlines()
+            rules = book.over_global(rule_file)
+            assert [v and tuple(v) for v in line_verdicts(lines, rules)] == python_verdicts(lines, rules)

@@ -8,15 +8,23 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import quote
 
 from ..files import FileId, file_id, printable
 from ..render import Format
 from .model import Status
 
-DEFAULT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md")  # and the same + ".gz"
+DEFAULT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md", ".warc", ".wet")  # and the same + ".gz"
 SUFFIX = {Format.MARKDOWN: ".md", Format.JSON: ".json", Format.TEXT: ".txt"}
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# a host name as mirrors write it: labels of letters, digits and hyphens, a final label of
+# letters (a top-level domain) or an IDN's xn--, and an optional port (wget writes host:8080)
+HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
+                  r"(?::\d{1,5})?", re.I)
+INDEX_NAMES = ("index.html", "index.htm")  # wget -x saves https://host/a/ as host/a/index.html
+GONE = ("it disappeared during the run (deleted or moved after the walk found it); "
+        "if it is back, rerun to clean it")
 
 
 @dataclass(frozen=True)
@@ -31,26 +39,33 @@ class Input:
     ident: FileId = (0, 0)  # an output must never be its input
     problem: str | None = None
     status: Status = Status.FAILED  # of a problem
+    url: str | None = None  # the page's address, when a list or the mirror's layout gives it
+
+    def with_url(self, url: str | None) -> Input:
+        return replace(self, url=url)
 
 
 def find_inputs(paths: Sequence[str], suffix: str, include: Sequence[str] = (),
-                exclude: Sequence[str] = (), prune: frozenset[FileId] = frozenset()) -> Iterator[Input]:
+                exclude: Sequence[str] = (), prune: frozenset[FileId] = frozenset(),
+                urls: bool = False) -> Iterator[Input]:
     """Every input under `paths`, in a fixed order: the arguments as given, each folder
     depth-first with entries sorted by name. One folder maps to the output folder itself;
     with several arguments each folder maps to a subfolder of its name. Files named on the
     command line are inputs whatever their name; files in folders must match `include`
     (default: DEFAULT_SUFFIXES, .gz too) and not `exclude`, which also prunes folders.
-    `prune` holds (device, inode) of folders never to enter (the output folder)."""
-    chooser = Chooser(suffix, tuple(include), tuple(exclude), prune)
+    `prune` holds (device, inode) of folders never to enter (the output folder). With `urls`,
+    each file's URL is read off its path, the host's folder first (see lists.url_from_parts):
+    the host is the folder named on the command line if its name is one, else below it."""
+    chooser = Chooser(suffix, tuple(include), tuple(exclude), prune, urls)
     if len(paths) == 1 and os.path.isdir(paths[0]):
-        yield from walk_folder(paths[0], (), "", chooser, ())
+        yield from walk_folder(paths[0], (), "", chooser, (), url_root(paths[0], urls))
         return
     files = [p for p in paths if not os.path.isdir(p)]
     names = output_names([os.path.basename(p) for p in files], suffix)
     for path in paths:
         if os.path.isdir(path):
             name = clean_name(os.path.basename(os.path.realpath(path)))
-            yield from walk_folder(path, (name,), "", chooser, ())
+            yield from walk_folder(path, (name,), "", chooser, (), url_root(path, urls))
         else:
             found = file_input(path, names[files.index(path)], (), os.path.dirname(path) or ".")
             if found is not None:  # always: nothing is pruned among the named files
@@ -65,6 +80,7 @@ class Chooser:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     prune: frozenset[FileId]
+    urls: bool = False
 
     def excluded(self, name: str, below: str) -> bool:
         return any(glob_match(pattern, name, below) for pattern in self.exclude)
@@ -81,9 +97,37 @@ def glob_match(pattern: str, name: str, below: str) -> bool:
     return fnmatch.fnmatchcase(below if "/" in pattern else name, pattern.strip("/"))
 
 
+def url_root(folder: str, urls: bool) -> tuple[str, ...] | None:
+    """What goes before a file's path below `folder` to make its mirror path (None: no URLs)."""
+    if not urls:
+        return None
+    name = os.path.basename(os.path.realpath(folder))
+    return (name,) if is_host(name) else ()
+
+
+def is_host(name: str) -> bool:
+    return HOST.fullmatch(name) is not None
+
+
+def url_from_parts(parts: Sequence[str]) -> str | None:
+    """https://host/path for a mirror's path (host first), or None if the first part is no host.
+    A trailing index.html names its folder, and a .gz the mirror added is not part of the URL."""
+    if len(parts) < 2 or not is_host(parts[0]):
+        return None
+    rest = list(parts[1:])
+    if rest[-1].lower().endswith(".gz"):
+        rest[-1] = rest[-1][:-3]
+    if rest[-1].lower() in INDEX_NAMES:
+        rest[-1] = ""
+    path = "/".join(quote(os.fsencode(part), safe="!$&'()*+,;=:@-._~?") for part in rest)
+    return f"https://{parts[0].lower()}/{path}"
+
+
 def walk_folder(folder: str, rel: tuple[str, ...], below: str, chooser: Chooser,
-                ancestors: tuple[tuple[FileId, str], ...]) -> Iterator[Input]:
-    """The inputs in `folder` (`below` the input folder; outputs under `rel`), depth-first."""
+                ancestors: tuple[tuple[FileId, str], ...],
+                root: tuple[str, ...] | None = None) -> Iterator[Input]:
+    """The inputs in `folder` (`below` the input folder; outputs under `rel`), depth-first;
+    `root` is what url_root gave for the input folder (None: no URLs)."""
     try:
         here = file_id(os.stat(folder))
         with os.scandir(folder) as listing:
@@ -109,6 +153,9 @@ def walk_folder(folder: str, rel: tuple[str, ...], below: str, chooser: Chooser,
         path = os.path.join(folder, entry.name)
         if kind == "file":
             found = file_input(path, names[entry.name], rel, folder, chooser.prune)
+            if found is not None and root is not None and found.problem is None:
+                found = found.with_url(url_from_parts(root + tuple(below.split("/") if below else ())
+                                                      + (entry.name,)))
             if found is not None:
                 yield found
         elif kind == "folder":
@@ -124,7 +171,8 @@ def walk_folder(folder: str, rel: tuple[str, ...], below: str, chooser: Chooser,
                                           "not followed", status=Status.SKIPPED)
                 continue
             yield from walk_folder(path, rel + (clean_name(entry.name),),
-                                   f"{below}/{entry.name}" if below else entry.name, chooser, ancestors)
+                                   f"{below}/{entry.name}" if below else entry.name, chooser, ancestors,
+                                   root)
 
 
 def is_folder(entry: os.DirEntry) -> bool:
@@ -144,7 +192,7 @@ def file_input(path: str, name: str | None, rel: tuple[str, ...], folder: str,
         if os.path.islink(path):
             return Input(path, problem=f"broken symlink (it points to {printable(os.readlink(path))}, "
                                        "which does not exist); fix or remove the link")
-        return Input(path, problem="it disappeared before it could be read; rerun to retry")
+        return Input(path, problem=GONE)
     except OSError as err:
         return Input(path, problem=f"cannot read it ({err.strerror or err}); check the file")
     if file_id(info) in prune:

@@ -3,12 +3,14 @@ Summary), and the Job a worker is handed."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 from ..boilerplate import MIN_PAGES, SHARE
 from ..render import Format
+from ..sniff import MAX_BYTES
 from .pool import MAX_TASKS
 
 MAX_SITES_SHOWN = 5  # learning report: one summary line per site up to this many, then a count
@@ -35,6 +37,9 @@ class Outcome:
     dropped: int = 0  # boilerplate lines learned across pages and removed
     detail: str | None = None  # the traceback of an internal error (for --debug)
     reused: bool = False  # its line in an earlier run's JSONL file is copied as it is
+    # why its existing output was cleaned again ("--format changed since the last run"), if
+    # it was for another reason than a changed input; its status says whether the file changed
+    redone: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,50 @@ def cpu_count() -> int:
 
 
 @dataclass(frozen=True)
+class Shard:
+    """`--shard K/N`: this run does inputs K, K+N, K+2N... of the walk (0-based), so N runs
+    (a Slurm array, a Kubernetes indexed job, GNU parallel) cover every input exactly once."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """'3/8' -> Shard(3, 8). Raises ValueError with what is wrong."""
+        index, slash, count = text.strip().partition("/")
+        try:
+            shard = cls(int(index), int(count))
+        except ValueError:
+            raise ValueError(f"{text!r} is not K/N (this shard's number from 0, then how many)"
+                             ) from None
+        if not slash or shard.count < 1 or not 0 <= shard.index < shard.count:
+            raise ValueError(f"{text!r}: K/N needs N of 1 or more and K from 0 to N-1")
+        return shard
+
+    @property
+    def tag(self) -> str:
+        """In the names of what this shard alone writes: its temporary files, its JSONL file."""
+        return f"shard-{self.index}-of-{self.count}"
+
+    def takes(self, position: int) -> bool:
+        return position % self.count == self.index
+
+    def file_name(self, path: Path) -> Path:
+        """Its own JSONL file: records.jsonl -> records.shard-3-of-8.jsonl."""
+        return path.with_name(f"{path.stem}.{self.tag}{path.suffix}" if path.suffix
+                              else f"{path.name}.{self.tag}")
+
+
+@dataclass(frozen=True)
+class FileList:
+    """A --files-from list, read once (it may be standard input): its name for messages, and
+    its lines (bytes: paths need not be UTF-8). See lists.listed_inputs for the format."""
+
+    name: str
+    lines: tuple[bytes, ...]
+
+
+@dataclass(frozen=True)
 class Options:
     out_dir: Path | None = None  # one file per input, same relative path, new suffix
     jsonl: Path | None = None  # one line per input, in input order
@@ -122,9 +171,15 @@ class Options:
     exclude: tuple[str, ...] = ()
     jobs: int = field(default_factory=cpu_count)
     timeout: float | None = 30.0  # seconds per file; None: no limit
-    force: bool = False  # redo inputs whose output is up to date
+    max_bytes: int = MAX_BYTES  # a larger file (as read or gunzipped) fails unread
+    force: bool = False  # redo inputs whose output is up to date (made by this recipe)
     learning: Learning | None = None
     max_tasks: int = MAX_TASKS  # files per worker before it is replaced (0: never)
+    files_from: FileList | None = None  # the inputs, named by a list rather than PATHs
+    url_from_path: bool = False  # read each page's URL off its path: host/path (wget -x)
+    shard: Shard | None = None  # do only this shard's inputs
+    # the keys of a record file's lines (JSON lines dumps): html_field, text_field, url_field, id_field
+    record_fields: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -138,12 +193,37 @@ class Summary:
     bytes_in: int = 0
     bytes_out: int = 0
     learned: LearningReport | None = None  # set by the caller from run_batch's last item
+    redone: Counter[str] = field(default_factory=Counter)  # Outcome.redone -> how many
+    redone_same: Counter[str] = field(default_factory=Counter)  # ... whose bytes came out the same
+    archives: int = 0  # web archives and record files read
+    no_page: Counter[str] = field(default_factory=Counter)  # their records with no page, by reason
 
     def add(self, outcome: Outcome) -> None:
         name = outcome.status.value
         setattr(self, name, getattr(self, name) + 1)
         self.bytes_in += outcome.bytes_in
         self.bytes_out += outcome.bytes_out
+        if outcome.redone:
+            self.redone[outcome.redone] += 1
+            if outcome.status is Status.SKIPPED:
+                self.redone_same[outcome.redone] += 1
+
+    def redone_lines(self) -> list[str]:
+        """Why up-to-date outputs were cleaned again, a line per reason, for the summary:
+        `batch: 12 cleaned again: --front-matter changed since the last run; 3 came out the same`."""
+        lines = []
+        for why, count in self.redone.most_common():
+            same = self.redone_same[why]
+            lines.append(f"batch: {count} cleaned again: {why}"
+                         + (f"; {same} came out the same and were left alone" if same else ""))
+        return lines
+
+    def add_archive(self, archive_pages: int, skipped: dict[str, int], failed: bool) -> None:
+        """An archive read to its end (or to damage: then one failure more, its own)."""
+        self.archives += 1
+        self.no_page.update(skipped)
+        if failed:
+            self.failed += 1
 
     @property
     def total(self) -> int:
@@ -161,4 +241,14 @@ class Job:
     target: str | None
     size: int
     mtime_ns: int
-    up_to_date: bool = False  # its output is newer: cleaned again only for its JSONL record
+    # its output is newer than the input: left alone if the bytes come out the same (cleaned
+    # again for its JSONL record, or because of `redone`)
+    up_to_date: bool = False
+    redone: str = ""  # why an output newer than its input is cleaned again (see Outcome.redone)
+    url: str | None = None  # the page's address (--files-from, --url-from-path, an archive)
+    # a page out of an archive: its bytes (not read from `path`), how to read them, its record
+    payload: bytes | str | None = None
+    charset: str | None = None  # the HTTP Content-Type's
+    page_type: str | None = None  # html or text when the archive says (a WET record is text)
+    crawl_date: str | None = None
+    archive: str | None = None  # the archive's output file (its JSONL under -o), for the record

@@ -39,10 +39,14 @@ STOP_SENDING = object()  # tells a worker's sender thread to end
 
 @dataclass(frozen=True)
 class Lost:
-    """A task that gave no result: its worker was stopped after `timeout` seconds, or died."""
+    """A task that gave no result: its worker was stopped after `timeout` seconds, or died
+    (`killed`: by SIGKILL, which the OOM killer sends); `pid` was the worker's, so what it was
+    writing can be found."""
 
     reason: str
     timed_out: bool = False
+    killed: bool = False
+    pid: int = 0
 
 
 @dataclass
@@ -154,6 +158,8 @@ def feed(worker: Worker, todo: deque, chunk: int, max_tasks: int, jobs: int) -> 
     """Top the worker's queue up to QUEUED_CHUNKS chunks; mark it retiring at max_tasks.
     When little work is left, one task at a time: no worker then sits idle at the end while
     another still holds a queue."""
+    if not worker.process.is_alive():  # it died since it was last looked at: collect() sees to it
+        return
     if len(todo) < jobs * QUEUED_CHUNKS * chunk:
         chunk = 1
     while todo and not worker.retiring and len(worker.assigned) <= (QUEUED_CHUNKS - 1) * chunk:
@@ -189,7 +195,8 @@ def settle_dead(worker: Worker, ready: dict, todo: deque) -> None:
     close(worker)
     if worker.assigned:
         key, item = worker.assigned.popleft()
-        ready[key] = (item, Lost(f"the worker process died while cleaning it ({death(worker)})"))
+        ready[key] = (item, Lost(death(worker), killed=worker.process.exitcode == -signal.SIGKILL,
+                                 pid=worker.process.pid))
     todo.extendleft(reversed(worker.assigned))
 
 
@@ -197,19 +204,22 @@ def stop_stuck(worker: Worker, ready: dict, todo: deque, timeout: float) -> None
     key, item = worker.assigned.popleft()
     kill(worker)
     ready[key] = (item, Lost(f"timed out after {timeout:g} s, so its worker was stopped",
-                             timed_out=True))
+                             timed_out=True, pid=worker.process.pid))
     todo.extendleft(reversed(worker.assigned))
 
 
 def death(worker: Worker) -> str:
+    """How a worker died, for the page it was cleaning."""
     code = worker.process.exitcode
+    if code == -signal.SIGKILL:  # what the OOM killer sends
+        return "the worker cleaning it was killed (SIGKILL: out of memory?)"
     if code is not None and code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        return f"killed by {name}" + (", out of memory?" if -code == signal.SIGKILL else "")
-    return f"exit code {code}"
+        return f"the worker process died while cleaning it (killed by {name})"
+    return f"the worker process died while cleaning it (exit code {code})"
 
 
 def retire(worker: Worker) -> None:

@@ -12,13 +12,15 @@ import typer
 from .. import api
 from ..batch import SUFFIX, output_names
 from ..errors import OptionError
+from ..files import printable
 from ..render import Format, render, separator
-from ..sniff import InputType
+from ..sniff import MAX_BYTES, InputType
 from .common import (
     Debug,
     ExitCode,
     FrontMatter,
     InputTypeOption,
+    MaxBytes,
     RulesDirs,
     Timeout,
     Url,
@@ -51,6 +53,7 @@ def clean_cli(
     output: Output = None,
     rules_dir: RulesDirs = None,
     timeout: Timeout = 20.0,
+    max_bytes: MaxBytes = MAX_BYTES,
     debug: Debug = False,
 ) -> None:
     """Strip boilerplate from scraped pages and print the articles.
@@ -68,9 +71,10 @@ def clean_cli(
     pieces: list[str] = []
     for index, name in enumerate(sources):
         with input_errors(name, debug, failures, timeout):
-            data = read_source(name)
-            article = api.clean(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir))
-            text = render(article, fmt, source=name, front_matter=front_matter)
+            data = read_source(name, max_bytes)
+            article = api.clean(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir),
+                                max_bytes=max_bytes)
+            text = render(article, fmt, source=printable(name), front_matter=front_matter)
             if folder is None:
                 pieces.append(text)
             else:

@@ -3,6 +3,7 @@ written once, and the Typer classes that give one-line usage errors and plain he
 from __future__ import annotations
 
 import logging
+import os
 import re
 import signal
 import sys
@@ -23,13 +24,15 @@ except ImportError:  # pragma: no cover
     import click  # type: ignore[no-redef]
 
 from ..errors import NewscleanError, NothingExtracted, OptionError, RuleError
+from ..files import printable
 from ..rules import RuleBook
-from ..sniff import InputType
+from ..sniff import MAX_BYTES, InputType, check_size
 
 PROG = "newsclean"
 HELP_WIDTH = 140  # columns: help uses the terminal's width (or COLUMNS) up to this
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": HELP_WIDTH}
 URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # in a file name: shown escaped, so an error stays one line
 
 
 class ExitCode(IntEnum):
@@ -42,9 +45,15 @@ class ExitCode(IntEnum):
 # ---- the one error line ----
 
 def line(source: str | None, message: str, level: str = "error") -> str:
-    """`newsclean: error: SOURCE: what happened; what to try`, newlines folded."""
-    where = f"{source}: " if source else ""
+    """`newsclean: error: SOURCE: what happened; what to try`, newlines folded (in the source's
+    name too: shown as \\n)."""
+    where = f"{shown(source)}: " if source else ""
     return f"{PROG}: {level}: {where}{' '.join(message.split())}"
+
+
+def shown(path: str) -> str:
+    """A path as one printable line: undecodable bytes as U+FFFD, control characters escaped."""
+    return CONTROL.sub(lambda match: repr(match.group())[1:-1], printable(path))
 
 
 def fail(source: str | None, message: str, *, level: str = "error") -> None:
@@ -101,8 +110,8 @@ class OutOfTime(BaseException):
 
 @contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise OutOfTime in the block after `seconds` (0: no limit). A runaway regex or a huge
-    page is interrupted where it runs: the regex engine and the interpreter check for signals.
+    """Raise OutOfTime in the block after `seconds` (0: no limit). A huge page is interrupted
+    where it runs: the interpreter checks for signals.
     Needs SIGALRM and the main thread; elsewhere the block runs unbounded."""
     if not seconds or not hasattr(signal, "SIGALRM") or (
             threading.current_thread() is not threading.main_thread()):
@@ -130,7 +139,7 @@ def input_errors(source: str, debug: bool, failures: list[str], timeout: float =
             yield
     except OutOfTime:
         fail(source, f"no answer in {timeout:g} s, so it was given up; raise --timeout if the "
-                     "page is just slow, or check the site's rule files for a slow regex")
+                     "page is just slow")
         failures.append(source)
     except OSError as err:
         fail(source, os_message(err))
@@ -148,17 +157,23 @@ class NotAFile(OSError):
     """A path that names no file to read (a folder, a URL): the message says what to do."""
 
 
-def read_source(name: str) -> bytes:
-    """The bytes of a file, or of stdin for '-'. Raises OSError (see os_message)."""
+def read_source(name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, or of stdin for '-'; never more than `max_bytes` + 1 are read into
+    memory (a pipe, /dev/zero). Raises OSError (see os_message), InputError over `max_bytes`."""
     if name == "-":
-        return sys.stdin.buffer.read()
-    if URL.match(name):
-        raise NotAFile(url_message())
-    path = Path(name)
-    if path.is_dir():
-        raise NotAFile("is a folder; give the files in it instead (e.g. FOLDER/*.html), "
-                       "or clean the whole folder with `newsclean batch FOLDER -o OUT`")
-    return path.read_bytes()
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        if URL.match(name):
+            raise NotAFile(url_message())
+        path = Path(name)
+        if path.is_dir():
+            raise NotAFile("is a folder; give the files in it instead (e.g. FOLDER/*.html), "
+                           "or clean the whole folder with `newsclean batch FOLDER -o OUT`")
+        with path.open("rb") as handle:
+            check_size(os.fstat(handle.fileno()).st_size, max_bytes)  # a file's size, before reading
+            data = handle.read(max_bytes + 1)
+    check_size(None if len(data) > max_bytes else len(data), max_bytes)
+    return data
 
 
 def url_message() -> str:
@@ -177,14 +192,14 @@ def os_message(err: OSError) -> str:
     return f"cannot read it ({err.strerror or err}); check the path"
 
 
-def check_paths(paths: list[str]) -> list[str]:
+def check_paths(paths: list[str] | None) -> list[str]:
     """Paths that must exist (batch, rules learn): a usage error names the first that does not."""
-    for name in paths:
+    for name in paths or []:
         if URL.match(name):
             raise typer.BadParameter(f"{name}: {url_message()}")
         if not Path(name).exists():
             raise typer.BadParameter(f"{name}: no such file or folder; check the path")
-    return paths
+    return paths or []
 
 
 # ---- rules ----
@@ -223,6 +238,9 @@ Url = Annotated[str | None, typer.Option(
 Paths = Annotated[list[str], typer.Argument(
     metavar="PATH...", callback=check_paths, show_default=False,
     help="Folders (walked recursively) and files.")]
+OptionalPaths = Annotated[list[str] | None, typer.Argument(
+    metavar="PATH...", callback=check_paths, show_default=False,
+    help="Folders (walked recursively) and files (or give --files-from).")]
 Include = Annotated[list[str] | None, typer.Option(
     "--include", metavar="GLOB", show_default=False,
     help="Read only files matching this glob (repeatable; a glob with '/' matches the path below "
@@ -236,6 +254,9 @@ Jobs = Annotated[int | None, typer.Option(
 Timeout = Annotated[float, typer.Option(
     "--timeout", min=0, metavar="SECONDS",
     help="Seconds per input before it is given up and recorded as failed; 0: no limit.")]
+MaxBytes = Annotated[int, typer.Option(
+    "--max-bytes", min=1, metavar="BYTES",
+    help="Refuse an input larger than this, as read or once gunzipped (50000000: 50 MB).")]
 FrontMatter = Annotated[bool, typer.Option(
     "--front-matter/--no-front-matter", help="A YAML metadata block atop Markdown output.")]
 Debug = Annotated[bool, typer.Option(

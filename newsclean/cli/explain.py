@@ -10,11 +10,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from .. import api
-from ..sniff import InputType
+from ..files import printable
+from ..sniff import MAX_BYTES, InputType
 from .common import (
     Debug,
     ExitCode,
     InputTypeOption,
+    MaxBytes,
     RulesDirs,
     Url,
     dirs,
@@ -44,6 +46,7 @@ def explain_cli(
     input_type: InputTypeOption = InputType.AUTO,
     rules_dir: RulesDirs = None,
     full: Annotated[bool, typer.Option("--full", help="Show whole blocks, not their start.")] = False,
+    max_bytes: MaxBytes = MAX_BYTES,
     debug: Debug = False,
 ) -> None:
     """Show each block of a page, kept or dropped, and why.
@@ -53,14 +56,15 @@ def explain_cli(
     """
     setup_logging(debug)
     load_rules(rules_dir, debug)
-    try:
-        data = read_source(source)
-    except OSError as err:
-        stop(os_message(err), ExitCode.FAILED, source)
     with user_errors(debug, source):
-        found = api.explain(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir))
+        try:
+            data = read_source(source, max_bytes)
+        except OSError as err:
+            stop(os_message(err), ExitCode.FAILED, source)
+        found = api.explain(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir),
+                            max_bytes=max_bytes)
     if fmt is ExplainFormat.JSON:
-        typer.echo(as_json(found, source))
+        typer.echo(as_json(found, printable(source)))
     else:
         show(found, full)
     raise typer.Exit(ExitCode.FAILED if found.error else ExitCode.OK)

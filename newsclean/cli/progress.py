@@ -18,7 +18,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from ..batch import Counted, Outcome, Status, Summary
+from ..batch import ArchiveReport, Counted, Outcome, Status, Summary
 from .common import line
 
 PLAIN_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
@@ -65,6 +65,13 @@ class Display:
     def counted(self, event: Counted) -> None:
         self.counted_pages += 1
         self.tick(self.counted_pages)
+
+    def archive(self, report: ArchiveReport) -> None:
+        """An archive's end: its pages were shown one by one; a damage that stopped it is a
+        failure of its own."""
+        if report.error is not None:
+            self.failed += 1
+            self.say(line(report.source, report.error))
 
     def outcome(self, outcome: Outcome) -> None:
         if self.phase == "learning":
@@ -113,6 +120,8 @@ class Display:
             self.console.print(table)
         for learned in summary.learned.summary_lines() if summary.learned else ():
             sys.stderr.write(learned + "\n")
+        for redone in summary.redone_lines():
+            sys.stderr.write(redone + "\n")
         sys.stderr.write(summary_line(summary, seconds) + "\n")
 
 
@@ -121,7 +130,11 @@ def summary_line(summary: Summary, seconds: float) -> str:
     counts = [f"{summary.ok} cleaned", f"{summary.failed} failed"]
     counts += [f"{summary.empty} empty"] if summary.empty else []
     counts += [f"{summary.skipped} skipped"] if summary.skipped else []
-    return (f"batch: {', '.join(counts)}; {format_bytes(summary.bytes_in)} in, "
+    records = ""
+    if summary.no_page:
+        reasons = ", ".join(f"{count} {reason}" for reason, count in summary.no_page.most_common())
+        records = f"; {sum(summary.no_page.values())} archive records held no page ({reasons})"
+    return (f"batch: {', '.join(counts)}{records}; {format_bytes(summary.bytes_in)} in, "
             f"{format_bytes(summary.bytes_out)} out; {format_seconds(seconds)}")
 
 

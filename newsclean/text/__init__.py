@@ -45,7 +45,7 @@ from .headline import find_headline
 from .region import apply_line_rules, choose_article_region
 from .render import render_markdown
 from .revise import revise_region, trim_edges
-from .segment import split_blocks
+from .segment import first_lines, split_blocks
 
 __all__ = ["extract", "select", "settle", "Selection"]
 
@@ -95,6 +95,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
            page_blocks: list | None = None) -> Selection:
     """Split, measure, choose the article region, find the headline, revise the region.
     Raises NothingExtracted."""
+    text = first_lines(text)
     measured = split_blocks(text)
     language = measure(measured)
     mark_repeats(measured)

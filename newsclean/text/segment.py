@@ -20,6 +20,14 @@ from .rejoin import (
     wrapped_at,
 )
 
+# ---- how much of a scrape is read: every stage costs 15-30 us a line, or 0.4 us a character
+# of a long line (a 5 MB scrape of 555,000 short lines took 9 s, of one line 2 s; BENCHMARKS.md,
+# "Hostile inputs"), so these keep the text path within its 20 s budget. Past them is what
+# follows an article (comments, rails): a scrape longer than MAX_TEXT_CHARS is not one article
+MAX_TEXT_CHARS = 5_000_000  # characters (War and Peace is 3.2 million)
+MAX_LINES = 50_000  # lines, of the scrape and of a flattened page cut into sentences (a long
+#   article's terminal dump: a few thousand)
+
 # ---- the rare lines that are marked up ----
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
@@ -34,11 +42,23 @@ MARKED = RULE_CHARS | BULLET_CHARS | INDENTED_BULLETS  # first characters of mar
 DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 
 
+def first_lines(text: str) -> str:
+    """The part of a scrape that is read: its first MAX_LINES lines, MAX_TEXT_CHARS at most."""
+    text = text[:MAX_TEXT_CHARS]
+    end = -1
+    for _ in range(MAX_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text
+    return text[:end]
+
+
 def split_blocks(text: str) -> list[Block]:
-    """Paragraphs, headings and list items, with hard-wrapped lines rejoined."""
+    """Paragraphs, headings and list items, with hard-wrapped lines rejoined (of a scrape cut
+    to first_lines)."""
     lines, links = clean_lines(text)
     if len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * len(lines):
-        lines, links = unflatten(lines), None
+        lines, links = unflatten(lines)[:MAX_LINES], None
     narrow = text.isascii() or not WIDE.search(text)  # then columns are characters
     width, widths = wrapped_at(lines, narrow)
     if width is None and double_spaced(lines):
