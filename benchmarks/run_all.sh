@@ -31,4 +31,7 @@ for style in html2text inscriptis w3m textcontent; do
 done
 python benchmarks/speed.py "$data/scrapinghub" --json "$out/speed_html.json" > "$out/speed_html.md"
 python benchmarks/speed.py "$data/scrapinghub" --style w3m --json "$out/speed_w3m.json" > "$out/speed_w3m.md"
+if python -c "import datatrove" 2>/dev/null; then  # pip install -e '.[datatrove]'
+  python benchmarks/datatrove_speed.py "$data/scrapinghub" --json "$out/datatrove.json" > "$out/datatrove.md"
+fi
 echo "figures in $out/"

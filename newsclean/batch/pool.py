@@ -4,7 +4,10 @@ flight, so memory stays flat however many there are.
 
 Processes, never threads: trafilatura is not thread-safe. Tasks go to each worker in small
 chunks over its own pipe and come back one result each, so the parent always knows which task
-a worker is on and since when (that is what the timeout needs).
+a worker is on and since when (that is what the timeout needs). The parent never writes to a
+pipe itself: a thread per worker does, so a large task (a whole page, from the datatrove step)
+sent while the worker sends a large result cannot deadlock the two, and a worker stuck on a
+page with tasks queued for it is still stopped at the timeout.
 """
 from __future__ import annotations
 
@@ -17,9 +20,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
-from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 CHUNK = 4  # tasks per message: amortises the pipe round trip over small text pages
@@ -30,6 +33,8 @@ WINDOW_PER_JOB = 128  # tasks pulled but not yet yielded, per worker: bounds the
 COALESCE_SECONDS = 0.002
 POLL_SECONDS = 0.5  # longest sleep, so an interrupt or a timeout is never noticed late
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+SENDER_JOIN_SECONDS = 5  # a stopped worker's pipe fails its sender at once; this is a backstop
+STOP_SENDING = object()  # tells a worker's sender thread to end
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class Worker:
     since: float = 0.0  # when the first assigned task started (as far as the parent knows)
     sent: int = 0
     retiring: bool = False  # got its last task; told to exit once done
+    outbox: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)  # pickled, for its sender
+    sender: threading.Thread | None = None
 
 
 def run_ordered(items: Iterable, work: Callable[[Any], Any], *, jobs: int,
@@ -125,31 +132,47 @@ def start_worker(context, work: Callable) -> Worker:
     process = context.Process(target=worker_main, args=(child_end, work, os.getpid()), daemon=True)
     process.start()
     child_end.close()
-    return Worker(process=process, conn=parent_end, assigned=deque())
+    worker = Worker(process=process, conn=parent_end, assigned=deque())
+    worker.sender = threading.Thread(target=send_all, args=(parent_end, worker.outbox), daemon=True)
+    worker.sender.start()
+    return worker
+
+
+def post(worker: Worker, message: Any) -> None:
+    """Queue a message for the worker's sender, pickled here (so a task that cannot be
+    pickled raises in the caller, as a send would)."""
+    worker.outbox.put(bytes(ForkingPickler.dumps(message)))
+
+
+def send_all(conn, outbox: queue.SimpleQueue) -> None:
+    """(A thread of the parent) write a worker's messages to its pipe, in order, until told
+    to stop or the pipe fails (the worker is gone). The worker reads each with recv()."""
+    while (data := outbox.get()) is not STOP_SENDING:
+        try:
+            conn.send_bytes(data)
+        except OSError:
+            return
 
 
 def feed(worker: Worker, todo: deque, chunk: int, max_tasks: int, jobs: int) -> None:
     """Top the worker's queue up to QUEUED_CHUNKS chunks; mark it retiring at max_tasks.
     When little work is left, one task at a time: no worker then sits idle at the end while
     another still holds a queue."""
+    if not worker.process.is_alive():  # it died since it was last looked at: collect() sees to it
+        return
     if len(todo) < jobs * QUEUED_CHUNKS * chunk:
         chunk = 1
     while todo and not worker.retiring and len(worker.assigned) <= (QUEUED_CHUNKS - 1) * chunk:
         room = min(chunk, max_tasks - worker.sent) if max_tasks else chunk
         batch = [todo.popleft() for _ in range(min(room, len(todo)))]
-        try:
-            worker.conn.send(batch)
-        except OSError:  # it died since it was last looked at: collect() will see to it
-            todo.extendleft(reversed(batch))
-            return
         if not worker.assigned:
             worker.since = time.monotonic()
         worker.assigned.extend(batch)
         worker.sent += len(batch)
+        post(worker, batch)
         if max_tasks and worker.sent >= max_tasks:
             worker.retiring = True
-            with suppress(OSError):
-                worker.conn.send(None)  # exit after these
+            post(worker, None)  # exit after these
 
 
 def collect(worker: Worker, ready: dict) -> bool:
@@ -169,7 +192,7 @@ def collect(worker: Worker, ready: dict) -> bool:
 def settle_dead(worker: Worker, ready: dict, todo: deque) -> None:
     """The worker died: its current task is Lost, the ones queued behind it go back first."""
     worker.process.join(5)
-    worker.conn.close()
+    close(worker)
     if worker.assigned:
         key, item = worker.assigned.popleft()
         ready[key] = (item, Lost(death(worker), killed=worker.process.exitcode == -signal.SIGKILL,
@@ -201,20 +224,27 @@ def death(worker: Worker) -> str:
 
 def retire(worker: Worker) -> None:
     """Let an idle worker finish (it has been told, or is told now), then reap it."""
-    try:
-        if not worker.retiring:
-            worker.conn.send(None)
-    except OSError:
-        pass
+    if not worker.retiring:
+        post(worker, None)
     worker.process.join(5)
     if worker.process.is_alive():
         kill(worker)
-    worker.conn.close()
+    else:
+        close(worker)
 
 
 def kill(worker: Worker) -> None:
     worker.process.kill()
     worker.process.join()
+    close(worker)
+
+
+def close(worker: Worker) -> None:
+    """Stop the worker's sender (the process has exited: a send in progress fails), then
+    close the pipe."""
+    worker.outbox.put(STOP_SENDING)
+    if worker.sender is not None:
+        worker.sender.join(SENDER_JOIN_SECONDS)
     worker.conn.close()
 
 
