@@ -251,17 +251,14 @@ def close(worker: Worker) -> None:
 # ---- in the worker process ----
 
 def worker_main(conn, work: Callable, parent_pid: int) -> None:
-    """Run work() on each task received until told to stop (None) or the parent goes away.
-
-    Tasks are taken off the pipe by a thread of their own, so the parent's sends never wait on
-    this worker's: a task can be large (a page out of an archive, sent whole), and a parent
-    blocked sending one while this worker is blocked sending a result would wait forever."""
+    """Run work() on each task received until told to stop (None) or the parent goes away."""
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    inbox: queue.SimpleQueue = queue.SimpleQueue()
-    threading.Thread(target=receive, args=(conn, inbox), daemon=True).start()
     while True:
-        batch = inbox.get()
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):
+            return
         if batch is None:
             return
         for key, task in batch:
@@ -270,19 +267,6 @@ def worker_main(conn, work: Callable, parent_pid: int) -> None:
             except Exception as err:  # work() reports its own errors; this is a bug in it
                 result = Lost(f"internal error ({type(err).__name__}: {err})")
             conn.send((key, result))
-
-
-def receive(conn, inbox: queue.SimpleQueue) -> None:
-    """In the worker's reader thread: every batch the parent sends, then None (told to stop,
-    or the parent is gone). The parent bounds what it sends ahead (QUEUED_CHUNKS)."""
-    while True:
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
-            batch = None
-        inbox.put(batch)
-        if batch is None:
-            return
 
 
 def die_with_parent(parent_pid: int) -> None:
