@@ -462,3 +462,30 @@ def test_a_local_ray_runs_the_pipeline(pages, tmp_path):
     finally:
         ray.shutdown()
     assert len(documents(tmp_path / "data")) == 12
+
+
+def test_warc_pages_reader_gives_each_page_with_its_url_and_crawl_date(tmp_path):
+    """Our WARC reading as a datatrove reader: pages by their HTTP type and charset, the
+    crawl date as `date`, records with no page counted by reason; then the step cleans them
+    as newsclean batch does."""
+    pytest.importorskip("warcio")
+    from test_batch_archives import warc_bytes
+
+    site = Site()
+    pages = [(site.url(n), site.html(n).encode()) for n in range(3)]
+    (tmp_path / "crawls").mkdir()
+    (tmp_path / "crawls" / "a.warc.gz").write_bytes(warc_bytes(pages))
+    (tmp_path / "crawls" / "cut.warc.gz").write_bytes(warc_bytes(pages, extras=False)[:-200])
+    reader = dt.WarcPagesReader(str(tmp_path / "crawls"))
+    docs = list(reader.run(rank=0, world_size=1))
+    first = [d for d in docs if d.id.startswith("a.warc.gz#")]
+    assert [d.metadata["url"] for d in first] == [url for url, _ in pages]
+    assert all(d.metadata["date"] and "<urn:uuid:" in d.id for d in first)
+    assert 1 <= len(docs) - len(first) < 3  # the cut archive: its whole pages before the cut
+    stats = reader.stats.to_dict() if hasattr(reader.stats, "to_dict") else dict(reader.stats)
+    text = json.dumps(stats, default=str)
+    assert "no_page_request" in text and "no_page_redirect" in text and "damaged" in text
+    step = dt.NewscleanExtractor()
+    cleaned = list(step.run(iter(first), rank=0, world_size=1))
+    expected = [newsclean.clean(html, url=url).text for url, html in pages]
+    assert [d.text for d in cleaned] == expected
