@@ -43,16 +43,9 @@ class Planner:
         target = None
         if self.out_dir is not None:
             target = os.path.join(self.out_dir, *item.rel)
-            escape = self.escapes(self.out_dir, item.rel[:-1])
-            if escape:
-                return Outcome(source, Status.FAILED, escape)
-            try:
-                done = os.stat(target)
-            except OSError:
-                done = None
-            if done is not None and file_id(done) == item.ident:
-                return Outcome(source, Status.FAILED, f"its output {printable(target)} would overwrite "
-                                                      "the input itself; choose another output folder")
+            problem, done = self.look(self.out_dir, item, source, target)
+            if problem is not None:
+                return problem
             if done is not None and not self.force and done.st_mtime_ns > item.mtime_ns:
                 why = self.claims.why_stale(target, source, item.size, item.mtime_ns, done)
                 if self.learn:
@@ -84,21 +77,30 @@ class Planner:
                            "record files yet; clean them without it")
         target = archive_target(self.out_dir, item.rel)
         if self.out_dir is not None and target is not None:
-            escape = self.escapes(self.out_dir, item.rel[:-1])
-            if escape:
-                return Outcome(source, Status.FAILED, escape)
-            try:
-                done = os.stat(target)
-            except OSError:
-                done = None
-            if done is not None and file_id(done) == item.ident:
-                return Outcome(source, Status.FAILED, f"its output {printable(target)} would overwrite "
-                                                      "the input itself; choose another output folder")
+            problem, done = self.look(self.out_dir, item, source, target)
+            if problem is not None:
+                return problem
             if (done is not None and not self.force and done.st_mtime_ns > item.mtime_ns
                     and self.claims.why_stale(target, source, item.size, item.mtime_ns, done) is None):
                 return ArchiveJob(item.path, source, item.folder, target, item.size, item.mtime_ns,
                                   up_to_date=True)
         return ArchiveJob(item.path, source, item.folder, target, item.size, item.mtime_ns)
+
+    def look(self, out_dir: str, item: Input, source: str,
+             target: str) -> tuple[Outcome | None, os.stat_result | None]:
+        """The output at `target` as it stands: why it cannot be written (its folder leads out
+        of -o, or it is the input itself), else its stat (None: there is none yet)."""
+        escape = self.escapes(out_dir, item.rel[:-1])
+        if escape:
+            return Outcome(source, Status.FAILED, escape), None
+        try:
+            done = os.stat(target)
+        except OSError:
+            return None, None
+        if file_id(done) == item.ident:
+            return Outcome(source, Status.FAILED, f"its output {printable(target)} would overwrite "
+                                                  "the input itself; choose another output folder"), None
+        return None, done
 
     def escapes(self, out_dir: str, folders: tuple[str, ...]) -> str | None:
         """Why the output folder for `folders` would be outside `out_dir` (a symlink there), or None."""
