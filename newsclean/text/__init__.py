@@ -124,14 +124,20 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
     """Cleaning the cleaned text again must change nothing. Reading the article alone, without
     the page around it, can still drop a block (a list that ended the region, a heading that
-    now looks like a title): select again until the text stands still, and return that."""
+    now looks like a title): select again until the text stands still, and return that.
+    Raises NothingExtracted when the article, read alone, is no article: what the page gave
+    was too little, or held together only by the page around it (a heading, since taken as
+    the title, that bridged a short sentence and a label; a bare list under a headline)."""
     text = as_text(body)
     first = {as_text([block]): block for block in body}  # keeps the scrape's own headings
     for _ in range(MAX_SETTLE_PASSES):
         try:
             again = select(text, site).body
         except NothingExtracted:
-            return body
+            for block in body:
+                note(block.text, "no article when the cleaned text is read again, alone")
+            raise NothingExtracted("no article text found: what looked like one is not an "
+                                   "article on its own") from None
         settled = as_text(again)
         if settled == text:
             return body
