@@ -196,13 +196,13 @@ def compile_value(name: str, value: str):
     if name in XPATH_LISTS:
         try:
             return lxml.etree.XPath(value, smart_strings=False)
-        except lxml.etree.XPathSyntaxError as err:
+        except (lxml.etree.XPathSyntaxError, ValueError) as err:  # ValueError: a control character
             return f"!bad XPath for '{name}': {value!r} ({err})"
     if name in REGEX_LISTS:
         try:
             return re.compile(value)
-        except re.error as err:
-            return f"!bad regex for '{name}': {value!r} ({err})"
+        except (re.error, OverflowError, RecursionError) as err:  # a{9999999999}; ((((...)))) deep
+            return f"!bad regex for '{name}': {value!r:.200} ({err})"
     return value
 
 
