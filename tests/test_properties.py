@@ -237,6 +237,8 @@ def assert_settled(article: Article | None) -> None:
                 "the sticker on its underside, the company said on Tuesday.\n\n### 2. Stop charging"
                 "\n\nIf the battery is affected, stop using and charging it straight away.\n\n"
                 "* Register online\n* Or at a dealer near you")
+@example(scrape="\\" * 64 + " Officials said the school would close on Tuesday after the outbreak, and "
+                "that it would open again in the spring, after a long and heated meeting.")
 def test_cleaning_cleaned_text_changes_nothing(scrape):
     assert_settled(clean_or_error(scrape, input_type="text"))
 
