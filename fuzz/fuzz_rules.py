@@ -8,8 +8,6 @@ regexes in a rule file show as timeouts: rule regexes are for rules.py's own bou
 """
 from __future__ import annotations
 
-import atexit
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -23,9 +21,11 @@ with atheris.instrument_imports(include=["newsclean"]):
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PAGES = (("northgazette-council-zoning", "input.html", sniff.InputType.HTML),
          ("w3m-storm-outage", "input.txt", sniff.InputType.TEXT))
-FOLDER = tempfile.mkdtemp(prefix="newsclean-fuzz-")  # the rule file each input is written to
-atexit.register(shutil.rmtree, FOLDER, True)
-RULE_FILE = Path(FOLDER) / "example.com.txt"
+# the rule file each input is written to: one folder, used again by every run (libFuzzer ends
+# the process without running exit handlers, so a fresh folder a run would be left behind)
+FOLDER = Path(tempfile.gettempdir()) / "newsclean-fuzz-rules"
+FOLDER.mkdir(exist_ok=True)
+RULE_FILE = FOLDER / "example.com.txt"
 DOCS = [sniff.decode((SAMPLES / folder / name).read_bytes(), url="https://example.com/a", kind=kind)
         for folder, name, kind in PAGES]
 GLOBAL = RuleBook.load().global_rules
