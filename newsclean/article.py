@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from .sniff import Kind
 
@@ -57,12 +59,51 @@ class Article:
         """One JSON object (one line unless `indent`)."""
         return json.dumps(self.to_dict(source), ensure_ascii=False, indent=indent)
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """The Article whose `to_dict` gave `data`: what `to_json` wrote, a batch's JSONL line.
+        Keys that are no field (`author`, `source`, a batch record's own) are left aside.
+        Raises ValueError when `text` or `markdown` is missing or a value has the wrong type."""
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            if spec.name not in data:
+                if spec.name in ("text", "markdown"):
+                    raise ValueError(f"an article needs '{spec.name}'")
+                continue
+            value = data[spec.name]
+            if spec.name == "kind":
+                if value not in tuple(Kind):
+                    raise ValueError(f"'kind' is 'html' or 'text', not {value!r}")
+                value = Kind(value)
+            elif spec.name == "native_ad":
+                if not isinstance(value, bool):
+                    raise ValueError(f"'native_ad' is true or false, not {value!r}")
+            elif spec.name in LIST_FIELDS:
+                if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                    raise ValueError(f"'{spec.name}' is a list of strings, not {value!r:.80}")
+                value = tuple(value)
+            elif not isinstance(value, str) and (value is not None or spec.name in ("text", "markdown")):
+                raise ValueError(f"'{spec.name}' is a string, not {value!r:.80}")
+            values[spec.name] = value
+        return cls(**values)
+
+    @classmethod
+    def from_json(cls, line: str | bytes) -> Article:
+        """The Article of one JSON object written by `to_json` (see `from_dict`). Raises
+        ValueError for anything else."""
+        data = json.loads(line)
+        if not isinstance(data, dict):
+            raise ValueError("an article is a JSON object")
+        return cls.from_dict(data)
+
     def to_markdown(self, front_matter: bool = True) -> str:
         """The article as Markdown, optionally under a YAML front matter block."""
         if not front_matter:
             return self.markdown
         return front_matter_block(self) + self.markdown
 
+
+LIST_FIELDS = ("authors", "tags", "rules")  # tuples of strings: JSON lists
 
 # what a YAML double-quoted scalar may not hold raw: characters outside YAML's printable set
 # (DEL, C1 controls, lone surrogates, U+FFFE/F) and the ones YAML 1.1 reads as line breaks

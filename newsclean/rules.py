@@ -41,6 +41,8 @@ XPATH_LISTS = ("title", "body", "date", "author", "strip", "strip_attr", "native
 STRING_LISTS = ("strip_id_or_class", "strip_image_src", "text_fingerprint", "test_contains",
                 "test_url", "also_serves")
 REGEX_LISTS = ("strip_line", "strip_before", "strip_after", "keep_line")
+XPATH_STRINGS = ("strip_id_or_class", "strip_image_src")  # strings an XPath looks for
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # lxml refuses these
 FLAGS = ("prune", "tidy", "autodetect_on_failure", "skip_json_ld", "standalone")
 PAIRED = ("find_string", "replace_string")
 HOST_ONLY = ("title", "body", "date", "author")
@@ -201,13 +203,15 @@ def compile_value(name: str, value: str):
     if name in XPATH_LISTS:
         try:
             return lxml.etree.XPath(value, smart_strings=False)
-        except lxml.etree.XPathSyntaxError as err:
+        except (lxml.etree.XPathSyntaxError, ValueError) as err:  # ValueError: a control character
             return f"!bad XPath for '{name}': {value!r} ({err})"
+    if name in XPATH_STRINGS and (bad := NOT_XML.search(value)):
+        return f"!'{name}' cannot hold {bad.group()!r}: XML has no such character"
     if name in REGEX_LISTS:
         try:
             return compile_line_regex(value)
-        except RuleRegexError as err:
-            return f"!bad regex for '{name}': {value!r} ({err})"
+        except (RuleRegexError, OverflowError, RecursionError) as err:  # a{9999999999}; ((((...)))) deep
+            return f"!bad regex for '{name}': {value!r:.200} ({err})"
     return value
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newsclean import Article, NewscleanError, NothingExtracted, clean
 from newsclean.render import Format, render, separator
+from newsclean.sniff import Kind
 
 JSON_KEYS = ["title", "author", "authors", "date", "sitename", "url", "language", "description",
              "tags", "image", "text", "markdown"]
@@ -89,6 +90,54 @@ def test_to_json_round_trip():
                 "markdown"):
         assert data[key] == getattr(article, key)
     assert data["source"] == "a.html"
+
+
+ANY_TEXT = st.text()  # any code point: lone surrogates, controls, U+2028, U+FFFF and the rest
+MAYBE_TEXT = st.none() | ANY_TEXT
+TEXTS = st.lists(ANY_TEXT, max_size=3).map(tuple)
+ARTICLES = st.builds(Article, text=ANY_TEXT, markdown=ANY_TEXT, title=MAYBE_TEXT, authors=TEXTS,
+                     date=MAYBE_TEXT, sitename=MAYBE_TEXT, url=MAYBE_TEXT, language=MAYBE_TEXT,
+                     description=MAYBE_TEXT, tags=TEXTS, image=MAYBE_TEXT,
+                     kind=st.sampled_from(Kind), native_ad=st.booleans(), rules=TEXTS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(article=ARTICLES, indent=st.none() | st.just(2))
+def test_json_reads_back_as_the_same_article(article, indent):
+    line = article.to_json(source="some/page.html", indent=indent)
+    again = Article.from_json(line)
+    assert again == article
+    assert type(again.kind) is Kind  # a str enum equals its value: check it is the member
+    assert Article.from_dict(json.loads(line)) == article
+
+
+def test_from_json_reads_bytes_and_a_batch_record():
+    article = make(authors=("Jane Doe",), kind=Kind.TEXT, rules=("rules/a.txt",))
+    assert Article.from_json(article.to_json().encode("utf-8")) == article
+    record = {"source": "a.txt", "status": "ok", "output": None, **article.to_dict()}
+    assert Article.from_dict(record) == article
+
+
+@pytest.mark.parametrize("data, complaint", [
+    ({"markdown": "x"}, "needs 'text'"),
+    ({"text": "x"}, "needs 'markdown'"),
+    ({"text": 1, "markdown": "x"}, "'text' is a string"),
+    ({"text": "x", "markdown": None}, "'markdown' is a string"),
+    ({"text": "x", "markdown": "x", "title": ["a"]}, "'title' is a string"),
+    ({"text": "x", "markdown": "x", "authors": "Jane Doe"}, "'authors' is a list of strings"),
+    ({"text": "x", "markdown": "x", "tags": [1]}, "'tags' is a list of strings"),
+    ({"text": "x", "markdown": "x", "kind": "pdf"}, "'kind' is 'html' or 'text'"),
+    ({"text": "x", "markdown": "x", "native_ad": "yes"}, "'native_ad' is true or false"),
+])
+def test_from_dict_refuses_what_no_article_gave(data, complaint):
+    with pytest.raises(ValueError, match=complaint):
+        Article.from_dict(data)
+
+
+@pytest.mark.parametrize("line", ["[]", '"text"', "null", "{", b"\xff"])
+def test_from_json_refuses_what_is_no_json_object(line):
+    with pytest.raises(ValueError):
+        Article.from_json(line)
 
 
 def test_to_json_of_empty_metadata():

@@ -65,6 +65,13 @@ def test_every_directive_parses():
     ("stirp: //div", "example.com.txt:1: unknown directive 'stirp' (did you mean 'strip'?)"),
     ("body: //div[", "example.com.txt:1: bad XPath for 'body'"),
     ("strip_line: (unclosed", "example.com.txt:1: bad regex for 'strip_line'"),
+    # found by fuzz/fuzz_rules.py: these raised out of the parser, which must never raise
+    ("body: //div[@id='a\x01']", "example.com.txt:1: bad XPath for 'body'"),
+    ("strip: //p\x00", "example.com.txt:1: bad XPath for 'strip'"),
+    ("strip_id_or_class: ad\x01box", "example.com.txt:1: 'strip_id_or_class' cannot hold '\\x01'"),
+    ("strip_image_src: pixel\x1f.gif", "example.com.txt:1: 'strip_image_src' cannot hold '\\x1f'"),
+    ("strip_line: a{4294967296}", "example.com.txt:1: bad regex for 'strip_line'"),
+    ("keep_line: " + "(" * 2000 + ")" * 2000, "example.com.txt:1: bad regex for 'keep_line'"),
     ("prune: maybe", "example.com.txt:1: 'prune' takes yes or no"),
     ("replace_string: x", "example.com.txt:1: replace_string without a find_string"),
     ("just some words", "example.com.txt:1: cannot read"),

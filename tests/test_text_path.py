@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean import clean
+from newsclean import NothingExtracted, clean
+from newsclean.api import explain
 from newsclean.bylines import undoubled
 from newsclean.titles import without_site_name
 
@@ -406,3 +407,33 @@ def test_a_list_the_article_closes_with_is_kept_but_a_menu_is_not():
     # without the line that introduces it, a run of short lines is a menu, not the article's
     scrape = "\n\n".join([*PROSE, *dates]) + "\n"
     assert "June 6" not in clean(scrape, input_type="text").text
+
+
+def test_what_is_no_article_on_its_own_is_none_on_the_page():
+    # the region spans a label to reach a heading that is then the title: six words of
+    # sentence and a label are left, which read alone are no article (the text path must give
+    # what it would accept again, as it is)
+    scrape = ("vote spring budget naive long 40%.\n\nover the that\n\n"
+              "# uber Doe year council new?\n\n# 12 heated")
+    with pytest.raises(NothingExtracted, match="not an article on its own"):
+        clean(scrape, input_type="text")
+    found = explain(scrape, input_type="text")
+    assert found.article is None
+    reasons = {step.text: step.reason for step in found.steps}
+    assert reasons["over the that"] == "no article when the cleaned text is read again, alone"
+
+
+def test_a_short_article_whose_language_is_guessed_again_is_kept_alone():
+    article = clean("the the the the.\nthe Tuesday Tuesday spring spring bridge.\ncouncil council.",
+                    input_type="text")
+    assert article.text == "the the the the.\nthe Tuesday Tuesday spring spring bridge."
+    assert clean(article.text, input_type="text").text == article.text
+
+
+def test_a_run_of_backslashes_cleans_to_what_cleans_to_itself():
+    # found by fuzz/fuzz_settle.py: html2text doubles a literal backslash, the text path
+    # halved the run at each reading, and four settle passes were not enough for 64
+    scrape = "\\" * 64 + " " + PROSE[0] + "\n\n" + "\n\n".join(PROSE[1:])
+    article = clean(scrape, input_type="text")
+    assert article.text.startswith("\\ The council voted")
+    assert clean(article.text, input_type="text").text == article.text

@@ -52,7 +52,10 @@ __all__ = ["extract", "select", "settle", "Selection"]
 # words: a dated block of the byline window that the article did not keep is named "the date
 # line" in `explain` when this short (longer, it is left as "not article text"; rule of thumb)
 REPORTED_DATELINE_WORDS = 12
-MAX_SETTLE_PASSES = 4  # every page of the dev renderings settles in two or three
+# passes: every page of the dev renderings settles in two or three; one still moving after
+# these is no article (fuzz_settle: a page of repeated fragments, a new headline found inside
+# the article at each reading, cut shorter each time)
+MAX_SETTLE_PASSES = 6
 
 
 def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
@@ -125,14 +128,21 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
     """Cleaning the cleaned text again must change nothing. Reading the article alone, without
     the page around it, can still drop a block (a list that ended the region, a heading that
-    now looks like a title): select again until the text stands still, and return that."""
+    now looks like a title): select again until the text stands still, and return that.
+    Raises NothingExtracted when the article, read alone, is no article: what the page gave
+    was too little, or held together only by the page around it (a heading, since taken as
+    the title, that bridged a short sentence and a label; a bare list under a headline); or
+    when it still changes after MAX_SETTLE_PASSES readings."""
     text = as_text(body)
     first = {as_text([block]): block for block in body}  # keeps the scrape's own headings
     for _ in range(MAX_SETTLE_PASSES):
         try:
             again = select(text, site).body
         except NothingExtracted:
-            return body
+            for block in body:
+                note(block.text, "no article when the cleaned text is read again, alone")
+            raise NothingExtracted("no article text found: what looked like one is not an "
+                                   "article on its own") from None
         settled = as_text(again)
         if settled == text:
             return body
@@ -142,4 +152,7 @@ def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> li
                 if as_text([block]) not in kept:
                     note(block.text, "dropped when the cleaned article is read again, alone")
         body, text = [first.get(as_text([block]), block) for block in again], settled
-    return body
+    for block in body:
+        note(block.text, "the cleaned text changes each time it is read again, alone")
+    raise NothingExtracted("no article text found: what looked like one changes each time it "
+                           "is read on its own")

@@ -12,9 +12,17 @@ from ..prose import collapse
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# Markdown's backslash escapes, undone until they stand still (as undoing one level at a time
+# would end): a run of backslashes before a character Markdown escapes goes, a longer run
+# elsewhere is one backslash. html2text writes a literal \ as \\: \\\\ undone once is \\,
+# which the cleaned text, read again, would make \ (found by fuzz/fuzz_settle.py)
+ESCAPED = re.compile(r"\\+(?=[`*_{}\[\]()#+\-.!|>~])")
+BACKSLASHES = re.compile(r"\\{2,}")
 # emphasis marks stand outside words: file_name_here and 2*3*4 keep theirs
 EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?!\w)")
+# passes of emphasis and escapes at most: \*a\* is *a* once unescaped, then a (each pass
+# undoes a level; deeper nesting is no page's; a bound on the work)
+MAX_TIDY_PASSES = 8
 
 # ---- lynx ----
 # "[12]Home": lynx's link numbers (not after a word or a "]"; the lookbehind comes after the
@@ -94,9 +102,15 @@ def markdown_link_text(line: str) -> tuple[str, int]:
 
 
 def tidy(text: str) -> str:
-    """Undo Markdown escapes and emphasis, collapse spaces."""
-    if "*" in text or "_" in text:
-        text = EMPHASIS.sub(r"\2", text)  # before unescaping: a literal \* is no emphasis mark
-    if "\\" in text:
-        text = ESCAPE.sub(r"\1", text)
+    """Undo Markdown escapes and emphasis, collapse spaces. What comes out reads as itself
+    (tidy(tidy(text)) == tidy(text)), for the cleaned text must clean to itself; but for
+    emphasis nested more than MAX_TIDY_PASSES deep."""
+    for _ in range(MAX_TIDY_PASSES):
+        before = text
+        if "*" in text or "_" in text:
+            text = EMPHASIS.sub(r"\2", text)  # before unescaping: a literal \* is no emphasis mark
+        if "\\" in text:
+            text = BACKSLASHES.sub(r"\\", ESCAPED.sub("", text))
+        if text == before:
+            break
     return collapse(text)

@@ -3,7 +3,8 @@ run of blocks with the best total score (choose_region_with_furniture, best_run)
 cuts: at a comments header or copyright line (cut_at_boundary), before a rail of teasers that
 repeat one date line (cut_at_dated_teasers), at a thread of dated comment bylines
 (cut_at_comment_bylines); with a closing list the article introduces (with_closing_list).
-When no run scores above zero, the longest run of sentences (choose_region_of_sentences)."""
+When no run scores above zero, or the best is too short to be an article, the longest run of
+sentences (choose_region_of_sentences)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from ..dates import find_date
 from ..errors import NothingExtracted
 from ..patterns import FurnitureKind
+from ..prose import MIN_ARTICLE_WORDS
 from ..rules import SiteRules, line_verdicts
 from ..trace import Note, ignore
 from .blocks import Block, Role
@@ -56,13 +58,22 @@ class Region:
 
 def choose_article_region(blocks: list[Block]) -> Region:
     """The best-scoring run, cut where an article ends, with the list that closes it; the
-    longest run of sentences when nothing scores. Raises NothingExtracted."""
+    longest run of sentences when nothing scores, or when what scores best is too short to be
+    an article. Raises NothingExtracted."""
     start, end = choose_region_with_furniture(blocks)
     end = cut_at_boundary(blocks, start, end)
     end = cut_at_dated_teasers(blocks, start, end)
     end = cut_at_comment_bylines(blocks, start, end)
     if sum(map(block_score, blocks[start:end + 1])) <= 0:
         start, end = choose_region_of_sentences(blocks)
+    elif sum(b.words for b in blocks[start:end + 1]) < MIN_ARTICLE_WORDS:
+        # one short sentence that scores (its language guessed from a few words) among
+        # sentences that do not: no article either way, unless the run of sentences is one.
+        # Without this, an article that read as sentences on its page is not one on its own.
+        try:
+            start, end = choose_region_of_sentences(blocks)
+        except NothingExtracted:
+            pass  # the short run stands, and is found too short (but for a keep_line's lines)
     end = with_closing_list(blocks, end)
     return Region(start, end)
 

@@ -87,3 +87,20 @@ def test_a_list_the_article_introduces_is_kept_as_items():
     end = with_closing_list(blocks, 1)
     assert end == 4
     assert [b.role for b in blocks[2:5]] == [Role.ITEM] * 3
+
+
+def test_a_best_run_too_short_for_an_article_gives_way_to_the_run_of_sentences():
+    # one sentence scores (a few stopwords), the one before it does not: six words are no
+    # article, but the two sentences together are (the page as its cleaned text reads alone)
+    blocks = [block("the the the the."), block("the Tuesday spring spring bridge said.",
+                                                stop_ratio=0.5)]
+    assert choose_article_region(blocks) == Region(0, 1)
+    # ...and an article's worth of words that scores is kept as it is
+    longer = [block("Menu"), prose(words=12), block("Home")]
+    assert choose_article_region(longer) == Region(1, 1)
+
+
+def test_a_short_run_with_no_sentences_around_it_stands():
+    blocks = [block("Home"), block("the Tuesday spring spring bridge said.", stop_ratio=0.5),
+              block("News")]
+    assert choose_article_region(blocks) == Region(1, 1)
