@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from benchmarks.datasets import load_dataset  # noqa: E402
 from benchmarks.metrics import aggregate_shingle, shingle_score  # noqa: E402
+from benchmarks.scale import copy_pages  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "datatrove_local.py"
 SCALING_TARGET = 1.7
@@ -66,12 +67,7 @@ def build_corpus(folder: Path, dataset: Path, copies: int, limit: int | None = N
     pages = sorted(dataset.glob("html/*.html.gz"))[:limit]
     if not pages:
         raise SystemExit(f"no html/*.html.gz under {dataset}; give the Scrapinghub dataset folder")
-    for copy in range(copies):
-        target = folder / f"copy{copy}"
-        target.mkdir(parents=True)
-        for page in pages:
-            shutil.copyfile(page, target / page.name)
-    return len(pages) * copies
+    return copy_pages(pages, folder, copies)
 
 
 def timed(command: list[str], ok_codes: tuple[int, ...] = (0,)) -> dict:
