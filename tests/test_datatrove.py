@@ -450,18 +450,36 @@ def test_the_slurm_example_runs_on_the_simulated_cluster(pages, tmp_path, fake_s
 
 # ---------------------------------------------------------------- Ray, when installed
 
-def test_a_local_ray_runs_the_pipeline(pages, tmp_path):
+def test_a_local_ray_runs_the_pipeline_as_batch_does_and_reruns_only_a_lost_rank(pages, tmp_path):
+    """RayPipelineExecutor on a local `ray.init()` (CI does not install ray, a 250 MB wheel; run
+    `pip install ray` to include this test): the articles `newsclean batch` gives, and a rerun
+    after one rank's completion and output are lost runs that rank alone."""
     ray = pytest.importorskip("ray")
     from datatrove.executor.ray import RayPipelineExecutor
 
+    records = batch_records(pages, tmp_path)
+    out = tmp_path / "ray"
+
+    def run() -> None:
+        pipeline = [dt.PageFilesReader(str(pages)), dt.NewscleanExtractor(jobs=None),
+                    JsonlWriter(str(out / "data"), compression=None)]
+        RayPipelineExecutor(pipeline, tasks=2, logging_dir=str(out / "logs")).run()
+
     ray.init(num_cpus=2, include_dashboard=False)
     try:
-        pipeline = [dt.PageFilesReader(str(pages)), dt.NewscleanExtractor(jobs=None),
-                    JsonlWriter(str(tmp_path / "data"), compression=None)]
-        RayPipelineExecutor(pipeline, tasks=2, logging_dir=str(tmp_path / "logs")).run()
+        run()
+        docs = documents(out / "data")
+        assert set(docs) == {source for source, record in records.items() if record["status"] == "ok"}
+        assert all(doc["text"] == records[source]["text"] for source, doc in docs.items())
+        assert sorted(p.name for p in (out / "logs" / "completions").iterdir()) == ["00000", "00001"]
+        kept = (out / "data" / "00000.jsonl").stat().st_mtime_ns
+        (out / "logs" / "completions" / "00001").unlink()
+        (out / "data" / "00001.jsonl").unlink()
+        run()
     finally:
         ray.shutdown()
-    assert len(documents(tmp_path / "data")) == 12
+    assert (out / "data" / "00000.jsonl").stat().st_mtime_ns == kept
+    assert documents(out / "data") == docs
 
 
 def test_warc_pages_reader_gives_each_page_with_its_url_and_crawl_date(tmp_path):
