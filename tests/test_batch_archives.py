@@ -161,7 +161,7 @@ def test_a_json_lines_dump_gives_the_articles_its_pages_give_as_files(tmp_path, 
             assert dump_line[key] == file_line[key], key
 
 
-def test_an_archive_with_a_failed_page_is_read_again_and_a_changed_option_redoes_it(tmp_path, site):
+def test_an_archive_is_copied_when_up_to_date_and_a_changed_option_redoes_it(tmp_path, site):
     _, archive = site
     out = tmp_path / "out"
     list(run_batch([str(archive)], Options(out_dir=out, jobs=1)))
@@ -172,14 +172,71 @@ def test_an_archive_with_a_failed_page_is_read_again_and_a_changed_option_redoes
     redone = list(run_batch([str(archive)], Options(out_dir=out, jobs=1, input_type="html")))
     assert len([e for e in redone if not isinstance(e, ArchiveReport)]) == PAGES
     assert (out / "crawl.jsonl").read_bytes() == first
-    # a page that fails: the archive's file is written (nothing lost) but not claimed
+    # a page that fails: the archive's file is written (nothing lost), claimed as partial
     bad = tmp_path / "bad" / "bad.warc.gz"
     bad.parent.mkdir()
     bad.write_bytes(warc_bytes([(SITE.url(0), SITE.html(0).encode()), ("https://x.example/e", b"<p>\x00")],
                                extras=False))
     runs = [list(run_batch([str(bad)], Options(out_dir=tmp_path / "bad-out", jobs=1))) for _ in range(2)]
-    for events in runs:
-        assert [e.status for e in events if not isinstance(e, ArchiveReport)] == [Status.OK, Status.FAILED]
+    assert [e.status for e in runs[0] if not isinstance(e, ArchiveReport)] == [Status.OK, Status.FAILED]
+    # the rerun keeps the good page's line and tries the failed page alone again
+    assert [e.status for e in runs[1] if not isinstance(e, ArchiveReport)] == [Status.SKIPPED, Status.FAILED]
+    assert [r["status"] for r in lines(tmp_path / "bad-out" / "bad.jsonl")] == ["ok", "failed"]
+
+
+CALLS_ENV = "NEWSCLEAN_TEST_CALLS"  # a folder: a file a clean() call; "flaky" in it: such pages fail
+
+
+def counting_clean(data, **kwargs):
+    """newsclean.clean, counting its calls in a folder, and failing on a page whose URL says
+    "flaky" while the folder holds a file named "flaky" (a transient failure: a timeout)."""
+    import os
+    import uuid
+
+    from newsclean import clean
+
+    folder = os.environ[CALLS_ENV]
+    url = kwargs.get("url") or ""
+    with open(os.path.join(folder, uuid.uuid4().hex), "w") as handle:
+        handle.write(url)
+    if "flaky" in url and os.path.exists(os.path.join(folder, "flaky")):
+        raise OSError("the page went away for a moment")
+    return clean(data, **kwargs)
+
+
+def test_a_rerun_cleans_only_an_archives_failed_pages_and_keeps_the_others_lines(tmp_path, monkeypatch):
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    monkeypatch.setenv(CALLS_ENV, str(calls))
+    (calls / "flaky").write_text("")
+    pages = [(SITE.url(n), SITE.html(n).encode()) for n in range(3)]
+    pages.insert(1, ("https://www.coastgazette.example/flaky-story", SITE.html(7).encode()))
+    archive = tmp_path / "crawl" / "crawl.warc.gz"
+    archive.parent.mkdir()
+    archive.write_bytes(warc_bytes(pages, extras=False))
+    out = tmp_path / "out"
+
+    def run(**options):
+        before = {p.name for p in calls.iterdir()}
+        options = Options(out_dir=out, jobs=2, **options)
+        events = list(run_batch([str(archive)], options, clean=counting_clean))
+        cleaned = sorted((calls / name).read_text() for name in {p.name for p in calls.iterdir()} - before)
+        return [e.status for e in events if not isinstance(e, ArchiveReport)], cleaned
+
+    statuses, cleaned = run()
+    assert statuses == [Status.OK, Status.FAILED, Status.OK, Status.OK] and len(cleaned) == 4
+    first = lines(out / "crawl.jsonl")
+    (calls / "flaky").unlink()  # the failure was transient
+    statuses, cleaned = run()
+    assert statuses == [Status.SKIPPED, Status.OK, Status.SKIPPED, Status.SKIPPED]
+    assert cleaned == ["https://www.coastgazette.example/flaky-story"]  # the failed page alone
+    second = lines(out / "crawl.jsonl")
+    assert [r["status"] for r in second] == ["ok"] * 4
+    assert second[0] == first[0] and second[2:] == first[2:]  # kept lines, byte for byte the same
+    # now whole: the next rerun reads nothing again; another recipe cleans every page again
+    assert run() == ([Status.SKIPPED], [])
+    statuses, cleaned = run(input_type="html")
+    assert statuses == [Status.OK] * 4 and len(cleaned) == 4
 
 
 def test_big_pages_out_of_an_archive_never_deadlock_the_pool(tmp_path):

@@ -5,9 +5,10 @@ clean), and each page becomes a Job of its own for the pool, so --timeout keeps 
 With -o, each archive gives one JSONL file (crawl.warc.gz -> crawl.jsonl), a line per page in
 archive order, written to a temporary name and renamed when the archive's last page is done:
 resuming works archive by archive, and an up-to-date archive's lines are copied, not cleaned
-again. Records that hold no page (requests, revisits, redirects, images) are counted by reason,
-never failures; a bad line of a dump is a failure of its own; a file damaged partway gives the
-pages before the damage and a failure for the rest.
+again. An archive whose file holds failed pages is read again and only those are cleaned; the
+other pages' lines are kept. Records that hold no page (requests, revisits, redirects, images)
+are counted by reason, never failures; a bad line of a dump is a failure of its own; a file
+damaged partway gives the pages before the damage and a failure for the rest.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from typing import BinaryIO
 from ..errors import MissingExtra, NewscleanError
 from ..files import printable, temp_name
 from ..sniff import InputType
-from .jsonl import JsonlOut
+from .jsonl import JsonlOut, Previous, reusable
 from .model import Job, Outcome, Status
 
 ARCHIVE_SUFFIX = ".jsonl"  # of an archive's output under -o, whatever --format says
@@ -46,6 +47,7 @@ class ArchiveJob:
     size: int
     mtime_ns: int
     up_to_date: bool = False  # its JSONL under -o is newer: copied, not read
+    resume: bool = False  # its JSONL under -o holds failed pages: read, and only those cleaned
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def pages_of(archive: ArchiveJob, log: JsonlOut, input_type: str,
     pages = 0
     skipped: Counter[str] = Counter()
     output = printable(archive.target) if archive.target else None
+    earlier = Previous.open(archive.target) if archive.resume and archive.target else None
     try:
         for found in read_pages(archive.path, **fields):
             if isinstance(found, Page):
@@ -95,6 +98,10 @@ def pages_of(archive: ArchiveJob, log: JsonlOut, input_type: str,
                 source = printable(archive.path) + found.source[len(archive.path):]  # path#record
                 if archive.target is None and log.active and log.keep(source, archive.mtime_ns, None):
                     yield Outcome(source, Status.SKIPPED, reused=True)
+                    continue
+                kept = kept_line(earlier, source, output) if earlier is not None else None
+                if kept is not None:
+                    yield Outcome(source, Status.SKIPPED, output=output, reused=True, kept_line=kept)
                     continue
                 chosen = found.input_type.value if found.input_type is not InputType.AUTO else input_type
                 yield Job(archive.path, source, archive.folder, None, len(found.data), archive.mtime_ns,
@@ -114,7 +121,20 @@ def pages_of(archive: ArchiveJob, log: JsonlOut, input_type: str,
                 if pages or skipped else "check that it is a web archive or a JSON-lines file")
         yield ArchiveEnd(archive, pages, tuple(skipped.items()), f"{message}; {hint}")
         return
+    finally:
+        if earlier is not None:
+            earlier.handle.close()
     yield ArchiveEnd(archive, pages, tuple(skipped.items()))
+
+
+def kept_line(earlier: Previous, source: str, output: str | None) -> bytes | None:
+    """A page's line in its archive's earlier JSONL file, if it is a good one (ok or empty, of
+    this output): kept as it is, where a failed page is cleaned again."""
+    span = earlier.find(source)
+    if span is None:
+        return None
+    line = earlier.read(span)
+    return line if reusable(line, source, output) else None
 
 
 class ArchiveOutput:

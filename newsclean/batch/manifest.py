@@ -9,6 +9,7 @@ never enters -o. A file holds lines of two kinds:
 
     {"recipe": KEY, "made_with": {"newsclean version": "0.1.0", "--format": "markdown", ...}}
     ["a/b.md", KEY, SOURCE, input size, input mtime_ns, output size, output mtime_ns]
+    ["crawl.jsonl", KEY, SOURCE, input size, input mtime_ns, output size, output mtime_ns, 1]
 
 A claim is appended, in one write, after its output has been renamed into place, and names
 the size and mtime of the file written (or kept, when the bytes came out the same): it holds
@@ -17,6 +18,11 @@ that was not written whole (a torn last line is ignored), and an older claim nev
 file written after it (by a run with another recipe, killed before it could record). SOURCE
 is null unless the format writes it into the file (JSON). An output without a claim that
 holds is cleaned again, and left as it is if its bytes come out the same.
+
+The second kind (a trailing 1) claims an archive's JSONL file in which some pages failed (or
+whose reading stopped at damage): a rerun of the same recipe reads the archive again, keeps
+the lines of the pages that were cleaned, and cleans only the others, so one page that times
+out does not cost a whole archive's cleaning at every rerun.
 
 When a complete run finds MERGE_AFTER files or more, it merges those no live run holds into
 one (the newest claim per output), so reading them stays in proportion to the outputs.
@@ -111,26 +117,31 @@ class Claims:
     # ---- asking and recording ----
 
     def why_stale(self, target: str, source: str, size: int, mtime_ns: int,
-                  out: os.stat_result) -> str | None:
+                  out: os.stat_result, *, partial: bool = False) -> str | None:
         """None when a claim holds for the output at `target` as it is, made from this input
-        (`size`, `mtime_ns`) with this run's recipe; else why it must be cleaned again."""
+        (`size`, `mtime_ns`) with this run's recipe (a partial claim, with `partial`); else
+        why it must be cleaned again."""
         held = self.held.get(self.rel(target))
         if held is None:
             return UNRECORDED
         claim = [self.key, self.source(source), size, mtime_ns, out.st_size, out.st_mtime_ns]
-        if held[:DIGEST_BYTES] == digest(claim):
+        if held[:DIGEST_BYTES] == digest(claim + [1] if partial else claim):
             return None
         key = self.keys[int.from_bytes(held[DIGEST_BYTES:], "big")]
         if key != self.key:
             return self.recipe.changes_since(self.made_with.get(key))
         return UNRECORDED  # this recipe, but the output or its input is not the one recorded
 
-    def record(self, target: str, source: str, size: int, mtime_ns: int, made: tuple[int, int]) -> None:
+    def record(self, target: str, source: str, size: int, mtime_ns: int, made: tuple[int, int], *,
+               partial: bool = False) -> None:
         """Claim the output at `target`, whose file now has `made` (size, mtime_ns), for this
-        input and recipe. Call it only once the file is in place."""
+        input and recipe (`partial`: an archive's file with pages still to clean). Call it only
+        once the file is in place."""
         if self.folder is None or self.given_up:
             return
         claim = [self.rel(target), self.key, self.source(source), size, mtime_ns, *made]
+        if partial:
+            claim.append(1)
         line = (json.dumps(claim, ensure_ascii=True) + "\n").encode("ascii")
         try:
             if self.fd is None:
@@ -171,11 +182,14 @@ class Claims:
 
 
 def parse_claim(line: bytes) -> list[Any] | None:
-    """[output, key, source, input size, input mtime_ns, output size, output mtime_ns] or None."""
+    """[output, key, source, input size, input mtime_ns, output size, output mtime_ns], with a
+    trailing 1 for a partial claim, or None."""
     try:
         claim = json.loads(line)
     except ValueError:
         return None
+    if isinstance(claim, list) and len(claim) == 8 and claim[7] == 1:
+        return claim if parse_claim(json.dumps(claim[:7]).encode()) is not None else None
     if (isinstance(claim, list) and len(claim) == 7 and isinstance(claim[0], str)
             and isinstance(claim[1], str) and (claim[2] is None or isinstance(claim[2], str))
             and all(type(number) is int for number in claim[3:])):

@@ -37,6 +37,7 @@ class Outcome:
     dropped: int = 0  # boilerplate lines learned across pages and removed
     detail: str | None = None  # the traceback of an internal error (for --debug)
     reused: bool = False  # its line in an earlier run's JSONL file is copied as it is
+    kept_line: bytes | None = None  # a page's line kept from its archive's earlier JSONL file
     # why its existing output was cleaned again ("--format changed since the last run"), if
     # it was for another reason than a changed input; its status says whether the file changed
     redone: str = ""

@@ -71,7 +71,8 @@ class Planner:
     def plan_archive(self, item: Input, source: str) -> Outcome | ArchiveJob:
         """An archive is read in the parent, its pages cleaned by workers; with -o its pages'
         lines go to one JSONL file, up to date when newer than the archive and claimed by this
-        run's recipe (an archive with a failure is never claimed: a rerun reads it again)."""
+        run's recipe; claimed as partial when a page failed or damage stopped the reading: a rerun of
+the same recipe reads it again and cleans only the pages without a good line."""
         if self.learning:
             return Outcome(source, Status.FAILED, "--learn-boilerplate does not read web archives or "
                            "record files yet; clean them without it")
@@ -80,10 +81,14 @@ class Planner:
             problem, done = self.look(self.out_dir, item, source, target)
             if problem is not None:
                 return problem
-            if (done is not None and not self.force and done.st_mtime_ns > item.mtime_ns
-                    and self.claims.why_stale(target, source, item.size, item.mtime_ns, done) is None):
-                return ArchiveJob(item.path, source, item.folder, target, item.size, item.mtime_ns,
-                                  up_to_date=True)
+            if done is not None and not self.force and done.st_mtime_ns > item.mtime_ns:
+                if self.claims.why_stale(target, source, item.size, item.mtime_ns, done) is None:
+                    return ArchiveJob(item.path, source, item.folder, target, item.size, item.mtime_ns,
+                                      up_to_date=True)
+                partial = self.claims.why_stale(target, source, item.size, item.mtime_ns, done, partial=True)
+                if partial is None:
+                    return ArchiveJob(item.path, source, item.folder, target, item.size, item.mtime_ns,
+                                      resume=True)
         return ArchiveJob(item.path, source, item.folder, target, item.size, item.mtime_ns)
 
     def look(self, out_dir: str, item: Input, source: str,

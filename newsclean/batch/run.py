@@ -75,6 +75,8 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], options: Options, *,
                 archive.failed |= outcome.status is Status.FAILED
                 if isinstance(result, Done) and result.line:
                     line = result.line
+                elif outcome.kept_line is not None:  # an archive's page, kept from its earlier file
+                    line = outcome.kept_line
                 elif outcome.reused:
                     run.log.write_kept(outcome.source)
                     yield outcome
@@ -117,8 +119,8 @@ def count_inputs(paths: Sequence[str | os.PathLike[str]], options: Options) -> i
 def archive_event(item: ArchiveJob | ArchiveEnd, archive: ArchiveOutput, log: JsonlOut,
                   claims: Claims) -> Iterator[Outcome | ArchiveReport]:
     """An archive starts (its JSONL file opens; or, up to date, its lines are copied) or ends
-    (its file is renamed into place, and claimed when nothing in it failed; a damage that
-    stopped its reading is its failure)."""
+    (its file is renamed into place and claimed, as partial when something in it failed; a
+    damage that stopped its reading is its failure)."""
     if isinstance(item, ArchiveJob):
         if not item.up_to_date:
             archive.start(item)
@@ -135,9 +137,9 @@ def archive_event(item: ArchiveJob | ArchiveEnd, archive: ArchiveOutput, log: Js
             log.write(line)
     failed = archive.failed or item.error is not None
     made = archive.finish()
-    if made is not None and item.archive.target is not None and not failed:
+    if made is not None and item.archive.target is not None:  # partial: a rerun cleans the failed pages
         claims.record(item.archive.target, item.archive.source, item.archive.size, item.archive.mtime_ns,
-                      made)
+                      made, partial=failed)
     yield ArchiveReport(item.archive.source, item.pages, Counter(dict(item.skipped)), item.error, output)
 
 
