@@ -1,0 +1,188 @@
+"""The HTML path's body as the lines its output prints, and their cleaning (clean_lines).
+
+A line is a paragraph-level block of trafilatura's body tree, or, where a block holds line
+breaks, each run between them: pages laid out with <br><br> put the whole story in one <p>, and
+a table row or a heading trafilatura nests in it (an "ADVERTISEMENT" cell) stands on a line of
+its own. The site's line directives read these lines first, as the page gives them, then the
+furniture patterns and the article's edges: a rule author's `strip_after: ^More from the
+Herald$` must see its marker before a generic "related" pattern takes it (docs/findings.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .patterns import Scope, edge_span, furniture_match
+from .rules import SiteRules, line_verdicts
+from .trace import Note, ignore
+
+BLOCK_TAGS = ("p", "head", "quote", "item")
+# what starts a line of its own inside a block: a line break, and the block-level elements
+# trafilatura leaves nested in a <p> of a <br>-laid page (samples/midlandecho-court-cp1252)
+LINE_BREAK = "lb"
+NESTED_BLOCKS = frozenset(("head", "p", "list", "quote", "table", "row", "cell", "tr", "td", "th",
+                           "div", "item", "graphic"))
+# nested elements that blocks_of already gives as blocks of their own (their text is theirs)
+OWN_BLOCKS = frozenset(("head", "quote", "item", "list"))
+
+
+@dataclass
+class Line:
+    """One printed line: a whole block, or a run of a block between line breaks. `parts` are
+    where its text lives: ("text", block) for block.text, ("tail", element) for a tail,
+    ("element", element) for an inline element or a nested block (its text, not its tail)."""
+
+    block: object
+    parts: list = field(default_factory=list)
+    end: object = None  # the <lb> that closes the line, if any
+    whole: bool = False  # the line is the whole block
+
+    @property
+    def text(self) -> str:
+        if self.whole:
+            return block_text(self.block)
+        pieces = []
+        for kind, node in self.parts:
+            if kind == "text":
+                pieces.append(node.text or "")
+            elif kind == "tail":
+                pieces.append(node.tail or "")
+            else:
+                pieces.append("".join(node.itertext()))
+        return "".join(pieces)
+
+
+def blocks_of(body) -> list:
+    """The body's paragraph-level elements in order, list items one by one."""
+    return [el for el in body.iter(*BLOCK_TAGS)
+            if el.tag != "p" or el.getparent() is body or el.getparent().tag in ("quote", "body")]
+
+
+def body_lines(body) -> list[Line]:
+    """The body's printed lines in document order (blocks whole, unless they hold line
+    breaks; blank runs between breaks left out)."""
+    lines: list[Line] = []
+    done: set = set()
+    blocks = set(blocks_of(body))
+    for block in body.iter(*BLOCK_TAGS, "table"):
+        if block.tag == "table":  # a one-cell table is a box ("ADVERTISEMENT"), not data
+            if len(block.findall(".//cell")) == 1 and block not in done:
+                done.update(block.iter())
+                lines.append(Line(block, whole=True))
+        elif block in blocks and block not in done and block.getparent() is not None:
+            lines += block_lines(block, done)
+    # an empty block stays (it stops the walk along the article's edges, as it always has)
+    return [line for line in lines if line.whole or line.text.strip()]
+
+
+def block_lines(block, done: set) -> list[Line]:
+    """A block's lines: the block, or its runs between line breaks and nested blocks, with
+    the nested blocks' own lines where they stand (a table row nested in it is one line)."""
+    done.add(block)
+    if not any(child.tag == LINE_BREAK or child.tag in NESTED_BLOCKS for child in block):
+        return [Line(block, whole=True)]
+    lines, line = [], Line(block, [("text", block)])
+    for child in block:
+        if child.tag == LINE_BREAK:
+            line.end = child
+            lines.append(line)
+            line = Line(block, [("tail", child)])
+        elif isinstance(child.tag, str) and child.tag in NESTED_BLOCKS:
+            lines.append(line)
+            if child.tag in OWN_BLOCKS:
+                inner = [child] if child.tag in BLOCK_TAGS else list(child.iter("item"))
+                for element in inner:
+                    lines += block_lines(element, done)
+            else:
+                done.update(child.iter())
+                lines.append(Line(block, [("element", child)]))
+            line = Line(block, [("tail", child)])
+        else:
+            line.parts += [("element", child), ("tail", child)]
+    lines.append(line)
+    return lines
+
+
+def drop_line(line: Line) -> None:
+    """Remove a line from the tree. Lines are dropped last first: a line's parts may hold the
+    tail that opens the next one."""
+    if line.whole:
+        drop_nested(line.block)
+        return
+    for kind, node in line.parts:  # texts first: an inline element's tail is a part too
+        if kind == "text":
+            node.text = None
+        elif kind == "tail":
+            node.tail = None
+    for kind, node in line.parts:
+        if kind == "element" and node.getparent() is not None:
+            drop_nested(node)
+    if line.end is not None:
+        remove_block(line.end)  # its tail opens the next line
+
+
+def drop_nested(element) -> None:
+    """Remove a block; one nested in another block's text leaves a line break in its place,
+    so the text after it does not run into the text before it."""
+    parent = element.getparent()
+    if parent is not None and parent.tag in BLOCK_TAGS and (element.tail or "").strip():
+        tail = element.tail
+        element.clear()  # also drops attributes and the tail
+        element.tag, element.tail = LINE_BREAK, tail
+    else:
+        remove_block(element)
+
+
+def clean_lines(body, site: SiteRules | None, note: Note = ignore) -> None:
+    """The site's line directives on the body's lines as the page gives them, then furniture
+    patterns on the lines they leave (a keep_line's line is never furniture), then the
+    datelines, disclosures and calls to action that open or close the article."""
+    lines = body_lines(body)
+    texts = [line.text for line in lines]
+    verdicts = line_verdicts(texts, site)
+    dropped: dict[int, str] = {}
+    protected: dict[int, bool] = {}
+    for index, verdict in enumerate(verdicts):
+        if verdict is not None and not verdict.keep:
+            dropped[index] = f"site rule {verdict.source}"
+        elif verdict is not None:
+            protected[index] = True
+    for index, text in enumerate(texts):
+        if index not in dropped and index not in protected and (
+                pattern := furniture_match(text, Scope.HTML)):
+            dropped[index] = f"furniture: {pattern}"
+    # the edges are walked block by block, as the article's paragraphs (a <br>-laid story's
+    # closing tweet credit or call to action is one of its lines, not its last paragraph)
+    units: list[list[int]] = []
+    for index in (i for i in range(len(lines)) if i not in dropped):
+        if units and lines[units[-1][-1]].block is lines[index].block:
+            units[-1].append(index)
+        else:
+            units.append([index])
+    edges = edge_span([" ".join(texts[i] for i in unit) for unit in units],
+                      [any(i in protected for i in unit) for unit in units])[2]
+    for at, why in edges:
+        dropped.update((index, why) for index in units[at])
+    for index in sorted(dropped, reverse=True):
+        note(texts[index], dropped[index])
+        drop_line(lines[index])
+    for lst in list(body.iter("list")):
+        if not len(lst) and lst.getparent() is not None:
+            remove_block(lst)
+
+
+def block_text(block) -> str:
+    return "".join(block.itertext())
+
+
+def remove_block(element) -> None:
+    """Remove an element, keeping its tail text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
