@@ -122,8 +122,11 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         body = choose_body(tree, doc.url, words_on_page)
     if body is None:
         raise NothingExtracted("no article text found")
+    # the headline first: left at the top, it would stop the walk over the furniture under it
+    titles = (meta.title, page_meta.title)
+    drop_title_echo(body, titles, note)
     clean_lines(body, site, note)
-    drop_title_echo(body, (meta.title, page_meta.title), note)
+    drop_title_echo(body, titles, note)  # a headline that stood under furniture
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")

@@ -10,8 +10,10 @@ Herald$` must see its marker before a generic "related" pattern takes it (docs/f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .patterns import Scope, edge_span, furniture_match
+from .prose import WORD, ends_like_sentence
 from .rules import SiteRules, line_verdicts
 from .trace import Note, ignore
 
@@ -23,6 +25,11 @@ NESTED_BLOCKS = frozenset(("head", "p", "list", "quote", "table", "row", "cell",
                            "div", "item", "graphic"))
 # nested elements that blocks_of already gives as blocks of their own (their text is theirs)
 OWN_BLOCKS = frozenset(("head", "quote", "item", "list"))
+# a list over the lede is its highlights ("Harbour road shut after sea wall damage"): points of
+# a few words each (rule of thumb: a highlight is a headline's length), two or more of them,
+# with a paragraph of prose under them; a longer item is the article's own list
+HIGHLIGHT_MAX_WORDS = 20
+LEDE_MIN_WORDS = 15  # words: a sentence or two, as the paragraph under the highlights
 
 
 @dataclass
@@ -31,9 +38,9 @@ class Line:
     where its text lives: ("text", block) for block.text, ("tail", element) for a tail,
     ("element", element) for an inline element or a nested block (its text, not its tail)."""
 
-    block: object
+    block: Any
     parts: list = field(default_factory=list)
-    end: object = None  # the <lb> that closes the line, if any
+    end: Any = None  # the <lb> that closes the line, if any
     whole: bool = False  # the line is the whole block
 
     @property
@@ -70,8 +77,30 @@ def body_lines(body) -> list[Line]:
                 lines.append(Line(block, whole=True))
         elif block in blocks and block not in done and block.getparent() is not None:
             lines += block_lines(block, done)
+    lines += loose_lines(body)
+    tops = {child: index for index, child in enumerate(body)}
+    lines.sort(key=lambda line: top_of(line, body, tops))  # stable: a block's lines keep order
     # an empty block stays (it stops the walk along the article's edges, as it always has)
     return [line for line in lines if line.whole or line.text.strip()]
+
+
+def loose_lines(body) -> list[Line]:
+    """The text standing loose in the body, outside any block (a button's label after the
+    paywall box's paragraph), a line per run."""
+    found = [Line(body, [("text", body)])] if (body.text or "").strip() else []
+    return found + [Line(body, [("tail", child)]) for child in body if (child.tail or "").strip()]
+
+
+def top_of(line: Line, body, tops: dict) -> float:
+    """Where a line stands among the body's children: its block's (or, for loose text, the
+    child it follows; half a place after it)."""
+    if line.block is body:
+        kind, node = line.parts[0]
+        return -0.5 if kind == "text" else tops[node] + 0.5
+    element = line.block
+    while element.getparent() is not None and element.getparent() is not body:
+        element = element.getparent()
+    return float(tops.get(element, 0))
 
 
 def block_lines(block, done: set) -> list[Line]:
@@ -158,16 +187,36 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore) -> None:
             units[-1].append(index)
         else:
             units.append([index])
-    edges = edge_span([" ".join(texts[i] for i in unit) for unit in units],
-                      [any(i in protected for i in unit) for unit in units])[2]
+    start, _end, edges = edge_span([" ".join(texts[i] for i in unit) for unit in units],
+                                   [any(i in protected for i in unit) for unit in units])
     for at, why in edges:
         dropped.update((index, why) for index in units[at])
+    for at in highlights([[lines[i] for i in unit] for unit in units[start:]]):
+        dropped.update((index, "highlights over the lede") for index in units[start + at])
     for index in sorted(dropped, reverse=True):
         note(texts[index], dropped[index])
         drop_line(lines[index])
     for lst in list(body.iter("list")):
         if not len(lst) and lst.getparent() is not None:
             remove_block(lst)
+
+
+def highlights(units: list[list[Line]]) -> list[int]:
+    """The units that are the highlights opening the article: a list's short items, two or
+    more, with a paragraph of prose right under them. None when the article opens otherwise."""
+    run = 0
+    while run < len(units) and len(units[run]) == 1 and units[run][0].block.tag == "item" and (
+            units[run][0].block.getparent() is units[0][0].block.getparent()) and (
+            len(WORD.findall(units[run][0].text)) <= HIGHLIGHT_MAX_WORDS):
+        run += 1
+    if run < len(units) and 0 < run and units[run][0].block.tag == "item":
+        return []  # the list goes on with longer items: the article's own
+    if run < 2 or run >= len(units) or units[run][0].block.tag != "p":
+        return []
+    lede = " ".join(line.text for line in units[run])
+    if len(WORD.findall(lede)) < LEDE_MIN_WORDS or not ends_like_sentence(lede.strip()):
+        return []
+    return list(range(run))
 
 
 def block_text(block) -> str:
