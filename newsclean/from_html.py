@@ -125,7 +125,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     # the headline first: left at the top, it would stop the walk over the furniture under it
     titles = (meta.title, page_meta.title)
     drop_title_echo(body, titles, note)
-    clean_lines(body, site, note)
+    clean_lines(body, site, note, meta.authors)
     drop_title_echo(body, titles, note)  # a headline that stood under furniture
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:

@@ -5,14 +5,17 @@ breaks, each run between them: pages laid out with <br><br> put the whole story 
 a table row or a heading trafilatura nests in it (an "ADVERTISEMENT" cell) stands on a line of
 its own. The site's line directives read these lines first, as the page gives them, then the
 furniture patterns and the article's edges: a rule author's `strip_after: ^More from the
-Herald$` must see its marker before a generic "related" pattern takes it (docs/findings.md).
+Herald$` must see its marker before a generic "related" pattern takes it
+(docs/findings.md#printed-lines).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .patterns import Scope, edge_span, furniture_match
+from .bylines import names_in_byline
+from .patterns import MAX_EDGE_BLOCKS, Scope, edge_span, furniture_match
 from .prose import WORD, ends_like_sentence
 from .rules import SiteRules, line_verdicts
 from .trace import Note, ignore
@@ -30,6 +33,7 @@ OWN_BLOCKS = frozenset(("head", "quote", "item", "list"))
 # with a paragraph of prose under them; a longer item is the article's own list
 HIGHLIGHT_MAX_WORDS = 20
 LEDE_MIN_WORDS = 15  # words: a sentence or two, as the paragraph under the highlights
+BYLINE_MAX_WORDS = 12  # words: "By Jane Doe and Max Roe, Staff Writers" (rule of thumb)
 
 
 @dataclass
@@ -161,10 +165,12 @@ def drop_nested(element) -> None:
         remove_block(element)
 
 
-def clean_lines(body, site: SiteRules | None, note: Note = ignore) -> None:
+def clean_lines(body, site: SiteRules | None, note: Note = ignore,
+                authors: Sequence[str] = ()) -> None:
     """The site's line directives on the body's lines as the page gives them, then furniture
     patterns on the lines they leave (a keep_line's line is never furniture), then the
-    datelines, disclosures and calls to action that open or close the article."""
+    byline of the page's `authors` near the top, and the datelines, disclosures and calls to
+    action that open or close the article."""
     lines = body_lines(body)
     texts = [line.text for line in lines]
     verdicts = line_verdicts(texts, site)
@@ -179,6 +185,10 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore) -> None:
         if index not in dropped and index not in protected and (
                 pattern := furniture_match(text, Scope.HTML)):
             dropped[index] = f"furniture: {pattern}"
+    head = [i for i in range(len(lines)) if i not in dropped and texts[i].strip()][:MAX_EDGE_BLOCKS]
+    for index in head:
+        if index not in protected and is_byline(texts[index], authors):
+            dropped[index] = "the byline"
     # the edges are walked block by block, as the article's paragraphs (a <br>-laid story's
     # closing tweet credit or call to action is one of its lines, not its last paragraph)
     units: list[list[int]] = []
@@ -187,8 +197,14 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore) -> None:
             units[-1].append(index)
         else:
             units.append([index])
-    start, _end, edges = edge_span([" ".join(texts[i] for i in unit) for unit in units],
-                                   [any(i in protected for i in unit) for unit in units])
+    joined = [" ".join(texts[i] for i in unit) for unit in units]
+    kept = [any(i in protected for i in unit) for unit in units]
+    start, end, edges = edge_span(joined, kept)
+    if start < end - 1 and len(WORD.findall(joined[start])) >= LEDE_MIN_WORDS and (
+            ends_like_sentence(joined[start].strip())):
+        # the standfirst over the byline's date line: the walk steps over it, once
+        after, _end, more = edge_span(joined[start + 1:end], kept[start + 1:end])
+        edges += [(start + 1 + at, why) for at, why in more if at < after]
     for at, why in edges:
         dropped.update((index, why) for index in units[at])
     for at in highlights([[lines[i] for i in unit] for unit in units[start:]]):
@@ -199,6 +215,14 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore) -> None:
     for lst in list(body.iter("list")):
         if not len(lst) and lst.getparent() is not None:
             remove_block(lst)
+
+
+def is_byline(text: str, authors: Sequence[str]) -> bool:
+    """A short line that names the article's authors and nothing else of note."""
+    if not authors or len(WORD.findall(text)) > BYLINE_MAX_WORDS:
+        return False
+    names = {name.lower() for name in names_in_byline(text)}
+    return bool(names) and names <= {author.lower() for author in authors}
 
 
 def highlights(units: list[list[Line]]) -> list[int]:

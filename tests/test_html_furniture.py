@@ -16,9 +16,9 @@ PARAS = (LEDE, "Engineers who inspected the wall at first light found that a sec
          "the council has asked drivers to avoid the area while lorries bring in rock.")
 
 
-def page(head: str = "", tail: str = "") -> str:
+def page(head: str = "", tail: str = "", meta: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in PARAS)
-    return (f"<html><head><title>Storm closes harbour road</title></head><body><article>"
+    return (f"<html><head><title>Storm closes harbour road</title>{meta}</head><body><article>"
             f"<h1>Storm closes harbour road</h1>{head}{body}{tail}</article></body></html>")
 
 
@@ -51,3 +51,11 @@ def test_loose_text_after_the_story_is_a_line_too():
             'support the Coastline Times today.</p><a href="/s">Support us</a></div>')
     article = newsclean.clean(page(tail=tail))
     assert "Support us" not in article.text and article.text.endswith("bring in rock.")
+
+
+def test_a_line_naming_the_pages_authors_over_the_lede_is_the_byline():
+    head = "<p>Aled Price and Gwen Morris</p><p>Monday 3 March 2025</p>"
+    meta = '<meta name="author" content="Aled Price"><meta name="author" content="Gwen Morris">'
+    article = newsclean.clean(page(head=head, meta=meta))
+    assert article.text.startswith(LEDE) and "Aled Price" in article.authors
+    assert "Aled Price" in newsclean.clean(page(head=head)).text  # no authors known: a line

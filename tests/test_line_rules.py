@@ -120,3 +120,17 @@ def test_a_misspelt_neighbour_directive_is_named(tmp_path):
     found = parse_rule_text("strip_nextline: ^Credit$\nstrip_previous_line: (a+)+$\n", "x.com.txt")
     assert [p.message for p in found.problems] == [
         "unknown directive 'strip_nextline' (did you mean 'strip_next_line'?)"]
+
+
+def test_rules_lint_takes_the_neighbour_directives_and_checks_their_regexes(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsclean.cli import app
+
+    rules = tmp_path / "valleyherald.example.txt"
+    rules.write_text("strip_previous_line: ^Picture by .*$\nstrip_next_line: ^Video of the day$\n"
+                     "strip_next_line: (\\w+)\\1\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "lint", str(rules)])
+    assert result.exit_code == 1
+    assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [f"{rules}:3"]
+    assert "bad regex for 'strip_next_line'" in result.stdout
