@@ -477,7 +477,7 @@ def load_rule_file(path: str | os.PathLike) -> RuleFile:
 
 LINE_DIRECTIVES = ("strip_before", "strip_after", "strip_line", "keep_line", "strip_previous_line",
                    "strip_next_line")
-# the neighbour directives: which line of a matching one they drop (the one before, after)
+# the neighbour directives: which line beside a matching one they drop with it (before, after)
 NEIGHBOURS = {"strip_previous_line": -1, "strip_next_line": 1}
 
 
@@ -495,7 +495,7 @@ def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerd
     """What the text directives say of each line; None when they say nothing and the
     heuristics decide. keep_line wins over the others, strip_line and the neighbour
     directives (strip_previous_line, strip_next_line: the line just before or after each
-    matching one) over the cuts."""
+    matching one, and that one) over the cuts."""
     verdicts: list[LineVerdict | None] = [None] * len(lines)
     if site is None or not any(site.get(k) for k in LINE_DIRECTIVES):
         return verdicts
@@ -509,11 +509,14 @@ def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerd
                 verdicts[: hit + 1] = [LineVerdict(False, rule.source, False)] * (hit + 1)
             elif hit is not None:
                 verdicts[hit:] = [LineVerdict(False, rule.source, False)] * (len(lines) - hit)
-    for line, found in enumerate(hits):  # a marker's neighbour, under the lines rules name
+    for line, found in enumerate(hits):  # a marker and its neighbour, under the lines rules name
         for index in found or ():
             step = NEIGHBOURS.get(rules[index][0])
-            if step and 0 <= line + step < len(lines) and verdicts[line + step] is None:
-                verdicts[line + step] = LineVerdict(False, rules[index][1].source, True)
+            if not step:
+                continue
+            for at in (line, line + step):  # the marker goes too: cleaned again, nothing moves
+                if 0 <= at < len(lines) and verdicts[at] is None:
+                    verdicts[at] = LineVerdict(False, rules[index][1].source, True)
     for line, found in enumerate(hits):  # the last rule that names a line decides, keep_line's over
         if not found:
             continue

@@ -61,7 +61,7 @@ def test_strip_after_fires_on_a_marker_a_related_pattern_would_take(tmp_path):
 def test_a_caption_is_dropped_above_its_credit_line(tmp_path):
     caption = "The island ferry leaves the pier at Kilbrannan on a grey morning in March"
     credit = "Picture by Morag Dunn for the Valley Herald"
-    rules = write_rules(tmp_path, "strip_previous_line: ^Picture by .*$\nstrip_line: ^Picture by .*$\n")
+    rules = write_rules(tmp_path, "strip_previous_line: ^Picture by .*$\n")
     html = html_page(middle=f"<p>{caption}</p><p>{credit}</p>")
     text = text_page(middle=f"{caption}\n\n{credit}")
     for article in both(html, text, rules):
@@ -69,14 +69,17 @@ def test_a_caption_is_dropped_above_its_credit_line(tmp_path):
         assert all(p in article.text for p in STORY), article.kind
 
 
-def test_the_line_after_a_marker_is_dropped_and_the_marker_kept(tmp_path):
+def test_the_line_after_a_marker_goes_with_it_and_cleaning_again_moves_nothing(tmp_path):
     label = "Watch: the crossing in a storm"
-    rules = write_rules(tmp_path, "strip_next_line: ^Video of the day$\nstrip_line: ^Video of the day$\n")
-    html = html_page(middle=f"<p>Video of the day</p><p>{label}</p>")
-    text = text_page(middle=f"Video of the day\n\n{label}")
+    marker = "Video of the day, filmed from the island ferry by our readers this week."
+    rules = write_rules(tmp_path, f"strip_next_line: ^{marker}$\n")
+    html = html_page(middle=f"<p>{marker}</p><p>{label}</p>")
+    text = text_page(middle=f"{marker}\n\n{label}")
     for article in both(html, text, rules):
         assert "crossing in a storm" not in article.text and "Video of the day" not in article.text
         assert all(p in article.text for p in STORY), article.kind
+        again = newsclean.clean(article.text, input_type="text", rules_dirs=rules)
+        assert again.text == article.text  # the marker is gone: nothing more to take
 
 
 def test_keep_line_wins_over_a_furniture_pattern_on_the_html_path(tmp_path):
@@ -102,11 +105,11 @@ def test_line_rules_read_each_line_of_a_br_laid_paragraph(tmp_path):
 
 
 @pytest.mark.parametrize(("rules", "kept"), [
-    ("strip_previous_line: ^Credit$", ["a", "Credit", "c", "d"]),
-    ("strip_next_line: ^Credit$", ["a", "b", "Credit", "d"]),
-    ("strip_next_line: ^Credit$\nkeep_line: ^c$", ["a", "b", "Credit", "c", "d"]),
-    ("strip_previous_line: ^a$", ["a", "b", "Credit", "c", "d"]),  # nothing before the first
-    ("strip_previous_line: ^(b|Credit)$", ["Credit", "c", "d"]),  # every match, not the first
+    ("strip_previous_line: ^Credit$", ["a", "c", "d"]),
+    ("strip_next_line: ^Credit$", ["a", "b", "d"]),
+    ("strip_next_line: ^Credit$\nkeep_line: ^(c|Credit)$", ["a", "b", "Credit", "c", "d"]),
+    ("strip_previous_line: ^a$", ["b", "Credit", "c", "d"]),  # nothing before the first
+    ("strip_next_line: ^(a|c)$", ["Credit"]),  # every match, not the first
 ])
 def test_neighbour_directives_drop_the_line_beside_each_match(rules, kept):
     site = parse_rule_text(rules, "x.com.txt", "x.com").rules
