@@ -18,16 +18,15 @@ from .article import Article
 from .bylines import names_in_byline
 from .dates import find_date
 from .errors import NothingExtracted
+from .html_lines import block_text, blocks_of, clean_lines, remove_block
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .html_parse import parse_html
-from .patterns import Scope, edge_span, furniture_match
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
-from .rules import Rule, SiteRules, line_verdicts
+from .rules import Rule, SiteRules
 from .sniff import Document, Kind
 from .trace import Note, ignore
 
 LOG = logging.getLogger("newsclean")
-BLOCK_TAGS = ("p", "head", "quote", "item")
 # Recall-mode output this big is trusted as it is; smaller, the default mode is asked too.
 # The share is of the words a reader sees (scripts and styles dropped). Measured on the dev sets
 # (benchmarks/accuracy.py): 0.10, 0.15, 0.20 give WCXB dev word F1 0.943, 0.945, 0.946 and
@@ -123,9 +122,11 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         body = choose_body(tree, doc.url, words_on_page)
     if body is None:
         raise NothingExtracted("no article text found")
-    drop_furniture(body, note)
-    drop_title_echo(body, (meta.title, page_meta.title), note)
-    apply_line_rules(body, site, note)
+    # the headline first: left at the top, it would stop the walk over the furniture under it
+    titles = (meta.title, page_meta.title)
+    drop_title_echo(body, titles, note)
+    clean_lines(body, site, note, meta.authors)
+    drop_title_echo(body, titles, note)  # a headline that stood under furniture
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
@@ -334,18 +335,6 @@ def deepcopy_element(element):
     return copied
 
 
-def apply_line_rules(body, site: SiteRules | None, note: Note = ignore) -> None:
-    """strip_line, strip_before, strip_after (and keep_line) on the extracted blocks."""
-    if site is None or not any(site.get(d) for d in ("strip_line", "strip_before", "strip_after")):
-        return
-    blocks = blocks_of(body)
-    verdicts = line_verdicts([block_text(b) for b in blocks], site)
-    for block, verdict in zip(blocks, verdicts):
-        if verdict is not None and not verdict.keep:
-            note(block_text(block), f"site rule {verdict.source}")
-            remove_block(block)
-
-
 def run_trafilatura(tree, url: str | None, **mode):
     """trafilatura's body tree for the page (it works on a copy), or None."""
     # "markdown" keeps formatting in the body tree; we render text and Markdown from it
@@ -392,32 +381,6 @@ def covered(part: list[str], whole: list[str]) -> float:
     return hits / len(part)
 
 
-def blocks_of(body) -> list:
-    """The body's paragraph-level elements in order, list items one by one."""
-    return [el for el in body.iter(*BLOCK_TAGS)
-            if el.tag != "p" or el.getparent() is body or el.getparent().tag in ("quote", "body")]
-
-
-def drop_furniture(body, note: Note = ignore) -> None:
-    """Remove blocks that are news furniture (captions, share bars, ads...) by pattern, then
-    the bylines, dates, disclosures and calls to action that open or close the body."""
-    blocks = [b for b in blocks_of(body) if b.getparent() is not None]
-    kept = []
-    for block in blocks:
-        pattern = furniture_match(block_text(block), Scope.HTML)
-        if pattern:
-            note(block_text(block), f"furniture: {pattern}")
-            remove_block(block)
-        else:
-            kept.append(block)
-    for index, why in edge_span([block_text(b) for b in kept])[2]:
-        note(block_text(kept[index]), why)
-        remove_block(kept[index])
-    for lst in list(body.iter("list")):
-        if not len(lst) and lst.getparent() is not None:
-            remove_block(lst)
-
-
 TEXT_HOLDERS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
                 "dt", "dd", "figcaption", "caption", "summary", "label", "button")
 
@@ -442,23 +405,6 @@ def page_block_texts(root) -> list[str]:
                 texts.append(collapse(" ".join(element.itertext())))
                 skip_inside.update(element.iterdescendants())
     return texts
-
-
-def block_text(block) -> str:
-    return "".join(block.itertext())
-
-
-def remove_block(element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail and element.tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> None:

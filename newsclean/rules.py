@@ -40,7 +40,8 @@ XPATH_LISTS = ("title", "body", "date", "author", "strip", "strip_attr", "native
                "dissolve")
 STRING_LISTS = ("strip_id_or_class", "strip_image_src", "text_fingerprint", "test_contains",
                 "test_url", "also_serves")
-REGEX_LISTS = ("strip_line", "strip_before", "strip_after", "keep_line")
+REGEX_LISTS = ("strip_line", "strip_before", "strip_after", "keep_line", "strip_previous_line",
+               "strip_next_line")
 XPATH_STRINGS = ("strip_id_or_class", "strip_image_src")  # strings an XPath looks for
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # lxml refuses these
 FLAGS = ("prune", "tidy", "autodetect_on_failure", "skip_json_ld", "standalone")
@@ -474,7 +475,10 @@ def load_rule_file(path: str | os.PathLike) -> RuleFile:
 
 # ---- text-level directives ----
 
-LINE_DIRECTIVES = ("strip_before", "strip_after", "strip_line", "keep_line")
+LINE_DIRECTIVES = ("strip_before", "strip_after", "strip_line", "keep_line", "strip_previous_line",
+                   "strip_next_line")
+# the neighbour directives: which line beside a matching one they drop with it (before, after)
+NEIGHBOURS = {"strip_previous_line": -1, "strip_next_line": 1}
 
 
 class LineVerdict(NamedTuple):
@@ -482,12 +486,16 @@ class LineVerdict(NamedTuple):
 
     keep: bool  # keep_line matched; else a strip directive drops the line
     source: str  # the deciding rule's file:line, for `explain`
-    line_rule: bool  # strip_line or keep_line named this line; False: a strip_before/after cut
+    # strip_line, keep_line or a neighbour directive named this line; False: a strip_before or
+    # strip_after cut
+    line_rule: bool
 
 
 def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerdict | None]:
     """What the text directives say of each line; None when they say nothing and the
-    heuristics decide. keep_line wins over the others, strip_line over the cuts."""
+    heuristics decide. keep_line wins over the others, strip_line and the neighbour
+    directives (strip_previous_line, strip_next_line: the line just before or after each
+    matching one, and that one) over the cuts."""
     verdicts: list[LineVerdict | None] = [None] * len(lines)
     if site is None or not any(site.get(k) for k in LINE_DIRECTIVES):
         return verdicts
@@ -501,6 +509,14 @@ def line_verdicts(lines: Sequence[str], site: SiteRules | None) -> list[LineVerd
                 verdicts[: hit + 1] = [LineVerdict(False, rule.source, False)] * (hit + 1)
             elif hit is not None:
                 verdicts[hit:] = [LineVerdict(False, rule.source, False)] * (len(lines) - hit)
+    for line, found in enumerate(hits):  # a marker and its neighbour, under the lines rules name
+        for index in found or ():
+            step = NEIGHBOURS.get(rules[index][0])
+            if not step:
+                continue
+            for at in (line, line + step):  # the marker goes too: cleaned again, nothing moves
+                if 0 <= at < len(lines) and verdicts[at] is None:
+                    verdicts[at] = LineVerdict(False, rules[index][1].source, True)
     for line, found in enumerate(hits):  # the last rule that names a line decides, keep_line's over
         if not found:
             continue

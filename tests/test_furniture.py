@@ -39,6 +39,42 @@ FURNITURE = [
     ("If you believe stories like this matter, please consider pitching in what you can.",
      "appeal"),
     ("Republish our articles for free, online or in print.", "appeal"),
+    # page-UI labels and promos that leaked as headings or lines (issue 14)
+    ("3 MIN. READ", "ui"),
+    ("Jun 08, 2023 • 11 Minute Read", "ui"),
+    ("Tempo de leitura: 2 minutos", "ui"),
+    ("Unchecked Bookmark Icon Save", "ui"),
+    ("Listen to this article", "ui"),
+    ("Back to blog", "ui"),
+    ("GET COASTLINE BUSINESS ON THE GO BY CLICKING HERE", "ads"),
+    ("Download the Coastline Times app now", "ads"),
+    ("Advertising Disclosure", "ads"),
+    ("🙌 Awesome, you're subscribed!", "newsletter"),
+    ("Check your email to complete signup", "newsletter"),
+    ("You’ve read 4 articles this month", "newsletter"),
+    ("You have reached your free article limit. Subscribe for unlimited access.", "newsletter"),
+    ("Privacy Notice: Newsletters may contain info about charities and online ads.", "newsletter"),
+    ("Support us", "appeal"),
+    ("Most read in world news", "related"),
+    ("Tell us what you think below.", "comments"),
+    ("Like this story? Share it with a friend!", "share"),
+    ("Print this story | Email to a friend | Write a letter to the editor", "share"),
+    ("Have your say", "comments"),
+]
+
+# closing or opening the article only (a bio, a credit line, a pitch)
+EDGE = [
+    ("First Published: Tuesday, November 19, 2019 08:38 AM", "head"),
+    ("AP-US--Harbour-Storm, 2nd Ld-Writethru", "head"),
+    ("___", "tail"),
+    ("Enjoyed this piece? We need your help to keep publishing.", "tail"),
+    ("If you enjoyed this article, please share it with your friends.", "tail"),
+    ("Independent journalism takes time. If you can, please support the Meridian Post today.",
+     "tail"),
+    ("Our free weekly science newsletter: the week's best discoveries, explained.", "tail"),
+    ("(Reporting by Aled Price; editing by Gwen Morris)", "tail"),
+    ("Reach the reporters on Twitter at https://twitter.com/example", "tail"),
+    ("https://www.coastline.example/news/storm-harbour-road-12345.php", "head"),
 ]
 
 ARTICLE = [
@@ -54,7 +90,32 @@ ARTICLE = [
     "The newsletter was a hit with readers, who signed up in their thousands.",
     "Topics discussed included trade, security and the climate.",
     "Buy the dip, analysts told their clients on Tuesday.",
+    # sharing words with the UI labels and promos above
+    "Readers who had read four articles this month were asked to pay, the publisher said.",
+    "You have read the report, so you know what it says about the harbour, she told him.",
+    "The app lets commuters get bus times on the go, its makers say.",
+    "Get the kids on the go early, the coach advised the parents.",
+    "Back to the drawing board, the engineers said after the test failed.",
+    "The reading time for the report is about ten minutes, the clerk said.",
+    "Save the bookmark for later, the librarian told the children.",
+    "Tell us what you think about the plan, the mayor asked residents at the meeting.",
+    "Most popular in the village was the bakery on the square.",
+    "Support for the plan has grown since the storm, a poll found.",
+    "We already have the funding, the council said of the new sea wall.",
+    "Have your say on the harbour plan at the council offices until Friday.",
+    "Email this story to a friend and save it for later, the editor wrote.",
 ]
+
+
+@pytest.mark.parametrize(("line", "edge"), EDGE)
+def test_edge_furniture_is_found_at_its_edge_only(line, edge):
+    assert furniture_match(line, edge) is not None
+    assert furniture_match(line, "text") is None  # in the middle it may be article text
+
+
+@pytest.mark.parametrize("line", ARTICLE)
+def test_article_sentences_are_no_edge_furniture(line):
+    assert furniture_match(line, "head") is None and furniture_match(line, "tail") is None
 
 
 @pytest.mark.parametrize(("line", "kind"), FURNITURE)

@@ -79,7 +79,8 @@ def choose_article_region(blocks: list[Block]) -> Region:
 
 
 def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
-    """Drop what strip_before/strip_after cut off; mark what strip_line names as furniture
+    """Drop what strip_before/strip_after cut off; mark what strip_line (or a neighbour
+    directive, strip_previous_line or strip_next_line) names as furniture
     (dropped, but still a barrier the article region does not cross, as a menu would be) and
     what keep_line names as kept."""
     verdicts = line_verdicts([b.text for b in blocks], site)
