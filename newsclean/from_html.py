@@ -20,7 +20,7 @@ from .dates import find_date
 from .errors import NothingExtracted
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .html_parse import parse_html
-from .links import markdown_body, page_base, resolve_addresses, text_body, trafilatura_options
+from .links import graft
 from .patterns import Scope, edge_span, furniture_match
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
 from .rules import Rule, SiteRules, line_verdicts
@@ -109,9 +109,6 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     blocks in order. With `links` and `images`, the Markdown keeps them (newsclean.links).
     Raises NothingExtracted or InputError."""
     tree = parse_html(apply_replacements(doc.text, site))
-    extras = trafilatura_options(links, images)
-    if extras:
-        resolve_addresses(tree, page_base(tree, doc.url))
     replay_streamed_segments(tree)
     unwrap_layout_tables(tree)
     page_meta = read_meta(tree, doc.url)
@@ -123,22 +120,24 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     drop_inert(tree)
     apply_strip_rules(tree, site, note, doc.url)
     words_on_page = page_words(tree)
-    body = body_by_rule(tree, doc.url, site, words_on_page, **extras) if site and site.get("body") else None
+    body = body_by_rule(tree, doc.url, site, words_on_page) if site and site.get("body") else None
     if body is None:
-        body = choose_body(tree, doc.url, words_on_page, **extras)
+        body = choose_body(tree, doc.url, words_on_page)
     if body is None:
         raise NothingExtracted("no article text found")
     drop_furniture(body, note)
     drop_title_echo(body, (meta.title, page_meta.title), note)
     apply_line_rules(body, site, note)
-    text = xmltotxt(text_body(body) if extras else body, False).strip()
+    text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
-    markdown = xmltotxt(markdown_body(body) if extras else body, True).strip()
+    if links or images:  # the article is the one cleaned without them; they are put into it
+        body = graft(tree, body, doc.url, run_trafilatura, links=links, images=images)
+    markdown_body = xmltotxt(body, True).strip()
     authors = (without_outlets(meta.authors, meta.sitename, doc.url)
                or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree
     return Article.from_body(
-        text, markdown, meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
+        text, markdown_body, meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
         url=meta.url, language=meta.language, description=meta.description, tags=meta.tags,
         image=meta.image, kind=Kind.HTML, native_ad=native_ad,
         rules=site.sources if site else ())
@@ -297,7 +296,7 @@ def safe_xpath(tree, rule: Rule) -> list:
     return found if isinstance(found, list) else []
 
 
-def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int, **extras: bool):
+def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int):
     """The body the site's XPaths name, cleaned by trafilatura; None to use the generic path.
     The XPaths are tried in order (a user file's before the built-in ones layered under it);
     one that matches nothing is passed over, and so is one whose body is far shorter than the
@@ -310,9 +309,9 @@ def body_by_rule(tree, url: str | None, site: SiteRules, words_on_page: int, **e
         if not outermost:
             continue
         matched = True
-        by_rule = run_trafilatura(rule_page(outermost), url, **RULE_BODY_MODE, **extras)
+        by_rule = run_trafilatura(rule_page(outermost), url, **RULE_BODY_MODE)
         if generic is None:
-            generic = choose_body(tree, url, words_on_page, **extras)
+            generic = choose_body(tree, url, words_on_page)
         if by_rule is not None and len(words_of(by_rule)) >= RULE_SANITY_SHARE * len(words_of(generic)):
             return by_rule
         LOG.info("%s: passed over, its body is far shorter than the generic one", rule.source)
@@ -360,18 +359,17 @@ def run_trafilatura(tree, url: str | None, **mode):
     return None if result is None else result.body  # type: ignore[union-attr]  # a Document
 
 
-def choose_body(tree, url: str | None, words_on_page: int, **extras: bool):
+def choose_body(tree, url: str | None, words_on_page: int):
     """trafilatura's recall mode first: on news pages it finds bodies split over several
     containers that the default mode cuts short (docs/findings.md#recall-mode and
     #split-bodies). When its text is a small part of the page it may have locked onto a
     fragment, so the default mode runs too, and wins if its text contains the recall text and
-    more (benchmarks/: WCXB dev +0.008 word F1). `extras`: trafilatura's include_links and
-    include_images."""
-    recall = run_trafilatura(tree, url, favor_recall=True, **extras)
+    more (benchmarks/: WCXB dev +0.008 word F1)."""
+    recall = run_trafilatura(tree, url, favor_recall=True)
     recall_words = words_of(recall)
     if len(recall_words) >= max(MIN_CONFIDENT_WORDS, CONFIDENT_SHARE * words_on_page):
         return recall
-    default = run_trafilatura(tree, url, **extras)
+    default = run_trafilatura(tree, url)
     if default is None:
         return recall
     if recall is None or covered(recall_words, words_of(default)) >= DEFAULT_COVERS:

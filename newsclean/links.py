@@ -1,35 +1,37 @@
-"""Links and images in the HTML path's Markdown (`--links`, `--images`): the page's addresses
-made absolute before trafilatura reads it, and the body it returns made ready for each
-rendering: the Markdown keeps `[text](url)` and `![alt](src)`, the plain text never does.
+"""Links and images in the HTML path's Markdown (`--links`, `--images`). The article is
+extracted and cleaned without them, exactly as by default, and its text comes from that; then
+trafilatura reads the page once more keeping them (include_links, include_images: <a href>
+becomes <ref target>, <img> becomes <graphic src alt title>), and `graft` puts them into the
+cleaned body for the Markdown: a kept block takes the links of the same block there, and a
+picture goes before the kept block that followed it there.
 
-trafilatura (include_links, include_images) turns <a href> into <ref target> and <img> into
-<graphic src alt title>, and its Markdown writer renders them. It resolves a link against the
-site's root only ("story.html" on /news/2024/ becomes /story.html), so newsclean resolves every
-address itself first, against the page's URL and its <base href>, as a browser does.
+Why not extract with them at once: trafilatura then extracts other text. With links it keeps
+link-only lines it drops otherwise (breadcrumbs, "Also on ..." teasers), and with images it
+keeps <figure>s, captions and all: the text moved on 65 and 98 of Scrapinghub's 181 pages
+(benchmarks/links.py). Grafting keeps the text, and newsclean's cleaning, as they are.
+
+trafilatura resolves a link against the site's root only ("story.html" on /news/2024/ becomes
+/story.html), so newsclean first makes every address absolute itself, against the page's URL
+and its <base href>, as a browser does.
 """
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import strip_tags
+
+from .prose import squash
 
 # schemes whose links are no address a reader can follow: the link is dropped, its text kept
 DEAD_SCHEMES = ("javascript", "data", "vbscript")
 # the attributes trafilatura reads an image's address from (trafilatura.utils.image_src:
 # data-src first for lazy-loaded pictures, then src, then any data-src-*)
 IMAGE_ADDRESS_PREFIX = "data-src"
-
-
-def trafilatura_options(links: bool, images: bool) -> dict[str, bool]:
-    """trafilatura's arguments for what the Markdown keeps; none when it keeps neither, so
-    that the extraction is the one made without these options."""
-    options = {}
-    if links:
-        options["include_links"] = True
-    if images:
-        options["include_images"] = True
-    return options
+# trafilatura's elements that hold a block of text: where a picture is placed before
+TEXT_BLOCKS = ("p", "head", "quote", "item", "code")
 
 
 def page_base(tree, page_url: str | None) -> str | None:
@@ -77,10 +79,80 @@ def dead(address: str) -> bool:
     return scheme in DEAD_SCHEMES
 
 
-def markdown_body(body):
-    """A copy of the cleaned body for the Markdown: links that lead nowhere keep their text
-    only (trafilatura would write `[text]` with no address), images without an address go."""
+def graft(tree, body, page_url: str | None, extract: Callable[..., Any], *, links: bool,
+          images: bool):
+    """A copy of the cleaned `body` with the page's links and pictures put in, for the Markdown.
+    `tree` is the page as the body was extracted from it (its addresses are made absolute, in
+    place); `extract(tree, url, **mode)` is trafilatura's body of it."""
+    resolve_addresses(tree, page_base(tree, page_url))
+    rich = extract(tree, page_url, favor_recall=True, include_links=links, include_images=images)
     body = copy.deepcopy(body)
+    if rich is not None and links:
+        put_links(body, rich)
+    if rich is not None and images:
+        place_images(body, rich)
+    return markdown_ready(body)
+
+
+def leaf_blocks(root) -> list[tuple[str, Any]]:
+    """The text blocks under `root` that hold no other, in order, with their words as a key."""
+    return [(squash("".join(block.itertext())), block) for block in root.iter(*TEXT_BLOCKS)
+            if next(block.iterdescendants(*TEXT_BLOCKS), None) is None]
+
+
+def put_links(body, rich) -> None:
+    """Each block of `body` takes the content of the block with the same words in `rich`, in
+    order, when that one holds links (its pictures left out: place_images places them)."""
+    linked = [(key, block) for key, block in leaf_blocks(rich) if next(block.iter("ref"), None) is not None]
+    at = 0
+    for key, block in leaf_blocks(body):
+        found = next((i for i in range(at, len(linked)) if linked[i][0] == key), None)
+        if found is None or not key:
+            continue
+        source = copy.deepcopy(linked[found][1])
+        for graphic in list(source.iter("graphic")):
+            drop_keeping_tail(graphic)
+        for child in list(block):
+            block.remove(child)
+        block.text = source.text
+        for child in source:
+            block.append(child)
+        at = found + 1
+
+
+def place_images(body, rich) -> None:
+    """Put the pictures of `rich` into `body`, each before the block of `body` that follows it
+    in `rich` (blocks matched by their words, in order). A picture whose following blocks were
+    all dropped (a caption, a teaser's thumbnail, what follows the article) is left out, and so
+    is a repeat."""
+    targets = leaf_blocks(body)
+    at, pending, seen = 0, [], set()
+    for element in rich.iter("graphic", *TEXT_BLOCKS):
+        if element.tag == "graphic":
+            if element.get("src") and element.get("src") not in seen:
+                seen.add(element.get("src"))
+                pending.append(element)
+            continue
+        key = squash("".join(element.itertext()))
+        if not pending or not key:
+            continue
+        found = next((i for i in range(at, len(targets)) if targets[i][0] == key), None)
+        if found is None:
+            continue
+        block = targets[found][1]
+        while block.getparent() is not body and block.getparent() is not None and (
+                block.getprevious() is None and not (block.getparent().text or "").strip()):
+            block = block.getparent()  # a list's first item: the picture goes before the list
+        for picture in pending:
+            placed = copy.copy(picture)
+            placed.tail = None
+            block.addprevious(placed)
+        pending, at = [], found + 1
+
+
+def markdown_ready(body):
+    """The body with links that lead nowhere reduced to their text (trafilatura would write
+    `[text]` with no address) and pictures without an address gone."""
     for ref in list(body.iter("ref")):
         if dead(ref.get("target") or ""):
             ref.tag = "deadref"
@@ -88,16 +160,6 @@ def markdown_body(body):
     for graphic in list(body.iter("graphic")):
         if dead(graphic.get("src") or ""):
             drop_keeping_tail(graphic)
-    return body
-
-
-def text_body(body):
-    """A copy of the cleaned body for the plain text: link text without link syntax, no image
-    lines (trafilatura's plain-text writer keeps both)."""
-    body = copy.deepcopy(body)
-    strip_tags(body, "ref")
-    for graphic in list(body.iter("graphic")):
-        drop_keeping_tail(graphic)
     return body
 
 

@@ -28,7 +28,8 @@ def linked_page(base: str = "") -> str:
 <body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
 <article><h1>{FOOTBRIDGE.title}</h1>
 <p>{P[0].replace("stone footbridge", '<a href="bridge-history.html">stone footbridge</a>')}</p>
-<figure><img src="/img/bridge.jpg" alt="The old bridge at dawn"></figure>
+<figure><img src="/img/bridge.jpg" alt="The old bridge at dawn">
+<figcaption>The bridge at dawn, seen from the market square on a Monday</figcaption></figure>
 <p>{P[1].replace("market square", '<a href="//maps.example/millbrook">market square</a>')}</p>
 <p>{P[2].replace("crumbling roads", '<a href="javascript:void(0)">crumbling roads</a>')}</p>
 <p>{P[3].replace("engineer's report",
@@ -84,6 +85,20 @@ def test_images_are_lines_with_alt_text_where_they_stand():
     assert image in md
     assert md.index(P[0][:40]) < md.index(image) < md.index(P[1][:40])
     assert "](http" not in md.replace(image, "")  # no links without --links
+    # trafilatura keeps a figure's caption with its picture; newsclean places the picture alone
+    assert "seen from the market square" not in md
+
+
+def test_a_picture_before_a_list_goes_before_the_list_and_trailing_ones_go():
+    page = linked_page().replace(
+        f"<p>{P[2]}".split("crumbling")[0],
+        '<img src="/img/map.png" alt="Map"><ul><li>First item of a list of points</li>'
+        "<li>Second item</li></ul>" + f"<p>{P[2]}".split("crumbling")[0]).replace(
+        "</article>", '<img src="/img/teaser.jpg" alt="Next story"></article>')
+    md = newsclean.clean(page, url=PAGE_URL, images=True).markdown
+    if "First item" in md:
+        assert "![Map](https://www.valleycourier.example/img/map.png)\n\n- First item" in md
+    assert "teaser.jpg" not in md
 
 
 @pytest.mark.parametrize(("base", "address", "expected"), [
@@ -197,3 +212,27 @@ def test_batch_rerun_with_links_redoes_the_outputs(tmp_path):
     assert "--links changed since the last run" in again.stderr
     assert "[stone footbridge](https://mirror.example/archive/bridge-history.html)" in (
         out / "a.md").read_text()
+
+
+def test_graft_puts_links_and_pictures_into_the_cleaned_body_only():
+    from lxml import etree
+    from trafilatura.xml import xmltotxt
+
+    body = etree.fromstring("<body><p>Alpha beta gamma.</p><p>Delta epsilon.</p>"
+                            "<list><item>One</item></list></body>")
+    rich = etree.fromstring(
+        '<body><p>News <ref target="/crumb">Nation</ref></p><graphic src="a.jpg" alt="A"/>'
+        '<p>Alpha <ref target="https://u.example/">beta</ref> gamma.</p><graphic src="c.jpg"/>'
+        '<p>A caption the cleaning dropped</p><p>Delta <ref target="javascript:x()">epsilon</ref>.</p>'
+        '<graphic src="b.jpg"/><list><item>One</item></list><graphic src="a.jpg"/>'
+        '<graphic src="end.jpg"/></body>')
+    before = etree.tostring(body)
+    out = links.graft(etree.fromstring("<html/>"), body, None, lambda *a, **k: rich,
+                      links=True, images=True)
+    assert etree.tostring(body) == before  # a copy: the text is made from the body as it was
+    md = xmltotxt(out, True)
+    assert md.index("![A](a.jpg)") < md.index("Alpha [beta](https://u.example/) gamma.")
+    assert md.index("gamma.") < md.index("![](c.jpg)") < md.index("Delta epsilon.")  # text only
+    assert md.index("![](b.jpg)") < md.index("- One")
+    assert "Nation" not in md and "caption" not in md and "end.jpg" not in md
+    assert md.count("a.jpg") == 1
