@@ -17,6 +17,7 @@ and its <base href>, as a browser does.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -30,6 +31,7 @@ DEAD_SCHEMES = ("javascript", "data", "vbscript")
 # the attributes trafilatura reads an image's address from (trafilatura.utils.image_src:
 # data-src first for lazy-loaded pictures, then src, then any data-src-*)
 IMAGE_ADDRESS_PREFIX = "data-src"
+CONTROL = re.compile("[\x00-\x1f\x7f]")  # what a browser drops (tab, newlines) or encodes in a URL
 # trafilatura's elements that hold a block of text: where a picture is placed before
 TEXT_BLOCKS = ("p", "head", "quote", "item", "code")
 
@@ -48,9 +50,13 @@ def page_base(tree, page_url: str | None) -> str | None:
 
 
 def absolute(base: str, address: str) -> str:
-    """`address` read against `base`; unchanged when it cannot be (a malformed one)."""
+    """`address` read against `base`, as a browser reads it: tabs and line breaks dropped,
+    other control characters percent-encoded (an XML tree cannot hold them); unchanged but for
+    those when it cannot be read (a malformed one)."""
+    address = CONTROL.sub(lambda m: "" if m.group() in "\t\n\r" else f"%{ord(m.group()):02X}",
+                          address.strip())
     try:
-        return urljoin(base, address.strip())
+        return urljoin(base, address)
     except ValueError:
         return address
 

@@ -68,6 +68,13 @@ def test_a_furniture_line_is_dropped_even_when_it_is_a_link():
     assert "Twitter" not in md  # "Follow us on [Twitter](...)": matched on its visible text
 
 
+def test_control_characters_in_an_address_do_not_break_the_tree():
+    # character references: the parser keeps them in the attribute, lxml refuses them when set
+    page = linked_page().replace('href="bridge-history.html"', 'href="bridge&#1;history&#12;.html"')
+    md = newsclean.clean(page, url=PAGE_URL, links=True).markdown
+    assert "[stone footbridge](https://www.valleycourier.example/news/2024/bridge%01history%0C.html)" in md
+
+
 def test_without_a_url_relative_links_stay_relative():
     md = newsclean.clean(linked_page(), links=True).markdown
     assert "[stone footbridge](bridge-history.html)" in md
@@ -106,6 +113,7 @@ def test_a_picture_before_a_list_goes_before_the_list_and_trailing_ones_go():
     ("https://a.example/x/y.html", "../z.html", "https://a.example/z.html"),
     ("https://a.example/x/y.html", " /z ", "https://a.example/z"),
     ("https://a.example/x/y.html", "http://[bad", "http://[bad"),
+    ("https://a.example/x/y.html", "a\x01b\tc\n.html", "https://a.example/x/a%01bc.html"),
 ])
 def test_absolute(base, address, expected):
     assert links.absolute(base, address) == expected
