@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         f1_off = sum(r["off_f1"] for r in both) / max(len(both), 1)
         f1_on = sum(r["on_f1"] for r in both) / max(len(both), 1)
         links = sum(r["links"] for r in both)
-        print(f"{root.name} ({args.style}, --{' --'.join(args.options.split(','))}): {len(rows)} pages; text the same on "
+        options = " --".join(args.options.split(","))
+        print(f"{root.name} ({args.style}, --{options}): {len(rows)} pages; text the same on "
               f"{len(both) - len(moved)} of {len(both)} cleaned both ways; word F1 of the text "
               f"{f1_off:.4f} without, {f1_on:.4f} with; fail only with: "
               f"{sum(r['on'] is None and r['off'] is not None for r in rows)}, only without: "
