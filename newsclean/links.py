@@ -20,7 +20,7 @@ import copy
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml.etree import strip_tags
 
@@ -41,39 +41,38 @@ def page_base(tree, page_url: str | None) -> str | None:
     <base href> (read against the URL, when both are known); None when neither gives an
     absolute address (the links then stay relative)."""
     base = next((el.get("href", "").strip() for el in tree.iter("base") if el.get("href")), "")
-    try:
-        if page_url:
-            return urljoin(page_url, base) if base else page_url
-        return base if urlsplit(base).scheme in ("http", "https") else None
-    except ValueError:  # a malformed address ("http://[x"): no base
-        return page_url or None
+    if page_url:
+        return absolute(page_url, base) if base else page_url
+    base = absolute("", base)
+    return base if base.startswith(("http://", "https://")) else None
 
 
 def absolute(base: str, address: str) -> str:
-    """`address` read against `base`, as a browser reads it: tabs and line breaks dropped,
-    other control characters percent-encoded (an XML tree cannot hold them); unchanged but for
-    those when it cannot be read (a malformed one)."""
+    """`address` read against `base` (none: as it is), as a browser reads it: tabs and line
+    breaks dropped, other control characters percent-encoded (an XML tree cannot hold them);
+    unchanged but for those when it cannot be read (a malformed one)."""
     address = CONTROL.sub(lambda m: "" if m.group() in "\t\n\r" else f"%{ord(m.group()):02X}",
                           address.strip())
     try:
-        return urljoin(base, address)
+        return urljoin(base, address) if base else address
     except ValueError:
         return address
 
 
 def resolve_addresses(tree, base: str | None) -> None:
-    """Make the page's link and image addresses absolute, in place. Without a base they stay
-    as they are."""
-    if not base:
-        return
+    """Make the page's link and image addresses absolute (without a base: as they are), in
+    place, and fit for an XML tree: lxml reads "&#1;" into an attribute but refuses it when
+    trafilatura copies it, and then trafilatura loses the whole extraction."""
     for link in tree.iter("a"):
         href = link.get("href")
         if href and not dead(href):
-            link.set("href", absolute(base, href))
+            link.set("href", absolute(base or "", href))
     for image in tree.iter("img"):
         for name, value in image.items():
             if value and (name == "src" or name.startswith(IMAGE_ADDRESS_PREFIX)) and not dead(value):
-                image.set(name, absolute(base, value))
+                image.set(name, absolute(base or "", value))
+            elif name in ("alt", "title") and CONTROL.search(value):
+                image.set(name, CONTROL.sub(" ", value))
 
 
 def dead(address: str) -> bool:

@@ -75,6 +75,16 @@ def test_control_characters_in_an_address_do_not_break_the_tree():
     assert "[stone footbridge](https://www.valleycourier.example/news/2024/bridge%01history%0C.html)" in md
 
 
+def test_control_characters_without_a_url_lose_no_link_nor_picture():
+    # trafilatura copies the attributes, fails on them and loses the whole extraction
+    page = linked_page().replace('href="bridge-history.html"', 'href="bridge&#1;history.html"').replace(
+        'alt="The old bridge at dawn"', 'alt="The old&#2; bridge"')
+    md = newsclean.clean(page, links=True, images=True).markdown
+    assert "[stone footbridge](bridge%01history.html)" in md
+    assert "![The old  bridge](/img/bridge.jpg)" in md
+    assert "[engineer's report](https://council.example/report.pdf)" in md
+
+
 def test_without_a_url_relative_links_stay_relative():
     md = newsclean.clean(linked_page(), links=True).markdown
     assert "[stone footbridge](bridge-history.html)" in md
