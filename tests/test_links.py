@@ -2,11 +2,15 @@
 recipe); the text never carries them, and without the options nothing changes."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
 import pytest
 from conftest import FOOTBRIDGE
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import FAST, HTMLISH, SCRAPE
 from typer.testing import CliRunner
 
 import newsclean
@@ -254,3 +258,27 @@ def test_graft_puts_links_and_pictures_into_the_cleaned_body_only():
     assert md.index("![](b.jpg)") < md.index("- One")
     assert "Nation" not in md and "caption" not in md and "end.jpg" not in md
     assert md.count("a.jpg") == 1
+
+
+# ---- properties: with the options, the same article, or the same error ----
+
+def outcome(data, **options):
+    try:
+        return newsclean.clean(data, **options)
+    except newsclean.NewscleanError as err:
+        return str(err)
+
+
+@FAST
+@given(page=st.one_of(SCRAPE, HTMLISH.map(lambda p: p.replace("<a href='/x'>", "<a href='x&#1;'>"))),
+       input_type=st.sampled_from(["auto", "html", "text"]))
+def test_the_options_change_the_markdown_only(page, input_type):
+    plain = outcome(page, input_type=input_type, url=PAGE_URL)
+    rich = outcome(page, input_type=input_type, url=PAGE_URL, links=True, images=True)
+    if isinstance(plain, str):
+        assert rich == plain
+        return
+    assert isinstance(rich, newsclean.Article)
+    assert rich.text == plain.text and rich.title == plain.title
+    assert dataclasses.replace(rich, markdown=plain.markdown) == plain
+    assert LINK_SYNTAX.sub("", rich.markdown).strip()  # and the Markdown is still an article
