@@ -72,7 +72,7 @@ def find_anchors(scrape: str, page_url: str | None) -> list[Anchor]:
     return anchors[:MAX_ANCHORS]
 
 
-def relink(body: list[Block], anchors: list[Anchor], *, links: bool, images: bool) -> list[Block]:
+def relink_blocks(body: list[Block], anchors: list[Anchor], *, links: bool, images: bool) -> list[Block]:
     """Copies of the kept blocks with the anchors wanted put back, for render_markdown."""
     spans: dict[int, list[tuple[int, int, str]]] = {}  # block index -> (start, end, address)
     pictures: dict[int, list[Anchor]] = {}  # block index -> images to show before it
