@@ -15,7 +15,7 @@ from .trace import Recorder, Step
 
 def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
           rules_dirs: Sequence[str] = (), charset: str | None = None,
-          max_bytes: int = MAX_BYTES) -> Article:
+          max_bytes: int = MAX_BYTES, links: bool = False, images: bool = False) -> Article:
     """Return the article in `data` (an HTML page or a text scrape) without boilerplate.
 
     `input_type` is an InputType or its value ("auto", "html", "text"). `charset` is the one
@@ -26,15 +26,21 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | 
     as given or once gunzipped, NothingExtracted when no article is found, and
     RuleError for a rules folder that does not exist (all NewscleanError); ValueError for an
     unknown `input_type`.
+
+    With `links`, the Markdown keeps the article's links as `[text](url)`, made absolute with
+    `url` (or the page's <base href>; with neither they stay as the page wrote them); with
+    `images`, its pictures as `![alt](src)` lines where they stand. `text` never carries
+    either. A text scrape keeps the links and images its own Markdown marks (html2text).
     """
     doc = sniff.decode(data, url=url, kind=InputType.parse(input_type), charset=charset,
                        max_bytes=max_bytes)
     site = RuleBook.load(rules_dirs).for_document(doc).rules
-    return extractor(doc.kind)(doc, site)
+    return extractor(doc.kind)(doc, site, links=links, images=images)
 
 
 def extractor(kind: Kind) -> Callable[..., Article]:
-    """The path that reads a Document of this kind: `extract(doc, site, note, page_blocks)`."""
+    """The path that reads a Document of this kind: `extract(doc, site, note, page_blocks, *,
+    links, images)`."""
     if kind is Kind.HTML:
         from . import from_html  # trafilatura and lxml.html: not loaded for text scrapes
 

@@ -21,6 +21,7 @@ from .errors import NothingExtracted
 from .html_lines import block_text, blocks_of, clean_lines, remove_block
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .html_parse import parse_html
+from .links import graft
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
 from .rules import Rule, SiteRules
 from .sniff import Document, Kind
@@ -101,10 +102,11 @@ def drop_inert(tree) -> None:
 
 
 def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
-            page_blocks: list | None = None) -> Article:
+            page_blocks: list | None = None, *, links: bool = False, images: bool = False) -> Article:
     """Extract the article from an HTML Document, with the site's rules if any. For
     `explain`, `note` hears why blocks were dropped and `page_blocks` gets the page's text
-    blocks in order. Raises NothingExtracted or InputError."""
+    blocks in order. With `links` and `images`, the Markdown keeps them (newsclean.links).
+    Raises NothingExtracted or InputError."""
     tree = parse_html(apply_replacements(doc.text, site))
     replay_streamed_segments(tree)
     unwrap_layout_tables(tree)
@@ -130,6 +132,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     text = xmltotxt(body, False).strip()
     if len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
+    if links or images:  # the article is the one cleaned without them; they are put into it
+        body = graft(tree, body, doc.url, run_trafilatura, links=links, images=images)
     markdown_body = xmltotxt(body, True).strip()
     authors = (without_outlets(meta.authors, meta.sitename, doc.url)
                or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree

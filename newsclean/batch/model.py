@@ -166,6 +166,8 @@ class Options:
     jsonl: Path | None = None  # one line per input, in input order
     fmt: Format = Format.MARKDOWN
     front_matter: bool = True
+    links: bool = False  # the Markdown keeps the article's links (api.clean's `links`)
+    images: bool = False  # ... and its images
     input_type: str = "auto"
     rules_dirs: tuple[str, ...] = ()
     include: tuple[str, ...] = ()  # globs; default: DEFAULT_SUFFIXES and their .gz forms

@@ -75,6 +75,9 @@ def recipe_of(options: Options, book: RuleBook) -> Recipe:
     if learning is not None:
         parts += [("--boilerplate-share", repr(learning.share)),
                   ("--boilerplate-min-pages", str(learning.min_pages))]
+    # named only when set, so that outputs made before these options existed stay up to date
+    parts += [(option, "yes") for option, wanted in (("--links", options.links),
+                                                     ("--images", options.images)) if wanted]
     parts.append(("rule files", key_of({"rule files": book.digest, "furniture": furniture_digest()})))
     parts.append(("--format", options.fmt.value))
     if options.fmt is Format.MARKDOWN:

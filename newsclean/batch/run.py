@@ -188,7 +188,8 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
     settings = Settings(clean=clean, fmt=options.fmt, front_matter=options.front_matter,
                         input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
                         records=records, learn=learn, max_bytes=options.max_bytes,
-                        temp_tag=options.shard.tag if options.shard is not None else "")
+                        temp_tag=options.shard.tag if options.shard is not None else "",
+                        links=options.links, images=options.images)
     resume = writes and not options.force and not learn and jsonl_stream is None
     log = JsonlOut(None, None, resume=False)
     if writes:

@@ -36,6 +36,8 @@ class Settings:
     learn: bool  # first pass: return the article and its line keys, write nothing
     max_bytes: int  # the most read of one file (and inflated from it)
     temp_tag: str = ""  # in temporary file names: a shard's, so it clears only its own
+    links: bool = False  # passed to `clean` only when set: a caller's own function need not know them
+    images: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def process_job(settings: Settings, job: Job) -> Done:
         return failed(settings, job, Status.FAILED, read_message(err))
     except NewscleanError as err:
         return failed(settings, job, Status.FAILED, str(err))
-    extra = {"charset": job.charset} if job.charset else {}
+    extra: dict[str, str | bool] = {"charset": job.charset} if job.charset else {}
+    extra.update({name: True for name in ("links", "images") if getattr(settings, name)})
     try:
         article = settings.clean(data, url=job.url, input_type=job.page_type or settings.input_type,
                                  rules_dirs=settings.rules_dirs, max_bytes=settings.max_bytes, **extra)

@@ -27,9 +27,11 @@ from .common import (
     Exclude,
     ExitCode,
     FrontMatter,
+    Images,
     Include,
     InputTypeOption,
     Jobs,
+    Links,
     MaxBytes,
     OptionalPaths,
     RulesDirs,
@@ -93,6 +95,8 @@ def batch_cli(
     boilerplate_min_pages: BoilerplateMinPages = MIN_PAGES,
     input_type: InputTypeOption = InputType.AUTO,
     front_matter: FrontMatter = True,
+    links: Links = False,
+    images: Images = False,
     rules_dir: RulesDirs = None,
     debug: Debug = False,
 ) -> None:
@@ -114,7 +118,8 @@ def batch_cli(
     load_rules(rules_dir, debug, warn_problems=not quiet)
     options = Options(
         out_dir=output, jsonl=Path(jsonl) if jsonl not in (None, "-") else None, fmt=fmt,
-        front_matter=front_matter, input_type=input_type.value, rules_dirs=dirs(rules_dir),
+        front_matter=front_matter, links=links, images=images, input_type=input_type.value,
+        rules_dirs=dirs(rules_dir),
         include=tuple(include or ()), exclude=tuple(exclude or ()), timeout=timeout or None,
         max_bytes=max_bytes, force=force, files_from=listed, url_from_path=url_from_path, shard=chosen,
         record_fields={"html_field": html_field, "text_field": text_field, "url_field": url_field,

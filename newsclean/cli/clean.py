@@ -19,7 +19,9 @@ from .common import (
     Debug,
     ExitCode,
     FrontMatter,
+    Images,
     InputTypeOption,
+    Links,
     MaxBytes,
     RulesDirs,
     Timeout,
@@ -50,6 +52,8 @@ def clean_cli(
     url: Url = None,
     input_type: InputTypeOption = InputType.AUTO,
     front_matter: FrontMatter = True,
+    links: Links = False,
+    images: Images = False,
     output: Output = None,
     rules_dir: RulesDirs = None,
     timeout: Timeout = 20.0,
@@ -73,7 +77,7 @@ def clean_cli(
         with input_errors(name, debug, failures, timeout):
             data = read_source(name, max_bytes)
             article = api.clean(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir),
-                                max_bytes=max_bytes)
+                                max_bytes=max_bytes, links=links, images=images)
             text = render(article, fmt, source=printable(name), front_matter=front_matter)
             if folder is None:
                 pieces.append(text)

@@ -259,6 +259,13 @@ MaxBytes = Annotated[int, typer.Option(
     help="Refuse an input larger than this, as read or once gunzipped (50000000: 50 MB).")]
 FrontMatter = Annotated[bool, typer.Option(
     "--front-matter/--no-front-matter", help="A YAML metadata block atop Markdown output.")]
+Links = Annotated[bool, typer.Option(
+    "--links", help="Keep the article's links in the Markdown (and JSON markdown) as [text](url), "
+    "made absolute with --url or the page's <base href>; with neither, relative ones stay "
+    "relative. Text scrapes: the links their Markdown marks. Never in --format text.")]
+Images = Annotated[bool, typer.Option(
+    "--images", help="Keep the article's pictures in the Markdown as ![alt](src) lines, where "
+    "they stand (addresses made absolute as for --links). Never in --format text.")]
 Debug = Annotated[bool, typer.Option(
     "--debug", help="Show tracebacks and log messages for errors.")]
 BoilerplateShare = Annotated[float, typer.Option(

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from .. import api
+from ..explain_html import render_html
 from ..files import printable
 from ..sniff import MAX_BYTES, InputType
 from .common import (
@@ -34,14 +35,17 @@ PREVIEW_CHARS = 110
 class ExplainFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
+    HTML = "html"
 
 
 def explain_cli(
     source: Annotated[str, typer.Argument(
         metavar="PATH", help="An HTML page or a text scrape; '-' reads stdin.")],
     fmt: Annotated[ExplainFormat, typer.Option(
-        "--format", "-f", metavar="text|json",
-        help="text: a coloured report; json: one object with every block.")] = ExplainFormat.TEXT,
+        "--format", "-f", metavar="text|json|html",
+        help="text: a coloured report; json: one object with every block; html: one "
+        "self-contained page (no scripts, nothing fetched), dropped blocks struck through with "
+        "why (-f html > report.html).")] = ExplainFormat.TEXT,
     url: Url = None,
     input_type: InputTypeOption = InputType.AUTO,
     rules_dir: RulesDirs = None,
@@ -65,6 +69,8 @@ def explain_cli(
                             max_bytes=max_bytes)
     if fmt is ExplainFormat.JSON:
         typer.echo(as_json(found, printable(source)))
+    elif fmt is ExplainFormat.HTML:
+        typer.echo(render_html(found, printable(source)), nl=False)
     else:
         show(found, full)
     raise typer.Exit(ExitCode.FAILED if found.error else ExitCode.OK)

@@ -20,7 +20,8 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
    the region go, subheadings are marked, edge furniture is trimmed.
 7. Byline and date (byline.read_byline -> Byline): near the headline and the opening.
 8. Settling (settle): the cleaned text is read again, alone, until it stands still.
-9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown.
+9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown (with
+   `links` or `images`, the scrape's own Markdown links and images put back: relink.relink_blocks).
 
 `select` runs stages 1 to 6; `extract` runs `select`, then 7 to 9.
 """
@@ -43,6 +44,7 @@ from .features import block_score, measure
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
 from .region import apply_line_rules, choose_article_region
+from .relink import find_anchors, relink_blocks
 from .render import render_markdown
 from .revise import revise_region, trim_edges
 from .segment import first_lines, split_blocks
@@ -59,9 +61,10 @@ MAX_SETTLE_PASSES = 6
 
 
 def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
-            page_blocks: list | None = None) -> Article:
+            page_blocks: list | None = None, *, links: bool = False, images: bool = False) -> Article:
     """Clean a text scrape, with the site's text directives if any. For `explain`, `note`
-    hears why blocks were dropped and `page_blocks` gets every block in order. Raises
+    hears why blocks were dropped and `page_blocks` gets every block in order. With `links`
+    or `images`, the Markdown keeps those the scrape marks (relink.relink_blocks). Raises
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks)
     title = page.title
@@ -75,8 +78,10 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     body = settle(page.body, site, note)
     # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
     title = undoubled(title, min_words=3) if title else title
+    shown = relink_blocks(body, find_anchors(doc.text, doc.url), links=links, images=images) if (
+        links or images) else body
     return Article.from_body(
-        as_text(body), render_markdown(body), title, authors=byline.authors, date=byline.date,
+        as_text(body), render_markdown(shown), title, authors=byline.authors, date=byline.date,
         language=ISO.get(page.language or ""),
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
         url=doc.url, kind=Kind.TEXT, rules=site.sources if site else ())
