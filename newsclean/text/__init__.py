@@ -20,7 +20,9 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
    the region go, subheadings are marked, edge furniture is trimmed.
 7. Byline and date (byline.read_byline -> Byline): near the headline and the opening.
 8. Settling (settle): the cleaned text is read again, alone, until it stands still.
-9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown.
+9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown, and
+   its confidence (evidence.read_evidence when the region is chosen, evidence.text_signals,
+   confidence.rate).
 
 `select` runs stages 1 to 6; `extract` runs `select`, then 7 to 9.
 """
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import confidence
 from ..article import Article
 from ..bylines import undoubled
 from ..dates import find_date
@@ -39,6 +42,7 @@ from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role, as_text
 from .byline import read_byline
+from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, measure
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
@@ -75,11 +79,14 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     body = settle(page.body, site, note)
     # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
     title = undoubled(title, min_words=3) if title else title
+    text = as_text(body)
     return Article.from_body(
-        as_text(body), render_markdown(body), title, authors=byline.authors, date=byline.date,
+        text, render_markdown(body), title, authors=byline.authors, date=byline.date,
         language=ISO.get(page.language or ""),
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
-        url=doc.url, kind=Kind.TEXT, rules=site.sources if site else ())
+        url=doc.url, kind=Kind.TEXT, rules=site.sources if site else (),
+        confidence=confidence.rate(Kind.TEXT, confidence.text_shape(text) | text_signals(
+            page.evidence, text, title, byline.authors, byline.date, doc.text)))
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class Selection:
     title_at: int | None
     body: list[Block]
     language: str | None
+    evidence: RegionEvidence  # how sure the region choice is (for the confidence)
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
@@ -109,6 +117,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     region = choose_article_region(blocks)
+    evidence = read_evidence(blocks, region)
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
@@ -122,7 +131,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
-    return Selection(view.starting_at(start), headline.text, headline.at, body, language)
+    return Selection(view.starting_at(start), headline.text, headline.at, body, language, evidence)
 
 
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
