@@ -75,6 +75,8 @@ def recipe_of(options: Options, book: RuleBook) -> Recipe:
     if learning is not None:
         parts += [("--boilerplate-share", repr(learning.share)),
                   ("--boilerplate-min-pages", str(learning.min_pages))]
+    if options.min_confidence is not None:  # it decides the records' status (an archive's output)
+        parts.append(("--min-confidence", repr(options.min_confidence)))
     parts.append(("rule files", key_of({"rule files": book.digest, "furniture": furniture_digest()})))
     parts.append(("--format", options.fmt.value))
     if options.fmt is Format.MARKDOWN:
