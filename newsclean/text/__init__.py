@@ -85,8 +85,9 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         language=ISO.get(page.language or ""),
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
         url=doc.url, kind=Kind.TEXT, rules=site.sources if site else (),
-        confidence=confidence.rate(Kind.TEXT, confidence.text_shape(text) | text_signals(
-            page.evidence, text, title, byline.authors, byline.date, doc.text)))
+        confidence=confidence.rate(Kind.TEXT, text_signals(
+            page.evidence, confidence.text_shape(text), title, byline.authors, byline.date,
+            doc.text) if page.evidence else {}))
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,13 @@ class Selection:
     title_at: int | None
     body: list[Block]
     language: str | None
-    evidence: RegionEvidence  # how sure the region choice is (for the confidence)
+    evidence: RegionEvidence | None  # how sure the region choice is (for the confidence)
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
-           page_blocks: list | None = None) -> Selection:
-    """Split, measure, choose the article region, find the headline, revise the region.
-    Raises NothingExtracted."""
+           page_blocks: list | None = None, rated: bool = True) -> Selection:
+    """Split, measure, choose the article region, find the headline, revise the region (and,
+    if `rated`, read the region's evidence for the confidence). Raises NothingExtracted."""
     text = first_lines(text)
     measured = split_blocks(text)
     language = measure(measured)
@@ -117,7 +118,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     region = choose_article_region(blocks)
-    evidence = read_evidence(blocks, region)
+    evidence = read_evidence(blocks, region) if rated else None
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
@@ -146,7 +147,7 @@ def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> li
     first = {as_text([block]): block for block in body}  # keeps the scrape's own headings
     for _ in range(MAX_SETTLE_PASSES):
         try:
-            again = select(text, site).body
+            again = select(text, site, rated=False).body
         except NothingExtracted:
             for block in body:
                 note(block.text, "no article when the cleaned text is read again, alone")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..prose import WORD
 from .blocks import Block
 from .features import block_score, is_prose
 from .region import Region
@@ -39,10 +38,12 @@ class RegionEvidence:
 
 def read_evidence(blocks: list[Block], region: Region) -> RegionEvidence:
     """The evidence for `region` among the page's `blocks` (read, not changed)."""
-    scores = [block_score(block) for block in blocks]
+    prose = [block.words if is_prose(block) else 0 for block in blocks]
+    # block_score, but prose is not judged twice (a prose block scores its words)
+    scores = [float(words) if words and not block.kept_by_rule else block_score(block)
+              for block, words in zip(blocks, prose)]
     score = sum(scores[region.start:region.end + 1])
     outside = run_totals(scores[:region.start]) + run_totals(scores[region.end + 1:])
-    prose = [block.words if is_prose(block) else 0 for block in blocks]
     edges = (prose[max(0, region.start - EDGE_BLOCKS):region.start]
              + prose[region.end + 1:region.end + 1 + EDGE_BLOCKS])
     return RegionEvidence(
@@ -68,16 +69,16 @@ def run_totals(scores: list[float]) -> list[float]:
     return totals
 
 
-def text_signals(evidence: RegionEvidence, text: str, title: str | None,
+def text_signals(evidence: RegionEvidence, shape: dict[str, float], title: str | None,
                  authors: tuple[str, ...], date: str | None, scrape: str) -> dict[str, float]:
-    """The text path's confidence features, but the kept text's shape (confidence.text_shape):
+    """The text path's confidence features, over the kept text's shape (confidence.text_shape):
     the region's margin over its runner-up, its rivals, its share of the page's prose, the
     prose just outside it, the share of the page kept, the page's link share, whether a
     headline, authors and a date were found, and how many lines the scrape had (a page on
     one line, its paragraphs guessed back, is cut less surely)."""
     margin = (evidence.score - evidence.runner_up) / evidence.score if evidence.score > 0 else 0.0
-    kept = len(WORD.findall(text))
-    return {
+    kept = math.expm1(shape["log_words"])  # the kept text's words, counted once
+    return shape | {
         "margin": max(0.0, min(1.0, margin)),
         "rivals": math.log1p(evidence.rivals),
         "region_prose": (evidence.prose_words / evidence.page_prose_words
