@@ -100,7 +100,7 @@ class Selection:
     title_at: int | None
     body: list[Block]
     language: str | None
-    evidence: RegionEvidence | None  # how sure the region choice is (for the confidence)
+    evidence: RegionEvidence | None = None  # how sure the region choice is (for the confidence)
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
