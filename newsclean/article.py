@@ -27,6 +27,10 @@ class Article:
     image: str | None = None
     kind: Kind = Kind.HTML  # which path made it
     native_ad: bool = False  # a site rule's native_ad_clue matched
+    # how sure newsclean is that `text` is the whole article and only it, 0 to 1 (confidence.py;
+    # calibrated: BENCHMARKS.md "Confidence"); None for an Article made by hand or read from
+    # JSON written before it was rated
+    confidence: float | None = None
     rules: tuple[str, ...] = field(default=())  # rule files that were applied
 
     @classmethod
@@ -51,8 +55,8 @@ class Article:
         if source is not None:
             data["source"] = source
         order = ["title", "author", "authors", "date", "sitename", "url", "language",
-                 "description", "tags", "image", "text", "markdown", "kind", "native_ad", "rules",
-                 "source"]
+                 "description", "tags", "image", "text", "markdown", "kind", "confidence",
+                 "native_ad", "rules", "source"]
         return {key: data[key] for key in order if key in data}
 
     def to_json(self, source: str | None = None, indent: int | None = None) -> str:
@@ -75,6 +79,11 @@ class Article:
                 if value not in tuple(Kind):
                     raise ValueError(f"'kind' is 'html' or 'text', not {value!r}")
                 value = Kind(value)
+            elif spec.name == "confidence":
+                if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                          or not 0 <= value <= 1):
+                    raise ValueError(f"'confidence' is a number from 0 to 1 or null, not {value!r:.80}")
+                value = None if value is None else float(value)
             elif spec.name == "native_ad":
                 if not isinstance(value, bool):
                     raise ValueError(f"'native_ad' is true or false, not {value!r}")
@@ -127,5 +136,7 @@ def front_matter_block(article: Article) -> str:
         lines.append("authors: [" + ", ".join(_yaml_value(a) for a in article.authors) + "]")
     if article.tags:
         lines.append("tags: [" + ", ".join(_yaml_value(t) for t in article.tags) + "]")
+    if article.confidence is not None:
+        lines.append(f"confidence: {article.confidence}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"

@@ -14,6 +14,7 @@ import lxml.html
 import trafilatura
 from trafilatura.xml import xmltotxt
 
+from . import confidence
 from .article import Article
 from .bylines import names_in_byline
 from .dates import find_date
@@ -21,6 +22,7 @@ from .errors import NothingExtracted
 from .html_lines import block_text, blocks_of, clean_lines, remove_block
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .html_parse import parse_html
+from .html_signals import html_signals
 from .links import graft
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
 from .rules import Rule, SiteRules
@@ -135,13 +137,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if links or images:  # the article is the one cleaned without them; they are put into it
         body = graft(tree, body, doc.url, run_trafilatura, links=links, images=images)
     markdown_body = xmltotxt(body, True).strip()
+    rating = confidence.rate(Kind.HTML, confidence.text_shape(text) | html_signals(
+        tree, text, words_on_page, site, meta))
     authors = (without_outlets(meta.authors, meta.sitename, doc.url)
                or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree
     return Article.from_body(
         text, markdown_body, meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
         url=meta.url, language=meta.language, description=meta.description, tags=meta.tags,
         image=meta.image, kind=Kind.HTML, native_ad=native_ad,
-        rules=site.sources if site else ())
+        rules=site.sources if site else (), confidence=rating)
 
 
 # ---- site rules on the page ----

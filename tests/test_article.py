@@ -98,7 +98,8 @@ TEXTS = st.lists(ANY_TEXT, max_size=3).map(tuple)
 ARTICLES = st.builds(Article, text=ANY_TEXT, markdown=ANY_TEXT, title=MAYBE_TEXT, authors=TEXTS,
                      date=MAYBE_TEXT, sitename=MAYBE_TEXT, url=MAYBE_TEXT, language=MAYBE_TEXT,
                      description=MAYBE_TEXT, tags=TEXTS, image=MAYBE_TEXT,
-                     kind=st.sampled_from(Kind), native_ad=st.booleans(), rules=TEXTS)
+                     kind=st.sampled_from(Kind), native_ad=st.booleans(), rules=TEXTS,
+                     confidence=st.none() | st.floats(0, 1))
 
 
 @settings(max_examples=300, deadline=None)

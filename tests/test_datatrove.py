@@ -110,7 +110,7 @@ def test_the_pipeline_gives_the_articles_newsclean_batch_gives(pages, tmp_path, 
         meta = doc["metadata"]
         assert meta["newsclean_status"] == "ok" and meta["newsclean_error"] is None
         for field in ("title", "authors", "date", "sitename", "url", "language", "description", "tags",
-                      "image", "kind", "native_ad"):
+                      "image", "kind", "confidence", "native_ad"):
             assert meta["article_" + field] == record[field], (source, field)
         assert meta["newsclean_rules"] == record["rules"]
         assert meta["file_path"] == str(pages / source)

@@ -25,7 +25,7 @@ from ..files import FileId, file_id, write_atomic
 from .model import Outcome, Status
 from .recipe import UNRECORDED, Recipe, parse_recipe
 
-REUSABLE = ("ok", "empty")  # JSONL records a rerun keeps; failures are tried again
+REUSABLE = ("ok", "empty", "low_confidence")  # JSONL records a rerun keeps; failures are tried again
 RECIPE = ".recipe"  # FILE.recipe: the recipe of FILE's lines
 MAX_RECIPE_BYTES = 64 * 1024  # a recipe file is one short line: read no more of it
 # the article's fields when there is no article: an empty list where the field is a list, else null

@@ -21,6 +21,8 @@ class Status(str, Enum):
     FAILED = "failed"
     EMPTY = "empty"  # read fine, but no article in it (NothingExtracted)
     SKIPPED = "skipped"  # output already up to date, or not an input (a symlink loop)
+    # cleaned and written, but rated below --min-confidence: for review (article.confidence)
+    LOW_CONFIDENCE = "low_confidence"
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ class Options:
     shard: Shard | None = None  # do only this shard's inputs
     # the keys of a record file's lines (JSON lines dumps): html_field, text_field, url_field, id_field
     record_fields: dict[str, str] = field(default_factory=dict)
+    # an article rated below this is still written, with status low_confidence (None: no bar)
+    min_confidence: float | None = None
 
 
 @dataclass
@@ -193,6 +197,7 @@ class Summary:
     failed: int = 0
     empty: int = 0
     skipped: int = 0
+    low_confidence: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
     learned: LearningReport | None = None  # set by the caller from run_batch's last item
@@ -230,7 +235,7 @@ class Summary:
 
     @property
     def total(self) -> int:
-        return self.ok + self.failed + self.empty + self.skipped
+        return self.ok + self.failed + self.empty + self.skipped + self.low_confidence
 
 
 @dataclass(frozen=True)

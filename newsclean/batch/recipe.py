@@ -78,6 +78,8 @@ def recipe_of(options: Options, book: RuleBook) -> Recipe:
     # named only when set, so that outputs made before these options existed stay up to date
     parts += [(option, "yes") for option, wanted in (("--links", options.links),
                                                      ("--images", options.images)) if wanted]
+    if options.min_confidence is not None:  # it decides the records' status (an archive's output)
+        parts.append(("--min-confidence", repr(options.min_confidence)))
     parts.append(("rule files", key_of({"rule files": book.digest, "furniture": furniture_digest()})))
     parts.append(("--format", options.fmt.value))
     if options.fmt is Format.MARKDOWN:

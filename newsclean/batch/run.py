@@ -189,7 +189,8 @@ def _start(paths: Sequence[str | os.PathLike[str]], options: Options, *, clean: 
                         input_type=options.input_type, rules_dirs=tuple(options.rules_dirs),
                         records=records, learn=learn, max_bytes=options.max_bytes,
                         temp_tag=options.shard.tag if options.shard is not None else "",
-                        links=options.links, images=options.images)
+                        links=options.links, images=options.images,
+                        min_confidence=options.min_confidence)
     resume = writes and not options.force and not learn and jsonl_stream is None
     log = JsonlOut(None, None, resume=False)
     if writes:
@@ -332,7 +333,7 @@ def outcome_of(item: Outcome | Job, result: Done | Lost | None) -> Outcome:
     if isinstance(result, Done) and result.errno in NO_ROOM:
         raise OSError(result.errno, os.strerror(result.errno), item.target)
     if isinstance(result, Done):
-        made = result.status in (Status.OK, Status.SKIPPED)
+        made = result.status in (Status.OK, Status.SKIPPED, Status.LOW_CONFIDENCE)
         output = printable(item.target) if item.target and made else None
         return Outcome(item.source, result.status, result.error, output, result.rules, item.size,
                        result.bytes_out, result.dropped, result.detail, redone=item.redone if made else "")

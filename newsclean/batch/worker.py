@@ -38,6 +38,7 @@ class Settings:
     temp_tag: str = ""  # in temporary file names: a shard's, so it clears only its own
     links: bool = False  # passed to `clean` only when set: a caller's own function need not know them
     images: bool = False
+    min_confidence: float | None = None  # an article rated below it is low_confidence
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,12 @@ def process_job(settings: Settings, job: Job) -> Done:
 def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
             keep_same: bool = False) -> Done:
     """Write the article's file (atomically) and make its JSONL line. With `keep_same`, a file
-    that already holds exactly these bytes is left alone (status skipped)."""
-    status, written, made = Status.OK, 0, None
+    that already holds exactly these bytes is left alone (status skipped). An article rated
+    below the run's --min-confidence is written all the same, its status low_confidence."""
+    verdict = Status.OK
+    if settings.min_confidence is not None and (article.confidence or 0.0) < settings.min_confidence:
+        verdict = Status.LOW_CONFIDENCE
+    status, written, made = verdict, 0, None
     if job.target is not None:
         data = render(article, settings.fmt, source=job.source,
                       front_matter=settings.front_matter).encode("utf-8", "surrogatepass")
@@ -111,7 +116,7 @@ def deliver(settings: Settings, job: Job, article: Article, *, dropped: int = 0,
             info = os.stat(job.target)
             if info.st_size == len(data):  # the file just written or compared, not a newer one
                 made = (info.st_size, info.st_mtime_ns)
-    line = record(job.source, Status.OK, None, article, output(job),
+    line = record(job.source, verdict, None, article, output(job),
                   page_fields(job)) if settings.records or job.payload is not None else None
     changed = written and job.target is not None and date_back_if_changed(job, job.target)
     return Done(status, CHANGED if changed else None, rules=article.rules,

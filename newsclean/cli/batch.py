@@ -33,6 +33,7 @@ from .common import (
     Jobs,
     Links,
     MaxBytes,
+    MinConfidence,
     OptionalPaths,
     RulesDirs,
     Timeout,
@@ -82,6 +83,7 @@ def batch_cli(
     jobs: Jobs = None,
     timeout: Timeout = 30.0,
     max_bytes: MaxBytes = MAX_BYTES,
+    min_confidence: MinConfidence = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Redo every input, even those whose output is up to date.")] = False,
     max_failures: Annotated[str, typer.Option(
@@ -105,8 +107,10 @@ def batch_cli(
     Each input gives a file under -o (or a line of --jsonl, in input order). A rerun skips
     inputs whose output is newer and made with the same options, rule files and version
     (--force redoes them); files appear whole or not at all.
-    Exit 0 if no input failed (pages without an article do not count), 1 if any did, 2 for
-    usage errors.
+    With --min-confidence, articles rated below it are still written, recorded with status
+    low_confidence and counted apart, for review.
+    Exit 0 if no input failed (pages without an article, or rated low, do not count), 1 if any
+    did, 2 for usage errors.
     """
     setup_logging(debug)
     paths = paths or []
@@ -121,7 +125,8 @@ def batch_cli(
         front_matter=front_matter, links=links, images=images, input_type=input_type.value,
         rules_dirs=dirs(rules_dir),
         include=tuple(include or ()), exclude=tuple(exclude or ()), timeout=timeout or None,
-        max_bytes=max_bytes, force=force, files_from=listed, url_from_path=url_from_path, shard=chosen,
+        max_bytes=max_bytes, min_confidence=min_confidence, force=force, files_from=listed,
+        url_from_path=url_from_path, shard=chosen,
         record_fields={"html_field": html_field, "text_field": text_field, "url_field": url_field,
                        "id_field": id_field},
         learning=Learning(boilerplate_share, boilerplate_min_pages) if learn_boilerplate else None)

@@ -23,6 +23,7 @@ from .common import (
     InputTypeOption,
     Links,
     MaxBytes,
+    MinConfidence,
     RulesDirs,
     Timeout,
     Url,
@@ -33,6 +34,7 @@ from .common import (
     read_source,
     setup_logging,
     user_errors,
+    warn,
 )
 
 Files = Annotated[list[str] | None, typer.Argument(
@@ -58,12 +60,15 @@ def clean_cli(
     rules_dir: RulesDirs = None,
     timeout: Timeout = 20.0,
     max_bytes: MaxBytes = MAX_BYTES,
+    min_confidence: MinConfidence = None,
     debug: Debug = False,
 ) -> None:
     """Strip boilerplate from scraped pages and print the articles.
 
     Several inputs give Markdown documents separated by '---' lines, or JSON one object per line.
-    Exit 0 if every input gave an article, 1 if any did not, 2 for usage errors.
+    With --min-confidence, an article rated below it is printed all the same, with a warning.
+    Exit 0 if every input gave an article, 1 if any did not, 2 for usage errors, 3 if every
+    input gave an article but one was rated below --min-confidence.
     """
     setup_logging(debug)
     sources = paths or ["-"]
@@ -72,12 +77,16 @@ def clean_cli(
     load_rules(rules_dir, debug)
     names = output_names([source_name(s) for s in sources], SUFFIX[fmt]) if folder else []
     failures: list[str] = []
+    doubtful: list[str] = []  # rated below --min-confidence
     pieces: list[str] = []
     for index, name in enumerate(sources):
         with input_errors(name, debug, failures, timeout):
             data = read_source(name, max_bytes)
             article = api.clean(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir),
                                 max_bytes=max_bytes, links=links, images=images)
+            if min_confidence is not None and (article.confidence or 0.0) < min_confidence:
+                warn_low(name, article.confidence, min_confidence)
+                doubtful.append(name)
             text = render(article, fmt, source=printable(name), front_matter=front_matter)
             if folder is None:
                 pieces.append(text)
@@ -86,7 +95,13 @@ def clean_cli(
     if pieces:
         glue = "\n" if (fmt is Format.MARKDOWN and front_matter) else separator(fmt)
         write_all(glue.join(pieces), output)
-    raise typer.Exit(ExitCode.FAILED if failures else ExitCode.OK)
+    raise typer.Exit(ExitCode.FAILED if failures else ExitCode.LOW_CONFIDENCE if doubtful
+                     else ExitCode.OK)
+
+
+def warn_low(source: str, rating: float | None, bar: float) -> None:
+    warn(source, f"confidence {rating} is below --min-confidence {bar}: the text may be cut "
+                 "short, hold more than the article, or the page may be no article; check it")
 
 
 def source_name(source: str) -> str:

@@ -39,6 +39,7 @@ class ExitCode(IntEnum):
     OK = 0
     FAILED = 1  # an input (or a rule test) failed
     USAGE = 2  # a usage or configuration error: nothing was done
+    LOW_CONFIDENCE = 3  # `clean --min-confidence`: every input gave an article, one rated below it
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -254,6 +255,10 @@ Jobs = Annotated[int | None, typer.Option(
 Timeout = Annotated[float, typer.Option(
     "--timeout", min=0, metavar="SECONDS",
     help="Seconds per input before it is given up and recorded as failed; 0: no limit.")]
+MinConfidence = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, metavar="0-1", show_default=False,
+    help="Flag articles rated below this confidence (how sure newsclean is that the text is the "
+    "whole article and only it; 0.8: of the dev pages rated that high, 95% or more are right).")]
 MaxBytes = Annotated[int, typer.Option(
     "--max-bytes", min=1, metavar="BYTES",
     help="Refuse an input larger than this, as read or once gunzipped (50000000: 50 MB).")]

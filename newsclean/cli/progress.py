@@ -113,10 +113,11 @@ class Display:
         if summary is None or self.quiet:
             return
         if self.console.is_terminal:
-            table = Table("ok", "failed", "empty", "skipped", "in", "out", "time", box=None)
+            low = ["low confidence"] if summary.low_confidence else []
+            table = Table("ok", "failed", "empty", "skipped", *low, "in", "out", "time", box=None)
             table.add_row(str(summary.ok), str(summary.failed), str(summary.empty), str(summary.skipped),
-                          format_bytes(summary.bytes_in), format_bytes(summary.bytes_out),
-                          format_seconds(seconds))
+                          *[str(summary.low_confidence)] * len(low), format_bytes(summary.bytes_in),
+                          format_bytes(summary.bytes_out), format_seconds(seconds))
             self.console.print(table)
         for learned in summary.learned.summary_lines() if summary.learned else ():
             sys.stderr.write(learned + "\n")
@@ -126,10 +127,12 @@ class Display:
 
 
 def summary_line(summary: Summary, seconds: float) -> str:
-    """`batch: 41 cleaned, 2 failed, 3 empty, 10 skipped; 12.3 MB in, 1.1 MB out; 8.2 s`."""
+    """`batch: 41 cleaned, 2 failed, 3 empty, 10 skipped, 4 low confidence; 12.3 MB in, 1.1 MB
+    out; 8.2 s` (articles rated below --min-confidence are written, but not counted as cleaned)."""
     counts = [f"{summary.ok} cleaned", f"{summary.failed} failed"]
     counts += [f"{summary.empty} empty"] if summary.empty else []
     counts += [f"{summary.skipped} skipped"] if summary.skipped else []
+    counts += [f"{summary.low_confidence} low confidence"] if summary.low_confidence else []
     records = ""
     if summary.no_page:
         reasons = ", ".join(f"{count} {reason}" for reason, count in summary.no_page.most_common())

@@ -70,7 +70,7 @@ CPUS_ENV = "DATATROVE_CPUS_PER_TASK"  # the Slurm and Ray executors set it to a 
 STATUS_KEY, ERROR_KEY, RULES_KEY = "newsclean_status", "newsclean_error", "newsclean_rules"
 ARTICLE_PREFIX = "article_"
 ARTICLE_FIELDS = ("title", "authors", "date", "sitename", "url", "language", "description", "tags",
-                  "image", "kind", "native_ad")
+                  "image", "kind", "confidence", "native_ad")
 PAGE_SUFFIXES = DEFAULT_SUFFIXES + tuple(suffix + ".gz" for suffix in DEFAULT_SUFFIXES)
 
 

@@ -21,7 +21,9 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
 7. Byline and date (byline.read_byline -> Byline): near the headline and the opening.
 8. Settling (settle): the cleaned text is read again, alone, until it stands still.
 9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown (with
-   `links` or `images`, the scrape's own Markdown links and images put back: relink.relink_blocks).
+   `links` or `images`, the scrape's own Markdown links and images put back: relink.relink_blocks);
+   and its confidence (evidence.read_evidence when the region is chosen, evidence.text_signals,
+   confidence.rate).
 
 `select` runs stages 1 to 6; `extract` runs `select`, then 7 to 9.
 """
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import confidence
 from ..article import Article
 from ..bylines import undoubled
 from ..dates import find_date
@@ -40,6 +43,7 @@ from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role, as_text
 from .byline import read_byline
+from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, measure
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
@@ -80,11 +84,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     title = undoubled(title, min_words=3) if title else title
     shown = relink_blocks(body, find_anchors(doc.text, doc.url), links=links, images=images) if (
         links or images) else body
+    text = as_text(body)
     return Article.from_body(
-        as_text(body), render_markdown(shown), title, authors=byline.authors, date=byline.date,
+        text, render_markdown(shown), title, authors=byline.authors, date=byline.date,
         language=ISO.get(page.language or ""),
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
-        url=doc.url, kind=Kind.TEXT, rules=site.sources if site else ())
+        url=doc.url, kind=Kind.TEXT, rules=site.sources if site else (),
+        confidence=confidence.rate(Kind.TEXT, text_signals(
+            page.evidence, confidence.text_shape(text), title, byline.authors, byline.date,
+            doc.text) if page.evidence else {}))
 
 
 @dataclass(frozen=True)
@@ -97,12 +105,13 @@ class Selection:
     title_at: int | None
     body: list[Block]
     language: str | None
+    evidence: RegionEvidence | None = None  # how sure the region choice is (for the confidence)
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
-           page_blocks: list | None = None) -> Selection:
-    """Split, measure, choose the article region, find the headline, revise the region.
-    Raises NothingExtracted."""
+           page_blocks: list | None = None, rated: bool = True) -> Selection:
+    """Split, measure, choose the article region, find the headline, revise the region (and,
+    if `rated`, read the region's evidence for the confidence). Raises NothingExtracted."""
     text = first_lines(text)
     measured = split_blocks(text)
     language = measure(measured)
@@ -114,6 +123,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     region = choose_article_region(blocks)
+    evidence = read_evidence(blocks, region) if rated else None
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
@@ -127,7 +137,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
-    return Selection(view.starting_at(start), headline.text, headline.at, body, language)
+    return Selection(view.starting_at(start), headline.text, headline.at, body, language, evidence)
 
 
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
@@ -142,7 +152,7 @@ def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> li
     first = {as_text([block]): block for block in body}  # keeps the scrape's own headings
     for _ in range(MAX_SETTLE_PASSES):
         try:
-            again = select(text, site).body
+            again = select(text, site, rated=False).body
         except NothingExtracted:
             for block in body:
                 note(block.text, "no article when the cleaned text is read again, alone")

@@ -17,14 +17,14 @@ def selection(body):
 
 def test_what_stands_still_at_once_is_returned_as_it_is(monkeypatch):
     body = [block("One."), block("Two.")]
-    monkeypatch.setattr(text_path, "select", lambda text, site: selection(
+    monkeypatch.setattr(text_path, "select", lambda text, site, **_: selection(
         [block(line) for line in text.split("\n")]))
     assert settle(body, None) is body
 
 
 def test_a_block_dropped_when_read_alone_goes(monkeypatch):
     body = [block("Menu"), block("One."), block("Two.")]
-    monkeypatch.setattr(text_path, "select", lambda text, site: selection(
+    monkeypatch.setattr(text_path, "select", lambda text, site, **_: selection(
         [block(line) for line in text.split("\n") if line != "Menu"]))
     assert as_text(settle(body, None)) == "One.\nTwo."
 
@@ -35,7 +35,7 @@ def test_what_is_shorter_at_every_reading_is_no_article(monkeypatch):
     # text that the next cleaning cut again
     passes = []
 
-    def one_block_less(text, site):
+    def one_block_less(text, site, **_):
         passes.append(text)
         return selection([block(line) for line in text.split("\n")[1:]])
 
@@ -47,7 +47,7 @@ def test_what_is_shorter_at_every_reading_is_no_article(monkeypatch):
 
 
 def test_what_is_no_article_alone_is_none(monkeypatch):
-    def nothing(text, site):
+    def nothing(text, site, **_):
         raise NothingExtracted("no article text found")
 
     monkeypatch.setattr(text_path, "select", nothing)
