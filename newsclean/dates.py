@@ -58,6 +58,19 @@ def find_date(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+def find_dates(text: str) -> list[str]:
+    """Every plausible calendar date written in `text`, as YYYY-MM-DD, in the order they stand."""
+    if not HAS_YEAR.search(text):
+        return []
+    found = []
+    for number, form in enumerate(FORMS):
+        for match in form.finditer(text):
+            iso = to_iso(match, day_first=number in DAY_FIRST)
+            if iso:
+                found.append((match.start(), iso))
+    return list(dict.fromkeys(iso for _, iso in sorted(found)))
+
+
 def to_iso(match: re.Match, day_first: bool = False) -> str | None:
     parts = match.groupdict()
     year = int(parts["year"])
