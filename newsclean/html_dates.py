@@ -41,7 +41,8 @@ ELSEWHERE_TAGS = frozenset({"footer", "aside", "nav", "script", "style", "templa
 SHOWN_DATES = 3
 
 
-def publication_date(tree, url: str | None, linked: LinkedData) -> tuple[str | None, tuple[str, str]]:
+def publication_date(tree, url: str | None, linked: LinkedData,
+                     language: str | None = None) -> tuple[str | None, tuple[str, str]]:
     """The publication date (YYYY-MM-DD) and (its source, why), or (None, ("", "")): the date
     htmldate reads from the markup, first without and then with its extensive search, when
     the page backs it: its JSON-LD or a publication meta tag declares the same day, or it is
@@ -63,7 +64,7 @@ def publication_date(tree, url: str | None, linked: LinkedData) -> tuple[str | N
             return found, ("meta tag", "declared in the page's meta tags, and read by htmldate")
         if shown is None:
             body = tree.find("body")
-            shown = first_shown_dates(body if body is not None else tree)
+            shown = first_shown_dates(body if body is not None else tree, language)
         if found in shown:
             return found, ("page text", "among the first dates the page's own text shows")
     return None, ("", "")
@@ -83,7 +84,7 @@ def meta_day(tree, name: str) -> str | None:
     return None
 
 
-def first_shown_dates(scope) -> list[str]:
+def first_shown_dates(scope, language: str | None = None) -> list[str]:
     """The first SHOWN_DATES days that the page's own text shows, in page order: in its
     text and in the datetime of its <time> elements; not in comments, teasers, sidebars,
     menus or the footer."""
@@ -92,7 +93,7 @@ def first_shown_dates(scope) -> list[str]:
         found = [iso_day(element.get("datetime"))] if element.tag == "time" else []
         for text in (element.text, element.tail if element is not scope else None):
             if text and HAS_YEAR.search(text):
-                found += find_dates(collapse(text))
+                found += find_dates(collapse(text), language)
         days += [day for day in found if day and day not in days]
         if len(days) >= SHOWN_DATES:
             break

@@ -81,7 +81,8 @@ def read_meta(tree, url: str | None) -> PageMeta:
          ("twitter:title", meta_content(tree, "twitter:title"))],
         tree.findtext(".//title"), is_site)
     authors, author_source = declared_authors(tree, meta, linked, is_site)
-    date, date_source = publication_date(tree, url, linked)
+    language = page_language(tree)
+    date, date_source = publication_date(tree, url, linked, language)
     publisher = linked.publisher or (linked.organisations[0] if linked.organisations else None)
     sources = [("title", headline.source or "none", headline.why),
                ("date", date_source[0] or "none", date_source[1] or "nothing declared or shown "
@@ -98,7 +99,7 @@ def read_meta(tree, url: str | None) -> PageMeta:
         image=meta.image or None,
         tags=tuple(dict.fromkeys(t for t in (meta.tags or []) + (meta.categories or [])
                                  + list(linked.sections) if t)),
-        language=page_language(tree),
+        language=language,
         publisher=publisher or sitename,
         date_modified=modified_date(tree, linked),
         author_organisations=linked.author_organisations,

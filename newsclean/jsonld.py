@@ -63,7 +63,10 @@ def read_linked_data(tree) -> LinkedData:
         data = parse_json(raw)
         if data is not None:
             nodes += list(top_nodes(data))
-    by_id = {node["@id"]: node for node in walk(nodes) if isinstance(node.get("@id"), str)}
+    by_id: dict[str, dict] = {}
+    for node in walk(nodes):  # a node, not a reference to it ({"@id": ...} alone)
+        if isinstance(node.get("@id"), str) and len(node) > 1:
+            by_id.setdefault(node["@id"], node)
     article = next((n for n in nodes if types_of(n) & ARTICLE_TYPES), None)
     if article is None:  # an article nested in a WebPage's mainEntity
         article = next((n for n in walk(nodes) if types_of(n) & ARTICLE_TYPES), None)
