@@ -41,8 +41,18 @@ ARTICLE_SCOPE_CHARS = 500
 HEADLINE_SCOPE_CHARS = 2000  # (the headline's ancestor)
 BYLINE_ELEMENTS = 6  # elements an XPath's names are read from, at most (rule of thumb)
 AUTHOR_MAX_CHARS = 120  # characters: trafilatura's author text longer than this is no byline
-# labels that stand before a declared author's name ("Author Jane Doe", "Posted by Jane Doe")
-DECLARED_LABEL = re.compile(r"^(?:(?:author|posted|written|published|by)\b:?\s*)+", re.IGNORECASE)
+# labels that stand before a declared author's name ("Author Jane Doe", "Posted by Jane Doe",
+# "This post was written by Jane Doe", "Recipe by Jane Doe", "Read more about Jane Doe")
+DECLARED_LABEL = re.compile(r"^(?:(?:(?:this )?(?:post|article|story|recipe|page) (?:was )?"
+                            r"(?:written )?by|read more (?:about|from)|more about|the author|author|"
+                            r"posted|written|published|by)\b:?\s*)+", re.IGNORECASE)
+# words that end a name where a layout glued a date or a label after it ("Luke Kim December",
+# "Jane Doe Last Updated"); not jobs: "Podium Staff", "SFist Contributor" are the names given
+NOT_NAME_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday mon tue wed thu fri sat sun last updated posted published written reviewed "
+    "author former head extra page".split())
 NO_NAMES = frozenset({"admin", "administrator", "name", "author", "editor", "staff", "guest", "user"})
 MAX_DECLARED_WORDS = 4  # words: a longer declared author that the grammar cannot read is no name
 
@@ -166,13 +176,27 @@ def declared_names(text: str) -> tuple[str, ...]:
     """The names in one declared author string: what the byline grammar reads in it, its
     labels gone ("Author", "Posted by"); a single name it cannot read (a lower-case user
     name, "freederia") stays as it is; a label alone ("Author", "Admin") names no one."""
-    text = DECLARED_LABEL.sub("", collapse(text)).strip()
+    text = DECLARED_LABEL.sub("", collapse(text)).strip().strip('"“”')
     if not text or text.lower() in NO_NAMES:
         return ()
-    names = byline_names(text)
-    if names:
-        return names
-    return (text,) if len(text.split()) <= MAX_DECLARED_WORDS and "," not in text else ()
+    names = byline_names(text) or ((text,) if len(text.split()) <= MAX_DECLARED_WORDS
+                                   and "," not in text else ())
+    return tuple(name for name in (without_trailing_words(n) for n in names) if name)
+
+
+def without_trailing_words(name: str) -> str:
+    """A name without what a byline's layout glued after it: "Luke Kim December", "Rachel
+    MacDonald Writer", "Cazzy Magennis Last Updated August 1"; "" when nothing of a name is
+    left ("Dec", "Updated January", "Written By")."""
+    words = name.split()
+    if {"says", "said", "wrote", "replied"} & {w.lower() for w in words}:
+        return ""  # "Jane says": a comment's author
+    for index, word in enumerate(words):
+        if (word[:1].isdigit() or word.lower().strip(".,:") in NOT_NAME_WORDS and not (
+                index == 0 and len(words) > 1)):  # "May Smith", "August Wilson"
+            words = words[:index]
+            break
+    return " ".join(words)
 
 
 def split_names(joined: str | None) -> tuple[str, ...]:
@@ -235,7 +259,8 @@ def byline_authors(tree) -> tuple[str, ...]:
     try:
         prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
         found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
-        return split_names(normalize_authors(None, found) if found else None)
+        names = split_names(normalize_authors(None, found) if found else None)
+        return tuple(dict.fromkeys(n for name in names for n in declared_names(name)))
     except Exception as err:  # trafilatura's author search: costs the authors only
         LOG.debug("byline unreadable (%s: %s)", type(err).__name__, err)
         return ()

@@ -25,7 +25,9 @@ MIN_WORD_CHARS = 3  # characters: shorter words ("a", "of", "M&A") say nothing o
 # host labels that name no site ("www.", ".co.uk")
 HOST_FILLER = frozenset("www com co org net ac gov edu news m amp uk de fr es io blog".split())
 MIN_HOST_LABEL = 4  # characters: a shorter host label is too common to mark a site's name
-SITE_NAME_WORDS = 4  # words: a candidate this short that starts with the host's name is the site's
+SITE_NAME_WORDS = 4  # words: a candidate this short that starts with the host's name...
+SITE_WORDS = frozenset("blog news magazine online data daily media labs journal".split())  # ...and
+# goes on with these words only names the site ("Engora Data Blog")
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,11 @@ def site_matcher(site_names: Sequence[str | None], url: str | None) -> Callable[
         key = squash(text).replace(" ", "")
         if not key:
             return False
-        return key in names or (len(text.split()) <= SITE_NAME_WORDS
-                                and any(key.startswith(label) for label in labels))
+        if key in names:
+            return True
+        words = squash(text).split()  # "Engora Data Blog" on blog.engora.com
+        return len(words) <= SITE_NAME_WORDS and any(
+            key.startswith(label) and set(words[1:]) <= SITE_WORDS for label in labels)
 
     return is_site
 
@@ -68,14 +73,17 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
     declared_titles = [(s, t) for s, t in declared_titles if not is_site(t)]
     tab = without_named_site(collapse(page_title), is_site) if page_title else ""
     references = [t for _, t in declared_titles] + ([tab] if tab else [])
-    headings = [without_named_site(t, is_site) for t in h1s if H1_CHARS[0] <= len(t) <= H1_CHARS[1]]
+    headings = list(dict.fromkeys(  # a headline set twice (for small and large screens) is one
+        without_named_site(t, is_site) for t in h1s if H1_CHARS[0] <= len(t) <= H1_CHARS[1]))
     site_headings = [t for t in headings if is_site(t)]
     headings = [t for t in headings if not is_site(t)]
     reference_words = words_of(" ".join(references))
     if len(headings) == 1 and (not reference_words or words_of(headings[0]) & reference_words):
         return TitleChoice(in_declared_case(headings[0], references), "h1", "the page's only <h1>")
     if headings and reference_words:
-        scored = [(len(reference_words & words_of(t)) / max(1, len(words_of(t))), t) for t in headings]
+        all_words = set(re.findall(r"\w+", " ".join(references).lower()))
+        scored = [(len(all_words & set(re.findall(r"\w+", t.lower())))
+                   / max(1, len(re.findall(r"\w+", t))), t) for t in headings]
         score, text = max(scored, key=lambda pair: pair[0])
         if score >= H1_SHARED:
             return TitleChoice(in_declared_case(text, references), "h1",
