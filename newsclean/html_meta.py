@@ -48,8 +48,9 @@ DECLARED_LABEL = re.compile(r"^(?:(?:(?:this )?(?:post|article|story|recipe|page
                             r"posted|written|published|by)\b:?\s*)+", re.IGNORECASE)
 # words that end a name where a layout glued a date or a label after it ("Luke Kim December",
 # "Jane Doe Last Updated"); not jobs: "Podium Staff", "SFist Contributor" are the names given
-NOT_NAME_WORDS = frozenset(
-    "january february march april may june july august september october november december "
+MONTH_NAMES = frozenset("january february march april may june july august september october "
+                        "november december".split())  # a first name too: "May Smith"
+NOT_NAME_WORDS = MONTH_NAMES | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday mon tue wed thu fri sat sun last updated posted published written reviewed "
     "author former head extra page".split())
@@ -193,7 +194,7 @@ def without_trailing_words(name: str) -> str:
         return ""  # "Jane says": a comment's author
     for index, word in enumerate(words):
         if (word[:1].isdigit() or word.lower().strip(".,:") in NOT_NAME_WORDS and not (
-                index == 0 and len(words) > 1)):  # "May Smith", "August Wilson"
+                index == 0 and len(words) > 1 and word.lower() in MONTH_NAMES)):  # "May Smith"
             words = words[:index]
             break
     return " ".join(words)

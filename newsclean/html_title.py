@@ -82,9 +82,13 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
         return TitleChoice(in_declared_case(headings[0], references), "h1", "the page's only <h1>")
     if headings and reference_words:
         all_words = set(re.findall(r"\w+", " ".join(references).lower()))
-        scored = [(len(all_words & set(re.findall(r"\w+", t.lower())))
-                   / max(1, len(re.findall(r"\w+", t))), t) for t in headings]
-        score, text = max(scored, key=lambda pair: pair[0])
+        scored = []
+        for heading in headings:
+            shared = len(all_words & set(re.findall(r"\w+", heading.lower())))
+            scored.append((shared / max(1, len(re.findall(r"\w+", heading))), shared, heading))
+        # ties go to the <h1> that shares more words: "Filmmaker" (a logo) and the headline
+        # both share all their words with "Headline - Filmmaker Magazine"
+        score, _, text = max(scored, key=lambda item: item[:2])
         if score >= H1_SHARED:
             return TitleChoice(in_declared_case(text, references), "h1",
                                f"the <h1> that the declared titles agree with ({score:.0%} of its words)")
