@@ -73,8 +73,8 @@ class PageMeta:
     language: str | None = None
     publisher: str | None = None
     date_modified: str | None = None
-    # the organisations the page names as its authors: the authors when it names no person
-    author_organisations: tuple[str, ...] = ()
+    # declared authors that name the site or an organisation: authors only when no byline names one
+    declared_outlets: tuple[str, ...] = ()
     # what gave each field, and why it won: ("title", "og:title", "no <h1> agrees ...")
     sources: tuple[tuple[str, str, str], ...] = ()
 
@@ -91,7 +91,7 @@ def read_meta(tree, url: str | None) -> PageMeta:
         [("json-ld headline", linked.headline), ("og:title", meta_content(tree, "og:title")),
          ("twitter:title", meta_content(tree, "twitter:title"))],
         tree.findtext(".//title"), is_site)
-    authors, author_source = declared_authors(tree, meta, linked, is_site)
+    authors, outlets, author_source = declared_authors(tree, meta, linked, is_site)
     language = page_language(tree)
     date, date_source = publication_date(tree, url, linked, language)
     publisher = linked.publisher or (linked.organisations[0] if linked.organisations else None)
@@ -113,7 +113,7 @@ def read_meta(tree, url: str | None) -> PageMeta:
         language=language,
         publisher=publisher or sitename,
         date_modified=modified_date(tree, linked),
-        author_organisations=linked.author_organisations,
+        declared_outlets=outlets,
         sources=tuple(sources),
     )
 
@@ -157,20 +157,25 @@ def heading_text(element) -> str:
     return collapse("".join(parts))
 
 
-def declared_authors(tree, meta: Document, linked: LinkedData, is_site) -> tuple[tuple[str, ...], str]:
+def declared_authors(tree, meta: Document, linked: LinkedData,
+                     is_site) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """The people the page declares as its authors: JSON-LD's Person authors of the page's
     article, else the author meta tags, each read by the byline grammar ("Author Jane Doe",
-    "Jane Doe - Staff Team", "Jane Doe, Senior Editor" give "Jane Doe"). Organisations
-    (JSON-LD Organization authors, the site's name) are no authors but the publisher."""
+    "Jane Doe - Staff Team", "Jane Doe, Senior Editor" give "Jane Doe"); and, apart, the
+    declared authors that name the site or an organisation the page declares ("Grist" beside
+    "Nathanael Johnson"), which are authors only when nothing else names one. JSON-LD
+    Organization authors are the publisher, never authors."""
     organisations = {squash(o) for o in linked.organisations}
+    outlets: list[str] = []
     for source, declared in (("json-ld author (Person)", linked.authors),
                              ("meta author", split_names(meta.author))):
         names = [n for text in declared for n in declared_names(text)]
         people = tuple(dict.fromkeys(n for n in names if squash(n) not in organisations
                                      and not (is_site(n) and not PERSON.fullmatch(n))))
         if people:
-            return people, source
-    return (), ""
+            return people, (), source
+        outlets += names
+    return (), tuple(dict.fromkeys(outlets)), ""
 
 
 def declared_names(text: str) -> tuple[str, ...]:
@@ -232,9 +237,11 @@ def without_outlets(names: tuple[str, ...], sitename: str | None, url: str | Non
 
 def article_authors(tree, meta: PageMeta, url: str | None) -> tuple[tuple[str, ...], str, str]:
     """The article's authors, (names, source, why): the people the page declares, else its
-    visible byline's, less the outlets a byline names after a person; else, when the page
-    names no person at all, the organisations it declares as authors (a company's blog by
-    "Acme"). Call it last: the byline search prunes `tree`."""
+    visible byline's, less the outlets a byline names after a person; else the site's own
+    name when the page declares it as the author and names no one else (a company blog's
+    "Swoogo"). An organisation that JSON-LD types as the author is the publisher, not an
+    author (on WCXB other-dev, a docs or shop page's Organization author named no one a reader
+    would call its author). Call it last: the byline search prunes `tree`."""
     names = without_outlets(meta.authors, meta.sitename, url)
     if names:
         source = next((s for field, s, _ in meta.sources if field == "authors"), "declared")
@@ -242,9 +249,9 @@ def article_authors(tree, meta: PageMeta, url: str | None) -> tuple[tuple[str, .
     names = without_outlets(byline_authors(tree), meta.sitename, url)
     if names:
         return names, "byline", "the byline in the article's part of the page; nothing declared"
-    if meta.author_organisations:
-        return (meta.author_organisations, "json-ld author (Organization)",
-                "the page names no person; its declared author is an organisation")
+    if meta.declared_outlets:
+        return (meta.declared_outlets, "declared author (the site's own name)",
+                "the page names no one else: its own name is the byline it gives")
     return (), "none", "nothing declared, no byline"
 
 

@@ -22,7 +22,7 @@ ARTICLE_TYPES = frozenset(
     "article newsarticle blogposting reportagenewsarticle analysisnewsarticle opinionnewsarticle "
     "backgroundnewsarticle reviewnewsarticle scholarlyarticle techarticle liveblogposting "
     "socialmediaposting report satiricalarticle advertisercontentarticle medicalwebpage "
-    "medicalscholarlyarticle posting review howto recipe".split())
+    "medicalscholarlyarticle howto recipe".split())  # not Review: a shop's reviews are no article
 # types that are no person when they stand as an author
 ORGANISATION_TYPES = frozenset(
     "organization newsmediaorganization corporation localbusiness educationalorganization "
@@ -75,7 +75,9 @@ def read_linked_data(tree) -> LinkedData:
         if page is None:
             return LinkedData()
         article = page
-    people, author_organisations = authors_of(article.get("author"), by_id)
+    # a page node (no article node) gives dates only: a wiki's or a shop's "author" is no byline
+    people, author_organisations = (authors_of(article.get("author"), by_id) if article is not page
+                                    else ((), ()))
     organisations = author_organisations
     publisher = resolve(article.get("publisher"), by_id)
     publisher_name = text_of(publisher.get("name")) if isinstance(publisher, dict) else text_of(publisher)

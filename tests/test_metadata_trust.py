@@ -107,11 +107,17 @@ def test_the_outlet_is_the_publisher_not_an_author():
     assert article.publisher == "NDR"
 
 
-def test_an_organisation_alone_is_the_author_it_declares():
+def test_an_organisation_declared_as_the_author_is_the_publisher():
     main = dict(ARTICLE_LD, author={"@type": "Organization", "name": "Acme Analytics"})
     article = newsclean.clean(page(head=json_ld(main)))
-    assert article.authors == ("Acme Analytics",)  # no person named: a company's blog post
+    assert article.authors == ()
     assert article.publisher == "Acme Analytics"
+
+
+def test_a_product_page_reviewers_are_no_authors():
+    product = {"@context": "https://schema.org", "@type": "Product", "name": "Kettle", "review": [
+        {"@type": "Review", "author": {"@type": "Person", "name": "Ron B"}, "reviewBody": "Good."}]}
+    assert newsclean.clean(page(head=json_ld(product))).authors == ()
 
 
 def test_the_site_beside_a_person_in_the_author_tag_is_no_author():
