@@ -291,16 +291,34 @@ def byline_scope(tree):
 def byline_element_names(tree) -> tuple[str, ...]:
     """Names in byline-like elements (schema.org, rel=author, byline classes), read by the
     byline grammar both paths share. An element's single word is a section or a user name
-    ("Lifestyle", "Corti") more often than a person: a name here has two words or more."""
+    ("Lifestyle", "Corti") more often than a person: a name here has two words or more.
+    The names are the first byline's: the first element that gives names and those beside it
+    (its parent's or grandparent's), not the bylines of teasers and comments further on (a
+    year's review listing four writers' stories, 0428; a related list, 0363)."""
     for xpath in BYLINE_XPATH:
         names: list[str] = []
+        byline = None
         for element in tree.xpath(xpath)[:BYLINE_ELEMENTS]:
+            if byline is not None and not beside(element, byline):
+                continue
             line = join_text_nodes(collapse(text) for text in element.itertext())
-            names += [name for name in names_in_byline(line)
-                      if len(name.split()) >= MIN_ELEMENT_NAME_WORDS]
+            found = [name for name in names_in_byline(line)
+                     if len(name.split()) >= MIN_ELEMENT_NAME_WORDS]
+            if found and byline is None:
+                byline = element
+            names += found
         if names:
             return tuple(dict.fromkeys(names))
     return ()
+
+
+def beside(element, first) -> bool:
+    """Both stand in one byline: under the same parent or grandparent ("By <a>Jane Doe</a>
+    and <a>Max Roe</a>", each link in its own <span>)."""
+    up = [first.getparent()]
+    up.append(up[0].getparent() if up[0] is not None else None)
+    mine = element.getparent()
+    return mine is not None and (mine in up or mine.getparent() in up)
 
 
 def page_language(tree) -> str | None:

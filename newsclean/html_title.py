@@ -21,6 +21,7 @@ H1_CHARS = (3, 300)
 # among several <h1>s (rule of thumb)
 H1_SHARED = 0.5
 HEADLINE_MIN_WORDS = 4  # words: with no declared title to go by, the first <h1> this long
+KICKER_WORDS = 4  # words glued to a declared title in an <h1>: a date, a label, a kicker
 MIN_WORD_CHARS = 3  # characters: shorter words ("a", "of", "M&A") say nothing of agreement
 # host labels that name no site ("www.", ".co.uk")
 HOST_FILLER = frozenset("www com co org net ac gov edu news m amp uk de fr es io blog".split())
@@ -79,7 +80,8 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
     headings = [t for t in headings if not is_site(t)]
     reference_words = words_of(" ".join(references))
     if len(headings) == 1 and (not reference_words or words_of(headings[0]) & reference_words):
-        return TitleChoice(in_declared_case(headings[0], references), "h1", "the page's only <h1>")
+        return TitleChoice(in_declared_case(without_kicker(headings[0], references), references),
+                           "h1", "the page's only <h1>")
     if headings and reference_words:
         all_words = set(re.findall(r"\w+", " ".join(references).lower()))
         scored = []
@@ -90,7 +92,7 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
         # both share all their words with "Headline - Filmmaker Magazine"
         score, _, text = max(scored, key=lambda item: item[:2])
         if score >= H1_SHARED:
-            return TitleChoice(in_declared_case(text, references), "h1",
+            return TitleChoice(in_declared_case(without_kicker(text, references), references), "h1",
                                f"the <h1> that the declared titles agree with ({score:.0%} of its words)")
     if headings and not reference_words:
         long = next((t for t in headings if len(t.split()) >= HEADLINE_MIN_WORDS), None)
@@ -106,6 +108,19 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
     if site_headings:
         return TitleChoice(site_headings[0], "h1", "the <h1>, though it names the site: nothing else")
     return TitleChoice(None, None, "no <h1>, no declared title, no <title>")
+
+
+def without_kicker(heading: str, references: Sequence[str]) -> str:
+    """An <h1> that is a declared title with a few words glued before or after it (a date, a
+    label, a kicker: "Dec 18 2025 Preparing a transition", "Blog: Best agencies of 2025") as
+    the declared title."""
+    for reference in references:
+        if len(reference) < len(heading) and reference.casefold() in heading.casefold():
+            at = heading.casefold().index(reference.casefold())
+            rest = (heading[:at] + " " + heading[at + len(reference):]).split()
+            if len(rest) <= KICKER_WORDS and len(reference.split()) >= HEADLINE_MIN_WORDS:
+                return heading[at:at + len(reference)]
+    return heading
 
 
 def in_declared_case(heading: str, references: Sequence[str]) -> str:

@@ -192,3 +192,9 @@ def test_explain_names_where_each_field_came_from():
     assert sources["title"].value == HEADLINE and sources["title"].source == "og:title"
     assert "site" in sources["title"].why
     assert sources["date"].value is None and sources["date"].source == "none"
+
+
+def test_a_date_glued_before_the_headline_in_the_h1_is_not_the_title():
+    html = page(article=f"<h1><span>Mar 5 2024</span> {HEADLINE}</h1>",
+                head=f"<meta property='og:title' content='{HEADLINE}'>")
+    assert newsclean.clean(html).title == HEADLINE
