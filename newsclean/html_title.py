@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .dates import find_date
 from .prose import collapse, squash
 from .titles import without_named_site, without_site_name
 
@@ -21,7 +22,7 @@ H1_CHARS = (3, 300)
 # among several <h1>s (rule of thumb)
 H1_SHARED = 0.5
 HEADLINE_MIN_WORDS = 4  # words: with no declared title to go by, the first <h1> this long
-KICKER_WORDS = 4  # words glued to a declared title in an <h1>: a date, a label, a kicker
+KICKER_WORDS = 4  # words before a declared title in an <h1>: a date or a label
 MIN_WORD_CHARS = 3  # characters: shorter words ("a", "of", "M&A") say nothing of agreement
 # host labels that name no site ("www.", ".co.uk")
 HOST_FILLER = frozenset("www com co org net ac gov edu news m amp uk de fr es io blog".split())
@@ -73,14 +74,15 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
                        for source, text in declared if text and collapse(text)]
     declared_titles = [(s, t) for s, t in declared_titles if not is_site(t)]
     tab = without_named_site(collapse(page_title), is_site) if page_title else ""
-    references = [t for _, t in declared_titles] + ([tab] if tab else [])
+    declared_only = [t for _, t in declared_titles]
+    references = declared_only + ([tab] if tab else [])
     headings = list(dict.fromkeys(  # a headline set twice (for small and large screens) is one
         without_named_site(t, is_site) for t in h1s if H1_CHARS[0] <= len(t) <= H1_CHARS[1]))
     site_headings = [t for t in headings if is_site(t)]
     headings = [t for t in headings if not is_site(t)]
     reference_words = words_of(" ".join(references))
     if len(headings) == 1 and (not reference_words or words_of(headings[0]) & reference_words):
-        return TitleChoice(in_declared_case(without_kicker(headings[0], references), references),
+        return TitleChoice(in_declared_case(without_kicker(headings[0], declared_only), references),
                            "h1", "the page's only <h1>")
     if headings and reference_words:
         all_words = set(re.findall(r"\w+", " ".join(references).lower()))
@@ -92,7 +94,7 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
         # both share all their words with "Headline - Filmmaker Magazine"
         score, _, text = max(scored, key=lambda item: item[:2])
         if score >= H1_SHARED:
-            return TitleChoice(in_declared_case(without_kicker(text, references), references), "h1",
+            return TitleChoice(in_declared_case(without_kicker(text, declared_only), references), "h1",
                                f"the <h1> that the declared titles agree with ({score:.0%} of its words)")
     if headings and not reference_words:
         long = next((t for t in headings if len(t.split()) >= HEADLINE_MIN_WORDS), None)
@@ -111,15 +113,18 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
 
 
 def without_kicker(heading: str, references: Sequence[str]) -> str:
-    """An <h1> that is a declared title with a few words glued before or after it (a date, a
-    label, a kicker: "Dec 18 2025 Preparing a transition", "Blog: Best agencies of 2025") as
-    the declared title."""
+    """An <h1> that is a declared title with a date or a label before it ("Dec 18 2025
+    Preparing a transition", "Blog: Best agencies of 2025") as the declared title. Only
+    before it, and only a date or a label ending with a colon: a shorter declared title is
+    more often the headline cut short for search engines ("... & Content" for "... & Content
+    Marketing")."""
     for reference in references:
-        if len(reference) < len(heading) and reference.casefold() in heading.casefold():
-            at = heading.casefold().index(reference.casefold())
-            rest = (heading[:at] + " " + heading[at + len(reference):]).split()
-            if len(rest) <= KICKER_WORDS and len(reference.split()) >= HEADLINE_MIN_WORDS:
-                return heading[at:at + len(reference)]
+        at = heading.casefold().find(reference.casefold())
+        if at <= 0 or at + len(reference) != len(heading):
+            continue
+        before = heading[:at].strip()
+        if len(before.split()) <= KICKER_WORDS and (before.endswith(":") or find_date(before)):
+            return heading[at:]
     return heading
 
 
