@@ -1,7 +1,11 @@
 """Metadata accuracy on a WCXB dataset: title, authors and date against the gold a reader sees.
 
     python benchmarks/metadata.py ../shared/datasets/wcxb-articles-dev [--jobs 2] [--limit N]
-        [--style html|html2text|inscriptis|w3m|textcontent|NAME]
+        [--style html|html2text|inscriptis|w3m|textcontent|NAME] [--dump pages.jsonl]
+        [--only newsclean]
+
+`--dump` writes one JSON line a page: the gold and each system's title, authors and date, with
+its marks (to see which pages a change moved, and why).
 
 With a text style, newsclean alone is scored, on the text rendering of each page (the text
 path's title, byline and date; trafilatura reads HTML only).
@@ -11,11 +15,13 @@ Scores newsclean and trafilatura (`extract_metadata` with the URL) in one run:
 - authors: the same set of names (gold split on , ; & and "and"; letters after a name, such
   as "MS", "Ph.D." or "CFP", are no name, in the gold or the output);
 - date: the same day, over pages whose gold has a date; and how many pages without a date
-  in the gold get one anyway (a guessed date is wrong data).
+  in the gold get one anyway (a guessed date is wrong data);
+- authors given to pages whose gold names no author.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from multiprocessing import Pool
@@ -77,21 +83,25 @@ def run_newsclean_text(data: bytes, url: str | None) -> tuple:
 TEXT_SYSTEMS = {"newsclean (text path)": run_newsclean_text}
 
 
-def systems_for(style: str) -> dict:
-    return SYSTEMS if style == "html" else TEXT_SYSTEMS
+def systems_for(style: str, only: str | None = None) -> dict:
+    systems = SYSTEMS if style == "html" else TEXT_SYSTEMS
+    return {name: run for name, run in systems.items() if only is None or name.startswith(only)}
 
 
 def score_page(task: tuple) -> dict:
-    path, url, gold_title, gold_author, gold_date, style = task
+    path, url, gold_title, gold_author, gold_date, style, only = task
     data = read_input(path)
-    row = {}
-    for name, run in systems_for(style).items():
+    row: dict = {"page": Path(path).name.split(".")[0],
+                 "gold": {"title": gold_title, "author": gold_author, "date": gold_date}}
+    for name, run in systems_for(style, only).items():
         title, authors, date = run(data, url)
         row[name] = {
+            "found": {"title": title, "authors": list(authors or ()), "date": date},
             "title": norm(title) == norm(gold_title) if gold_title else None,
             "author": name_set(authors) == name_set(gold_author) if gold_author else None,
             "date": (date or "")[:10] == gold_date[:10] if gold_date else None,
             "date_unwanted": bool(date) if not gold_date else None,
+            "author_unwanted": bool(authors) if not gold_author else None,
         }
     return row
 
@@ -102,23 +112,31 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--style", default="html", help="html (default) or a text rendering")
+    parser.add_argument("--only", help="score only the systems whose name starts so (newsclean)")
+    parser.add_argument("--dump", type=Path, help="write each page's values and marks here (JSONL)")
     args = parser.parse_args()
     dataset = load_dataset(args.dataset)
     pages = dataset.pages[: args.limit] if args.limit else dataset.pages
-    tasks = [(dataset.input_path(p, args.style), p.url, p.title, p.author, p.date, args.style)
+    tasks = [(dataset.input_path(p, args.style), p.url, p.title, p.author, p.date, args.style,
+              args.only)
              for p in pages]
     with Pool(args.jobs) as pool:
         rows = pool.map(score_page, tasks, chunksize=8)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                             encoding="utf-8")
     print(f"## metadata, {dataset.root.name}, style {args.style}, {len(rows)} pages\n")
-    print("| system | title | author (same names) | date (same day) | date given where the page shows none |")
-    print("|---|--:|--:|--:|--:|")
-    for name in systems_for(args.style):
+    print("| system | title | author (same names) | date (same day) | date given where the page shows none"
+          " | authors given where the page names none |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for name in systems_for(args.style, args.only):
         cells = []
         for field in ("title", "author", "date"):
             marks = [r[name][field] for r in rows if r[name][field] is not None]
             cells.append(f"{sum(marks) / max(1, len(marks)):.3f} ({len(marks)})")
-        unwanted = [r[name]["date_unwanted"] for r in rows if r[name]["date_unwanted"] is not None]
-        cells.append(f"{sum(unwanted)} of {len(unwanted)}")
+        for field in ("date_unwanted", "author_unwanted"):
+            unwanted = [r[name][field] for r in rows if r[name][field] is not None]
+            cells.append(f"{sum(unwanted)} of {len(unwanted)}")
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 

@@ -10,7 +10,7 @@ from .errors import NothingExtracted
 from .prose import unspaced
 from .rules import RuleBook
 from .sniff import MAX_BYTES, InputType, Kind
-from .trace import Recorder, Step
+from .trace import FieldSource, Recorder, Step
 
 
 def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
@@ -51,11 +51,13 @@ def extractor(kind: Kind) -> Callable[..., Article]:
 @dataclass(frozen=True)
 class Explanation:
     """What `explain` found: the article (None when there is none), every block of the page
-    in order with why it was kept or dropped, and the NothingExtracted message, if any."""
+    in order with why it was kept or dropped, the NothingExtracted message, if any, and where
+    the title, authors and date came from (`sources`; the HTML path's, for now)."""
 
     article: Article | None
     steps: tuple[Step, ...]
     error: str | None = None
+    sources: tuple[FieldSource, ...] = ()
 
 
 def explain(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
@@ -85,4 +87,4 @@ def explain(data: bytes | str, *, url: str | None = None, input_type: InputType 
             steps.append(Step(block, True, "article text"))
         else:
             steps.append(Step(block, False, default))
-    return Explanation(article, tuple(steps), error)
+    return Explanation(article, tuple(steps), error, tuple(recorder.fields.values()))

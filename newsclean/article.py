@@ -18,8 +18,10 @@ class Article:
     markdown: str
     title: str | None = None
     authors: tuple[str, ...] = ()
-    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    date: str | None = None  # ISO 8601, YYYY-MM-DD: the publication date
+    date_modified: str | None = None  # ISO 8601, YYYY-MM-DD, when the page declares it
     sitename: str | None = None
+    publisher: str | None = None  # the organisation that publishes it (never in `authors`)
     url: str | None = None
     language: str | None = None
     description: str | None = None
@@ -56,7 +58,7 @@ class Article:
             data["source"] = source
         order = ["title", "author", "authors", "date", "sitename", "url", "language",
                  "description", "tags", "image", "text", "markdown", "kind", "confidence",
-                 "native_ad", "rules", "source"]
+                 "native_ad", "rules", "date_modified", "publisher", "source"]
         return {key: data[key] for key in order if key in data}
 
     def to_json(self, source: str | None = None, indent: int | None = None) -> str:
@@ -128,7 +130,8 @@ def _yaml_value(value: str) -> str:
 def front_matter_block(article: Article) -> str:
     """YAML front matter with the article's metadata (fields that are set only)."""
     lines = ["---"]
-    for key in ("title", "date", "sitename", "url", "language", "description", "image"):
+    for key in ("title", "date", "date_modified", "sitename", "publisher", "url", "language",
+                "description", "image"):
         value = getattr(article, key)
         if value:
             lines.append(f"{key}: {_yaml_value(value)}")

@@ -40,22 +40,43 @@ FORMS = [
     re.compile(rf"(?<![\d./]){YEAR}[/.](?P<m>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d./])"),  # 2023/8/14
 ]
 DAY_FIRST = {3}  # the dotted form is European: 14.08.2023 (month first only if it cannot be)
+SLASHED = 4  # the slashed form: month first in English (08/14/2023), day first elsewhere
+# languages whose slashed dates put the day first (05/03/2024 is 5 March): the languages of
+# MONTHS but English
+DAY_FIRST_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl"})
 
 HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def find_date(text: str) -> str | None:
-    """The first plausible calendar date written in `text`, as YYYY-MM-DD, else None."""
+def find_date(text: str, language: str | None = None) -> str | None:
+    """The first plausible calendar date written in `text`, as YYYY-MM-DD, else None. In a
+    page of a DAY_FIRST_LANGUAGES `language`, "05/03/2024" is 5 March."""
     if not HAS_YEAR.search(text):  # every form holds a year: one cheap search, not five
         return None
     found = []
     for number, form in enumerate(FORMS):
         match = form.search(text)
         if match:
-            iso = to_iso(match, day_first=number in DAY_FIRST)
+            iso = to_iso(match, day_first=number in DAY_FIRST or (
+                number == SLASHED and language in DAY_FIRST_LANGUAGES))
             if iso:
                 found.append((match.start(), iso))
     return min(found)[1] if found else None
+
+
+def find_dates(text: str, language: str | None = None) -> list[str]:
+    """Every plausible calendar date written in `text`, as YYYY-MM-DD, in the order they stand
+    (`language` as in find_date)."""
+    if not HAS_YEAR.search(text):
+        return []
+    found = []
+    for number, form in enumerate(FORMS):
+        for match in form.finditer(text):
+            iso = to_iso(match, day_first=number in DAY_FIRST or (
+                number == SLASHED and language in DAY_FIRST_LANGUAGES))
+            if iso:
+                found.append((match.start(), iso))
+    return list(dict.fromkeys(iso for _, iso in sorted(found)))
 
 
 def to_iso(match: re.Match, day_first: bool = False) -> str | None:

@@ -20,14 +20,14 @@ from .bylines import names_in_byline
 from .dates import find_date
 from .errors import NothingExtracted
 from .html_lines import block_text, blocks_of, clean_lines, remove_block
-from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
+from .html_meta import PageMeta, article_authors, read_meta
 from .html_parse import parse_html
 from .html_signals import html_signals
 from .links import graft
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
 from .rules import Rule, SiteRules
 from .sniff import Document, Kind
-from .trace import Note, ignore
+from .trace import Note, ignore, note_field
 
 LOG = logging.getLogger("newsclean")
 # Recall-mode output this big is trusted as it is; smaller, the default mode is asked too.
@@ -139,10 +139,11 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     markdown_body = xmltotxt(body, True).strip()
     rating = confidence.rate(Kind.HTML, confidence.text_shape(text) | html_signals(
         tree, text, words_on_page, site, meta))
-    authors = (without_outlets(meta.authors, meta.sitename, doc.url)
-               or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree
+    authors, author_source, why = article_authors(tree, meta, doc.url)  # last: it prunes the tree
+    record_sources(note, meta, page_meta, (authors, author_source, why))
     return Article.from_body(
-        text, markdown_body, meta.title, authors=authors, date=meta.date, sitename=meta.sitename,
+        text, markdown_body, meta.title, authors=authors, date=meta.date,
+        date_modified=meta.date_modified, sitename=meta.sitename, publisher=meta.publisher,
         url=meta.url, language=meta.language, description=meta.description, tags=meta.tags,
         image=meta.image, kind=Kind.HTML, native_ad=native_ad,
         rules=site.sources if site else (), confidence=rating)
@@ -170,6 +171,20 @@ def xpath_texts(tree, rule: Rule) -> list[str]:
         if collapse(raw):
             texts.append(collapse(raw))
     return texts
+
+
+def record_sources(note: Note, meta: PageMeta, page_meta: PageMeta,
+                   authors: tuple[tuple[str, ...], str, str]) -> None:
+    """For `explain`: which candidate gave the title, the authors and the date, and why."""
+    for field, value in (("title", meta.title), ("date", meta.date)):
+        source, why = next(((s, w) for f, s, w in page_meta.sources if f == field), ("none", ""))
+        if value != getattr(page_meta, field):
+            source, why = "site rule", f"the site's {field} XPath"
+        note_field(note, field, value, source, why)
+    names, source, why = authors
+    if names and names == meta.authors and names != page_meta.authors:
+        source, why = "site rule", "the site's author XPath"
+    note_field(note, "authors", "; ".join(names) or None, source, why)
 
 
 def rule_metadata(tree, meta: PageMeta, site: SiteRules | None) -> PageMeta:

@@ -1,24 +1,29 @@
 """Metadata of an HTML page: title, authors, date, site, description, image, tags.
 
-Cheap sources first (meta tags and JSON-LD, read by trafilatura's own parsers), then the
-visible page: the <h1> for the title and the byline for authors. No date is guessed from
-page text: a page that shows no date gets none (docs/findings.md#metadata)."""
+Cheap sources first (meta tags, read by trafilatura's parser, and JSON-LD, read by `jsonld`),
+then the visible page: the headline is weighed from the <h1>s and the declared titles
+(`html_title`), the byline gives authors when nothing declares them, and the date is the one
+declared or shown in the article's part of the page (`html_dates`): a page that shows no date
+gets none (docs/findings.md#metadata). Each field's source goes into `PageMeta.sources`, for
+`explain`."""
 from __future__ import annotations
 
+import html
 import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from htmldate import find_date
 from trafilatura.htmlprocessing import prune_unwanted_nodes
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, normalize_authors
+from trafilatura.metadata import examine_meta, extract_metainfo, normalize_authors
 from trafilatura.settings import Document
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-from .bylines import join_text_nodes, names_in_byline
-from .prose import collapse
-from .titles import without_site_name
+from .bylines import PERSON, byline_names, join_text_nodes, names_in_byline
+from .html_dates import modified_date, publication_date
+from .html_title import choose_title, site_matcher
+from .jsonld import LinkedData, read_linked_data
+from .prose import collapse, squash
 
 BYLINE_XPATH = (
     './/*[@itemprop="author"]//*[@itemprop="name"]',
@@ -29,12 +34,6 @@ BYLINE_XPATH = (
 )
 MIN_ELEMENT_NAME_WORDS = 2  # words: see byline_element_names
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
-# characters of a visible <h1>: shorter is a logo's letter or an icon, longer a paragraph set
-# in an <h1> (rule of thumb)
-H1_CHARS = (3, 300)
-# share of an <h1>'s words that the declared or <title> title uses, for it to be the headline
-# among several <h1>s (rule of thumb)
-H1_SHARED = 0.5
 # characters of text: an <article> or <main> this long holds the byline; under it, the
 # headline's nearest ancestor this long (searching a part is several times cheaper than the
 # whole page; rule of thumb)
@@ -42,6 +41,21 @@ ARTICLE_SCOPE_CHARS = 500
 HEADLINE_SCOPE_CHARS = 2000  # (the headline's ancestor)
 BYLINE_ELEMENTS = 6  # elements an XPath's names are read from, at most (rule of thumb)
 AUTHOR_MAX_CHARS = 120  # characters: trafilatura's author text longer than this is no byline
+# labels that stand before a declared author's name ("Author Jane Doe", "Posted by Jane Doe",
+# "This post was written by Jane Doe", "Recipe by Jane Doe", "Read more about Jane Doe")
+DECLARED_LABEL = re.compile(r"^(?:(?:(?:this )?(?:post|article|story|recipe|page) (?:was )?"
+                            r"(?:written )?by|read more (?:about|from)|more about|the author|author|"
+                            r"posted|written|published|by)\b:?\s*)+", re.IGNORECASE)
+# words that end a name where a layout glued a date or a label after it ("Luke Kim December",
+# "Jane Doe Last Updated"); not jobs: "Podium Staff", "SFist Contributor" are the names given
+MONTH_NAMES = frozenset("january february march april may june july august september october "
+                        "november december".split())  # a first name too: "May Smith"
+NOT_NAME_WORDS = MONTH_NAMES | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday mon tue wed thu fri sat sun last updated posted published written reviewed "
+    "author former head extra page".split())
+NO_NAMES = frozenset({"admin", "administrator", "name", "author", "editor", "staff", "guest", "user"})
+MAX_DECLARED_WORDS = 4  # words: a longer declared author that the grammar cannot read is no name
 
 LOG = logging.getLogger("newsclean")
 
@@ -57,69 +71,138 @@ class PageMeta:
     image: str | None = None
     tags: tuple[str, ...] = ()
     language: str | None = None
+    publisher: str | None = None
+    date_modified: str | None = None
+    # declared authors that name the site or an organisation: authors only when no byline names one
+    declared_outlets: tuple[str, ...] = ()
+    # what gave each field, and why it won: ("title", "og:title", "no <h1> agrees ...")
+    sources: tuple[tuple[str, str, str], ...] = ()
 
 
 def read_meta(tree, url: str | None) -> PageMeta:
     """Metadata of a parsed page (the tree is not modified). A source that fails on the page
     costs its fields, never the article."""
     meta = declared_meta(tree)
+    linked = linked_data(tree)
+    sitename = (meta.sitename or "").lstrip("@").strip() or linked.publisher or None
+    is_site = site_matcher([sitename, linked.publisher, *linked.organisations], url)
+    headline = choose_title(
+        [heading_text(h1) for h1 in tree.iter("h1")],
+        [("json-ld headline", linked.headline), ("og:title", meta_content(tree, "og:title")),
+         ("twitter:title", meta_content(tree, "twitter:title"))],
+        tree.findtext(".//title"), is_site)
+    authors, outlets, author_source = declared_authors(tree, meta, linked, is_site)
+    language = page_language(tree)
+    date, date_source = publication_date(tree, url, linked, language)
+    publisher = linked.publisher or (linked.organisations[0] if linked.organisations else None)
+    sources = [("title", headline.source or "none", headline.why),
+               ("date", date_source[0] or "none", date_source[1] or "nothing declared or shown "
+                "backs a date (a page that shows none gets none)")]
+    if authors:
+        sources.append(("authors", author_source, "declared by the page"))
     return PageMeta(
-        title=choose_title(tree, meta.title),
-        authors=split_names(meta.author),
-        date=published_date(tree, url),
-        sitename=(meta.sitename or "").lstrip("@").strip() or None,
+        title=headline.title,
+        authors=authors,
+        date=date,
+        sitename=sitename,
         url=url or meta.url or None,
         description=collapse(meta.description) or None,
         image=meta.image or None,
-        tags=tuple(dict.fromkeys(t for t in (meta.tags or []) + (meta.categories or []) if t)),
-        language=page_language(tree),
+        tags=tuple(dict.fromkeys(t for t in (meta.tags or []) + (meta.categories or [])
+                                 + list(linked.sections) if t)),
+        language=language,
+        publisher=publisher or sitename,
+        date_modified=modified_date(tree, linked),
+        declared_outlets=outlets,
+        sources=tuple(sources),
     )
 
 
 def declared_meta(tree) -> Document:
-    """What the page declares: meta tags, then JSON-LD, read by trafilatura's parsers. Their
-    failures are theirs, not the page's: JSON-LD whose `@graph` holds a list trips
-    trafilatura's reader (an AttributeError, WCXB other-dev 0823), and the meta tags still
-    count; if those fail too, the page declares nothing."""
+    """What the page's meta tags declare, read by trafilatura's parser. Its failures are its
+    own, not the page's: if it fails, the page declares nothing there."""
     try:
-        meta = examine_meta(tree)
+        return examine_meta(tree)
     except Exception as err:  # a third-party parser on hostile markup
         LOG.debug("meta tags unreadable (%s: %s)", type(err).__name__, err)
         return Document()
+
+
+def linked_data(tree) -> LinkedData:
+    """The page's JSON-LD (jsonld.read_linked_data); a failure costs its fields only."""
     try:
-        return extract_meta_json(tree, meta)
-    except Exception as err:  # as above
+        return read_linked_data(tree)
+    except Exception as err:  # markup we did not foresee: costs the JSON-LD only
         LOG.debug("JSON-LD unreadable (%s: %s)", type(err).__name__, err)
-        return meta
+        return LinkedData()
 
 
-def choose_title(tree, declared: str | None) -> str | None:
-    """The visible <h1> (matches what readers see far more often than og:title); else the
-    declared headline; else <title> without its site suffix."""
-    headline = visible_headline(tree, declared)
-    if headline:
-        return headline
-    if declared and collapse(declared):
-        return collapse(declared)
-    return without_site_name(collapse(tree.findtext(".//title"))) or None
+def meta_content(tree, *names: str) -> str | None:
+    """The first non-empty content of a meta tag named (name= or property=) one of `names`."""
+    for name in names:
+        for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
+            if collapse(value):
+                return collapse(html.unescape(value))
+    return None
 
 
-def visible_headline(tree, declared: str | None) -> str | None:
-    texts = [t for t in (collapse(h1.text_content()) for h1 in tree.iter("h1"))
-             if H1_CHARS[0] <= len(t) <= H1_CHARS[1]]
-    if len(texts) == 1:
-        return texts[0]
-    if not texts:
-        return None
-    # several <h1>s (logo, headline, widgets): the one the declared or <title> title talks about
-    reference = words_of(declared or tree.findtext(".//title") or "")
-    scored = [(len(reference & words_of(t)) / max(1, len(words_of(t))), t) for t in texts]
-    score, text = max(scored, key=lambda pair: pair[0])
-    return text if score >= H1_SHARED else None
+def heading_text(element) -> str:
+    """A heading's text as shown: a line break inside it is a space ("Top MBA Programs<br>Your
+    Guide"), comments are not text."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append(" " if child.tag == "br" else heading_text(child))
+        parts.append(child.tail or "")
+    return collapse("".join(parts))
 
 
-def words_of(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+def declared_authors(tree, meta: Document, linked: LinkedData,
+                     is_site) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The people the page declares as its authors: JSON-LD's Person authors of the page's
+    article, else the author meta tags, each read by the byline grammar ("Author Jane Doe",
+    "Jane Doe - Staff Team", "Jane Doe, Senior Editor" give "Jane Doe"); and, apart, the
+    declared authors that name the site or an organisation the page declares ("Grist" beside
+    "Nathanael Johnson"), which are authors only when nothing else names one. JSON-LD
+    Organization authors are the publisher, never authors."""
+    organisations = {squash(o) for o in linked.organisations}
+    outlets: list[str] = []
+    for source, declared in (("json-ld author (Person)", linked.authors),
+                             ("meta author", split_names(meta.author))):
+        names = [n for text in declared for n in declared_names(text)]
+        people = tuple(dict.fromkeys(n for n in names if squash(n) not in organisations
+                                     and not (is_site(n) and not PERSON.fullmatch(n))))
+        if people:
+            return people, (), source
+        outlets += names
+    return (), tuple(dict.fromkeys(outlets)), ""
+
+
+def declared_names(text: str) -> tuple[str, ...]:
+    """The names in one declared author string: what the byline grammar reads in it, its
+    labels gone ("Author", "Posted by"); a single name it cannot read (a lower-case user
+    name, "freederia") stays as it is; a label alone ("Author", "Admin") names no one."""
+    text = DECLARED_LABEL.sub("", collapse(text)).strip().strip('"“”')
+    if not text or text.lower() in NO_NAMES:
+        return ()
+    names = byline_names(text) or ((text,) if len(text.split()) <= MAX_DECLARED_WORDS
+                                   and "," not in text else ())
+    return tuple(name for name in (without_trailing_words(n) for n in names) if name)
+
+
+def without_trailing_words(name: str) -> str:
+    """A name without what a byline's layout glued after it: "Luke Kim December", "Rachel
+    MacDonald Writer", "Cazzy Magennis Last Updated August 1"; "" when nothing of a name is
+    left ("Dec", "Updated January", "Written By")."""
+    words = name.split()
+    if {"says", "said", "wrote", "replied"} & {w.lower() for w in words}:
+        return ""  # "Jane says": a comment's author
+    for index, word in enumerate(words):
+        if (word[:1].isdigit() or word.lower().strip(".,:") in NOT_NAME_WORDS and not (
+                index == 0 and len(words) > 1 and word.lower() in MONTH_NAMES)):  # "May Smith"
+            words = words[:index]
+            break
+    return " ".join(words)
 
 
 def split_names(joined: str | None) -> tuple[str, ...]:
@@ -152,6 +235,26 @@ def without_outlets(names: tuple[str, ...], sitename: str | None, url: str | Non
     return (names[0],) + tuple(n for n in names[1:] if not is_outlet(n))
 
 
+def article_authors(tree, meta: PageMeta, url: str | None) -> tuple[tuple[str, ...], str, str]:
+    """The article's authors, (names, source, why): the people the page declares, else its
+    visible byline's, less the outlets a byline names after a person; else the site's own
+    name when the page declares it as the author and names no one else (a company blog's
+    "Swoogo"). An organisation that JSON-LD types as the author is the publisher, not an
+    author (on WCXB other-dev, a docs or shop page's Organization author named no one a reader
+    would call its author). Call it last: the byline search prunes `tree`."""
+    names = without_outlets(meta.authors, meta.sitename, url)
+    if names:
+        source = next((s for field, s, _ in meta.sources if field == "authors"), "declared")
+        return names, source, "declared by the page"
+    names = without_outlets(byline_authors(tree), meta.sitename, url)
+    if names:
+        return names, "byline", "the byline in the article's part of the page; nothing declared"
+    if meta.declared_outlets:
+        return (meta.declared_outlets, "declared author (the site's own name)",
+                "the page names no one else: its own name is the byline it gives")
+    return (), "none", "nothing declared, no byline"
+
+
 def byline_authors(tree) -> tuple[str, ...]:
     """Authors from the visible byline, for pages whose meta tags name none.
 
@@ -164,7 +267,8 @@ def byline_authors(tree) -> tuple[str, ...]:
     try:
         prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
         found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
-        return split_names(normalize_authors(None, found) if found else None)
+        names = split_names(normalize_authors(None, found) if found else None)
+        return tuple(dict.fromkeys(n for name in names for n in declared_names(name)))
     except Exception as err:  # trafilatura's author search: costs the authors only
         LOG.debug("byline unreadable (%s: %s)", type(err).__name__, err)
         return ()
@@ -187,27 +291,34 @@ def byline_scope(tree):
 def byline_element_names(tree) -> tuple[str, ...]:
     """Names in byline-like elements (schema.org, rel=author, byline classes), read by the
     byline grammar both paths share. An element's single word is a section or a user name
-    ("Lifestyle", "Corti") more often than a person: a name here has two words or more."""
+    ("Lifestyle", "Corti") more often than a person: a name here has two words or more.
+    The names are the first byline's: the first element that gives names and those beside it
+    (its parent's or grandparent's), not the bylines of teasers and comments further on (a
+    year's review listing four writers' stories, 0428; a related list, 0363)."""
     for xpath in BYLINE_XPATH:
         names: list[str] = []
+        byline = None
         for element in tree.xpath(xpath)[:BYLINE_ELEMENTS]:
+            if byline is not None and not beside(element, byline):
+                continue
             line = join_text_nodes(collapse(text) for text in element.itertext())
-            names += [name for name in names_in_byline(line)
-                      if len(name.split()) >= MIN_ELEMENT_NAME_WORDS]
+            found = [name for name in names_in_byline(line)
+                     if len(name.split()) >= MIN_ELEMENT_NAME_WORDS]
+            if found and byline is None:
+                byline = element
+            names += found
         if names:
             return tuple(dict.fromkeys(names))
     return ()
 
 
-def published_date(tree, url: str | None) -> str | None:
-    """The publication date from markup (JSON-LD, meta, <time>, URL); never a guess from text."""
-    try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=False,
-                          outputformat="%Y-%m-%d")
-    except Exception as err:  # htmldate on hostile markup: costs the date only
-        LOG.debug("date unreadable (%s: %s)", type(err).__name__, err)
-        return None
-    return found or None
+def beside(element, first) -> bool:
+    """Both stand in one byline: under the same parent or grandparent ("By <a>Jane Doe</a>
+    and <a>Max Roe</a>", each link in its own <span>)."""
+    up = [first.getparent()]
+    up.append(up[0].getparent() if up[0] is not None else None)
+    mine = element.getparent()
+    return mine is not None and (mine in up or mine.getparent() in up)
 
 
 def page_language(tree) -> str | None:

@@ -15,6 +15,21 @@ TITLE_SEPARATORS = tuple(f" {mark} " for mark in TITLE_MARKS) + (": ",)  # "Site
 SITE_NAME_WORDS = 3  # words: "MIT Sloan", "The Valley Courier"; a longer last part is headline
 
 
+def without_named_site(title: str, is_site) -> str:
+    """"Headline | Site" or "Site - Headline" -> "Headline" when `is_site(part)` says the
+    outer part names the site (a name the page declares, or its host's): whatever the part's
+    length or case ("Headline - The Commercial Appeal", "davidbau.com - Vibe Coding"). A title
+    whose every part names the site stays whole."""
+    parts = TITLE_PART_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    if is_site(parts[-1]) and not is_site(parts[0]):
+        return title[:title.rfind(parts[-1])].rstrip(" |-–—:·•»/")
+    if is_site(parts[0]) and not is_site(parts[-1]):
+        return title[len(parts[0]):].lstrip(" |-–—:·•»/")
+    return title
+
+
 def without_site_name(title: str) -> str:
     """"Headline | Site" -> "Headline": the last part after a separator goes when it reads as a
     name (a few words, each capitalised: "MIT Sloan", "Sweat"); "Brake pads – From a

@@ -42,7 +42,7 @@ SUMMARY = re.compile(r"^batch: (?P<ok>\d+) cleaned, (?P<failed>\d+) failed(, (?P
                      r"(, (?P<skipped>\d+) skipped)?; [\d.]+ k?M?B in, [\d.]+ k?M?B out; [\d.]+ s$")
 RECORD_KEYS = ["source", "status", "error", "output", "title", "author", "authors", "date",
                "sitename", "url", "language", "description", "tags", "image", "text", "markdown",
-               "kind", "confidence", "native_ad", "rules"]
+               "kind", "confidence", "native_ad", "rules", "date_modified", "publisher"]
 SITE = Site()
 
 

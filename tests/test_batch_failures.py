@@ -42,7 +42,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
 
 RECORD_KEYS = ["source", "status", "error", "output", "title", "author", "authors", "date",
                "sitename", "url", "language", "description", "tags", "image", "text", "markdown",
-               "kind", "confidence", "native_ad", "rules"]
+               "kind", "confidence", "native_ad", "rules", "date_modified", "publisher"]
 SITE = Site()
 BIG = Site(paragraphs=40)  # pages whose outputs are ~25 kB; the others' are ~3 kB
 

@@ -51,13 +51,14 @@ def test_json_ld_that_trafilatura_cannot_walk_costs_nothing_else():
 def test_every_metadata_source_failing_still_gives_the_article(monkeypatch):
     from conftest import FOOTBRIDGE
 
-    from newsclean import html_meta
+    from newsclean import html_dates, html_meta
 
     def broken(*_args, **_kwargs):
         raise AttributeError("a parser's own bug")
 
-    for name in ("examine_meta", "extract_meta_json", "find_date", "extract_metainfo"):
+    for name in ("examine_meta", "read_linked_data", "extract_metainfo"):
         monkeypatch.setattr(html_meta, name, broken)
+    monkeypatch.setattr(html_dates, "htmldate_find", broken)
     article = newsclean.clean(FOOTBRIDGE.html().replace('<meta name="author"', '<meta name="x"'))
     assert FOOTBRIDGE.paras[0] in article.text
     assert article.title == FOOTBRIDGE.title  # the visible <h1> needs no parser

@@ -82,6 +82,7 @@ def as_json(found: api.Explanation, source: str) -> str:
         "source": source, "kind": article.kind if article else None,
         "title": article.title if article else None,
         "rules": list(article.rules) if article else [], "error": found.error,
+        "metadata": [source.to_dict() for source in found.sources],
         "blocks": [step.to_dict() for step in found.steps]}, ensure_ascii=False)
 
 
@@ -92,6 +93,10 @@ def show(found: api.Explanation, full: bool) -> None:
         rules = ", ".join(article.rules) or "none"
         console.print(f"[bold]{escape(article.title or '(no title)')}[/]  [dim]{article.kind} path; "
                       f"site rules: {escape(rules)}[/]")
+    for source in found.sources:
+        value = escape(source.value or "(none)")
+        console.print(f"[cyan]{source.field}[/] {value}  [dim]from {escape(source.source)}: "
+                      f"{escape(source.why)}[/]")
     for step in found.steps:
         text = step.text if full or len(step.text) <= PREVIEW_CHARS else step.text[:PREVIEW_CHARS] + "…"
         if step.kept:

@@ -40,7 +40,7 @@ from ..prose import MIN_ARTICLE_WORDS
 from ..rules import SiteRules
 from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
-from ..trace import Note, ignore
+from ..trace import Note, ignore, note_field
 from .blocks import Block, MetaView, Role, as_text
 from .byline import read_byline
 from .evidence import RegionEvidence, read_evidence, text_signals
@@ -72,7 +72,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks)
     title = page.title
-    byline = read_byline(page.view, page.title_at)
+    byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
     if note is not ignore:  # `explain` names the date line; cleaning needs no second look
         kept = {id(block) for block in page.body}
         for block in (page.view.shown[index] for index in byline.window):
@@ -85,6 +85,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     shown = relink_blocks(body, find_anchors(doc.text, doc.url), links=links, images=images) if (
         links or images) else body
     text = as_text(body)
+    note_field(note, "title", title, "headline" if title else "none",
+               "a '#' heading, the <title> the scrape opens with, or a line its byline follows"
+               if title else "no headline-like line above the article")
+    note_field(note, "authors", "; ".join(byline.authors) or None,
+               "byline" if byline.authors else "none", "the byline near the headline or the opening"
+               if byline.authors else "no byline near the headline or the opening")
+    note_field(note, "date", byline.date, "date line" if byline.date else "none",
+               "a date line near the headline, or one that says it is the publication date"
+               if byline.date else "no date line near the headline (a page that shows none gets none)")
     return Article.from_body(
         text, render_markdown(shown), title, authors=byline.authors, date=byline.date,
         language=ISO.get(page.language or ""),

@@ -75,17 +75,18 @@ class Byline:
     window: range
 
 
-def read_byline(view: MetaView, headline_at: int | None) -> Byline:
+def read_byline(view: MetaView, headline_at: int | None, language: str | None = None) -> Byline:
     """The date and the byline's names near the headline (`headline_at`, a `shown` index) or
-    the article's opening; a "Published ..." date line anywhere when none stands there."""
+    the article's opening; a "Published ..." date line anywhere when none stands there. The
+    page's `language` says how "05/03/2024" reads (dates.find_date)."""
     blocks, start = view.shown, view.start
     first = (start - LINES_ABOVE_ARTICLE if headline_at is None
              else min(headline_at - LINES_ABOVE_HEADLINE, start - LINES_ABOVE_ARTICLE))
     window = range(max(0, first), min(len(blocks), start + LINES_INTO_ARTICLE))
-    date = next((find_date(blocks[i].text) for i in window if is_dateline(blocks[i])), None)
+    date = next((find_date(blocks[i].text, language) for i in window if is_dateline(blocks[i])), None)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
         date = next((found for b in blocks if b.words <= DATELINE_MAX_WORDS
-                     and PUBLISHED.search(b.text) and (found := find_date(b.text))), None)
+                     and PUBLISHED.search(b.text) and (found := find_date(b.text, language))), None)
     return Byline(date, find_authors(blocks, window, headline_at), window)
 
 
