@@ -105,6 +105,8 @@ def tidy(text: str) -> str:
     """Undo Markdown escapes and emphasis, collapse spaces. What comes out reads as itself
     (tidy(tidy(text)) == tidy(text)), for the cleaned text must clean to itself; but for
     emphasis nested more than MAX_TIDY_PASSES deep."""
+    if "*" not in text and "_" not in text and "\\" not in text:  # most blocks: spaces only
+        return collapse(text)
     for _ in range(MAX_TIDY_PASSES):
         before = text
         if "*" in text or "_" in text:
