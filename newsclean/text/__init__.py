@@ -11,8 +11,9 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
    rails of teasers. Patterns are matched later, near the article only (furniture.with_furniture).
 4. Region (region.apply_line_rules, then region.choose_article_region -> Region): the site's
    line rules; the run of blocks with the best total score (features.block_score); its cuts
-   at comments, dated rails and comment threads; the list that closes it; the longest run of
-   sentences when nothing scores.
+   at comments, dated rails and comment threads; the story above a thread or a legal footer
+   that outscored it; the list that closes it; the longest run of sentences when nothing
+   scores. The region's evidence (region.RegionEvidence) is Selection.evidence.
 5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
    <title> the scrape opens with, or a line a byline follows and the opening echoes; one
    found inside the region moves its start.
@@ -42,7 +43,7 @@ from .byline import read_byline
 from .features import block_score, measure
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
-from .region import apply_line_rules, choose_article_region
+from .region import RegionEvidence, apply_line_rules, choose_article_region
 from .render import render_markdown
 from .revise import revise_region, trim_edges
 from .segment import first_lines, split_blocks
@@ -85,13 +86,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
 @dataclass(frozen=True)
 class Selection:
     """What `select` found on a page: the page as metadata is read in (`view`, the article
-    starting at its region), the headline and where it stands in the view, the body."""
+    starting at its region), the headline and where it stands in the view, the body, and
+    what the region choice rests on (`evidence`: region.RegionEvidence, for a confidence)."""
 
     view: MetaView
     title: str | None
     title_at: int | None
     body: list[Block]
     language: str | None
+    evidence: RegionEvidence = RegionEvidence()
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
@@ -122,7 +125,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
-    return Selection(view.starting_at(start), headline.text, headline.at, body, language)
+    return Selection(view.starting_at(start), headline.text, headline.at, body, language,
+                     region.evidence)
 
 
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
