@@ -175,6 +175,8 @@ def look_again(blocks: list[Block], start: int, end: int, uncut: int) -> tuple[i
         return start, end, Choice.BEST_RUN
     scores = [block_score(block) for block in blocks[:start]]
     first, last = best_run(scores)
+    if sum(scores[first:last + 1]) < WORDS_BEFORE_BOUNDARY:  # furniture would only lower it
+        return start, end, Choice.BEST_RUN
     for block in blocks[first:start]:  # the earlier run and the gap, as the region's window is
         with_furniture(block)
     scores[first:] = [block_score(block) for block in blocks[first:start]]

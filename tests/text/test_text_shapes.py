@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsclean import clean
 from newsclean.text import select
 from newsclean.text.region import Boundary, Choice, RegionEvidence
+from newsclean.text.segment import split_blocks
 
 MENU = "\n".join(["Home", "Blog", "About", "Donate", "Contact"])
 
@@ -116,3 +117,36 @@ def test_the_region_evidence_says_what_the_choice_rests_on():
     assert select(at_end, None).evidence.boundary == Boundary.PAGE_END
     marked = at_end + "\n\nLeave a comment\n\n" + MENU
     assert select(marked, None).evidence.boundary == Boundary.MARKED
+
+
+BRIDGE = [
+    "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
+    "years of arguments about its cost and its design.",
+    "Work is to start in the spring, and the crossing will be closed for most of the summer "
+    "while the new deck is lifted into place, the council said.",
+    "Residents who use the bridge to reach the station will be offered a free bus from the "
+    "market square until the new bridge opens in the autumn.",
+]
+
+
+def test_heavy_box_drawing_rules_part_teasers_as_w3m_prints_hr():
+    # w3m draws <hr> as a line of U+2501 (or U+2500, U+2550); unread as a rule, a line with no
+    # word went on the sentence above it, and the teaser cards under a story were glued, rules
+    # and all, into "paragraphs" (a rail header at the story's end: "... ━━━━ More in Town")
+    cards = "".join(f"{line}\nTown bridge number {n} reopens to walkers after a year of repairs\n"
+                    f"By Jane Okafor\n" for n, line in enumerate("\u2501\u2500\u2550" * 2))
+    scrape = "\n\n".join(BRIDGE) + "\nthe old footbridge seen from the square\n"
+    scrape += cards + "\u2501" * 40 + "\nMore in Town\n"
+    blocks = [block.text for block in split_blocks(scrape)]
+    assert not any(mark in text for text in blocks for mark in "\u2501\u2500\u2550")
+    assert "More in Town" in blocks and "By Jane Okafor" in blocks
+    article = clean(scrape, input_type="text")
+    assert article.text.endswith("opens in the autumn.")
+    assert "Town bridge" not in article.text and "More in Town" not in article.text
+
+
+def test_a_table_s_borders_are_no_rules():
+    # '├──┼──┤' between a table's rows: read as rules, they cut tables into labels
+    table = "\u251c" + "\u2500" * 8 + "\u253c" + "\u2500" * 8 + "\u2524"
+    blocks = split_blocks(f"Price Size\n{table}\n$12 Small\n{table}\n$15 Large\n")
+    assert any("\u253c" in block.text for block in blocks)
