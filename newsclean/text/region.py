@@ -112,20 +112,20 @@ def choose_article_region(blocks: list[Block]) -> Region:
     """The best-scoring run, cut where an article ends, with the list that closes it; the
     longest run of sentences when nothing scores, or when what scores best is too short to be
     an article. Raises NothingExtracted."""
-    start, cut = choose_region_with_furniture(blocks)
+    start, cut, scores = scored_region(blocks)
     end = cut_at_end(blocks, start, cut)
-    start, end, how = look_again(blocks, start, end, cut)
+    start, end, how = look_again(blocks, scores, start, end, cut)
     marked = end < cut if how == Choice.BEST_RUN else True
-    if sum(map(block_score, blocks[start:end + 1])) <= 0:
+    if sum(scores[start:end + 1]) <= 0:
         start, end = choose_region_of_sentences(blocks)
-        how = Choice.SENTENCES
+        how, scores = Choice.SENTENCES, [block_score(block) for block in blocks]
     elif sum(b.words for b in blocks[start:end + 1]) < MIN_ARTICLE_WORDS:
         # one short sentence that scores (its language guessed from a few words) among
         # sentences that do not: no article either way, unless the run of sentences is one.
         # Without this, an article that read as sentences on its page is not one on its own.
         try:
             start, end = choose_region_of_sentences(blocks)
-            how = Choice.SENTENCES
+            how, scores = Choice.SENTENCES, [block_score(block) for block in blocks]
         except NothingExtracted:
             pass  # the short run stands, and is found too short (but for a keep_line's lines)
     listed = with_closing_list(blocks, end)
@@ -133,7 +133,7 @@ def choose_article_region(blocks: list[Block]) -> Region:
                                               in BOUNDARY_FURNITURE)
                 else Boundary.LIST if listed > end else Boundary.PAGE_END
                 if listed + 1 >= len(blocks) else Boundary.SCORE)
-    return Region(start, listed, evidence(blocks, start, listed, boundary, how))
+    return Region(start, listed, evidence(blocks, scores, start, listed, boundary, how))
 
 
 def cut_at_end(blocks: list[Block], start: int, end: int) -> int:
@@ -144,10 +144,10 @@ def cut_at_end(blocks: list[Block], start: int, end: int) -> int:
     return cut_at_comment_bylines(blocks, start, end)
 
 
-def evidence(blocks: list[Block], start: int, end: int, boundary: str, how: str) -> RegionEvidence:
+def evidence(blocks: list[Block], scores: list[float], start: int, end: int, boundary: str,
+             how: str) -> RegionEvidence:
     """The region's evidence (RegionEvidence): its score, the best run outside it, its
-    boundary, its share of prose."""
-    scores = [block_score(block) for block in blocks]
+    boundary, its share of prose (`scores`: each block's block_score)."""
     outside = [best_total(scores[:start]), best_total(scores[end + 1:])]
     words = sum(b.words for b in blocks[start:end + 1])
     prose = sum(b.words for b in blocks[start:end + 1] if is_prose(b))
@@ -164,23 +164,25 @@ def best_total(scores: list[float]) -> float:
     return sum(scores[start:end + 1])
 
 
-def look_again(blocks: list[Block], start: int, end: int, uncut: int) -> tuple[int, int, str]:
+def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
+               uncut: int) -> tuple[int, int, str]:
     """The best run before the winner, when the winner is what follows a story: a comment
     thread (a comments header stands between them, and the winner, before its cuts
     (`uncut`, its last block), is a thread from its start), or a site's legal footer (a
     copyright line right below it, no date line above it, where the earlier run stands
     under its date line and scores at least 1/FOOTER_ODDS of it). Furniture is matched on
-    the blocks it reads. The winner otherwise."""
+    the blocks it reads, and `scores` (each block's block_score) kept up to date. The winner
+    otherwise."""
     if start == 0:
         return start, end, Choice.BEST_RUN
-    scores = [block_score(block) for block in blocks[:start]]
-    first, last = best_run(scores)
+    first, last = best_run(scores[:start])
     if sum(scores[first:last + 1]) < WORDS_BEFORE_BOUNDARY:  # furniture would only lower it
         return start, end, Choice.BEST_RUN
-    for block in blocks[first:start]:  # the earlier run and the gap, as the region's window is
-        with_furniture(block)
-    scores[first:] = [block_score(block) for block in blocks[first:start]]
-    first, last = best_run(scores)
+    for index in range(first, start):  # the earlier run and the gap, as the region's window is
+        if not blocks[index].matched:
+            with_furniture(blocks[index])
+            scores[index] = block_score(blocks[index])
+    first, last = best_run(scores[:start])
     last = cut_at_end(blocks, first, last)
     total = sum(scores[first:last + 1])
     if total < WORDS_BEFORE_BOUNDARY:
@@ -189,7 +191,7 @@ def look_again(blocks: list[Block], start: int, end: int, uncut: int) -> tuple[i
     if FurnitureKind.COMMENTS in kinds and thread_from_start(blocks, start, uncut):
         return first, last, Choice.BEFORE_THREAD
     footer = any(b.furniture == FurnitureKind.COPYRIGHT for b in blocks[end + 1:end + 1 + FOOTER_REACH])
-    winner = sum(map(block_score, blocks[start:end + 1]))
+    winner = sum(scores[start:end + 1])
     if footer and total * FOOTER_ODDS >= winner and dated_above(blocks, first) and not dated_above(
             blocks, start):
         return first, last, Choice.UNDER_DATELINE
@@ -247,6 +249,12 @@ def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
     """The run of blocks with the best total score, matching furniture patterns only on the
     blocks that can change it: those in and around the region (menus far from the article
     need no regex). Fills in `blocks` in place; stops when the region no longer moves."""
+    start, end, _ = scored_region(blocks)
+    return start, end
+
+
+def scored_region(blocks: list[Block]) -> tuple[int, int, list[float]]:
+    """choose_region_with_furniture, and each block's block_score as it then stands."""
     scores = [block_score(block) for block in blocks]  # a pass rescores only what it marked
     start, end = best_run(scores)
     for _ in range(MAX_REGION_PASSES):
@@ -260,7 +268,7 @@ def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
         if not changed:
             break
         start, end = best_run(scores)
-    return start, end
+    return start, end, scores
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
