@@ -10,6 +10,7 @@ its RegionEvidence (scores of the winner and the runner-up, boundary, share of p
 confidence."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
 from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
 from .furniture import mark, with_furniture
+from .markup import IMAGE_LINE
 
 # ---- the best run ----
 REGION_MARGIN = 12      # blocks around the region whose furniture can move its edges (and title)
@@ -59,6 +61,8 @@ MIN_LIST_LINES = 3
 SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Arena, City")
 # words: a longer line is a paragraph, not a list entry (rule of thumb)
 LIST_LINE_MAX_WORDS = 20
+# a list line's own number: "1) ", "2. ", "3 - "
+NUMBER = re.compile(r"(\d{1,3})\s?[.):-]\s")
 # the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
 
@@ -167,8 +171,10 @@ def best_total(scores: list[float]) -> float:
 def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
                uncut: int) -> tuple[int, int, str]:
     """The best run before the winner, when the winner is what follows a story: a comment
-    thread (a comments header stands between them, and the winner, before its cuts
-    (`uncut`, its last block), is a thread from its start), or a site's legal footer (a
+    thread (a comments header stands between them, the earlier run stands under its date
+    line, and the winner, before its cuts (`uncut`, its last block), is a thread from its
+    start; a forum's question and answers are no story and its thread: no date line above
+    a question, or a site's blurb), or a site's legal footer (a
     copyright line right below it, no date line above it, where the earlier run stands
     under its date line and scores at least 1/FOOTER_ODDS of it). Furniture is matched on
     the blocks it reads, and `scores` (each block's block_score) kept up to date. The winner
@@ -188,7 +194,8 @@ def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
     if total < WORDS_BEFORE_BOUNDARY:
         return start, end, Choice.BEST_RUN
     kinds = {block.furniture for block in blocks[last + 1:start]}
-    if FurnitureKind.COMMENTS in kinds and thread_from_start(blocks, start, uncut):
+    if FurnitureKind.COMMENTS in kinds and dated_above(blocks, first) and thread_from_start(
+            blocks, start, uncut):
         return first, last, Choice.BEFORE_THREAD
     footer = any(b.furniture == FurnitureKind.COPYRIGHT for b in blocks[end + 1:end + 1 + FOOTER_REACH])
     winner = sum(scores[start:end + 1])
@@ -364,25 +371,44 @@ def cut_at_comment_bylines(blocks: list[Block], start: int, end: int) -> int:
 
 def with_closing_list(blocks: list[Block], end: int) -> int:
     """The region's end, moved past a list the article introduces at its close ("Tour
-    dates:", then a line per date): short lines laid out alike, which score as a menu
-    would. A menu has no such introduction; a rail's header is furniture and stops it."""
+    dates:", then a line per date; "Our picks:", then "1) ...", "2) ..."): short lines laid
+    out alike or numbered in order, which score as a menu would, each entry's picture passed
+    over. A menu has no such introduction; a rail's header is furniture and stops it."""
     intro = end if blocks[end].text.endswith(":") else end + 1
     if intro >= len(blocks) or not blocks[intro].text.endswith(":") or blocks[intro].furniture:
         return end
-    run = []
+    run, at = [], []
     for index in range(intro + 1, len(blocks)):
         block = blocks[index]
+        if block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text):
+            with_furniture(block)  # an entry's picture, as a terminal browser shows it: dropped
+            continue
         if block.furniture or is_prose(block) or not 2 <= block.words <= LIST_LINE_MAX_WORDS:
             break
         run.append(block)
-    if len(run) < MIN_LIST_LINES:
-        return end
-    shapes = Counter(shape(block.text) for block in run)
-    if shapes.most_common(1)[0][1] < SAME_SHAPE_SHARE * len(run):
+        at.append(index)
+    numbered = numbered_in_order(run)
+    if numbered >= MIN_LIST_LINES:  # the list ends where its numbers do
+        run = run[:numbered]
+    elif len(run) < MIN_LIST_LINES or Counter(shape(block.text) for block in run).most_common(
+            1)[0][1] < SAME_SHAPE_SHARE * len(run):
         return end
     for block in run:  # kept as the list they are
         block.role = Role.ITEM
-    return intro + len(run)
+    return at[len(run) - 1]
+
+
+def numbered_in_order(run: list[Block]) -> int:
+    """How many of the lines open with their number, each one more than the line before's
+    ("1) ...", "2. ..."), from the first."""
+    count, expected = 0, None
+    for block in run:
+        number = NUMBER.match(block.text)
+        if number is None or expected not in (None, int(number.group(1))):
+            break
+        expected = int(number.group(1)) + 1
+        count += 1
+    return count
 
 
 def shape(text: str) -> tuple:

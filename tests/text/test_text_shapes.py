@@ -150,3 +150,19 @@ def test_a_table_s_borders_are_no_rules():
     table = "\u251c" + "\u2500" * 8 + "\u253c" + "\u2500" * 8 + "\u2524"
     blocks = split_blocks(f"Price Size\n{table}\n$12 Small\n{table}\n$15 Large\n")
     assert any("\u253c" in block.text for block in blocks)
+
+
+def test_a_ranked_list_the_article_introduces_is_kept_past_its_pictures():
+    # "Our picks:", then "1) ...", "2) ...": entries laid out each its own way, a picture
+    # between them as a terminal browser shows it; the list ends where its numbers do
+    picks = ["Lego Star Wars Resistance Bomber", "Electric racing track, two cars",
+             "Box set: Interstellar / Inception / The Prestige", "Blade Runner (4K + Blu-Ray)",
+             "Ghostbusters collection 1-2 (steelbook)", "Polaroid 600 camera, 80s style"]
+    scrape = MENU + "\n\nBlack Friday: our nostalgic picks\n\n" + "\n\n".join(BRIDGE[:2])
+    scrape += "\n\nHere are the deals for children of the eighties not to miss on the site:\n\n"
+    scrape += "\n".join(f"{n}) {pick}\n[{n}-300x300]" for n, pick in enumerate(picks, 1))
+    scrape += "\nAmazon deals Christmas gifts\nJoystick\nArcade buttons\n"
+    article = clean(scrape, input_type="text")
+    for n, pick in enumerate(picks, 1):
+        assert f"{n}) {pick}" in article.text
+    assert "300x300" not in article.text and "Joystick" not in article.text
