@@ -11,8 +11,9 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
    rails of teasers. Patterns are matched later, near the article only (furniture.with_furniture).
 4. Region (region.apply_line_rules, then region.choose_article_region -> Region): the site's
    line rules; the run of blocks with the best total score (features.block_score); its cuts
-   at comments, dated rails and comment threads; the list that closes it; the longest run of
-   sentences when nothing scores.
+   at comments, dated rails and comment threads; the story above a thread or a legal footer
+   that outscored it; the list that closes it; the longest run of sentences when nothing
+   scores. How the region was chosen (region.RegionChoice) is Selection.choice.
 5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
    <title> the scrape opens with, or a line a byline follows and the opening echoes; one
    found inside the region moves its start.
@@ -47,7 +48,7 @@ from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, measure
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
-from .region import apply_line_rules, choose_article_region
+from .region import RegionChoice, apply_line_rules, choose_article_region
 from .relink import find_anchors, relink_blocks
 from .render import render_markdown
 from .revise import revise_region, trim_edges
@@ -107,7 +108,9 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
 @dataclass(frozen=True)
 class Selection:
     """What `select` found on a page: the page as metadata is read in (`view`, the article
-    starting at its region), the headline and where it stands in the view, the body."""
+    starting at its region), the headline and where it stands in the view, the body, and
+    how sure the region choice is (`evidence`: evidence.RegionEvidence, for the confidence) and
+    how it was made (`choice`: region.RegionChoice)."""
 
     view: MetaView
     title: str | None
@@ -115,6 +118,7 @@ class Selection:
     body: list[Block]
     language: str | None
     evidence: RegionEvidence | None = None  # how sure the region choice is (for the confidence)
+    choice: RegionChoice = RegionChoice()  # how the region was chosen and ends (region.py)
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
@@ -146,7 +150,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
         b for b in blocks[end + 1:] if b.kept_by_rule]
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
-    return Selection(view.starting_at(start), headline.text, headline.at, body, language, evidence)
+    return Selection(view.starting_at(start), headline.text, headline.at, body, language, evidence,
+                     region.choice)
 
 
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:

@@ -2,13 +2,17 @@
 run of blocks with the best total score (choose_region_with_furniture, best_run), then its
 cuts: at a comments header or copyright line (cut_at_boundary), before a rail of teasers that
 repeat one date line (cut_at_dated_teasers), at a thread of dated comment bylines
-(cut_at_comment_bylines); with a closing list the article introduces (with_closing_list).
-When no run scores above zero, or the best is too short to be an article, the longest run of
-sentences (choose_region_of_sentences)."""
+(cut_at_comment_bylines); a look again at the best run before it when it is a comment
+thread or a legal footer below a story (look_again); with a closing list the article
+introduces (with_closing_list). When no run scores above zero, or the best is too short to
+be an article, the longest run of sentences (choose_region_of_sentences). The Region carries
+its RegionChoice (scores of the winner and the runner-up, boundary, share of prose), for a
+confidence."""
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..dates import find_date
 from ..errors import NothingExtracted
@@ -20,12 +24,25 @@ from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
 from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
 from .furniture import mark, with_furniture
+from .markup import IMAGE_LINE
 
 # ---- the best run ----
 REGION_MARGIN = 12      # blocks around the region whose furniture can move its edges (and title)
 # passes of furniture matching around the region, at most; then the region is taken as it
 # stands (a bound on the work; rule of thumb)
 MAX_REGION_PASSES = 4
+
+# ---- looking again: an earlier run that is the story ----
+# (the best run past a comment thread's header, or a site's legal footer, can outscore a short
+# story above it; an earlier run is looked at when it is an article's worth of text,
+# WORDS_BEFORE_BOUNDARY points or more)
+DATELINE_REACH = 3  # blocks: a story's date line stands this close above its first paragraph
+FOOTER_REACH = 3  # blocks: a legal footer's copyright line this close below it
+# an earlier story under its date line wins over a footer scoring up to this many times more
+FOOTER_ODDS = 2.0
+# a thread's first comment may be this many times its longest other one (a story above a
+# thread: ten times and more on the dev renderings)
+THREAD_ODDS = 2.0
 
 # ---- cuts at the region's end ----
 # ("related" is no boundary: "Related: ..." and "Read more: ..." teasers sit inside articles;
@@ -44,38 +61,173 @@ MIN_LIST_LINES = 3
 SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Arena, City")
 # words: a longer line is a paragraph, not a list entry (rule of thumb)
 LIST_LINE_MAX_WORDS = 20
+# a list line's own number: "1) ", "2. ", "3 - "
+NUMBER = re.compile(r"(\d{1,3})\s?[.):-]\s")
 # the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
 
 
+class Choice:
+    """How the region was chosen (RegionChoice.how)."""
+
+    BEST_RUN = "best run"  # the run with the best total score
+    BEFORE_THREAD = "before a comment thread"  # the story above a thread that outscored it
+    UNDER_DATELINE = "under its date line"  # the dated story above a legal footer
+    SENTENCES = "sentences"  # nothing scored: the longest run of sentences
+
+
+class Boundary:
+    """What ends the region (RegionChoice.boundary), strongest first."""
+
+    MARKED = "marked"  # a comments header, a copyright line, a comment thread, a dated rail
+    LIST = "closing list"  # the list the article introduces at its close
+    PAGE_END = "page end"  # the page ends with it
+    SCORE = "score"  # what follows costs more than it brings: no mark (weakest)
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    """What the region choice rests on, for a confidence (stable: read by callers; fields
+    are only ever added). Scores are block_score totals, a word of prose 1 point.
+
+    - score: the region's total; runner_up: the best total of a run outside it (0.0: none);
+    - boundary: a Boundary value, how the region ends;
+    - prose_share: of the region's words, the share in prose blocks (features.is_prose);
+    - how: a Choice value, how the region was found."""
+
+    score: float = 0.0
+    runner_up: float = 0.0
+    boundary: str = Boundary.SCORE
+    prose_share: float = 0.0
+    how: str = Choice.BEST_RUN
+
+
 @dataclass(frozen=True)
 class Region:
-    """The article region: the page's blocks[start:end + 1] (page indexes)."""
+    """The article region: the page's blocks[start:end + 1] (page indexes), and the evidence
+    it was chosen on (not part of its identity)."""
 
     start: int
     end: int
+    choice: RegionChoice = field(default=RegionChoice(), compare=False)
 
 
 def choose_article_region(blocks: list[Block]) -> Region:
     """The best-scoring run, cut where an article ends, with the list that closes it; the
     longest run of sentences when nothing scores, or when what scores best is too short to be
     an article. Raises NothingExtracted."""
-    start, end = choose_region_with_furniture(blocks)
-    end = cut_at_boundary(blocks, start, end)
-    end = cut_at_dated_teasers(blocks, start, end)
-    end = cut_at_comment_bylines(blocks, start, end)
-    if sum(map(block_score, blocks[start:end + 1])) <= 0:
+    start, cut, scores = scored_region(blocks)
+    end = cut_at_end(blocks, start, cut)
+    start, end, how = look_again(blocks, scores, start, end, cut)
+    marked = end < cut if how == Choice.BEST_RUN else True
+    if sum(scores[start:end + 1]) <= 0:
         start, end = choose_region_of_sentences(blocks)
+        how, scores = Choice.SENTENCES, [block_score(block) for block in blocks]
     elif sum(b.words for b in blocks[start:end + 1]) < MIN_ARTICLE_WORDS:
         # one short sentence that scores (its language guessed from a few words) among
         # sentences that do not: no article either way, unless the run of sentences is one.
         # Without this, an article that read as sentences on its page is not one on its own.
         try:
             start, end = choose_region_of_sentences(blocks)
+            how, scores = Choice.SENTENCES, [block_score(block) for block in blocks]
         except NothingExtracted:
             pass  # the short run stands, and is found too short (but for a keep_line's lines)
-    end = with_closing_list(blocks, end)
-    return Region(start, end)
+    listed = with_closing_list(blocks, end)
+    boundary = (Boundary.MARKED if marked or (end + 1 < len(blocks) and blocks[end + 1].furniture
+                                              in BOUNDARY_FURNITURE)
+                else Boundary.LIST if listed > end else Boundary.PAGE_END
+                if listed + 1 >= len(blocks) else Boundary.SCORE)
+    return Region(start, listed, evidence(blocks, scores, start, listed, boundary, how))
+
+
+def cut_at_end(blocks: list[Block], start: int, end: int) -> int:
+    """The run's end, cut where an article ends: a comments header or copyright line, a
+    dated rail, a thread of comment bylines."""
+    end = cut_at_boundary(blocks, start, end)
+    end = cut_at_dated_teasers(blocks, start, end)
+    return cut_at_comment_bylines(blocks, start, end)
+
+
+def evidence(blocks: list[Block], scores: list[float], start: int, end: int, boundary: str,
+             how: str) -> RegionChoice:
+    """The region's evidence (RegionChoice): its score, the best run outside it, its
+    boundary, its share of prose (`scores`: each block's block_score)."""
+    outside = [best_total(scores[:start]), best_total(scores[end + 1:])]
+    words = sum(b.words for b in blocks[start:end + 1])
+    prose = sum(b.words for b in blocks[start:end + 1] if is_prose(b))
+    return RegionChoice(score=sum(scores[start:end + 1]), runner_up=max(0.0, *outside),
+                          boundary=boundary, prose_share=prose / words if words else 0.0,
+                          how=how)
+
+
+def best_total(scores: list[float]) -> float:
+    """The total of the best run of `scores` (0.0 when empty)."""
+    if not scores:
+        return 0.0
+    start, end = best_run(scores)
+    return sum(scores[start:end + 1])
+
+
+def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
+               uncut: int) -> tuple[int, int, str]:
+    """The best run before the winner, when the winner is what follows a story: a comment
+    thread (a comments header stands between them, the earlier run stands under its date
+    line, and the winner, before its cuts (`uncut`, its last block), is a thread from its
+    start; a forum's question and answers are no story and its thread: no date line above
+    a question, or a site's blurb), or a site's legal footer (a
+    copyright line right below it, no date line above it, where the earlier run stands
+    under its date line and scores at least 1/FOOTER_ODDS of it). Furniture is matched on
+    the blocks it reads, and `scores` (each block's block_score) kept up to date. The winner
+    otherwise."""
+    if start == 0:
+        return start, end, Choice.BEST_RUN
+    first, last = best_run(scores[:start])
+    if sum(scores[first:last + 1]) < WORDS_BEFORE_BOUNDARY:  # furniture would only lower it
+        return start, end, Choice.BEST_RUN
+    for index in range(first, start):  # the earlier run and the gap, as the region's window is
+        if not blocks[index].matched:
+            with_furniture(blocks[index])
+            scores[index] = block_score(blocks[index])
+    first, last = best_run(scores[:start])
+    last = cut_at_end(blocks, first, last)
+    total = sum(scores[first:last + 1])
+    if total < WORDS_BEFORE_BOUNDARY:
+        return start, end, Choice.BEST_RUN
+    kinds = {block.furniture for block in blocks[last + 1:start]}
+    if FurnitureKind.COMMENTS in kinds and dated_above(blocks, first) and thread_from_start(
+            blocks, start, uncut):
+        return first, last, Choice.BEFORE_THREAD
+    footer = any(b.furniture == FurnitureKind.COPYRIGHT for b in blocks[end + 1:end + 1 + FOOTER_REACH])
+    winner = sum(scores[start:end + 1])
+    if footer and total * FOOTER_ODDS >= winner and dated_above(blocks, first) and not dated_above(
+            blocks, start):
+        return first, last, Choice.UNDER_DATELINE
+    return start, end, Choice.BEST_RUN
+
+
+def thread_from_start(blocks: list[Block], start: int, end: int) -> bool:
+    """The run is a comment thread from its start: comment headers in it, and before the first
+    no more prose than THREAD_ODDS times its longest comment (a story's "124 Comments"
+    counter stands above far more prose than any comment under it)."""
+    stretches = [0]  # prose words before the first comment header, then after each
+    for block in blocks[start:end + 1]:
+        if block.furniture == FurnitureKind.COMMENTS:
+            stretches.append(0)
+        elif is_prose(block):
+            stretches[-1] += block.words
+    return len(stretches) > 1 and stretches[0] <= THREAD_ODDS * max(WORDS_BEFORE_BOUNDARY,
+                                                                    *stretches[1:])
+
+
+def dated_above(blocks: list[Block], index: int) -> bool:
+    """A date line (a short block with a date) stands DATELINE_REACH blocks or fewer above
+    blocks[index], with no prose between."""
+    for block in reversed(blocks[max(0, index - DATELINE_REACH):index]):
+        if is_prose(block):
+            return False
+        if block.words <= DATELINE_MAX_WORDS and find_date(block.text) is not None:
+            return True
+    return False
 
 
 def apply_line_rules(blocks: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:
@@ -105,6 +257,12 @@ def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
     """The run of blocks with the best total score, matching furniture patterns only on the
     blocks that can change it: those in and around the region (menus far from the article
     need no regex). Fills in `blocks` in place; stops when the region no longer moves."""
+    start, end, _ = scored_region(blocks)
+    return start, end
+
+
+def scored_region(blocks: list[Block]) -> tuple[int, int, list[float]]:
+    """choose_region_with_furniture, and each block's block_score as it then stands."""
     scores = [block_score(block) for block in blocks]  # a pass rescores only what it marked
     start, end = best_run(scores)
     for _ in range(MAX_REGION_PASSES):
@@ -118,7 +276,7 @@ def choose_region_with_furniture(blocks: list[Block]) -> tuple[int, int]:
         if not changed:
             break
         start, end = best_run(scores)
-    return start, end
+    return start, end, scores
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
@@ -214,25 +372,44 @@ def cut_at_comment_bylines(blocks: list[Block], start: int, end: int) -> int:
 
 def with_closing_list(blocks: list[Block], end: int) -> int:
     """The region's end, moved past a list the article introduces at its close ("Tour
-    dates:", then a line per date): short lines laid out alike, which score as a menu
-    would. A menu has no such introduction; a rail's header is furniture and stops it."""
+    dates:", then a line per date; "Our picks:", then "1) ...", "2) ..."): short lines laid
+    out alike or numbered in order, which score as a menu would, each entry's picture passed
+    over. A menu has no such introduction; a rail's header is furniture and stops it."""
     intro = end if blocks[end].text.endswith(":") else end + 1
     if intro >= len(blocks) or not blocks[intro].text.endswith(":") or blocks[intro].furniture:
         return end
-    run = []
+    run, at = [], []
     for index in range(intro + 1, len(blocks)):
         block = blocks[index]
+        if block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text):
+            with_furniture(block)  # an entry's picture, as a terminal browser shows it: dropped
+            continue
         if block.furniture or is_prose(block) or not 2 <= block.words <= LIST_LINE_MAX_WORDS:
             break
         run.append(block)
-    if len(run) < MIN_LIST_LINES:
-        return end
-    shapes = Counter(shape(block.text) for block in run)
-    if shapes.most_common(1)[0][1] < SAME_SHAPE_SHARE * len(run):
+        at.append(index)
+    numbered = numbered_in_order(run)
+    if numbered >= MIN_LIST_LINES:  # the list ends where its numbers do
+        run = run[:numbered]
+    elif len(run) < MIN_LIST_LINES or Counter(shape(block.text) for block in run).most_common(
+            1)[0][1] < SAME_SHAPE_SHARE * len(run):
         return end
     for block in run:  # kept as the list they are
         block.role = Role.ITEM
-    return intro + len(run)
+    return at[len(run) - 1]
+
+
+def numbered_in_order(run: list[Block]) -> int:
+    """How many of the lines open with their number, each one more than the line before's
+    ("1) ...", "2. ..."), from the first."""
+    count, expected = 0, None
+    for block in run:
+        number = NUMBER.match(block.text)
+        if number is None or expected not in (None, int(number.group(1))):
+            break
+        expected = int(number.group(1)) + 1
+        count += 1
+    return count
 
 
 def shape(text: str) -> tuple:

@@ -30,8 +30,14 @@ MAX_LINES = 50_000  # lines, of the scrape and of a flattened page cut into sent
 
 # ---- the rare lines that are marked up ----
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-RULE_LINE = re.compile(r"^[\s*_=\-─—·•~#]+$")  # '* * *', '____' (html2text), '───' (w3m)
-RULE_CHARS = frozenset(" *_=-─—·•~#")
+# '* * *', '____' (html2text), '───' and '━━━' (w3m's <hr>, light or heavy), '═══': the
+# horizontal lines of the box-drawing block (a rule line not read as one is glued to the lines
+# around it as a sentence's continuation: teaser headlines into one "paragraph"). Not a
+# table's borders ('├──┼──┤'): reading those as rules cut tables into labels (WCXB w3m -0.4
+# on a page of tables)
+HORIZONTAL_LINES = "─━┄┅┈┉╌╍═╴╶╸╺"
+RULE_LINE = re.compile(r"^[\s*_=\-—·•~#" + HORIZONTAL_LINES + "]+$")
+RULE_CHARS = frozenset(" *_=-—·•~#" + HORIZONTAL_LINES)
 BULLET_CHARS = frozenset("-*+•·◦▪□○●>")
 # lynx's nested items: "o" and "#" bullets, indented
 INDENTED_BULLETS = frozenset("o#")

@@ -1,0 +1,168 @@
+"""The shapes on which the text path's region choice used to collapse (issue 16): each test a
+small scrape of our own with that shape, cleaned whole, and what the article must be."""
+from __future__ import annotations
+
+from newsclean import clean
+from newsclean.text import select
+from newsclean.text.region import Boundary, Choice, RegionChoice
+from newsclean.text.segment import split_blocks
+
+MENU = "\n".join(["Home", "Blog", "About", "Donate", "Contact"])
+
+POST = ("Our quarterly open thread is a place for readers to raise questions about our research "
+        "and our grants in public, and for us to answer them where everyone can read the "
+        "answers. As always, we will try to reply to every question that is asked here.\n\n"
+        "You can read the answers to the last open thread on the page for that quarter.")
+
+COMMENTS = [
+    ("Milan on September 13, 2018 at 5:23 pm said:",
+     "Have you looked at the new study of cash transfers in rural Kenya that came out this "
+     "summer? It seems to find much larger effects on local prices than the earlier ones did, "
+     "and I would like to know whether that changes how you think about the programme, since "
+     "the earlier studies were the reason it was recommended in the first place."),
+    ("Catherine on September 14, 2018 at 9:02 am said:",
+     "Hi Milan, we have not reviewed that study yet, but we plan to consider it as part of our "
+     "review at the end of the year, together with the two other studies that came out in the "
+     "spring, and we will write up what we find in a post on this blog when we are done."),
+    ("Alex on September 17, 2018 at 6:34 am said:",
+     "I read your report on the bus safety programme and did not see any analysis of the cost "
+     "of the extra time that passengers spend travelling on slower buses. I assume it is a net "
+     "positive overall, but I am not sure how you would weigh the hours against the lives."),
+    ("Gary on September 17, 2018 at 8:50 pm said:",
+     "Have you written anything about the trade-off between giving now and investing the money "
+     "to give more later? I have read a few arguments on both sides and I would be glad to "
+     "know where you stand on it and why, since it matters a great deal for how much I give."),
+]
+
+
+def test_a_short_post_under_its_byline_wins_over_the_long_thread_below_it():
+    # the thread scores more than the post, and the page's links and the thread's header
+    # between them cost more than the post could bring it
+    scrape = MENU + "\n\nSeptember 2018 open thread\n\nSeptember 10, 2018 | by Catherine\n\n"
+    scrape += POST + "\n\nPosted in Open thread\n\nPrevious Post\n\nNext Post\n\n"
+    scrape += "5 Responses to September 2018 open thread\n\n"
+    scrape += "Ann on September 12, 2018 at 1:10 pm said:\n\nThanks for hosting these again.\n\n"
+    scrape += "\n\n".join(f"{head}\n\n{body}" for head, body in COMMENTS)
+    scrape += "\n\nLeave a Reply\n\nCopyright © 2018 The Fund. All rights reserved."
+    article = clean(scrape, input_type="text")
+    assert article.text.startswith("Our quarterly open thread")
+    assert "answers to the last open thread" in article.text
+    assert "Kenya" not in article.text and "bus safety" not in article.text
+    evidence = select(scrape, None).choice
+    assert evidence.how == Choice.BEFORE_THREAD
+
+
+def test_a_long_article_with_a_comment_counter_above_it_keeps_its_text():
+    # "4 Comments" under the standfirst is a counter, not the thread's header: the article
+    # under it (the best run: the counter and share bar cost the standfirst more than it
+    # brings) holds far more prose before the first comment than any comment
+    body = "\n\n".join(body for _, body in COMMENTS[:3]).replace("?", ".")
+    scrape = MENU + "\n\nUnderstanding cash transfers\n\nby Jane Okafor, September 10, 2018\n\n"
+    scrape += POST + "\n\n4 Comments\n\nShare this:\n\nClick to share on Facebook\n\nFacebook\n\n"
+    scrape += "Click to share on Twitter\n\nTwitter\n\nClick to share on Reddit\n\nReddit\n\n"
+    scrape += "Click to email a link to a friend\n\nEmail\n\n" + body + "\n\n" + COMMENTS[3][0] + "\n\n"
+    scrape += COMMENTS[3][1]
+    article = clean(scrape, input_type="text")
+    assert "Kenya" in article.text and "bus safety" in article.text
+    assert "giving now" not in article.text
+    assert select(scrape, None).choice.how == Choice.BEST_RUN
+
+
+STORY = ("BERLIN -- The son of a former German president was stabbed to death on Tuesday "
+         "evening while giving a talk at a clinic in the west of the city, the police said.\n\n"
+         "A man in the audience was badly hurt when he tried to stop the attacker, who was "
+         "held at the scene and is being questioned by detectives.")
+
+LEGAL = ("The information on this website, including the blogs, the community pages and all "
+         "other content, was written for readers in one country only, and the rules where "
+         "you live may be different from the rules that are described here.\n\n"
+         "Results vary with your starting point, your goals and your effort. Exercise and a "
+         "proper diet are needed to reach and to keep any loss of weight, and the people in "
+         "our stories may have used more than one of our products to reach their results, "
+         "or may have followed the programme for longer than we say.")
+
+
+def test_a_short_dated_story_wins_over_the_legal_footer_that_outscores_it():
+    scrape = MENU + "\n\nBREAKING NEWS\n\nSon of former president stabbed in Berlin\n\n"
+    scrape += "By STAFF WRITERS\n\nNOVEMBER 20, 2019 10:43\n\nEmail Twitter Facebook\n\n"
+    scrape += STORY + "\n\n" + "\n\n".join(
+        f"Other story number {n} in the news today" for n in range(30))
+    scrape += "\n\n" + LEGAL + "\n\nCopyright © 2019 Example Inc. All rights reserved."
+    article = clean(scrape, input_type="text")
+    assert article.text.startswith("BERLIN -- The son")
+    assert "Results vary" not in article.text
+    assert select(scrape, None).choice.how == Choice.UNDER_DATELINE
+
+
+def test_the_footer_wins_when_no_date_line_stands_above_the_story():
+    # nothing says the short run is a story: the score decides, as before
+    scrape = MENU + "\n\nSon of former president stabbed in Berlin\n\n" + STORY + "\n\n"
+    scrape += "\n\n".join(f"Other story number {n} in the news today" for n in range(30))
+    scrape += "\n\n" + LEGAL + "\n\nCopyright © 2019 Example Inc. All rights reserved."
+    assert clean(scrape, input_type="text").text.startswith("The information on this website")
+
+
+def test_the_region_evidence_says_what_the_choice_rests_on():
+    scrape = MENU + "\n\nCouncil backs new footbridge\n\n" + STORY + "\n\n" + MENU
+    evidence = select(scrape, None).choice
+    assert isinstance(evidence, RegionChoice)
+    assert evidence.how == Choice.BEST_RUN
+    assert evidence.score > 40 and evidence.runner_up == 0.0
+    assert evidence.boundary == Boundary.SCORE
+    assert evidence.prose_share == 1.0
+    rail = "\n\n".join(f"Other story number {n} in the news today" for n in range(30))
+    runner = select(scrape + "\n\n" + rail + "\n\n" + LEGAL, None).choice
+    assert runner.score > runner.runner_up > 40  # the footer, outside the region
+    at_end = MENU + "\n\nCouncil backs new footbridge\n\n" + STORY
+    assert select(at_end, None).choice.boundary == Boundary.PAGE_END
+    marked = at_end + "\n\nLeave a comment\n\n" + MENU
+    assert select(marked, None).choice.boundary == Boundary.MARKED
+
+
+BRIDGE = [
+    "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
+    "years of arguments about its cost and its design.",
+    "Work is to start in the spring, and the crossing will be closed for most of the summer "
+    "while the new deck is lifted into place, the council said.",
+    "Residents who use the bridge to reach the station will be offered a free bus from the "
+    "market square until the new bridge opens in the autumn.",
+]
+
+
+def test_heavy_box_drawing_rules_part_teasers_as_w3m_prints_hr():
+    # w3m draws <hr> as a line of U+2501 (or U+2500, U+2550); unread as a rule, a line with no
+    # word went on the sentence above it, and the teaser cards under a story were glued, rules
+    # and all, into "paragraphs" (a rail header at the story's end: "... ━━━━ More in Town")
+    cards = "".join(f"{line}\nTown bridge number {n} reopens to walkers after a year of repairs\n"
+                    f"By Jane Okafor\n" for n, line in enumerate("\u2501\u2500\u2550" * 2))
+    scrape = "\n\n".join(BRIDGE) + "\nthe old footbridge seen from the square\n"
+    scrape += cards + "\u2501" * 40 + "\nMore in Town\n"
+    blocks = [block.text for block in split_blocks(scrape)]
+    assert not any(mark in text for text in blocks for mark in "\u2501\u2500\u2550")
+    assert "More in Town" in blocks and "By Jane Okafor" in blocks
+    article = clean(scrape, input_type="text")
+    assert article.text.endswith("opens in the autumn.")
+    assert "Town bridge" not in article.text and "More in Town" not in article.text
+
+
+def test_a_table_s_borders_are_no_rules():
+    # '├──┼──┤' between a table's rows: read as rules, they cut tables into labels
+    table = "\u251c" + "\u2500" * 8 + "\u253c" + "\u2500" * 8 + "\u2524"
+    blocks = split_blocks(f"Price Size\n{table}\n$12 Small\n{table}\n$15 Large\n")
+    assert any("\u253c" in block.text for block in blocks)
+
+
+def test_a_ranked_list_the_article_introduces_is_kept_past_its_pictures():
+    # "Our picks:", then "1) ...", "2) ...": entries laid out each its own way, a picture
+    # between them as a terminal browser shows it; the list ends where its numbers do
+    picks = ["Lego Star Wars Resistance Bomber", "Electric racing track, two cars",
+             "Box set: Interstellar / Inception / The Prestige", "Blade Runner (4K + Blu-Ray)",
+             "Ghostbusters collection 1-2 (steelbook)", "Polaroid 600 camera, 80s style"]
+    scrape = MENU + "\n\nBlack Friday: our nostalgic picks\n\n" + "\n\n".join(BRIDGE[:2])
+    scrape += "\n\nHere are the deals for children of the eighties not to miss on the site:\n\n"
+    scrape += "\n".join(f"{n}) {pick}\n[{n}-300x300]" for n, pick in enumerate(picks, 1))
+    scrape += "\nAmazon deals Christmas gifts\nJoystick\nArcade buttons\n"
+    article = clean(scrape, input_type="text")
+    for n, pick in enumerate(picks, 1):
+        assert f"{n}) {pick}" in article.text
+    assert "300x300" not in article.text and "Joystick" not in article.text
