@@ -388,8 +388,11 @@ def test_jsonl_resume_keeps_good_lines_and_redoes_the_rest(run, scrapes, tmp_pat
 
 
 def run_cli(*args: str) -> subprocess.Popen:
+    """The CLI in a session of its own, with Ctrl-C's default meaning: pytest started with `&`
+    from a script ignores SIGINT, and a child would inherit that and never be interrupted."""
     return subprocess.Popen([sys.executable, "-m", "newsclean", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def all_gone(group: int, seconds: float = 5.0) -> bool:
