@@ -20,6 +20,8 @@ from .dates import find_date
 from .errors import NothingExtracted
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .html_parse import parse_html
+from .html_prepare import drop_inert
+from .html_prepare import remove_element as remove_block
 from .patterns import Scope, edge_span, furniture_match
 from .prose import MAX_LINK_SHARE, MIN_ARTICLE_WORDS, WORD, collapse, ends_like_sentence, squash
 from .rules import Rule, SiteRules, line_verdicts
@@ -88,17 +90,6 @@ def unwrap_layout_tables(tree) -> None:
                  if el is table or next(el.iterancestors("table"), None) is table]
         for element in owned:
             element.tag = "div"
-
-
-INERT = lxml.etree.XPath('//script[not(@type="application/ld+json")]|//style|//svg|//noscript'
-                         '|//link|//template')
-
-
-def drop_inert(tree) -> None:
-    """Remove scripts, styles and icons once the metadata is read: trafilatura drops them too,
-    but only after copying the tree several times, and on news pages they are half the bytes."""
-    for element in INERT(tree):
-        remove_block(element)
 
 
 def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
@@ -446,19 +437,6 @@ def page_block_texts(root) -> list[str]:
 
 def block_text(block) -> str:
     return "".join(block.itertext())
-
-
-def remove_block(element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail and element.tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> None:

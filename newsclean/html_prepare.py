@@ -1,0 +1,69 @@
+"""The parsed page made ready for trafilatura: what no reader sees is dropped (scripts, styles,
+icons), but a <noscript> that holds the page's text is kept, as a browser without scripts (and
+trafilatura's own fallbacks) would show it."""
+from __future__ import annotations
+
+import lxml.etree
+
+from .prose import collapse, ends_like_sentence
+
+# a <noscript> holding this many paragraphs of prose is the page's text, not a notice: an
+# unclosed one swallows the rest of the page, and script-rendered blogs put the post in one
+# ("Please enable JavaScript to view the comments" is one short sentence)
+MIN_NOSCRIPT_PROSE = 2
+NOSCRIPT_PROSE_WORDS = 15  # words: a paragraph this long that ends like a sentence is prose
+# words: a <noscript> this long is text too, even with no <p> (a post laid out with <br>)
+MIN_NOSCRIPT_WORDS = 150
+SAMPLE_CHARS = 200  # characters of a noscript's longest paragraph, looked for elsewhere on the page
+
+INERT = lxml.etree.XPath('//script[not(@type="application/ld+json")]|//style|//svg|//link'
+                         '|//template')
+NOSCRIPT = lxml.etree.XPath("//noscript")
+
+
+def drop_inert(tree) -> None:
+    """Remove scripts, styles and icons once the metadata is read: trafilatura drops them too,
+    but only after copying the tree several times, and on news pages they are half the bytes.
+    A <noscript> goes too, unless it holds the page's text and that text is nowhere else on the
+    page: then only its tag goes, and its content stays where it is."""
+    for element in INERT(tree):
+        remove_element(element)
+    page_text = None
+    for element in NOSCRIPT(tree):
+        if element.getparent() is None:
+            continue
+        sample = noscript_sample(element)
+        if sample:
+            page_text = collapse(tree.text_content()) if page_text is None else page_text
+            if page_text.count(sample) < 2:  # the text is here only: keep it
+                element.drop_tag()
+                continue
+        remove_element(element)
+
+
+def noscript_sample(element) -> str | None:
+    """A piece of the noscript's text to look for elsewhere on the page (its longest paragraph's
+    start), or None when the noscript holds no text worth keeping."""
+    prose = [text for p in element.iter("p") if isinstance(p.tag, str)
+             and len((text := collapse(p.text_content())).split()) >= NOSCRIPT_PROSE_WORDS
+             and ends_like_sentence(text)]
+    if len(prose) >= MIN_NOSCRIPT_PROSE:
+        return max(prose, key=len)[:SAMPLE_CHARS]
+    text = collapse(element.text_content())
+    if len(text.split()) >= MIN_NOSCRIPT_WORDS:
+        return text[:SAMPLE_CHARS]
+    return None
+
+
+def remove_element(element) -> None:
+    """Remove an element, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

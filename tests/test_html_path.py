@@ -1,0 +1,71 @@
+"""The HTML path reads pages as trafilatura's own loader would, and never comes out emptier than
+bare trafilatura on the untouched page: pages of our own with the shapes that lost articles."""
+from __future__ import annotations
+
+import newsclean
+
+STORY = [
+    "The Riverton council voted on Tuesday to rebuild the old iron bridge over the Wend, ending "
+    "a dispute that has divided the town for most of a decade.",
+    "Engineers told the council that the bridge, opened in 1891, can no longer carry the buses "
+    "that cross it every morning, and that repairs would cost more than a new span.",
+    "The vote was seven to two. The two members who voted against it said the town should first "
+    "ask the county to share the cost, which they put at eleven million pounds.",
+    "Work is due to start in the spring and take two years, during which a ferry will carry "
+    "pedestrians across the river at no charge.",
+]
+HEADLINE = "Riverton votes to rebuild its iron bridge"
+NAV = '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+FOOTER = "<footer><p>Riverton Gazette, 1 Mill Lane. All rights reserved.</p></footer>"
+
+
+def paragraphs(texts=STORY) -> str:
+    return "".join(f"<p>{text}</p>\n" for text in texts)
+
+
+def page(body: str, head: str = "<html><head><title>Bridge vote</title></head>") -> str:
+    return f"<!DOCTYPE html>\n{head}\n<body>{body}</body></html>"
+
+
+def assert_story(article) -> None:
+    for text in STORY:
+        assert text in article.text
+    assert article.text.count(STORY[0]) == 1
+
+
+def test_self_closed_html_tag_still_gives_the_article():
+    # an XHTML page that closes its <html> tag at once: libxml2 alone reads nothing after it
+    html = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml" lang="en" />\n'
+            f"<head><title>Bridge vote</title></head><body>{NAV}<article><h1>{HEADLINE}</h1>"
+            f"{paragraphs()}</article>{FOOTER}</body></html>")
+    assert_story(newsclean.clean(html, input_type="html"))
+
+
+def test_unclosed_noscript_around_the_page_keeps_the_article():
+    # a tracking pixel's <noscript> never closed: the parser puts the whole page inside it
+    body = (f'<noscript><img src="https://pixel.example/p.gif" alt="">{NAV}<article>'
+            f"<h1>{HEADLINE}</h1>{paragraphs()}</article>{FOOTER}")
+    assert_story(newsclean.clean(page(body), input_type="html"))
+
+
+def test_post_inside_noscript_is_the_article():
+    # a script-rendered blog: an empty mount point, and the post for readers without scripts
+    body = (f'{NAV}<div id="app"></div><noscript><article><h1>{HEADLINE}</h1>'
+            f"{paragraphs()}</article></noscript>{FOOTER}")
+    assert_story(newsclean.clean(page(body), input_type="html"))
+
+
+def test_noscript_copy_of_the_article_is_not_read_twice():
+    body = (f"{NAV}<article><h1>{HEADLINE}</h1>{paragraphs()}</article>"
+            f"<noscript><div>{paragraphs()}</div></noscript>{FOOTER}")
+    assert_story(newsclean.clean(page(body), input_type="html"))
+
+
+def test_noscript_notice_is_dropped():
+    notice = "Please enable JavaScript to view the comments powered by Disqus."
+    body = (f"{NAV}<article><h1>{HEADLINE}</h1>{paragraphs()}<noscript><p>{notice}</p>"
+            f"</noscript></article>{FOOTER}")
+    article = newsclean.clean(page(body), input_type="html")
+    assert_story(article)
+    assert "JavaScript" not in article.text
