@@ -1,17 +1,18 @@
 """The parsed page made ready for trafilatura: what no reader sees is dropped (scripts, styles,
 icons), but a <noscript> that holds the page's text is kept, as a browser without scripts (and
-trafilatura's own fallbacks) would show it."""
+trafilatura's own fallbacks) would show it. Also how much prose the page holds, the measure an
+extraction is judged against."""
 from __future__ import annotations
 
 import lxml.etree
 
-from .prose import collapse, ends_like_sentence
+from .prose import MAX_LINK_SHARE, collapse, ends_like_sentence
 
 # a <noscript> holding this many paragraphs of prose is the page's text, not a notice: an
 # unclosed one swallows the rest of the page, and script-rendered blogs put the post in one
 # ("Please enable JavaScript to view the comments" is one short sentence)
 MIN_NOSCRIPT_PROSE = 2
-NOSCRIPT_PROSE_WORDS = 15  # words: a paragraph this long that ends like a sentence is prose
+PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
 # words: a <noscript> this long is text too, even with no <p> (a post laid out with <br>)
 MIN_NOSCRIPT_WORDS = 150
 SAMPLE_CHARS = 200  # characters of a noscript's longest paragraph, looked for elsewhere on the page
@@ -44,15 +45,33 @@ def drop_inert(tree) -> None:
 def noscript_sample(element) -> str | None:
     """A piece of the noscript's text to look for elsewhere on the page (its longest paragraph's
     start), or None when the noscript holds no text worth keeping."""
-    prose = [text for p in element.iter("p") if isinstance(p.tag, str)
-             and len((text := collapse(p.text_content())).split()) >= NOSCRIPT_PROSE_WORDS
-             and ends_like_sentence(text)]
+    prose = prose_paragraphs(element)
     if len(prose) >= MIN_NOSCRIPT_PROSE:
         return max(prose, key=len)[:SAMPLE_CHARS]
     text = collapse(element.text_content())
     if len(text.split()) >= MIN_NOSCRIPT_WORDS:
         return text[:SAMPLE_CHARS]
     return None
+
+
+def page_prose(tree) -> int:
+    """Characters of prose on the page: what its paragraphs of prose hold (prose_paragraphs).
+    Menus, teaser rails and link lists do not count, so an article is most of it."""
+    return sum(len(text) for text in prose_paragraphs(tree))
+
+
+def prose_paragraphs(element) -> list[str]:
+    """The texts of the paragraphs in and under `element` that read like article prose:
+    long, ending like a sentence, not mostly link text."""
+    found = []
+    for para in ([element] if element.tag == "p" else element.iter("p")):
+        text = collapse(para.text_content())
+        if len(text.split()) < PROSE_PARAGRAPH_WORDS or not ends_like_sentence(text):
+            continue
+        links = sum(len(a.text_content()) for a in para.iter("a"))
+        if links < MAX_LINK_SHARE * len(text):
+            found.append(text)
+    return found
 
 
 def remove_element(element) -> None:
