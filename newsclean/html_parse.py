@@ -57,7 +57,8 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
             raise InputError(f"the page nests its elements over {MAX_DEPTH:,} deep, deeper than the "
                              "HTML parser reads; is this a web page?")
     keep_first_elements(tree, MAX_ELEMENTS)
-    keep_first_text(tree, MAX_TEXT_CHARS)
+    if len(text) > MAX_TEXT_CHARS:  # a tree holds no more text than its markup had characters
+        keep_first_text(tree, MAX_TEXT_CHARS)
     return tree
 
 

@@ -2,7 +2,14 @@
 bare trafilatura on the untouched page: pages of our own with the shapes that lost articles."""
 from __future__ import annotations
 
+import json
+
+import pytest
+from typer.testing import CliRunner
+
 import newsclean
+from newsclean.cli import app
+from newsclean.errors import NothingExtracted
 
 STORY = [
     "The Riverton council voted on Tuesday to rebuild the old iron bridge over the Wend, ending "
@@ -69,3 +76,49 @@ def test_noscript_notice_is_dropped():
     article = newsclean.clean(page(body), input_type="html")
     assert_story(article)
     assert "JavaScript" not in article.text
+
+
+# ---- when the article really is not there: what was found all the same ----
+
+MENU_PAGE = ('<html><head><title>Riverton Gazette: bridge vote</title>'
+             '<meta name="author" content="Jane Doe">'
+             '<meta property="article:published_time" content="2024-03-05T10:00:00Z"></head>'
+             f"<body>{NAV}</body></html>")
+MENU_SCRAPE = "Home\nNews\nSport\nWeather\n"
+
+
+@pytest.mark.parametrize("data, input_type", [(MENU_PAGE, "html"), (MENU_SCRAPE, "text")])
+def test_nothing_extracted_carries_the_partial_article(data, input_type):
+    with pytest.raises(NothingExtracted) as caught:
+        newsclean.clean(data, input_type=input_type, url="https://gazette.example/bridge")
+    article = caught.value.article
+    assert article is not None and article.text == "" and article.markdown == ""
+    assert article.url == "https://gazette.example/bridge"
+    if input_type == "html":
+        assert article.title == "Riverton Gazette: bridge vote"
+        assert article.authors == ("Jane Doe",) and article.date == "2024-03-05"
+
+
+@pytest.mark.parametrize("data, input_type", [(MENU_PAGE, "html"), (MENU_SCRAPE, "text")])
+def test_allow_empty_returns_the_partial_article(data, input_type):
+    article = newsclean.clean(data, input_type=input_type, allow_empty=True)
+    assert article.text == "" and article.kind.value == input_type
+    with pytest.raises(NothingExtracted):
+        newsclean.clean(data, input_type=input_type)
+
+
+def test_allow_empty_changes_nothing_for_an_article():
+    html = page(f"{NAV}<article><h1>{HEADLINE}</h1>{paragraphs()}</article>{FOOTER}")
+    assert newsclean.clean(html, allow_empty=True) == newsclean.clean(html)
+
+
+def test_cli_allow_empty_gives_the_metadata_with_a_status(tmp_path):
+    source = tmp_path / "menu.html"
+    source.write_text(MENU_PAGE)
+    failed = CliRunner().invoke(app, ["clean", "-f", "json", str(source)])
+    assert failed.exit_code == 1 and failed.stdout == ""
+    result = CliRunner().invoke(app, ["clean", "-f", "json", "--allow-empty", str(source)])
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["status"] == "no_article" and record["text"] == ""
+    assert record["title"] == "Riverton Gazette: bridge vote" and record["authors"] == ["Jane Doe"]

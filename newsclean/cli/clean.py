@@ -38,6 +38,9 @@ Files = Annotated[list[str] | None, typer.Argument(
     help="HTML pages or text scrapes (gzip too); none or '-' reads stdin.")]
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", metavar="markdown|json|text", help="Output format.")]
+AllowEmpty = Annotated[bool, typer.Option(
+    "--allow-empty", help="A page with no article still gives its title, authors and date, with "
+    "an empty body (JSON: \"status\": \"no_article\"), and does not count as failed.")]
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE|DIR/", show_default=False,
     help="Write to this file instead of stdout. A folder (one that exists, or any path ending in "
@@ -51,6 +54,7 @@ def clean_cli(
     input_type: InputTypeOption = InputType.AUTO,
     front_matter: FrontMatter = True,
     output: Output = None,
+    allow_empty: AllowEmpty = False,
     rules_dir: RulesDirs = None,
     timeout: Timeout = 20.0,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -73,7 +77,7 @@ def clean_cli(
         with input_errors(name, debug, failures, timeout):
             data = read_source(name, max_bytes)
             article = api.clean(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir),
-                                max_bytes=max_bytes)
+                                max_bytes=max_bytes, allow_empty=allow_empty)
             text = render(article, fmt, source=printable(name), front_matter=front_matter)
             if folder is None:
                 pieces.append(text)

@@ -72,9 +72,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
             if find_date(block.text) and block.words <= REPORTED_DATELINE_WORDS and (
                     id(block) not in kept):
                 note(block.text, "the date line")
-    body = settle(page.body, site, note)
     # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
     title = undoubled(title, min_words=3) if title else title
+    try:
+        body = settle(page.body, site, note)
+    except NothingExtracted as err:  # what was found all the same (api.clean's allow_empty)
+        err.article = Article(text="", markdown="", title=title, authors=byline.authors,
+                              date=byline.date, language=ISO.get(page.language or ""),
+                              url=doc.url, kind=Kind.TEXT, rules=site.sources if site else ())
+        raise
     return Article.from_body(
         as_text(body), render_markdown(body), title, authors=byline.authors, date=byline.date,
         language=ISO.get(page.language or ""),
