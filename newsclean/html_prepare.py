@@ -19,9 +19,12 @@ SAMPLE_CHARS = 200  # characters of a noscript's longest paragraph, looked for e
 
 # what trafilatura deletes from every page before it looks for the article (its
 # MANUALLY_CLEANED tags), deleted here first, once, so that its copies of the tree and its
-# XPath passes over it cost less (menus are a fifth of a news page's elements). Not <footer>,
-# <header> or <aside>: the byline is read from the tree after extraction, and sits in them
-NOT_ARTICLE = ("nav", "button", "select", "option", "input", "textarea", "label", "iframe",
+# XPath passes over it cost less. Not <footer>, <header> or <aside>: the byline is read from
+# the tree after extraction, and sits in them.
+# Not <nav>: an unclosed one swallows the article (WCXB dev 4267 and 4503: trafilatura's recall
+# mode undoes a cleaning that leaves no <p>, and even a menu's removal moved its choice). Not
+# <button> either: FAQ pages ask their questions in them (WCXB dev 4708, 0044, 4007)
+NOT_ARTICLE = ("select", "option", "input", "textarea", "label", "iframe",
                "embed", "object", "canvas", "video", "audio", "map", "dialog", "menu")
 INERT = lxml.etree.XPath('//script[not(@type="application/ld+json")]|//style|//svg|//link'
                          '|//template')
@@ -61,8 +64,14 @@ def noscript_sample(element) -> str | None:
 
 
 def drop_not_article(tree) -> None:
-    """Remove the elements trafilatura would delete before its search (NOT_ARTICLE)."""
+    """Remove the elements trafilatura would delete before its search (NOT_ARTICLE), and the
+    <head>'s metadata once it has been read (a news page's <meta> tags are a fourteenth of its
+    elements): only its JSON-LD scripts stay, where trafilatura's fallback looks for a body."""
     lxml.etree.strip_elements(tree, *NOT_ARTICLE, with_tail=False)
+    head = tree.find("head")
+    if head is not None:
+        for element in [el for el in head if el.tag != "script"]:
+            head.remove(element)
 
 
 def page_prose(tree) -> int:

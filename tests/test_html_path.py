@@ -122,3 +122,30 @@ def test_cli_allow_empty_gives_the_metadata_with_a_status(tmp_path):
     record = json.loads(result.stdout)
     assert record["status"] == "no_article" and record["text"] == ""
     assert record["title"] == "Riverton Gazette: bridge vote" and record["authors"] == ["Jane Doe"]
+
+
+# ---- the safety net: never emptier than bare trafilatura on the untouched page ----
+
+def test_net_recovers_what_our_own_steps_lost(monkeypatch):
+    # whatever a step of ours does wrong (here: the body choice finds nothing), the article
+    # is bare trafilatura's extraction of the untouched page, cleaned the same way
+    from newsclean import from_html
+
+    monkeypatch.setattr(from_html, "choose_body", lambda *args: None)
+    html = page(f"{NAV}<article><h1>{HEADLINE}</h1>{paragraphs()}<p>Share this article</p>"
+                f"</article>{FOOTER}")
+    article = newsclean.clean(html, input_type="html")
+    assert_story(article)
+    assert "Share this article" not in article.text  # the net's text is cleaned too
+
+
+def test_net_is_not_asked_on_a_normal_page(monkeypatch):
+    from newsclean import from_html
+
+    asked = []
+    real = from_html.run_trafilatura
+    monkeypatch.setattr(from_html, "run_trafilatura",
+                        lambda tree, url, **mode: asked.append(type(tree)) or real(tree, url, **mode))
+    html = page(f"{NAV}<article><h1>{HEADLINE}</h1>{paragraphs()}</article>{FOOTER}")
+    assert_story(newsclean.clean(html, input_type="html"))
+    assert str not in asked  # the untouched page (a str) went to trafilatura only for the net
