@@ -20,7 +20,7 @@ from .dates import find_date
 from .errors import NothingExtracted
 from .html_meta import PageMeta, byline_authors, read_meta, without_outlets
 from .html_parse import parse_html
-from .html_prepare import drop_inert, drop_not_article, page_prose, prose_paragraphs
+from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
 from .html_prepare import remove_element as remove_block
 from .patterns import Scope, edge_span, furniture_match
 from .prose import MIN_ARTICLE_WORDS, WORD, collapse, squash
@@ -30,13 +30,16 @@ from .trace import Note, ignore
 
 LOG = logging.getLogger("newsclean")
 BLOCK_TAGS = ("p", "head", "quote", "item")
-# characters: the default mode is asked too when the page holds this many times more prose
-# (html_prepare.page_prose) than the recall-mode text: recall may have locked onto a fragment.
-# On the dev sets (benchmarks/accuracy.py) it takes the default pass where it wins and spares it
-# where it only repeats the recall text or adds a rail: WCXB dev word F1 +0.001 against asking
-# whenever the recall text was under a fifth of the page's words, Scrapinghub unchanged, a
-# third as many second passes (1.5: as many passes, no gain; 3: WCXB -0.0006)
-PROSE_SHORTFALL = 2.0
+# Recall-mode output under this share of the page's words (a reader's: scripts and styles
+# dropped) may be a fragment, so the default mode is asked too (CONFIDENT_SHARE), unless the
+# page has real prose (MIN_PAGE_PROSE characters, html_prepare.page_prose) and the recall text
+# holds two thirds of it (PROSE_HELD): then the default mode only adds a rail or a listing. On
+# the dev sets (benchmarks/accuracy.py, against a share of 0.20 and no prose test): WCXB dev word
+# F1 +0.002, WCXB other dev +0.002, Scrapinghub unchanged, one WCXB page fewer under 0.5
+# where bare trafilatura is over 0.9 on each WCXB set (0.30: Scrapinghub -0.002)
+CONFIDENT_SHARE = 0.25
+MIN_PAGE_PROSE = 1000
+PROSE_HELD = 1.5  # the page's prose is under 1.5 times the recall text's characters
 # words: recall output shorter than this is not trusted as it is, whatever the page's prose
 # (rule of thumb: a short article's recall text may still be a menu)
 MIN_CONFIDENT_WORDS = 50
@@ -118,13 +121,13 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
                                          for rule in site.get("native_ad_clue"))
     drop_inert(tree)
     apply_strip_rules(tree, site, note, doc.url)
-    prose = page_prose(tree)
+    page = measure_page(tree)
     drop_not_article(tree)
-    body = body_by_rule(tree, doc.url, site, prose) if site and site.get("body") else None
+    body = body_by_rule(tree, doc.url, site, page) if site and site.get("body") else None
     if body is None:
-        body = choose_body(tree, doc.url, prose)
+        body = choose_body(tree, doc.url, page)
     text, markdown_body = finish_body(body, (meta.title, page_meta.title), site, note)
-    if len(text) < NET_PROSE_SHARE * prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
+    if len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
         text, markdown_body = safety_net(doc, site, (meta.title, page_meta.title), text,
                                          markdown_body, note)
     authors = (without_outlets(meta.authors, meta.sitename, doc.url)
@@ -288,7 +291,7 @@ def holding_article_prose(tree, url: str | None, elements) -> set:
     prose = {el: texts for el in elements if (texts := prose_paragraphs(el))}
     if not any(len(texts) >= MIN_SPARED_PROSE for texts in prose.values()):
         return set()
-    generic = choose_body(tree, url, page_prose(tree))
+    generic = choose_body(tree, url, measure_page(tree))
     if generic is None:
         return set()
     article = squash(" ".join(generic.itertext()))
@@ -310,7 +313,7 @@ def safe_xpath(tree, rule: Rule) -> list:
     return found if isinstance(found, list) else []
 
 
-def body_by_rule(tree, url: str | None, site: SiteRules, prose: int):
+def body_by_rule(tree, url: str | None, site: SiteRules, page: PageSize):
     """The body the site's XPaths name, cleaned by trafilatura; None to use the generic path.
     The XPaths are tried in order (a user file's before the built-in ones layered under it);
     one that matches nothing is passed over, and so is one whose body is far shorter than the
@@ -324,10 +327,10 @@ def body_by_rule(tree, url: str | None, site: SiteRules, prose: int):
             continue
         matched = True
         by_rule = run_trafilatura(rule_page(outermost), url, **RULE_BODY_MODE)
-        if prose >= MIN_TRUSTED_PROSE and text_chars(by_rule) >= prose:
+        if page.prose >= MIN_TRUSTED_PROSE and text_chars(by_rule) >= page.prose:
             return by_rule  # it holds as much as all the page's prose: no stale fragment
         if generic is None:
-            generic = choose_body(tree, url, prose)
+            generic = choose_body(tree, url, page)
         if by_rule is not None and len(words_of(by_rule)) >= RULE_SANITY_SHARE * len(words_of(generic)):
             return by_rule
         LOG.info("%s: passed over, its body is far shorter than the generic one", rule.source)
@@ -375,16 +378,18 @@ def run_trafilatura(tree, url: str | None, **mode):
     return None if result is None else result.body  # type: ignore[union-attr]  # a Document
 
 
-def choose_body(tree, url: str | None, prose: int):
+def choose_body(tree, url: str | None, page: PageSize):
     """trafilatura's recall mode first: on news pages it finds bodies split over several
     containers that the default mode cuts short (docs/findings.md#recall-mode and
-    #split-bodies). When the page holds much more prose than its text (`prose`: characters, see
-    html_prepare.page_prose) it may have locked onto a fragment, so the default mode runs too,
-    and wins if its text contains the recall text and more (benchmarks/: WCXB dev +0.008)."""
+    #split-bodies). When its text is a small part of the page it may have locked onto a
+    fragment, so the default mode runs too (see CONFIDENT_SHARE), and wins if its text
+    contains the recall text and more (benchmarks/: WCXB dev +0.008)."""
     recall = run_trafilatura(tree, url, favor_recall=True)
     recall_text = body_text(recall)
-    if (len(WORD.findall(recall_text)) >= MIN_CONFIDENT_WORDS
-            and prose < PROSE_SHORTFALL * len(recall_text)):
+    recall_count = len(WORD.findall(recall_text))
+    if recall_count >= max(MIN_CONFIDENT_WORDS, CONFIDENT_SHARE * page.words) or (
+            recall_count >= MIN_CONFIDENT_WORDS and page.prose >= MIN_PAGE_PROSE
+            and page.prose < PROSE_HELD * len(recall_text)):
         return recall
     default = run_trafilatura(tree, url)
     if default is None:

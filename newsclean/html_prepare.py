@@ -4,6 +4,8 @@ trafilatura's own fallbacks) would show it. Also how much prose the page holds, 
 extraction is judged against."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import lxml.etree
 
 from .prose import MAX_LINK_SHARE, collapse, ends_like_sentence
@@ -72,6 +74,19 @@ def drop_not_article(tree) -> None:
     if head is not None:
         for element in [el for el in head if el.tag != "script"]:
             head.remove(element)
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """How much a page holds, to judge an extraction by: the words a reader sees (scripts and
+    styles dropped) and the characters of its paragraphs of prose (page_prose)."""
+
+    words: int
+    prose: int
+
+
+def measure_page(tree) -> PageSize:
+    return PageSize(len(tree.text_content().split()), page_prose(tree))
 
 
 def page_prose(tree) -> int:
