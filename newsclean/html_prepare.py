@@ -25,9 +25,10 @@ SAMPLE_CHARS = 200  # characters of a noscript's longest paragraph, looked for e
 # the tree after extraction, and sits in them.
 # Not <nav>: an unclosed one swallows the article (WCXB dev 4267 and 4503: trafilatura's recall
 # mode undoes a cleaning that leaves no <p>, and even a menu's removal moved its choice). Not
-# <button> either: FAQ pages ask their questions in them (WCXB dev 4708, 0044, 4007)
-NOT_ARTICLE = ("select", "option", "input", "textarea", "label", "iframe",
-               "embed", "object", "canvas", "video", "audio", "map", "dialog", "menu")
+# <button> either: FAQ pages ask their questions in them (WCXB dev 4708, 0044, 4007); nor
+# <select>: without a schedule's pickers trafilatura took its menus (WCXB other dev 2919)
+NOT_ARTICLE = ("input", "textarea", "label", "iframe", "embed", "object", "canvas", "video",
+               "audio", "map", "dialog", "menu")
 INERT = lxml.etree.XPath('//script[not(@type="application/ld+json")]|//style|//svg|//link'
                          '|//template')
 NOSCRIPT = lxml.etree.XPath("//noscript")
