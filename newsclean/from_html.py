@@ -126,10 +126,14 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     body = body_by_rule(tree, doc.url, site, page) if site and site.get("body") else None
     if body is None:
         body = choose_body(tree, doc.url, page)
-    text, markdown_body = finish_body(body, (meta.title, page_meta.title), site, note)
+    heard: list[tuple[str, str]] = []  # what the cleaning dropped, told once the body is chosen
+    text, markdown_body = finish_body(body, (meta.title, page_meta.title), site,
+                                      lambda *drop: heard.append(drop))
     if len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
-        text, markdown_body = safety_net(doc, site, (meta.title, page_meta.title), text,
-                                         markdown_body, note)
+        text, markdown_body, heard = safety_net(doc, site, (meta.title, page_meta.title),
+                                                (text, markdown_body, heard))
+    for dropped in heard:
+        note(*dropped)
     authors = (without_outlets(meta.authors, meta.sitename, doc.url)
                or without_outlets(byline_authors(tree), meta.sitename, doc.url))  # last: it prunes the tree
     article = Article.from_body(
@@ -155,22 +159,23 @@ def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
     return xmltotxt(body, False).strip(), xmltotxt(body, True).strip()
 
 
-def safety_net(doc: Document, site: SiteRules | None, titles: Sequence[str | None], text: str,
-               markdown_body: str, note: Note = ignore) -> tuple[str, str]:
+Cleaned = tuple[str, str, list[tuple[str, str]]]  # text, Markdown, what the cleaning dropped
+
+
+def safety_net(doc: Document, site: SiteRules | None, titles: Sequence[str | None],
+               ours: Cleaned) -> Cleaned:
     """Whatever our own steps did to the page, the article is never emptier than bare
     trafilatura's extraction of the untouched page, cleaned the same way: this returns the
-    longer of the two (text, Markdown). Only for an article that is short against the page's
+    one of the two with more words. Only for an article that is short against the page's
     prose (NET_PROSE_SHARE), so that the common case pays nothing."""
     heard: list[tuple[str, str]] = []
     bare = run_trafilatura(doc.text, doc.url)
     bare_text, bare_markdown = finish_body(bare, titles, site, lambda *drop: heard.append(drop))
-    if len(WORD.findall(bare_text)) <= len(WORD.findall(text)):
-        return text, markdown_body
+    if len(WORD.findall(bare_text)) <= len(WORD.findall(ours[0])):
+        return ours
     LOG.info("%s: bare trafilatura found more than newsclean's own steps; using it",
              doc.url or "the page")
-    for dropped in heard:
-        note(*dropped)
-    return bare_text, bare_markdown
+    return bare_text, bare_markdown, heard
 
 
 # ---- site rules on the page ----

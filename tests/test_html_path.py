@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 import newsclean
+from newsclean.api import explain
 from newsclean.cli import app
 from newsclean.errors import NothingExtracted
 
@@ -149,3 +150,15 @@ def test_net_is_not_asked_on_a_normal_page(monkeypatch):
     html = page(f"{NAV}<article><h1>{HEADLINE}</h1>{paragraphs()}</article>{FOOTER}")
     assert_story(newsclean.clean(html, input_type="html"))
     assert str not in asked  # the untouched page (a str) went to trafilatura only for the net
+
+
+def test_explain_tells_the_drops_of_the_body_that_was_kept(monkeypatch):
+    # the net's article is what explain reports: its blocks kept, its furniture dropped
+    from newsclean import from_html
+
+    monkeypatch.setattr(from_html, "choose_body", lambda *args: None)
+    html = page(f"{NAV}<article><h1>{HEADLINE}</h1>{paragraphs()}<p>Share this article</p>"
+                f"</article>{FOOTER}")
+    steps = {step.text: step for step in explain(html, input_type="html").steps}
+    assert all(steps[text].kept for text in STORY)
+    assert not steps["Share this article"].kept and "share" in steps["Share this article"].reason
