@@ -38,7 +38,7 @@ BLOCK_TAGS = ("p", "head", "quote", "item")
 # F1 +0.0013 (0296 and 4759 up from 0.62 and 0.42 to 0.98), WCXB other dev +0.004 (pages under
 # 0.5 where bare trafilatura is over 0.9: 4 -> 2), Scrapinghub unchanged (0.30: -0.002)
 CONFIDENT_SHARE = 0.25
-MIN_PAGE_PROSE = 1000
+MIN_PAGE_PROSE = 1000  # characters: five or six paragraphs of prose
 PROSE_HELD = 1.5  # the page's prose is under 1.5 times the recall text's characters
 # words: recall output shorter than this is not trusted as it is, whatever the page's prose
 # (rule of thumb: a short article's recall text may still be a menu)
