@@ -15,7 +15,8 @@ from .trace import FieldSource, Recorder, Step
 
 def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | str = InputType.AUTO,
           rules_dirs: Sequence[str] = (), charset: str | None = None,
-          max_bytes: int = MAX_BYTES, links: bool = False, images: bool = False) -> Article:
+          max_bytes: int = MAX_BYTES, links: bool = False, images: bool = False,
+          allow_empty: bool = False) -> Article:
     """Return the article in `data` (an HTML page or a text scrape) without boilerplate.
 
     `input_type` is an InputType or its value ("auto", "html", "text"). `charset` is the one
@@ -25,7 +26,9 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | 
     for binary, empty or undecodable input, or input over `max_bytes` (50 MB; str: characters)
     as given or once gunzipped, NothingExtracted when no article is found, and
     RuleError for a rules folder that does not exist (all NewscleanError); ValueError for an
-    unknown `input_type`.
+    unknown `input_type`. A NothingExtracted carries what was found all the same as `.article`
+    (empty `text` and `markdown`, confidence 0, the title, authors, date... the page gave); with
+    `allow_empty=True` that Article is returned instead of raising.
 
     With `links`, the Markdown keeps the article's links as `[text](url)`, made absolute with
     `url` (or the page's <base href>; with neither they stay as the page wrote them); with
@@ -35,7 +38,15 @@ def clean(data: bytes | str, *, url: str | None = None, input_type: InputType | 
     doc = sniff.decode(data, url=url, kind=InputType.parse(input_type), charset=charset,
                        max_bytes=max_bytes)
     site = RuleBook.load(rules_dirs).for_document(doc).rules
-    return extractor(doc.kind)(doc, site, links=links, images=images)
+    try:
+        return extractor(doc.kind)(doc, site, links=links, images=images)
+    except NothingExtracted as err:
+        if err.article is None:  # the path found no metadata either: the page's URL and kind
+            err.article = Article(text="", markdown="", url=doc.url, kind=doc.kind, confidence=0.0,
+                                  rules=site.sources if site else ())
+        if allow_empty:
+            return err.article
+        raise
 
 
 def extractor(kind: Kind) -> Callable[..., Article]:

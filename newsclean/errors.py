@@ -1,4 +1,10 @@
 """The exceptions newsclean raises on bad input; anything else is a bug."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .article import Article
 
 
 class NewscleanError(Exception):
@@ -10,7 +16,13 @@ class InputError(NewscleanError):
 
 
 class NothingExtracted(NewscleanError):
-    """The page was read, but no article text was found in it."""
+    """The page was read, but no article text was found in it. `article`, when not None, is
+    what was found all the same: an Article with empty text and markdown and the page's title,
+    authors, date and other metadata (`clean(..., allow_empty=True)` returns it)."""
+
+    def __init__(self, message: str, article: Article | None = None) -> None:
+        super().__init__(message)
+        self.article = article
 
 
 class RuleError(NewscleanError):

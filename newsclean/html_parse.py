@@ -14,6 +14,10 @@ from .errors import InputError
 
 LOG = logging.getLogger("newsclean")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# an XHTML page's `<html ... />`: libxml2 closes the element there and reads the page as empty
+# (trafilatura's loader repairs it too, in its first lines); looked for at the page's start only
+SELF_CLOSED_HTML = re.compile(r"(<html\b[^<>]*?)\s*/>", re.IGNORECASE)
+PAGE_START_CHARS = 4096  # characters of a page where its <html> tag is looked for
 # tags: a page with more is read to its first MAX_TAGS (tags inside scripts and styles do not
 # count), cut before it is parsed. trafilatura costs 20-150 us an element and runs twice on
 # some pages: a 50 MB page of 1.3 million elements took 57 s in recall mode alone and 125 s in
@@ -45,6 +49,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     A page nested deeper than the parser reads is read again without its container tags.
     Raises InputError."""
     text = XML_DECLARATION.sub("", text, count=1)  # lxml refuses str with an encoding declaration
+    text = reopen_html(text)
     tree, too_deep = parse_tree(first_tags(text, MAX_TAGS))
     if too_deep:  # libxml2 drops everything below its depth limit, silently
         tree, too_deep = parse_tree(first_tags(CONTAINER_TAG.sub(" ", text), MAX_TAGS))
@@ -52,8 +57,17 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
             raise InputError(f"the page nests its elements over {MAX_DEPTH:,} deep, deeper than the "
                              "HTML parser reads; is this a web page?")
     keep_first_elements(tree, MAX_ELEMENTS)
-    keep_first_text(tree, MAX_TEXT_CHARS)
+    if len(text) > MAX_TEXT_CHARS:  # a tree holds no more text than its markup had characters
+        keep_first_text(tree, MAX_TEXT_CHARS)
     return tree
+
+
+def reopen_html(text: str) -> str:
+    """The page with a self-closed `<html .../>` at its start written as an open tag."""
+    head = text[:PAGE_START_CHARS]
+    if "/>" not in head:
+        return text
+    return SELF_CLOSED_HTML.sub(r"\1>", head, count=1) + text[PAGE_START_CHARS:]
 
 
 def parse_tree(text: str) -> tuple[lxml.html.HtmlElement, bool]:

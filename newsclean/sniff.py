@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
@@ -29,7 +30,10 @@ UTF8_VALID_BYTE_SHARE = 0.75
 # terminal colour codes, C0 control characters but tab and newline, DEL, U+FFFE/U+FFFF. C1
 # controls stay: lxml holds them, and on real pages they are mojibake ("Earthâ\x80\x99s",
 # WCXB dev 4517), whose bytes a reader or a repair tool still needs
-INVISIBLE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# ...and a colour code's parameters, looked for only where an ESC is (a one-class regex scans a
+# page three times faster than the alternation of both: 2 ms a Scrapinghub page, from 6)
+COLOUR_CODE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]")
 KIND_SNIFF_CHARS = 5000  # characters where a page's start (doctype, <html>) is looked for
 KIND_SCAN_CHARS = 100_000  # characters whose tags and words decide HTML or text
 MIN_HTML_TAGS = 5  # tags: a text scrape may quote a stray "<br>" or two
@@ -146,7 +150,12 @@ def decode(data: bytes | str, *, url: str | None = None,
         refuse_binary(data)
         text, encoding = decode_bytes(data, charset)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text:
+        text = COLOUR_CODE.sub("", text)
     text = INVISIBLE.sub("", text)
+    # composed accents ("u" + U+0308 is "ü"), so that searches and word counts find the words
+    # as typed; before anything reads the text, so every output word is still an input word
+    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise InputError("input is empty; give an HTML page or a text scrape")
     found = sniff_kind(text) if chosen is InputType.AUTO else Kind(chosen.value)

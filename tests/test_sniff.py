@@ -413,3 +413,36 @@ def test_control_characters_and_escapes_cost_no_article(story, input_type):
     article = clean(data.encode("utf-8"), input_type=input_type)
     assert "Millbrook town council voted on Tuesday" in article.text.replace("\u202c", "")
     assert not any(ch in article.text for ch in "\x01\x07\x1b\uffff")
+
+
+DECOMPOSED = "Die Anlage wurde gepru\u0308ft und fu\u0308r sicher erkla\u0308rt."
+
+
+@pytest.mark.parametrize("data", [DECOMPOSED, DECOMPOSED.encode("utf-8")])
+def test_decoded_text_is_nfc(data):
+    # "u" + COMBINING DIAERESIS is "ü": a search for "geprüft" must find it in the output
+    text = sniff.decode(data).text
+    assert "geprüft" in text and "fu\u0308r" not in text
+
+
+GERMAN_STORY = [
+    "Die neue Anlage am Fluss wurde am Montag von der Stadt gepru\u0308ft und fu\u0308r sicher "
+    "erkla\u0308rt, wie die Verwaltung in einer Mitteilung schreibt.",
+    "Der Pru\u0308fer, Herr Mu\u0308ller, sagte, dass die Arbeiten zwei Jahre gedauert haben und "
+    "dass die Kosten unter dem geplanten Betrag geblieben sind.",
+    "Die Anlage soll im Fru\u0308hjahr in Betrieb gehen. Bis dahin werden die Mitarbeiter "
+    "geschult, und die Bu\u0308rger ko\u0308nnen sie an einem Tag der offenen Tu\u0308r besichtigen.",
+]
+
+
+@pytest.mark.parametrize("input_type", ["html", "text"])
+def test_both_paths_output_composed_accents(input_type):
+    title = "Neue Anlage gepru\u0308ft"
+    if input_type == "html":
+        data = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+                + "".join(f"<p>{s}</p>" for s in GERMAN_STORY) + "</article></body></html>")
+    else:
+        data = f"{title}\n\n" + "\n\n".join(GERMAN_STORY) + "\n"
+    article = clean(data, input_type=input_type)
+    assert "geprüft" in article.text and "Müller" in article.text
+    assert "\u0308" not in article.text + article.markdown + (article.title or "")

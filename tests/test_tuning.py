@@ -12,9 +12,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "newsclean"
 CHECKED = sorted(PACKAGE.glob("text/*.py")) + [PACKAGE / name for name in (
-    "from_html.py", "html_lines.py", "html_meta.py", "bylines.py", "titles.py", "prose.py",
-    "patterns.py", "boilerplate.py",
-    "stoplists.py", "sniff.py", "rules.py", "dates.py")]
+    "from_html.py", "html_lines.py", "html_prepare.py", "html_meta.py", "bylines.py", "titles.py",
+    "prose.py", "patterns.py", "boilerplate.py", "stoplists.py", "sniff.py", "rules.py", "dates.py")]
 PLAIN_NUMBERS = {0, 1, 2, -1}  # nothing, one, a pair, the last: these read as themselves
 
 

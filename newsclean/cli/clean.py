@@ -42,6 +42,9 @@ Files = Annotated[list[str] | None, typer.Argument(
     help="HTML pages or text scrapes (gzip too); none or '-' reads stdin.")]
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", metavar="markdown|json|text", help="Output format.")]
+AllowEmpty = Annotated[bool, typer.Option(
+    "--allow-empty", help="A page with no article still gives its title, authors and date, with "
+    "an empty body (JSON: \"status\": \"no_article\"), and does not count as failed.")]
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE|DIR/", show_default=False,
     help="Write to this file instead of stdout. A folder (one that exists, or any path ending in "
@@ -57,6 +60,7 @@ def clean_cli(
     links: Links = False,
     images: Images = False,
     output: Output = None,
+    allow_empty: AllowEmpty = False,
     rules_dir: RulesDirs = None,
     timeout: Timeout = 20.0,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -83,7 +87,8 @@ def clean_cli(
         with input_errors(name, debug, failures, timeout):
             data = read_source(name, max_bytes)
             article = api.clean(data, url=url, input_type=input_type, rules_dirs=dirs(rules_dir),
-                                max_bytes=max_bytes, links=links, images=images)
+                                max_bytes=max_bytes, links=links, images=images,
+                                allow_empty=allow_empty)
             if min_confidence is not None and (article.confidence or 0.0) < min_confidence:
                 warn_low(name, article.confidence, min_confidence)
                 doubtful.append(name)

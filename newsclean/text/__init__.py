@@ -80,9 +80,16 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
             if find_date(block.text) and block.words <= REPORTED_DATELINE_WORDS and (
                     id(block) not in kept):
                 note(block.text, "the date line")
-    body = settle(page.body, site, note)
     # "HeadlineHeadline": a headline printed twice; a two-word one may be a name ("Bye Bye")
     title = undoubled(title, min_words=3) if title else title
+    try:
+        body = settle(page.body, site, note)
+    except NothingExtracted as err:  # what was found all the same (api.clean's allow_empty)
+        err.article = Article(text="", markdown="", title=title, authors=byline.authors,
+                              date=byline.date, language=ISO.get(page.language or ""),
+                              url=doc.url, kind=Kind.TEXT, confidence=0.0,
+                              rules=site.sources if site else ())
+        raise
     shown = relink_blocks(body, find_anchors(doc.text, doc.url), links=links, images=images) if (
         links or images) else body
     text = as_text(body)

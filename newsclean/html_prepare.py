@@ -1,0 +1,124 @@
+"""The parsed page made ready for trafilatura: what no reader sees is dropped (scripts, styles,
+icons), but a <noscript> that holds the page's text is kept, as a browser without scripts (and
+trafilatura's own fallbacks) would show it. Also how much prose the page holds, the measure an
+extraction is judged against."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.etree
+
+from .prose import MAX_LINK_SHARE, collapse, ends_like_sentence
+
+# a <noscript> holding this many paragraphs of prose is the page's text, not a notice: an
+# unclosed one swallows the rest of the page, and script-rendered blogs put the post in one
+# ("Please enable JavaScript to view the comments" is one short sentence)
+MIN_NOSCRIPT_PROSE = 2
+PROSE_PARAGRAPH_WORDS = 15  # a sentence or two: no headline, caption or link label is as long
+# words: a <noscript> this long is text too, even with no <p> (a post laid out with <br>)
+MIN_NOSCRIPT_WORDS = 150
+SAMPLE_CHARS = 200  # characters of a noscript's longest paragraph, looked for elsewhere on the page
+
+# what trafilatura deletes from every page before it looks for the article (its
+# MANUALLY_CLEANED tags), deleted here first, once, so that its copies of the tree and its
+# XPath passes over it cost less. Not <footer>, <header> or <aside>: the byline is read from
+# the tree after extraction, and sits in them.
+# Not <nav>: an unclosed one swallows the article (WCXB dev 4267 and 4503: trafilatura's recall
+# mode undoes a cleaning that leaves no <p>, and even a menu's removal moved its choice). Not
+# <button> either: FAQ pages ask their questions in them (WCXB dev 4708, 0044, 4007); nor
+# <select>: without a schedule's pickers trafilatura took its menus (WCXB other dev 2919)
+NOT_ARTICLE = ("input", "textarea", "label", "iframe", "embed", "object", "canvas", "video",
+               "audio", "map", "dialog", "menu")
+INERT = lxml.etree.XPath('//script[not(@type="application/ld+json")]|//style|//svg|//link'
+                         '|//template')
+NOSCRIPT = lxml.etree.XPath("//noscript")
+
+
+def drop_inert(tree) -> None:
+    """Remove scripts, styles and icons once the metadata is read: trafilatura drops them too,
+    but only after copying the tree several times, and on news pages they are half the bytes.
+    A <noscript> goes too, unless it holds the page's text and that text is nowhere else on the
+    page: then only its tag goes, and its content stays where it is."""
+    for element in INERT(tree):
+        remove_element(element)
+    page_text = None
+    for element in NOSCRIPT(tree):
+        if element.getparent() is None:
+            continue
+        sample = noscript_sample(element)
+        if sample:
+            page_text = collapse(tree.text_content()) if page_text is None else page_text
+            if page_text.count(sample) < 2:  # the text is here only: keep it
+                element.drop_tag()
+                continue
+        remove_element(element)
+
+
+def noscript_sample(element) -> str | None:
+    """A piece of the noscript's text to look for elsewhere on the page (its longest paragraph's
+    start), or None when the noscript holds no text worth keeping."""
+    prose = prose_paragraphs(element)
+    if len(prose) >= MIN_NOSCRIPT_PROSE:
+        return max(prose, key=len)[:SAMPLE_CHARS]
+    text = collapse(element.text_content())
+    if len(text.split()) >= MIN_NOSCRIPT_WORDS:
+        return text[:SAMPLE_CHARS]
+    return None
+
+
+def drop_not_article(tree) -> None:
+    """Remove the elements trafilatura would delete before its search (NOT_ARTICLE), and the
+    <head>'s metadata once it has been read (a news page's <meta> tags are a fourteenth of its
+    elements): only its JSON-LD scripts stay, where trafilatura's fallback looks for a body."""
+    lxml.etree.strip_elements(tree, *NOT_ARTICLE, with_tail=False)
+    head = tree.find("head")
+    if head is not None:
+        for element in [el for el in head if el.tag != "script"]:
+            head.remove(element)
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """How much a page holds, to judge an extraction by: the words a reader sees (scripts and
+    styles dropped) and the characters of its paragraphs of prose (page_prose)."""
+
+    words: int
+    prose: int
+
+
+def measure_page(tree) -> PageSize:
+    return PageSize(len(tree.text_content().split()), page_prose(tree))
+
+
+def page_prose(tree) -> int:
+    """Characters of prose on the page: what its paragraphs of prose hold (prose_paragraphs).
+    Menus, teaser rails and link lists do not count, so an article is most of it."""
+    return sum(len(text) for text in prose_paragraphs(tree))
+
+
+def prose_paragraphs(element) -> list[str]:
+    """The texts of the paragraphs in and under `element` that read like article prose:
+    long, ending like a sentence, not mostly link text."""
+    found = []
+    for para in ([element] if element.tag == "p" else element.iter("p")):
+        text = collapse(para.text_content())
+        if len(text.split()) < PROSE_PARAGRAPH_WORDS or not ends_like_sentence(text):
+            continue
+        links = sum(len(a.text_content()) for a in para.iter("a"))
+        if links < MAX_LINK_SHARE * len(text):
+            found.append(text)
+    return found
+
+
+def remove_element(element) -> None:
+    """Remove an element, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
