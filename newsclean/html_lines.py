@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .bylines import names_in_byline
+from .html_prepare import remove_element as remove_block
 from .patterns import MAX_EDGE_BLOCKS, Scope, edge_span, furniture_match
 from .prose import WORD, ends_like_sentence
 from .rules import SiteRules, line_verdicts
@@ -97,7 +98,9 @@ def loose_lines(body) -> list[Line]:
 
 def top_of(line: Line, body, tops: dict) -> float:
     """Where a line stands among the body's children: its block's (or, for loose text, the
-    child it follows; half a place after it)."""
+    child it follows; half a place after it; the body itself, when it is a block: first)."""
+    if line.block is body and not line.parts:
+        return -1.0
     if line.block is body:
         kind, node = line.parts[0]
         return -0.5 if kind == "text" else tops[node] + 0.5
@@ -245,17 +248,3 @@ def highlights(units: list[list[Line]]) -> list[int]:
 
 def block_text(block) -> str:
     return "".join(block.itertext())
-
-
-def remove_block(element) -> None:
-    """Remove an element, keeping its tail text in place."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail and element.tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)

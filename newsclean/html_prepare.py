@@ -69,11 +69,12 @@ def noscript_sample(element) -> str | None:
 def drop_not_article(tree) -> None:
     """Remove the elements trafilatura would delete before its search (NOT_ARTICLE), and the
     <head>'s metadata once it has been read (a news page's <meta> tags are a fourteenth of its
-    elements): only its JSON-LD scripts stay, where trafilatura's fallback looks for a body."""
+    elements): only its JSON-LD scripts stay, where trafilatura's fallback looks for a body,
+    and its <base href>, against which --links reads the page's relative addresses."""
     lxml.etree.strip_elements(tree, *NOT_ARTICLE, with_tail=False)
     head = tree.find("head")
     if head is not None:
-        for element in [el for el in head if el.tag != "script"]:
+        for element in [el for el in head if el.tag not in ("script", "base")]:
             head.remove(element)
 
 
@@ -110,12 +111,13 @@ def prose_paragraphs(element) -> list[str]:
     return found
 
 
-def remove_element(element) -> None:
-    """Remove an element, keeping the text that follows it (its tail)."""
+def remove_element(element, *, blank_tail: bool = False) -> None:
+    """Remove an element, keeping the text that follows it (its tail; a tail of spaces alone
+    only with `blank_tail`, where inline markup around it must stay apart)."""
     parent = element.getparent()
     if parent is None:
         return
-    if element.tail and element.tail.strip():
+    if element.tail and (blank_tail or element.tail.strip()):
         previous = element.getprevious()
         if previous is not None:
             previous.tail = (previous.tail or "") + element.tail

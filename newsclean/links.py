@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 
 from lxml.etree import strip_tags
 
+from .html_prepare import remove_element
 from .prose import squash
 
 # schemes whose links are no address a reader can follow: the link is dropped, its text kept
@@ -116,7 +117,7 @@ def put_links(body, rich) -> None:
             continue
         source = copy.deepcopy(linked[found][1])
         for graphic in list(source.iter("graphic")):
-            drop_keeping_tail(graphic)
+            remove_element(graphic, blank_tail=True)
         for child in list(block):
             block.remove(child)
         block.text = source.text
@@ -164,19 +165,5 @@ def markdown_ready(body):
     strip_tags(body, "deadref")
     for graphic in list(body.iter("graphic")):
         if dead(graphic.get("src") or ""):
-            drop_keeping_tail(graphic)
+            remove_element(graphic, blank_tail=True)
     return body
-
-
-def drop_keeping_tail(element) -> None:
-    """Remove an element, its tail text staying where it was."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)

@@ -162,3 +162,14 @@ def test_explain_tells_the_drops_of_the_body_that_was_kept(monkeypatch):
     steps = {step.text: step for step in explain(html, input_type="html").steps}
     assert all(steps[text].kept for text in STORY)
     assert not steps["Share this article"].kept and "share" in steps["Share this article"].reason
+
+
+def test_a_body_that_is_itself_a_block_is_read_line_by_line():
+    """A broken page whose bare extraction is one bare paragraph (the safety net reads it):
+    its lines sort without an index error, and a page with too little text says so."""
+    from newsclean import NothingExtracted, clean
+
+    with pytest.raises(NothingExtracted):
+        clean("<p><html>the.", links=True, images=True)
+    article = clean("<p><html>" + "A short line of words here. " * 3, links=True, images=True)
+    assert article.text.startswith("A short line of words here.")
