@@ -73,6 +73,11 @@ HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|�
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
                     r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
                     r"por|door|(?:picture|photo|image|avatar|portrait) of)\b", re.IGNORECASE)
+# a logo's alt text: "MIT Sloan logo", "The Slate logo on a dark background" (a name of a few
+# words before "logo"; a headline about a logo says more)
+LOGO_ALT = re.compile(r"^(?:\S+\s+){1,5}logo(?:\s+(?:on|in|with)\s.*)?$", re.IGNORECASE)
+GLUED_CREDIT = re.compile(r"^By[A-ZÀ-Ý][a-zà-ÿ]")  # "ByNina Pineda": a byline's link ran into "By"
+SKIP_LINK = re.compile(r"^skip to\b", re.IGNORECASE)  # "Skip to main content", "Skip to Content"
 
 
 @dataclass(frozen=True)
@@ -279,6 +284,8 @@ def headline_like(block: Block) -> bool:
             and not (block.text.endswith(".") and block.words > SENTENCE_LINE_WORDS)
             and not (block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text))  # alt text
             and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
+            and not LOGO_ALT.match(block.text) and not GLUED_CREDIT.match(block.text)
+            and not SKIP_LINK.match(block.text)
             and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)
             and find_date(block.text) is None
             and furniture_match(block.text, Scope.HEAD) is None)  # "1 hour ago", "5 min read"

@@ -1,0 +1,66 @@
+"""Metadata on text scrapes (issue 15, text path): each byline or headline shape seen in the
+dev renderings, on a scrape of our own. A wrong value is worse than none."""
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+HEADLINE = "Council backs new footbridge over the Mill river"
+STORY = "\n\n".join(
+    f"{sentence} The council voted on Tuesday to rebuild the old footbridge over the river, and "
+    "work will start in the spring after the floods have gone down."
+    for sentence in ("The vote was close.", "Residents had asked for years.",
+                     "The cost is shared with the county.", "A temporary ferry will run."))
+MENU = "Home\n\nNews\n\nSport\n\nContact\n\n"
+
+
+def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
+    """A text scrape: a menu, what stands above the headline, the headline, what stands under
+    it, the story."""
+    return f"{MENU}{above}{headline}\n\n{under}{STORY}\n\nShare this article\n"
+
+
+@pytest.mark.parametrize("byline", [
+    "__ by  Jane Doe",  # html2text: an empty icon element before "by"
+    "May 3, 2024 **By**Jane Doe **In**",  # bold marks around the name, its section after
+    "by **Jane Doe** --10 min read",  # a reading time after "--"
+    "Written by:Jane Doe",  # the name glued to the colon
+    "Jane Doe October 11, 2024",  # the name, then its date, on one line
+])
+def test_text_byline_shapes(byline):
+    article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
+    assert article.authors == ("Jane Doe",)
+
+
+def test_a_name_over_the_date_line_above_the_headline():
+    above = "Jane Doe\n\nSeptember 4, 2025\n\n5:50 am\n\n"
+    article = newsclean.clean(scrape(above=above), input_type="text")
+    assert article.authors == ("Jane Doe",)
+    assert article.date == "2025-09-04"
+
+
+def test_the_published_line_far_above_gives_its_byline():
+    above = "Published August 7, 2023 by Jane Doe\n\n" + "".join(
+        f"Section {n}\n\n" for n in ("One", "Two", "Three", "Four", "Five"))
+    article = newsclean.clean(scrape(above=above), input_type="text")
+    assert article.date == "2023-08-07"
+    assert article.authors == ("Jane Doe",)
+
+
+def test_names_in_a_list_of_dated_teasers_are_no_byline():
+    teasers = "".join(f"{title}\n\n{name} | {date}\n\n" for title, name, date in (
+        ("How to choose a bridge builder for your town", "Max Roe", "July 15, 2025"),
+        ("What a footbridge costs to keep up each year", "Max Roe", "June 9, 2025"),
+        ("Ten old bridges worth a detour this summer", "Ann Lee", "June 5, 2025")))
+    article = newsclean.clean(scrape(under="Most Popular\n\n" + teasers, headline=f"# {HEADLINE}"),
+                              input_type="text")
+    assert article.title == HEADLINE
+    assert article.authors == ()  # "Max Roe | July 15, 2025" is a name and a date on one line
+
+
+@pytest.mark.parametrize("line", ["Pine Ridge Gazette logo", "Skip to main content",
+                                  "ByJane Doe Gazette"])
+def test_never_the_headline(line):
+    text = f"{line}\n\n{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").title != line
