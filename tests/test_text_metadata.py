@@ -64,3 +64,24 @@ def test_names_in_a_list_of_dated_teasers_are_no_byline():
 def test_never_the_headline(line):
     text = f"{line}\n\n{STORY}\n\nShare this article\n"
     assert newsclean.clean(text, input_type="text").title != line
+
+
+def flat(after_headline: str) -> str:
+    """A page flattened to one line (a crawler collapsed its newlines): its <title>, a menu,
+    the headline again, what follows it, the story."""
+    return (f"{HEADLINE} | Pine Ridge Gazette Home News Sport Contact {HEADLINE} "
+            f"{after_headline} " + " ".join([STORY.replace("\n\n", " ")] * 3) + " Share this article")
+
+
+@pytest.mark.parametrize(("after", "authors", "date"), [
+    ("Jane Doe August 25, 2025 5 min read", ("Jane Doe",), "2025-08-25"),
+    ("By Jane Doe and Max Roe | May 3, 2024", ("Jane Doe", "Max Roe"), "2024-05-03"),
+    ("Updated March 5, 2024", (), "2024-03-05"),
+    ("Spreadsheet Template May 3, 2024", (), "2024-05-03"),  # the story says "template"
+    ("", (), None),  # a page that shows no date gets none
+])
+def test_flat_page_byline_after_the_headline(after, authors, date):
+    text = flat(after).replace("The vote was close.", "The vote was close on the template.")
+    article = newsclean.clean(text, input_type="text")
+    assert article.title == HEADLINE
+    assert (article.authors, article.date) == (authors, date)

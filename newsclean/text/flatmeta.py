@@ -3,9 +3,12 @@ holds them, but they follow the visible headline ("... Headline Jane Doe August 
 min read ..."), so they are read in the words right after it."""
 from __future__ import annotations
 
+import re
+
 from ..bylines import BYLINE, PERSON, before_tail, byline_names, undoubled
 from ..dates import find_date
 from .byline import Byline
+from .rejoin import FLAT_LINE_CHARS
 
 SEPARATORS = " |•·⋅●–—-"  # what stands between a byline's names and its date
 
@@ -18,6 +21,11 @@ AFTER_HEADLINE_WORDS = 16
 DATE_START_WORDS = 8
 DATE_WORDS = 3  # words of a written date ("August 25, 2025"), which ends where it is found
 MIN_HEADLINE_WORDS = 3  # a shorter headline comes back in menus and teasers as often as not
+
+
+def is_flat(text: str) -> bool:
+    """A page flattened to a line (or a few): no newline in its first FLAT_LINE_CHARS."""
+    return len(text) > FLAT_LINE_CHARS and text.find("\n", 0, FLAT_LINE_CHARS) < 0
 
 
 def flat_byline(text: str, title: str | None, language: str | None = None) -> Byline:
@@ -34,18 +42,23 @@ def flat_byline(text: str, title: str | None, language: str | None = None) -> By
                     if find_date(" ".join(after[:k]), language)), None)
         if end is not None and end - DATE_WORDS <= DATE_START_WORDS:
             return Byline(find_date(" ".join(after[:end]), language),
-                          names_before(" ".join(after[:end])), range(0))
+                          names_before(" ".join(after[:end]), text), range(0))
         if BYLINE.match(" ".join(after)):  # "By Jane Doe | Staff Writer", no date
             return Byline(None, byline_names(BYLINE.match(" ".join(after)).group(1)), range(0))
         at = text.find(title, at + len(title))
     return Byline(None, (), range(0))
 
 
-def names_before(words: str) -> tuple[str, ...]:
+def names_before(words: str, text: str) -> tuple[str, ...]:
     """"By Jane Doe and Max Roe May 3, 2024" or "Jane Doe May 3, 2024": the names before a
-    headline's date; none when the words before it are no byline ("Business May 3, 2024")."""
+    headline's date; none when the words before it are no byline ("Business May 3, 2024") or
+    the rest of a headline longer than the <title> ("Recipe Hub May 3": the page's `text`
+    writes "recipe" in lower case; a name seldom is)."""
     match = BYLINE.match(words)
     if match:
         return byline_names(match.group(1))
     name = before_tail(words).strip(SEPARATORS)
-    return (undoubled(name),) if PERSON.fullmatch(name) else ()
+    if not PERSON.fullmatch(name) or any(
+            re.search(rf"\b{re.escape(word.lower())}\b", text) for word in name.split()):
+        return ()
+    return (undoubled(name),)
