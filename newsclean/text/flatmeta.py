@@ -43,8 +43,8 @@ def flat_byline(text: str, title: str | None, language: str | None = None) -> By
         if end is not None and end - DATE_WORDS <= DATE_START_WORDS:
             return Byline(find_date(" ".join(after[:end]), language),
                           names_before(" ".join(after[:end]), text), range(0))
-        if BYLINE.match(" ".join(after)):  # "By Jane Doe | Staff Writer", no date
-            return Byline(None, byline_names(BYLINE.match(" ".join(after)).group(1)), range(0))
+        if byline := BYLINE.match(" ".join(after)):  # "By Jane Doe | Staff Writer", no date
+            return Byline(None, byline_names(byline.group(1)), range(0))
         at = text.find(title, at + len(title))
     return Byline(None, (), range(0))
 
