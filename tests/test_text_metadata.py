@@ -85,3 +85,16 @@ def test_flat_page_byline_after_the_headline(after, authors, date):
     article = newsclean.clean(text, input_type="text")
     assert article.title == HEADLINE
     assert (article.authors, article.date) == (authors, date)
+
+
+def test_a_blog_name_heading_gives_way_to_the_dated_headline():
+    text = (f"# Pine Ridge Notes\n\nThoughts on towns, rivers and bridges\n\nMarch 5, 2024\n\n"
+            f"## {HEADLINE}\n\n{STORY}\n\nShare this article\n")
+    article = newsclean.clean(text, input_type="text")
+    assert (article.title, article.date) == (HEADLINE, "2024-03-05")
+
+
+def test_a_headline_with_its_byline_is_no_masthead():
+    text = (f"# {HEADLINE}\n\nBy Jane Doe\n\nMarch 5, 2024\n\n## What the vote means for the river\n\n"
+            f"{STORY}\n\nShare this article\n")
+    assert newsclean.clean(text, input_type="text").title == HEADLINE

@@ -166,7 +166,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
     for index, block in enumerate(blocks[: start + HEADING_REACH]):
         if block.role is Role.HEADING and block.level == 1 and (
                 HEADING_TITLE_WORDS[0] <= block.words <= HEADING_TITLE_WORDS[1]):
-            return block.text, index
+            return under_masthead(blocks, index, start, stops) or (block.text, index)
     opening = opening_words(blocks, start, stops)
     # scrapes that start with the page's <title> ("Headline | Site"): the headline is in it
     hint = page_title(blocks)
@@ -273,6 +273,36 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
                 block, hint, partial(opening_words, blocks, index + 1, stops), stops):
             return index
     return None
+
+
+def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[str]
+                   ) -> tuple[str, int] | None:
+    """A blog's name set as its first '#' heading ("Antoyo's Blog", a person's name), with
+    no date beside it: the headline is a later heading before the article that a date line
+    stands next to ("## Progress Report #39" / "17 Dec 2025") and that the opening echoes
+    more. None when there is no such heading."""
+    if dated_heading(blocks, at, reach=1) or any(
+            BYLINE.match(b.text) for b in blocks[at + 1: at + 1 + BYLINE_UNDER]):
+        return None  # a headline with its date or byline right under it
+    opening = opening_words(blocks, start, stops)
+    masthead = shared_share(blocks[at], opening, stops)
+    for index in range(at + 1, min(len(blocks), start + HEADING_REACH)):
+        block = blocks[index]
+        if (block.role is Role.HEADING and headline_like(block) and dated_heading(blocks, index)
+                and shared_share(block, opening, stops) > masthead):
+            return block.text, index
+    return None
+
+
+def dated_heading(blocks: list[Block], at: int, reach: int = DATED_REACH) -> bool:
+    """A date line stands right above the heading at `at`, or within `reach` blocks under
+    it before the next heading."""
+    under = []
+    for block in blocks[at + 1: at + 1 + reach]:
+        if block.role is Role.HEADING and not is_dateline(block):
+            break
+        under.append(block)
+    return any(is_dateline(b) for b in blocks[max(0, at - 1): at] + under)
 
 
 def headline_like(block: Block) -> bool:
