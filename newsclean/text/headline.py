@@ -280,13 +280,16 @@ def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[st
     """A blog's name set as its first '#' heading ("Antoyo's Blog", a person's name), with
     no date beside it: the headline is a later heading before the article that a date line
     stands next to ("## Progress Report #39" / "17 Dec 2025") and that the opening echoes
-    more. None when there is no such heading."""
-    if dated_heading(blocks, at, reach=1) or any(
+    more than the name (which it echoes little). None when there is no such heading."""
+    if dated_heading(blocks, at, reach=1) or find_date(blocks[at].text) or any(
             BYLINE.match(b.text) for b in blocks[at + 1: at + 1 + BYLINE_UNDER]):
-        return None  # a headline with its date or byline right under it
+        return None  # a headline with its date or byline right under it, or in it
     opening = opening_words(blocks, start, stops)
     masthead = shared_share(blocks[at], opening, stops)
-    for index in range(at + 1, min(len(blocks), start + HEADING_REACH)):
+    if masthead >= INSIDE_SHARED:  # the opening echoes it: a headline, not a blog's name
+        return None
+    # the heading right under it is its subtitle ("# The Manifesto" / "### Cloud as ...")
+    for index in range(at + 2, min(len(blocks), start + HEADING_REACH)):
         block = blocks[index]
         if (block.role is Role.HEADING and headline_like(block) and dated_heading(blocks, index)
                 and shared_share(block, opening, stops) > masthead):
