@@ -98,3 +98,17 @@ def test_a_headline_with_its_byline_is_no_masthead():
     text = (f"# {HEADLINE}\n\nBy Jane Doe\n\nMarch 5, 2024\n\n## What the vote means for the river\n\n"
             f"{STORY}\n\nShare this article\n")
     assert newsclean.clean(text, input_type="text").title == HEADLINE
+
+
+def test_written_by_under_the_article():
+    text = (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nWritten by Jane Doe\n\n"  # far from the headline
+            "Jane Doe covers the town council.\n")
+    assert newsclean.clean(text, input_type="text").authors == ("Jane Doe",)
+
+
+def test_written_by_lines_of_several_teasers_give_no_author():
+    teasers = "".join(f"{title}\n\nWritten by {name}\n\n" for title, name in (
+        ("How to choose a bridge builder for your town", "Max Roe"),
+        ("Ten old bridges worth a detour this summer", "Ann Lee")))
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nMore stories\n\n{teasers}"
+    assert newsclean.clean(text, input_type="text").authors == ()

@@ -65,6 +65,9 @@ EMPHASIS = re.compile(r"\*\*|__")
 LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byline
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
+# a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
+# pictures and teasers as often)
+WRITTEN_BY = re.compile(r"(?:written|reported) by:?\s+(.+)$", re.IGNORECASE)
 NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
@@ -90,7 +93,7 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
              else min(headline_at - LINES_ABOVE_HEADLINE, start - LINES_ABOVE_ARTICLE))
     window = range(max(0, first), min(len(blocks), start + LINES_INTO_ARTICLE))
     date = next((find_date(blocks[i].text, language) for i in window if is_dateline(blocks[i])), None)
-    authors = find_authors(blocks, window, headline_at)
+    authors = find_authors(blocks, window, headline_at) or written_by(blocks)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
         published = next((b for b in blocks if b.words <= DATELINE_MAX_WORDS
                           and PUBLISHED.search(b.text) and find_date(b.text, language)), None)
@@ -156,6 +159,14 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             if not common & set(name.lower().split()):  # "Learn More", "Press Release"
                 return (undoubled(name),)
     return ()
+
+
+def written_by(blocks: list[Block]) -> tuple[str, ...]:
+    """With no byline by the headline, the one a page sets below its article or in its author
+    box: "Written by Jane Doe", alone on its line and the only such line (several are teasers')."""
+    found = [names for b in blocks if b.words <= NAME_LINE_MAX_WORDS
+             and (match := WRITTEN_BY.match(plain(b.text))) and (names := byline_names(match.group(1)))]
+    return found[0] if len(set(found)) == 1 else ()
 
 
 def teaser_list(blocks: list[Block], lines: range, block: Block) -> bool:
