@@ -30,7 +30,7 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import confidence
 from ..article import Article
@@ -43,7 +43,7 @@ from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
 from .blocks import Block, MetaView, Role, as_text
-from .byline import read_byline
+from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, measure
 from .flatmeta import flat_byline, is_flat
@@ -75,8 +75,11 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     page = select(doc.text, site, note, page_blocks)
     title = page.title
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
-    if not (byline.date or byline.authors) and is_flat(doc.text.lstrip()):  # no line of its own
-        byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
+    if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
+        if not (byline.date or byline.authors):
+            byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
+    elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
+        byline = replace(byline, authors=written_by(page.view.shown))
     if note is not ignore:  # `explain` names the date line; cleaning needs no second look
         kept = {id(block) for block in page.body}
         for block in (page.view.shown[index] for index in byline.window):

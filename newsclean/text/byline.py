@@ -93,7 +93,7 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
              else min(headline_at - LINES_ABOVE_HEADLINE, start - LINES_ABOVE_ARTICLE))
     window = range(max(0, first), min(len(blocks), start + LINES_INTO_ARTICLE))
     date = next((find_date(blocks[i].text, language) for i in window if is_dateline(blocks[i])), None)
-    authors = find_authors(blocks, window, headline_at) or written_by(blocks)
+    authors = find_authors(blocks, window, headline_at)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
         published = next((b for b in blocks if b.words <= DATELINE_MAX_WORDS
                           and PUBLISHED.search(b.text) and find_date(b.text, language)), None)
