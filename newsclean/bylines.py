@@ -21,8 +21,8 @@ BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting
                       r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
 
 # ---- where the names end ----
-# "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY"
-BYLINE_END = re.compile(r"\s+[|•·⋅●–—-]\s+|\s{2,}|\s*[|•·⋅●—]\s*")
+# "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY", "Jane Doe --10 min read"
+BYLINE_END = re.compile(r"\s+[|•·⋅●–—-]\s+|\s{2,}|\s*[|•·⋅●—]\s*|\s+-{2,}")
 # their date ("April 12, 2024", "on 12/04/24"), "Updated ...", a section ("in Politics")
 BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at)\s+)?(?:(?:last\s+)?(?:updated|published|posted)\b"
                          r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"

@@ -19,7 +19,8 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
    found inside the region moves its start.
 6. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
    the region go, subheadings are marked, edge furniture is trimmed.
-7. Byline and date (byline.read_byline -> Byline): near the headline and the opening.
+7. Byline and date (byline.read_byline -> Byline): near the headline and the opening; on a page
+   flattened to a line, in the words after its headline (flatmeta.flat_byline).
 8. Settling (settle): the cleaned text is read again, alone, until it stands still.
 9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown (with
    `links` or `images`, the scrape's own Markdown links and images put back: relink.relink_blocks);
@@ -30,7 +31,7 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import confidence
 from ..article import Article
@@ -43,9 +44,10 @@ from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
 from .blocks import Block, MetaView, Role, as_text
-from .byline import read_byline
+from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, measure
+from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline
 from .region import RegionChoice, apply_line_rules, choose_article_region
@@ -74,6 +76,11 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     page = select(doc.text, site, note, page_blocks)
     title = page.title
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
+    if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
+        if not (byline.date or byline.authors):
+            byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
+    elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
+        byline = replace(byline, authors=written_by(page.view.shown))
     if note is not ignore:  # `explain` names the date line; cleaning needs no second look
         kept = {id(block) for block in page.body}
         for block in (page.view.shown[index] for index in byline.window):

@@ -59,6 +59,15 @@ PICTURE_OF = re.compile(r"(?:picture|photo|image|headshot|avatar|portrait) of\s+
 AUTHOR_IMAGE = re.compile(r"\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)"
                           r"(?:written|posted)?\s*$", re.IGNORECASE)
 # what image alt text and author boxes add to a name: "Picture of Liz Kenny", "Amar's avatar"
+# Markdown bold and an icon's remnant around a byline: "__ by  Jane Doe", "By**Jane Doe** **In",
+# "by **Jane Doe** --10 min read"; each is read as a column gap (two spaces: BYLINE_END)
+EMPHASIS = re.compile(r"\*\*|__")
+LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byline
+# "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
+COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
+# a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
+# pictures and teasers as often)
+WRITTEN_BY = re.compile(r"(?:written|reported) by:?\s+(.+)$", re.IGNORECASE)
 NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
@@ -84,10 +93,16 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
              else min(headline_at - LINES_ABOVE_HEADLINE, start - LINES_ABOVE_ARTICLE))
     window = range(max(0, first), min(len(blocks), start + LINES_INTO_ARTICLE))
     date = next((find_date(blocks[i].text, language) for i in window if is_dateline(blocks[i])), None)
+    authors = find_authors(blocks, window, headline_at)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
-        date = next((found for b in blocks if b.words <= DATELINE_MAX_WORDS
-                     and PUBLISHED.search(b.text) and (found := find_date(b.text, language))), None)
-    return Byline(date, find_authors(blocks, window, headline_at), window)
+        published = next((b for b in blocks if b.words <= DATELINE_MAX_WORDS
+                          and PUBLISHED.search(b.text) and find_date(b.text, language)), None)
+        if published is not None:
+            date = find_date(published.text, language)
+            if not authors:  # "Published August 7, 2023 by Jane Doe": that line's byline
+                inside = BY_INSIDE.search(plain(published.text))
+                authors = byline_names(inside.group(1)) if inside else ()
+    return Byline(date, authors, window)
 
 
 def is_dateline(block: Block) -> bool:
@@ -100,41 +115,71 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
     is a name alone ("Jane Doe", "Jane Doe   USA TODAY")."""
     for index in lines:
         block = blocks[index]
-        match = BYLINE.match(block.text) or GLUED_BY.match(block.text)
+        text = plain(block.text)
+        match = BYLINE.match(text) or GLUED_BY.match(text)
         if match and block.words <= BYLINE_MAX_WORDS:
             found = byline_names(match.group(1))
-        elif block.words <= DATELINE_MAX_WORDS and (inside := BY_INSIDE.search(block.text)) and (
-                not block.text[:inside.start()].rstrip().lower().endswith(NOT_AUTHORED)
-                and find_date(block.text) is not None):
+        elif block.words <= DATELINE_MAX_WORDS and (inside := BY_INSIDE.search(text)) and (
+                not text[:inside.start()].rstrip().lower().endswith(NOT_AUTHORED)
+                and find_date(text) is not None):
             found = byline_names(inside.group(1))  # a date line that ends with its byline
-        elif block.words <= BYLINE_MAX_WORDS and (inside := BY_INSIDE.search(block.text)) and (
-                author_picture(block.text[:inside.start()], inside.group(1))):
+        elif block.words <= BYLINE_MAX_WORDS and (inside := BY_INSIDE.search(text)) and (
+                author_picture(text[:inside.start()], inside.group(1))):
             found = byline_names(inside.group(1))  # the author's picture, by its alt text, first
-        elif BY_ALONE.fullmatch(block.text) and index + 1 < len(blocks):
-            found = byline_names(blocks[index + 1].text)
+        elif BY_ALONE.fullmatch(text) and index + 1 < len(blocks):
+            found = byline_names(plain(blocks[index + 1].text))
             found = found if len(found) == 1 and PERSON.fullmatch(found[0]) else ()
         else:
             continue
         if found:
             return found
     common: set[str] | None = None  # words the page writes in lower case: not names
-    for index in lines:
+    # a name alone may stand one line above the window, over the date line that opens it
+    for index in range(max(0, lines.start - 1), lines.stop):
         block = blocks[index]
         if block.furniture or block.words > NAME_LINE_MAX_WORDS or block.sentence_like:
             continue
-        name = before_tail(BYLINE_END.split(NAME_DECOR.sub("", block.text).strip())[0])
+        text = plain(block.text)
+        name = before_tail(BYLINE_END.split(NAME_DECOR.sub("", text).strip())[0])
         name = name.strip(NAME_TRIM)
         if (not PERSON.fullmatch(name) or name.isupper() or ROLE_WORDS & set(name.lower().split())
-                or BYLINE.match(block.text) or BY_ALONE.fullmatch(name)):  # "Written By"
+                or BYLINE.match(text) or BY_ALONE.fullmatch(name)):  # "Written By"
             continue
         beside = blocks[max(0, index - 1): index] + blocks[index + 1: index + 2]
-        if index - 1 == title_at or any(is_dateline(b) for b in beside) or (
-                index and blocks[index - 1].role is Role.HEADING):
+        dated_line = len(name) < len(text.strip(NAME_TRIM)) and is_dateline(block) and (
+            not teaser_list(blocks, lines, block))
+        if index < lines.start:  # above the window: only over its date line
+            near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
+        else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
+            near = index - 1 == title_at or dated_line or any(is_dateline(b) for b in beside) or (
+                index > 0 and blocks[index - 1].role is Role.HEADING)
+        if near:
             if common is None:
                 common = {w.lower() for b in blocks for w in WORD.findall(b.text) if w[0].islower()}
             if not common & set(name.lower().split()):  # "Learn More", "Press Release"
                 return (undoubled(name),)
     return ()
+
+
+def written_by(blocks: list[Block]) -> tuple[str, ...]:
+    """With no byline by the headline, the one a page sets below its article or in its author
+    box: "Written by Jane Doe", alone on its line and the only such line (several are teasers')."""
+    found = [names for b in blocks if b.words <= NAME_LINE_MAX_WORDS
+             and (match := WRITTEN_BY.match(plain(b.text))) and (names := byline_names(match.group(1)))]
+    return found[0] if len(set(found)) == 1 else ()
+
+
+def teaser_list(blocks: list[Block], lines: range, block: Block) -> bool:
+    """Another line of the window is a name and a date too ("Jane Doe | July 15, 2025" under
+    each related article's title): a list of teasers, whose names are no byline."""
+    return any(other is not block and is_dateline(other) and PERSON.match(plain(other.text))
+               for other in (blocks[i] for i in lines))
+
+
+def plain(text: str) -> str:
+    """A line as its byline is read: bold and icon marks as column gaps, what opens a list
+    item or quote gone, a name glued to "By:" set apart ("__By**Jane Doe**" -> "By  Jane Doe")."""
+    return COLON_GLUED.sub(r"\1: ", EMPHASIS.sub("  ", text)).lstrip(LEAD_DECOR)
 
 
 def author_picture(before: str, names: str) -> bool:

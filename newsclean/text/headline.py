@@ -73,6 +73,11 @@ HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|�
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
                     r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
                     r"por|door|(?:picture|photo|image|avatar|portrait) of)\b", re.IGNORECASE)
+# a logo's alt text: "MIT Sloan logo", "The Slate logo on a dark background" (a name of a few
+# words before "logo"; a headline about a logo says more)
+LOGO_ALT = re.compile(r"^(?:\S+\s+){1,5}logo(?:\s+(?:on|in|with)\s.*)?$", re.IGNORECASE)
+GLUED_CREDIT = re.compile(r"^By[A-ZÀ-Ý][a-zà-ÿ]")  # "ByNina Pineda": a byline's link ran into "By"
+SKIP_LINK = re.compile(r"^skip to\b", re.IGNORECASE)  # "Skip to main content", "Skip to Content"
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
     for index, block in enumerate(blocks[: start + HEADING_REACH]):
         if block.role is Role.HEADING and block.level == 1 and (
                 HEADING_TITLE_WORDS[0] <= block.words <= HEADING_TITLE_WORDS[1]):
-            return block.text, index
+            return under_masthead(blocks, index, start, stops) or (block.text, index)
     opening = opening_words(blocks, start, stops)
     # scrapes that start with the page's <title> ("Headline | Site"): the headline is in it
     hint = page_title(blocks)
@@ -270,6 +275,39 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
     return None
 
 
+def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[str]
+                   ) -> tuple[str, int] | None:
+    """A blog's name set as its first '#' heading ("Antoyo's Blog", a person's name), with
+    no date beside it: the headline is a later heading before the article that a date line
+    stands next to ("## Progress Report #39" / "17 Dec 2025") and that the opening echoes
+    more than the name (which it echoes little). None when there is no such heading."""
+    if dated_heading(blocks, at, reach=1) or find_date(blocks[at].text) or any(
+            BYLINE.match(b.text) for b in blocks[at + 1: at + 1 + BYLINE_UNDER]):
+        return None  # a headline with its date or byline right under it, or in it
+    opening = opening_words(blocks, start, stops)
+    masthead = shared_share(blocks[at], opening, stops)
+    if masthead >= INSIDE_SHARED:  # the opening echoes it: a headline, not a blog's name
+        return None
+    # the heading right under it is its subtitle ("# The Manifesto" / "### Cloud as ...")
+    for index in range(at + 2, min(len(blocks), start + HEADING_REACH)):
+        block = blocks[index]
+        if (block.role is Role.HEADING and headline_like(block) and dated_heading(blocks, index)
+                and shared_share(block, opening, stops) > masthead):
+            return block.text, index
+    return None
+
+
+def dated_heading(blocks: list[Block], at: int, reach: int = DATED_REACH) -> bool:
+    """A date line stands right above the heading at `at`, or within `reach` blocks under
+    it before the next heading."""
+    under = []
+    for block in blocks[at + 1: at + 1 + reach]:
+        if block.role is Role.HEADING and not is_dateline(block):
+            break
+        under.append(block)
+    return any(is_dateline(b) for b in blocks[max(0, at - 1): at] + under)
+
+
 def headline_like(block: Block) -> bool:
     """Could be a headline: a line of a few words, spaced, not a list item, breadcrumb,
     byline, credit or dateline, and not a sentence ending in a full stop."""
@@ -279,6 +317,8 @@ def headline_like(block: Block) -> bool:
             and not (block.text.endswith(".") and block.words > SENTENCE_LINE_WORDS)
             and not (block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text))  # alt text
             and not CREDIT.match(block.text) and not NAME_DECOR.search(block.text)
+            and not LOGO_ALT.match(block.text) and not GLUED_CREDIT.match(block.text)
+            and not SKIP_LINK.match(block.text)
             and len(BREADCRUMB.findall(block.text)) < 2 and not HOME_CRUMB.match(block.text)
             and find_date(block.text) is None
             and furniture_match(block.text, Scope.HEAD) is None)  # "1 hour ago", "5 min read"

@@ -1,0 +1,64 @@
+"""Byline and date of a page flattened to one line (flat_byline -> Byline): no line of its own
+holds them, but they follow the visible headline ("... Headline Jane Doe August 25, 2025 15
+min read ..."), so they are read in the words right after it."""
+from __future__ import annotations
+
+import re
+
+from ..bylines import BYLINE, PERSON, before_tail, byline_names, undoubled
+from ..dates import find_date
+from .byline import Byline
+from .rejoin import FLAT_LINE_CHARS
+
+SEPARATORS = " |•·⋅●–—-"  # what stands between a byline's names and its date
+
+# ---- where a flattened page's byline is read ----
+# words after the headline where its byline and date stand ("By Jane Doe and Max Roe |
+# Updated May 3, 2024, 10:12 a.m."; the size of text.byline.DATELINE_MAX_WORDS, rule of thumb)
+AFTER_HEADLINE_WORDS = 16
+# words after the headline where its date must start: further on, the date is a teaser's or
+# the first paragraph's (rule of thumb: a byline of four names and "By")
+DATE_START_WORDS = 8
+DATE_WORDS = 3  # words of a written date ("August 25, 2025"), which ends where it is found
+MIN_HEADLINE_WORDS = 3  # a shorter headline comes back in menus and teasers as often as not
+
+
+def is_flat(text: str) -> bool:
+    """A page flattened to a line (or a few): no newline in its first FLAT_LINE_CHARS."""
+    return len(text) > FLAT_LINE_CHARS and text.find("\n", 0, FLAT_LINE_CHARS) < 0
+
+
+def flat_byline(text: str, title: str | None, language: str | None = None) -> Byline:
+    """The date and the names in the words that follow the headline `title` where the page
+    says it again (after the <title> that opens it); none when no such words hold a date or
+    a byline (a page that shows none gets none)."""
+    if not title or len(title.split()) < MIN_HEADLINE_WORDS:
+        return Byline(None, (), range(0))
+    at = text.find(title, 1)
+    while at > 0:
+        after = text[at + len(title):].split(None, AFTER_HEADLINE_WORDS)[:AFTER_HEADLINE_WORDS]
+        # the fewest words that hold the date: what stands before it is the byline
+        end = next((k for k in range(1, len(after) + 1)
+                    if find_date(" ".join(after[:k]), language)), None)
+        if end is not None and end - DATE_WORDS <= DATE_START_WORDS:
+            return Byline(find_date(" ".join(after[:end]), language),
+                          names_before(" ".join(after[:end]), text), range(0))
+        if byline := BYLINE.match(" ".join(after)):  # "By Jane Doe | Staff Writer", no date
+            return Byline(None, byline_names(byline.group(1)), range(0))
+        at = text.find(title, at + len(title))
+    return Byline(None, (), range(0))
+
+
+def names_before(words: str, text: str) -> tuple[str, ...]:
+    """"By Jane Doe and Max Roe May 3, 2024" or "Jane Doe May 3, 2024": the names before a
+    headline's date; none when the words before it are no byline ("Business May 3, 2024") or
+    the rest of a headline longer than the <title> ("Recipe Hub May 3": the page's `text`
+    writes "recipe" in lower case; a name seldom is)."""
+    match = BYLINE.match(words)
+    if match:
+        return byline_names(match.group(1))
+    name = before_tail(words).strip(SEPARATORS)
+    if not PERSON.fullmatch(name) or any(
+            re.search(rf"\b{re.escape(word.lower())}\b", text) for word in name.split()):
+        return ()
+    return (undoubled(name),)

@@ -1,0 +1,114 @@
+"""Metadata on text scrapes (issue 15, text path): each byline or headline shape seen in the
+dev renderings, on a scrape of our own. A wrong value is worse than none."""
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+HEADLINE = "Council backs new footbridge over the Mill river"
+STORY = "\n\n".join(
+    f"{sentence} The council voted on Tuesday to rebuild the old footbridge over the river, and "
+    "work will start in the spring after the floods have gone down."
+    for sentence in ("The vote was close.", "Residents had asked for years.",
+                     "The cost is shared with the county.", "A temporary ferry will run."))
+MENU = "Home\n\nNews\n\nSport\n\nContact\n\n"
+
+
+def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
+    """A text scrape: a menu, what stands above the headline, the headline, what stands under
+    it, the story."""
+    return f"{MENU}{above}{headline}\n\n{under}{STORY}\n\nShare this article\n"
+
+
+@pytest.mark.parametrize("byline", [
+    "__ by  Jane Doe",  # html2text: an empty icon element before "by"
+    "May 3, 2024 **By**Jane Doe **In**",  # bold marks around the name, its section after
+    "by **Jane Doe** --10 min read",  # a reading time after "--"
+    "Written by:Jane Doe",  # the name glued to the colon
+    "Jane Doe October 11, 2024",  # the name, then its date, on one line
+])
+def test_text_byline_shapes(byline):
+    article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
+    assert article.authors == ("Jane Doe",)
+
+
+def test_a_name_over_the_date_line_above_the_headline():
+    above = "Jane Doe\n\nSeptember 4, 2025\n\n5:50 am\n\n"
+    article = newsclean.clean(scrape(above=above), input_type="text")
+    assert article.authors == ("Jane Doe",)
+    assert article.date == "2025-09-04"
+
+
+def test_the_published_line_far_above_gives_its_byline():
+    above = "Published August 7, 2023 by Jane Doe\n\n" + "".join(
+        f"Section {n}\n\n" for n in ("One", "Two", "Three", "Four", "Five"))
+    article = newsclean.clean(scrape(above=above), input_type="text")
+    assert article.date == "2023-08-07"
+    assert article.authors == ("Jane Doe",)
+
+
+def test_names_in_a_list_of_dated_teasers_are_no_byline():
+    teasers = "".join(f"{title}\n\n{name} | {date}\n\n" for title, name, date in (
+        ("How to choose a bridge builder for your town", "Max Roe", "July 15, 2025"),
+        ("What a footbridge costs to keep up each year", "Max Roe", "June 9, 2025"),
+        ("Ten old bridges worth a detour this summer", "Ann Lee", "June 5, 2025")))
+    article = newsclean.clean(scrape(under="Most Popular\n\n" + teasers, headline=f"# {HEADLINE}"),
+                              input_type="text")
+    assert article.title == HEADLINE
+    assert article.authors == ()  # "Max Roe | July 15, 2025" is a name and a date on one line
+
+
+@pytest.mark.parametrize("line", ["Pine Ridge Gazette logo", "Skip to main content",
+                                  "ByJane Doe Gazette"])
+def test_never_the_headline(line):
+    text = f"{line}\n\n{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").title != line
+
+
+def flat(after_headline: str) -> str:
+    """A page flattened to one line (a crawler collapsed its newlines): its <title>, a menu,
+    the headline again, what follows it, the story."""
+    return (f"{HEADLINE} | Pine Ridge Gazette Home News Sport Contact {HEADLINE} "
+            f"{after_headline} " + " ".join([STORY.replace("\n\n", " ")] * 3) + " Share this article")
+
+
+@pytest.mark.parametrize(("after", "authors", "date"), [
+    ("Jane Doe August 25, 2025 5 min read", ("Jane Doe",), "2025-08-25"),
+    ("By Jane Doe and Max Roe | May 3, 2024", ("Jane Doe", "Max Roe"), "2024-05-03"),
+    ("Updated March 5, 2024", (), "2024-03-05"),
+    ("Spreadsheet Template May 3, 2024", (), "2024-05-03"),  # the story says "template"
+    ("", (), None),  # a page that shows no date gets none
+])
+def test_flat_page_byline_after_the_headline(after, authors, date):
+    text = flat(after).replace("The vote was close.", "The vote was close on the template.")
+    article = newsclean.clean(text, input_type="text")
+    assert article.title == HEADLINE
+    assert (article.authors, article.date) == (authors, date)
+
+
+def test_a_blog_name_heading_gives_way_to_the_dated_headline():
+    text = (f"# Pine Ridge Notes\n\nThoughts on towns, rivers and bridges\n\nMarch 5, 2024\n\n"
+            f"## {HEADLINE}\n\n{STORY}\n\nShare this article\n")
+    article = newsclean.clean(text, input_type="text")
+    assert (article.title, article.date) == (HEADLINE, "2024-03-05")
+
+
+def test_a_headline_with_its_byline_is_no_masthead():
+    text = (f"# {HEADLINE}\n\nBy Jane Doe\n\nMarch 5, 2024\n\n## What the vote means for the river\n\n"
+            f"{STORY}\n\nShare this article\n")
+    assert newsclean.clean(text, input_type="text").title == HEADLINE
+
+
+def test_written_by_under_the_article():
+    text = (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nWritten by Jane Doe\n\n"  # far from the headline
+            "Jane Doe covers the town council.\n")
+    assert newsclean.clean(text, input_type="text").authors == ("Jane Doe",)
+
+
+def test_written_by_lines_of_several_teasers_give_no_author():
+    teasers = "".join(f"{title}\n\nWritten by {name}\n\n" for title, name in (
+        ("How to choose a bridge builder for your town", "Max Roe"),
+        ("Ten old bridges worth a detour this summer", "Ann Lee")))
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nMore stories\n\n{teasers}"
+    assert newsclean.clean(text, input_type="text").authors == ()
