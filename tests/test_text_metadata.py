@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from tests.test_metadata_trust import HEADLINE
+from tests.test_metadata_trust import TEXT_STORY as STORY
 
-HEADLINE = "Council backs new footbridge over the Mill river"
-STORY = "\n\n".join(
-    f"{sentence} The council voted on Tuesday to rebuild the old footbridge over the river, and "
-    "work will start in the spring after the floods have gone down."
-    for sentence in ("The vote was close.", "Residents had asked for years.",
-                     "The cost is shared with the county.", "A temporary ferry will run."))
 MENU = "Home\n\nNews\n\nSport\n\nContact\n\n"
 
 

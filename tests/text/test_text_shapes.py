@@ -6,6 +6,7 @@ from newsclean import clean
 from newsclean.text import select
 from newsclean.text.region import Boundary, Choice, RegionChoice
 from newsclean.text.segment import split_blocks
+from tests.test_text_path import PROSE
 
 MENU = "\n".join(["Home", "Blog", "About", "Donate", "Contact"])
 
@@ -119,14 +120,7 @@ def test_the_region_evidence_says_what_the_choice_rests_on():
     assert select(marked, None).choice.boundary == Boundary.MARKED
 
 
-BRIDGE = [
-    "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
-    "years of arguments about its cost and its design.",
-    "Work is to start in the spring, and the crossing will be closed for most of the summer "
-    "while the new deck is lifted into place, the council said.",
-    "Residents who use the bridge to reach the station will be offered a free bus from the "
-    "market square until the new bridge opens in the autumn.",
-]
+BRIDGE = PROSE[:3]
 
 
 def test_heavy_box_drawing_rules_part_teasers_as_w3m_prints_hr():
