@@ -315,6 +315,20 @@ def test_page_files_reader_ids_urls_and_what_it_skips(tmp_path):
     assert [d.id for d in dt.PageFilesReader(str(root), glob_pattern="**/*.txt").run()] == ["loose/page.txt"]
 
 
+def test_page_files_reader_skip_limit_and_one_info_line_per_thousand_files(tmp_path, monkeypatch):
+    for number in range(7):
+        (tmp_path / f"{number:02d}.txt").write_text(SITE.text(number))
+    ids = [doc.id for doc in dt.PageFilesReader(str(tmp_path), skip=2, limit=3).run()]
+    assert ids == ["02.txt", "03.txt", "04.txt"]
+    infos: list[str] = []
+    monkeypatch.setattr(dt, "PROGRESS_EVERY", 3)
+    monkeypatch.setattr(dt.logger, "info", infos.append)
+    reader = dt.PageFilesReader(str(tmp_path))
+    assert len(list(reader.run())) == 7
+    assert infos == ["Reading input file 02.txt, 3/7", "Reading input file 05.txt, 6/7"]
+    assert reader.stats["input_files"].total == 7 and reader.stats["documents"].total == 7
+
+
 def test_a_folder_without_pages_fails_the_task_rather_than_complete_it(tmp_path):
     (tmp_path / "notes.csv").write_text("a,b\n")
     with pytest.raises(RuntimeError, match="no page files in"):

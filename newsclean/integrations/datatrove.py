@@ -52,6 +52,7 @@ try:
     from datatrove.pipeline.readers.base import BaseDiskReader
     from datatrove.utils.logging import logger
     from datatrove.utils.typeshelper import StatHints
+    from tqdm import tqdm  # datatrove's dependency
 except ImportError as err:  # datatrove is an optional dependency
     raise ImportError(f"newsclean.integrations.datatrove needs datatrove ({err}); "
                       "pip install 'newsclean[datatrove]'") from err
@@ -71,6 +72,7 @@ STATUS_KEY, ERROR_KEY, RULES_KEY = "newsclean_status", "newsclean_error", "newsc
 ARTICLE_PREFIX = "article_"
 ARTICLE_FIELDS = ("title", "authors", "date", "sitename", "url", "language", "description", "tags",
                   "image", "kind", "confidence", "native_ad")
+PROGRESS_EVERY = 1000  # page files between two "Reading input file" info lines
 PAGE_SUFFIXES = DEFAULT_SUFFIXES + tuple(suffix + ".gz" for suffix in DEFAULT_SUFFIXES)
 
 
@@ -130,6 +132,7 @@ class NewscleanExtractor(BaseExtractor):
         self.settings = Settings(clean, sniff.InputType.parse(input_type).value,
                                  tuple(os.fspath(d) for d in rules_dirs))
         RuleBook.load(self.settings.rules_dirs)  # a missing folder fails here, not in every task
+        api.extractor(sniff.Kind.HTML)  # trafilatura, imported: tasks forked from here inherit both
         self._warned: set[Status] = set()
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
@@ -330,6 +333,7 @@ class PageFilesReader(BaseDiskReader):
                          default_metadata=default_metadata, recursive=recursive,
                          glob_pattern=glob_pattern)
         self.url_from_path = url_from_path
+        self._skipped = self._given = 0  # documents skipped (`skip`) and given (`limit`) so far
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data:
@@ -346,6 +350,33 @@ class PageFilesReader(BaseDiskReader):
         for doc in self.read_files_shard(shard):
             self.update_doc_stats(doc)
             yield doc
+
+    def read_files_shard(self, shard: list[str]) -> DocumentsPipeline:
+        """datatrove's loop over a task's files (skip, limit, progress bars, stats), with one
+        change: a file is one page here, so "Reading input file" is an info line only every
+        PROGRESS_EVERY files and a debug line otherwise (datatrove's loop writes an info line a
+        file: a line a page in the task's log)."""
+        with tqdm(total=None if self.limit == -1 else self.limit, desc="Document progress", unit="doc",
+                  disable=not self.doc_progress) as doc_bar, \
+                tqdm(total=len(shard), desc="File progress", unit="file",
+                     disable=not self.file_progress) as file_bar:
+            for position, filepath in enumerate(shard, 1):
+                self.stat_update("input_files")
+                (logger.info if position % PROGRESS_EVERY == 0 else logger.debug)(
+                    f"Reading input file {filepath}, {position}/{len(shard)}")
+                found = 0
+                for document in self.read_file(filepath):
+                    if self._skipped < self.skip:
+                        self._skipped += 1
+                        continue
+                    if self.limit != -1 and self._given >= self.limit:
+                        return
+                    self._given += 1
+                    found += 1
+                    doc_bar.update()
+                    yield document
+                file_bar.update()
+                self.stat_update("documents", value=found, unit="input_file")
 
     def read_file(self, filepath: str) -> DocumentsPipeline:
         with self.data_folder.open(filepath, "rb") as handle:
