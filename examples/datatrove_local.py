@@ -20,7 +20,6 @@ from datatrove.pipeline.writers import JsonlWriter
 
 from newsclean.integrations.datatrove import NewscleanExtractor, PageFilesReader
 
-
 # On Linux the task processes are forked from this one, with newsclean, trafilatura and the rules
 # already loaded (the step loads them when it is built); datatrove's default, a forkserver,
 # makes each task import them again: about a second a task. Other systems keep the forkserver.
