@@ -9,8 +9,8 @@ from importlib import resources
 
 from .dates import find_date
 from .labels import Label
+from .pattern_set import PatternSet
 from .prose import WORD, collapse
-from .regex_prefilter import first_chars
 
 CONTAINS = re.compile(r"contains(?:\[([^\]]+)\])? ")
 BULLET = re.compile(r"^\s*(?:[-*+•·◦▪□○●>]|\d{1,3}[.)])\s+")
@@ -122,57 +122,38 @@ BULLET_FIRST = frozenset("-*+•·◦▪□○●>")  # what BULLET can start wi
 MAX_FURNITURE_CHARS = 600  # the longest furniture seen is cookie consent prose
 
 
-@cache
-def combined(scope: str, anywhere: bool, first: str = "") -> tuple[re.Pattern, dict[str, Pattern]]:
-    """One alternation of every pattern for `scope` that can match a block starting with
-    `first` ("" for a character no pattern names): one regex call per block, not a hundred,
-    with only the alternatives that can match. (A few dozen small alternations, compiled as
-    they are first needed: a worker process pays about 0.1 s for them, where alternations per
-    length and first character cost it a second.)"""
-    chosen = [p for p in furniture_patterns() if scope in p.scopes and p.anywhere == anywhere
-              and (not first or (chars := first_chars(p.regex)) is None or first in chars)]
-    groups = {f"p{p.line}": p for p in chosen}
-    regex = "|".join(f"(?P<p{p.line}>{p.regex.pattern})" for p in chosen)
-    return re.compile(regex or "(?!)", re.IGNORECASE), groups
-
-
-@cache
-def named_first_chars() -> frozenset[str]:
-    """Every character some pattern can start with (the others share one alternation)."""
-    return frozenset(c for p in furniture_patterns() for c in first_chars(p.regex) or ())
-
-
 @lru_cache(maxsize=1024)  # menus and footers recur: on a site's next pages, and in `settle`
 def furniture_match(text: str, scope: str) -> Pattern | None:
     """The furniture pattern this block matches (kind and line, for `explain`), or None."""
     block = normalise_block(text)
     if not block or len(block) > MAX_FURNITURE_CHARS:
         return None
-    first = block[0].lower()
-    whole, kinds = combined(scope, False, first if first in named_first_chars() else "")
-    match = whole.fullmatch(block)
-    if match and match.lastgroup:
-        return kinds[match.lastgroup]
-    lowered = block.lower()
-    patterns, gates = searched(scope)
-    if not gates.search(lowered):
+    patterns, searched_from = scope_set(scope)
+    found = patterns.candidates(block)  # those that may match: most blocks, none
+    if not found:
         return None
-    for pattern in patterns:
-        if not pattern.gate or any(word in lowered for word in pattern.gate):
-            if pattern.regex.search(block):
+    lowered = ""
+    for index in sorted(found):  # file order: the first pattern that matches, as one alternation
+        pattern = patterns.patterns[index]
+        if index < searched_from:
+            if pattern.regex.fullmatch(block):
                 return pattern
+            continue
+        lowered = lowered or block.lower()
+        if (not pattern.gate or any(word in lowered for word in pattern.gate)) and (
+                pattern.regex.search(block)):
+            return pattern
     return None
 
 
 @cache
-def searched(scope: str) -> tuple[tuple[Pattern, ...], re.Pattern]:
-    """The `contains` patterns of a scope, and one regex of all their gate words (a block
-    that holds none of them needs no search at all)."""
-    patterns = tuple(p for p in furniture_patterns() if p.anywhere and scope in p.scopes)
-    if any(not p.gate for p in patterns):
-        return patterns, re.compile("")
-    words = sorted({w for p in patterns for w in p.gate}, key=len, reverse=True)
-    return patterns, re.compile("|".join(map(re.escape, words)) or "(?!)")
+def scope_set(scope: str) -> tuple[PatternSet, int]:
+    """An RE2 prefilter of every pattern of `scope` (pattern_set.PatternSet: which may match
+    a block), the whole-block ones first, each part in file order; and the index where the
+    `contains` ones start."""
+    chosen = [p for p in furniture_patterns() if scope in p.scopes]
+    whole = [p for p in chosen if not p.anywhere]
+    return PatternSet(whole + [p for p in chosen if p.anywhere]), len(whole)
 
 
 MAX_EDGE_BLOCKS = 6  # how far into an article head/tail furniture is looked for

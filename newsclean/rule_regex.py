@@ -4,7 +4,7 @@ A rule file's line regexes (strip_line, keep_line, strip_before, strip_after) ar
 Python's `re`, whose backtracking can take hours on one line when a regex nests repeats (`(a+)+$`
 on sixty a's). RE2 (the `google-re2` wheel) takes time linear in the line whatever the regex, so
 no rule file can hang a run. The regex is read by Python's own parser (`re._parser`, as
-`regex_prefilter` does; tests/test_rule_regex.py fails loudly if a release changes it) and written
+`pattern_set` does; tests/test_rule_regex.py fails loudly if a release changes it) and written
 out in RE2's syntax with Python's meaning:
 
 - `\\w`, `\\d`, `\\s` (`\\W`, `\\D`, `\\S`) are Unicode as in Python, not ASCII as in RE2: `\\w` is

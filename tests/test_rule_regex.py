@@ -1,7 +1,7 @@
 """Rule-file regexes run by RE2 with Python's meaning: Unicode classes on every code point,
 flags, the lookaheads RE2 lacks, what it refuses (and says why), and that it is the engine, so
 a regex that makes Python's `re` backtrack for hours cannot hang a run. Also the guard on the
-private regex parser it reads (as test_regex_prefilter.py's)."""
+private regex parser it reads (as patterns.py once did)."""
 from __future__ import annotations
 
 import logging
