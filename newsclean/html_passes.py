@@ -29,7 +29,6 @@ RECALL_BYPASS = 10
 Stage = tuple[Any, str]  # a body tree and its text
 
 
-
 class Passes:
     """trafilatura's recall and default bodies of `tree` (left as it is), each computed once,
     when first asked; None where bare_extraction returns None. The default pass may reuse the
@@ -37,7 +36,8 @@ class Passes:
 
     def __init__(self, tree, url: str | None) -> None:
         self.url = url
-        self.tree = raw_pruned(tree)
+        self.page = tree
+        self.tree: Any = None  # the page after trafilatura's first prunes (raw_pruned)
         self.recall_stages: Stage | None = None  # the recall pass before its baseline rescue
         self.bodies: dict[str, Any] = {}
 
@@ -68,6 +68,8 @@ class Passes:
         return body
 
     def sequence(self, options: Extractor) -> Stage:
+        if self.tree is None:  # in run's guard, as bare_extraction's prunes are in its own
+            self.tree = raw_pruned(self.page)
         tree = self.tree
         if options.focus == "recall" and self.recall_stages is not None:
             body, text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
