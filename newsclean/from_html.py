@@ -1,5 +1,5 @@
-"""The HTML path: the parsed page (html_parse), trafilatura extraction, news-specific
-cleaning. The only module that imports trafilatura."""
+"""The HTML path: the parsed page (html_parse), trafilatura extraction (html_passes, and
+bare_extraction here for the untouched page and the links pass), news-specific cleaning."""
 from __future__ import annotations
 
 import copy
@@ -22,6 +22,7 @@ from .errors import NothingExtracted
 from .html_lines import block_text, blocks_of, clean_lines, remove_block
 from .html_meta import PageMeta, article_authors, read_meta
 from .html_parse import parse_html
+from .html_passes import Passes
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
 from .html_signals import html_signals
 from .links import graft
@@ -50,7 +51,6 @@ MIN_CONFIDENT_WORDS = 50
 # after the same cleaning. It fires on about 1 page in 100 of the dev sets and moves none of
 # them: it is there for pages our own steps lose (tests/test_html_path.py)
 NET_PROSE_SHARE = 0.25
-RULE_BODY_MODE = {"favor_recall": True}
 STRIP_MAX_PARAGRAPH_SHARE = 0.6  # comments on macrumors.com are 0.4 of a page's <p> text
 # a strip rule is not applied to a box holding this many paragraphs of the article's prose
 # (FiveFilters consumerreports.org: four; a contributor's bio is one)
@@ -358,7 +358,7 @@ def body_by_rule(tree, url: str | None, site: SiteRules, page: PageSize):
         if not outermost:
             continue
         matched = True
-        by_rule = run_trafilatura(rule_page(outermost), url, **RULE_BODY_MODE)
+        by_rule = Passes(rule_page(outermost), url).recall()
         if page.prose >= MIN_TRUSTED_PROSE and text_chars(by_rule) >= page.prose:
             return by_rule  # it holds as much as all the page's prose: no stale fragment
         if generic is None:
@@ -404,14 +404,15 @@ def choose_body(tree, url: str | None, page: PageSize):
     #split-bodies). When its text is a small part of the page it may have locked onto a
     fragment, so the default mode runs too (see CONFIDENT_SHARE), and wins if its text
     contains the recall text and more (benchmarks/: WCXB dev +0.008)."""
-    recall = run_trafilatura(tree, url, favor_recall=True)
+    passes = Passes(tree, url)
+    recall = passes.recall()
     recall_text = body_text(recall)
     recall_count = len(WORD.findall(recall_text))
     if recall_count >= max(MIN_CONFIDENT_WORDS, CONFIDENT_SHARE * page.words) or (
             recall_count >= MIN_CONFIDENT_WORDS and page.prose >= MIN_PAGE_PROSE
             and page.prose < PROSE_HELD * len(recall_text)):
         return recall
-    default = run_trafilatura(tree, url)
+    default = passes.default()
     if default is None:
         return recall
     if recall is None or covered(words_of(recall), words_of(default)) >= DEFAULT_COVERS:

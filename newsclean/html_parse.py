@@ -44,6 +44,15 @@ CONTAINER_TAG = re.compile(
     r"[a-z][a-z0-9-]*\b[^<>]*>", re.IGNORECASE)
 
 
+# every element an HtmlElement, chosen in C: lxml.html's own parser asks a Python method for the
+# class of each element the first time Python touches it (a form's elements get form classes,
+# whose methods nothing here uses), and trafilatura walks the page's copies a dozen times;
+# comments and processing instructions are removed by the parser
+ELEMENT_CLASSES = lxml.etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity)
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page or a bare fragment into a full document tree, to its first MAX_TAGS tags.
     A page nested deeper than the parser reads is read again without its container tags.
@@ -72,8 +81,9 @@ def reopen_html(text: str) -> str:
 
 def parse_tree(text: str) -> tuple[lxml.html.HtmlElement, bool]:
     """lxml's tree of a page, and whether the parser stopped at its depth limit."""
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
-                                  huge_tree=True, default_doctype=False)
+    parser = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
+                                   huge_tree=True, default_doctype=False)
+    parser.set_element_class_lookup(ELEMENT_CLASSES)
     try:
         tree = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as err:
@@ -88,6 +98,8 @@ def first_tags(text: str, limit: int) -> str:
     """`text` up to its start tag number `limit` + 1 (tags inside scripts, styles and text
     areas do not count: their text is no markup). A cut page still parses: the parser closes
     what is left open."""
+    if text.count("<") <= limit:  # every tag opens with one: too few to reach the limit
+        return text
     position = start = 0
     for _ in range(limit + 1):
         tag = START_TAG.search(text, position)

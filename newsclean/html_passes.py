@@ -1,0 +1,136 @@
+"""trafilatura's extraction of one prepared page, in recall mode and in its default (balanced)
+mode, run from trafilatura's own stages in the order `trafilatura.bare_extraction` runs them,
+so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Speed"):
+- trafilatura's first prunes of the page (comment sections, infinite-scroll rails; 2.5 ms a
+  Scrapinghub page) find the same on both passes, so they run once a page;
+- the raw copy that feeds readability is made only when the comparison will read it (recall
+  mode skips it for a long extraction);
+- the default mode's retry in recall mode (its "escalation") is the recall pass already run.
+Written for trafilatura 2.3.1 (pinned in pyproject.toml); tests/test_html_passes.py checks
+that both passes give what bare_extraction gives, so an upgrade that moves a stage fails there.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+import trafilatura.core as core
+from trafilatura.settings import Extractor
+
+LOG = logging.getLogger("newsclean")
+# what bare_extraction is asked: no comments, tables kept, Markdown formatting in the body
+# tree (we render text and Markdown from it), no metadata (ours is read by html_meta)
+OPTIONS = {"output_format": "markdown", "comments": False, "tables": True}
+# recall mode skips its comparison with readability for a text this many times trafilatura's
+# MIN_EXTRACTED_SIZE (external.compare_extraction's "bypass for recall")
+RECALL_BYPASS = 10
+
+Stage = tuple[Any, str]  # a body tree and its text
+
+
+class Passes:
+    """trafilatura's recall and default bodies of `tree` (left as it is), each computed once,
+    when first asked; None where bare_extraction returns None. The default pass may reuse the
+    recall pass's body (a copy of it), so it is asked before that body is changed."""
+
+    def __init__(self, tree, url: str | None) -> None:
+        self.url = url
+        self.page = tree
+        self.tree: Any = None  # the page after trafilatura's first prunes (raw_pruned)
+        self.recall_stages: Stage | None = None  # the recall pass before its baseline rescue
+        self.bodies: dict[str, Any] = {}
+
+    def recall(self):
+        if "recall" not in self.bodies:
+            self.bodies["recall"] = self.run(Extractor(recall=True, url=self.url, **OPTIONS))
+        return self.bodies["recall"]
+
+    def default(self):
+        if "default" not in self.bodies:
+            self.bodies["default"] = self.run(Extractor(url=self.url, **OPTIONS))
+        return self.bodies["default"]
+
+    def run(self, options: Extractor):
+        """bare_extraction's steps after loading the tree (core.trafilatura_sequence with
+        comments off, then its size checks)."""
+        try:
+            body, text = self.sequence(options)
+            if options.max_tree_size and len(body) > options.max_tree_size:
+                core.strip_tags(body, "hi")
+                if len(body) > options.max_tree_size:
+                    raise ValueError
+            if len(text) < options.min_output_size:
+                raise ValueError
+        except (TypeError, ValueError):
+            LOG.debug("trafilatura found nothing (%s mode): %s", options.focus, self.url)
+            return None
+        return body
+
+    def sequence(self, options: Extractor) -> Stage:
+        if self.tree is None:  # in run's guard, as bare_extraction's prunes are in its own
+            self.tree = raw_pruned(self.page)
+        tree = self.tree
+        if options.focus == "recall" and self.recall_stages is not None:
+            body, text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
+        else:
+            body, text = extract_and_compare(tree, options)
+            if options.focus == "recall":
+                self.recall_stages = body, text  # copied when the default pass reuses it
+        # 3. rescue: the baseline on the raw tree, when it adds text
+        if len(text) < options.min_extracted_size and options.focus != "precision":
+            b_body, b_text, b_len = core.baseline(tree)
+            if b_len > len(text):
+                body, text = b_body, b_text
+        if (options.focus == "balanced" and 0 < len(text) < core.ESCALATION_MAX_LENGTH
+                and len(text) < core.ESCALATION_PAGE_SHARE * len(core.html2txt(tree))):
+            body, text = self.escalate(options, body, text)
+        return body, text
+
+    def escalate(self, options: Extractor, body, text: str) -> Stage:
+        """4. the default mode's short extraction retried in recall mode (the recall pass's own
+        stages), with a justext candidate beside it; the longer one wins by trafilatura's
+        ratios."""
+        r_options = copy.copy(options)
+        r_options.focus = "recall"
+        r_body, r_text = None, ""
+        try:
+            if self.recall_stages is None:
+                self.recall_stages = extract_and_compare(self.tree, r_options)
+            r_body, r_text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
+        except Exception as err:  # noqa: BLE001  # trafilatura's own guard: the retry is optional
+            LOG.debug("recall retry failed: %s %s", err, self.url)
+        j_body, j_text = None, ""
+        try:
+            j_body, j_text = core.justext_rescue(copy.copy(self.tree), options)
+        except Exception as err:  # noqa: BLE001  # as above
+            LOG.debug("justext candidate failed: %s %s", err, self.url)
+        if len(j_text) > len(r_text) and len(j_text) > core.ESCALATION_JUSTEXT_RATIO * len(text):
+            return j_body, j_text
+        if (len(r_text) >= options.min_extracted_size
+                and len(r_text) > core.ESCALATION_ACCEPT_RATIO * len(text)):
+            return r_body, r_text
+        return body, text
+
+
+def raw_pruned(tree):
+    """The tree as trafilatura's sequence starts from it: comment sections (unless the page is a
+    forum thread, where they are the posts) and infinite-scroll rails removed. A copy only when
+    once for both passes (a copy: `tree` is read again after the extraction)."""
+    expressions = list(core.RAW_TREE_PRUNE_XPATH)
+    if not core._forum_thread_page(tree):  # noqa: SLF001  # trafilatura's own test, pinned version
+        expressions += core.REMOVE_COMMENTS_AND_LISTS_XPATH
+    tree = copy.copy(tree)
+    for expression in expressions:  # in trafilatura's order: one prune may make the next match
+        tree = core.prune_unwanted_nodes(tree, [expression])
+    return tree
+
+
+def extract_and_compare(tree, options: Extractor) -> Stage:
+    """Stages 1 and 2: trafilatura's own extractor on the cleaned tree, then its comparison with
+    readability and justext (skipped, as trafilatura skips it, for a long recall text)."""
+    cleaned, backup = core._prepare_tree(tree, options, options.url)  # noqa: SLF001
+    body, text = core.extract_content(cleaned, options)
+    if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
+        return body, text
+    return core.compare_extraction(backup, copy.copy(tree), body, text, options)
