@@ -19,8 +19,10 @@ from .article import Article
 from .bylines import names_in_byline
 from .dates import find_date
 from .errors import NothingExtracted
+from .html_headline import Above, drop_above_headline, headline_split
 from .html_lines import block_text, blocks_of, clean_lines, remove_block
 from .html_meta import PageMeta, article_authors, read_meta
+from .html_net import NET_MISSED_PROSE, holds_missed, missed_prose
 from .html_parse import parse_html
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
 from .html_signals import html_signals
@@ -131,10 +133,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         body = choose_body(tree, doc.url, page)
     titles = (meta.title, page_meta.title)
     heard: list[tuple[str, str]] = []  # what the cleaning dropped, told once the body is chosen
-    text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors)
-    if len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
+    above = headline_split(tree, titles)
+    text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors,
+                                      above)
+    missed: list[str] = []
+    if len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS or (
+            sum(map(len, missed := missed_prose(tree, [text] + [t for t, _why in heard])))
+            >= NET_MISSED_PROSE):
         text, markdown_body, heard, body = safety_net(doc, site, titles, (text, markdown_body, heard, body),
-                                                      meta.authors)
+                                                      meta.authors, missed, above)
     for dropped in heard:
         note(*dropped)
     found = len(WORD.findall(text)) >= MIN_ARTICLE_WORDS
@@ -159,7 +166,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
 
 
 def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
-                note: Note = ignore, authors: Sequence[str] = ()) -> tuple[str, str]:
+                note: Note = ignore, authors: Sequence[str] = (),
+                above: Above | None = None) -> tuple[str, str]:
     """The article's text and Markdown from trafilatura's body (None: nothing), without the
     headline, furniture and what the site's line rules strip (html_lines.clean_lines)."""
     if body is None:
@@ -168,6 +176,7 @@ def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
     drop_title_echo(body, titles, note)
     clean_lines(body, site, note, authors)
     drop_title_echo(body, titles, note)  # a headline that stood under furniture
+    drop_above_headline(body, above, titles, note)  # what the page shows above its headline
     return xmltotxt(body, False).strip(), xmltotxt(body, True).strip()
 
 
@@ -176,15 +185,22 @@ Cleaned = tuple[str, str, list[tuple[str, str]], Any]
 
 
 def safety_net(doc: Document, site: SiteRules | None, titles: Sequence[str | None],
-               ours: Cleaned, authors: Sequence[str] = ()) -> Cleaned:
+               ours: Cleaned, authors: Sequence[str] = (), missed: Sequence[str] = (),
+               above: Above | None = None) -> Cleaned:
     """Whatever our own steps did to the page, the article is never emptier than bare
     trafilatura's extraction of the untouched page, cleaned the same way: this returns the
     one of the two with more words. Only for an article that is short against the page's
-    prose (NET_PROSE_SHARE), so that the common case pays nothing."""
+    prose (NET_PROSE_SHARE), or that leaves out the prose paragraphs `missed` from its own
+    container (html_net): then bare trafilatura's must also hold our article and half of them,
+    so that the common case pays nothing and a longer page of something else never wins."""
     heard: list[tuple[str, str]] = []
     bare = run_trafilatura(doc.text, doc.url)
-    bare_text, bare_markdown = finish_body(bare, titles, site, lambda *drop: heard.append(drop), authors)
+    bare_text, bare_markdown = finish_body(bare, titles, site, lambda *drop: heard.append(drop), authors,
+                                           above)
     if len(WORD.findall(bare_text)) <= len(WORD.findall(ours[0])):
+        return ours
+    if missed and (covered(WORD.findall(ours[0].lower()), WORD.findall(bare_text.lower())) < DEFAULT_COVERS
+                   or not holds_missed(bare_text, missed)):
         return ours
     LOG.info("%s: bare trafilatura found more than newsclean's own steps; using it",
              doc.url or "the page")

@@ -1,0 +1,69 @@
+"""When the HTML path's article is worth checking against bare trafilatura (the safety net in
+from_html): it is short against the page's prose, or it leaves out prose that stands inside its
+own container. Pure measures on the parsed page; no extraction runs here.
+
+The second case is an extraction that stops short inside the article: trafilatura's recall mode
+drops blocks whose class reads like furniture (a FAQ's `<details class="expandable">`, a
+"card" box of text) and, with 2,500 characters in hand, never compares its text with the
+readability fallback that bare trafilatura asks (docs/findings.md#net-missed-prose)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .html_prepare import PROSE_PARAGRAPH_WORDS, prose_paragraphs
+from .prose import collapse, squash
+
+# characters of prose left out of the article's own container past which the net is asked: five
+# or six paragraphs (a bio or a caption left out is one; a FAQ's answers or a second half of
+# the story are many)
+NET_MISSED_PROSE = 1000
+# the net's text must then hold this share of the prose left out, as well as the article
+# (it is the same article with its missing part, not another page's worth of text)
+NET_MISSED_HELD = 0.5
+# elements that hold a whole page: an article whose paragraphs have only these in common is
+# spread over the page, and has no container of its own to measure
+PAGE_HOLDERS = frozenset(("html", "body"))
+
+
+def missed_prose(tree, texts: Sequence[str]) -> list[str]:
+    """The prose paragraphs (html_prepare.prose_paragraphs) inside the article's container that
+    none of `texts` (the article, and what its cleaning dropped) holds. The container is the
+    nearest element around the page's paragraphs of prose that the article holds; [] when
+    the article holds none, or only the whole page holds them all."""
+    held = " ".join(squash(text) for text in texts)
+    kept: list = []
+    left: list = []
+    for para in tree.iter("p"):
+        text = collapse(para.text_content())
+        if len(text.split()) < PROSE_PARAGRAPH_WORDS:
+            continue
+        (kept if squash(text) in held else left).append(para)
+    if not kept:
+        return []
+    container = common_ancestor(kept)
+    if container is None or container.tag in PAGE_HOLDERS:
+        return []
+    inside = {el for el in container.iter("p")}
+    return [text for para in left if para in inside for text in prose_paragraphs(para)]
+
+
+def common_ancestor(elements):
+    """The nearest element that holds all of `elements` (one of them, if it holds the rest)."""
+    path = [elements[0], *elements[0].iterancestors()]
+    depth = {id(el): index for index, el in enumerate(path)}
+    deepest = 0
+    for element in elements[1:]:
+        for ancestor in (element, *element.iterancestors()):
+            if id(ancestor) in depth:
+                deepest = max(deepest, depth[id(ancestor)])
+                break
+        else:
+            return None
+    return path[deepest]
+
+
+def holds_missed(text: str, missed: Sequence[str]) -> bool:
+    """Whether `text` holds NET_MISSED_HELD of the missed prose (by characters)."""
+    held = squash(text)
+    found = sum(len(para) for para in missed if squash(para) in held)
+    return found >= NET_MISSED_HELD * sum(len(para) for para in missed)
