@@ -146,3 +146,41 @@ def test_text_above_the_headline_stays_when_it_is_most_of_the_article():
 def test_a_short_title_is_no_headline_to_split_at():
     html = gallery_page("<h1>Bridge vote</h1>")
     assert headline_split(lxml.html.fromstring(html), ["Bridge vote"]) is None
+
+
+# ---- a rail under the story, under its header ----
+
+TEASERS = [
+    ("When is the ferry timetable changing?", "The winter timetable starts in November, with fewer "
+     "crossings on weekday evenings and none after nine."),
+    ("How the town paid for its new library", "A mix of county grants and a local appeal raised "
+     "the money for the building on Mill Lane."),
+    ("Where to walk the Wend this autumn", "Five routes along the river, from a short loop by the "
+     "bridge to a full day out to the estuary."),
+]
+
+
+def rail_page(header: str = "Recent Articles") -> str:
+    story = "".join(f"<p>{text}</p>" for text in GUIDE[:4])
+    rail = "".join(f"<h3><a href='/t{n}'>{title}</a></h3><p>{blurb}</p>"
+                   for n, (title, blurb) in enumerate(TEASERS))
+    return ("<html><head><title>Bridge vote</title></head><body><div class='post'>"
+            f"<h1>{HEADLINE}</h1>{story}<h2>{header}</h2>{rail}</div></body></html>")
+
+
+def test_a_rail_under_its_header_closes_the_article():
+    article = newsclean.clean(rail_page(), input_type="html")
+    assert article.text.endswith(GUIDE[3])
+    assert not any(title in article.text or blurb in article.text for title, blurb in TEASERS)
+    steps = {step.text: step for step in explain(rail_page(), input_type="html").steps}
+    assert "rail" in steps[TEASERS[0][1]].reason
+
+
+def test_text_under_a_rail_header_stays_when_it_is_the_articles_half():
+    # a "More stories" line in the middle of the story does not cut the rest of it
+    story = "".join(f"<p>{text}</p>" for text in STORY[:2])
+    rest = "".join(f"<p>{text}</p>" for text in STORY[2:] * 2)
+    html = ("<html><head><title>Bridge vote</title></head><body><div class='post'>"
+            f"<h1>{HEADLINE}</h1>{story}<h2>More Stories</h2>{rest}</div></body></html>")
+    article = newsclean.clean(html, input_type="html")
+    assert all(text in article.text for text in STORY)
