@@ -5,10 +5,14 @@ own container. Pure measures on the parsed page; no extraction runs here.
 The second case is an extraction that stops short inside the article: trafilatura's recall mode
 drops blocks whose class reads like furniture (a FAQ's `<details class="expandable">`, a
 "card" box of text) and, with 2,500 characters in hand, never compares its text with the
-readability fallback that bare trafilatura asks (docs/findings.md#net-missed-prose)."""
+readability fallback that bare trafilatura asks (docs/findings.md#net-missed-prose). The net
+then reads the container again with those classes lifted (lift_discards), and asks bare
+trafilatura only when that is not enough."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from .html_prepare import PROSE_PARAGRAPH_WORDS, prose_paragraphs
 from .prose import collapse, squash
@@ -25,11 +29,24 @@ NET_MISSED_HELD = 0.5
 PAGE_HOLDERS = frozenset(("html", "body"))
 
 
-def missed_prose(tree, texts: Sequence[str]) -> list[str]:
+@dataclass(frozen=True)
+class Missed:
+    """The article's container on the page, and the prose paragraphs in it that the article
+    left out (texts, whitespace collapsed)."""
+
+    container: Any = None
+    texts: tuple[str, ...] = ()
+
+    @property
+    def chars(self) -> int:
+        return sum(map(len, self.texts))
+
+
+def missed_prose(tree, texts: Sequence[str]) -> Missed:
     """The prose paragraphs (html_prepare.prose_paragraphs) inside the article's container that
     none of `texts` (the article, and what its cleaning dropped) holds. The container is the
-    nearest element around the page's paragraphs of prose that the article holds; [] when
-    the article holds none, or only the whole page holds them all."""
+    nearest element around the page's paragraphs of prose that the article holds; nothing
+    when the article holds none, or only the whole page holds them all."""
     held = " ".join(squash(text) for text in texts)
     kept: list = []
     left: list = []
@@ -39,12 +56,35 @@ def missed_prose(tree, texts: Sequence[str]) -> list[str]:
             continue
         (kept if squash(text) in held else left).append(para)
     if not kept:
-        return []
+        return Missed()
     container = common_ancestor(kept)
     if container is None or container.tag in PAGE_HOLDERS:
-        return []
-    inside = {el for el in container.iter("p")}
-    return [text for para in left if para in inside for text in prose_paragraphs(para)]
+        return Missed()
+    inside = set(container.iter("p"))
+    return Missed(container, tuple(text for para in left if para in inside
+                                   for text in prose_paragraphs(para)))
+
+
+def lift_discards(copy, missed: Missed, discards: Sequence) -> int:
+    """In `copy` (a copy of the container), take the class and id off the elements that
+    `discards` (trafilatura's XPaths for furniture by class and id) select and that hold a
+    missed paragraph: 'expandable' FAQ answers and 'listicle-slides' are article text. How
+    many were lifted."""
+    wanted = {squash(text) for text in missed.texts}
+    # the XPaths name <div>s, as trafilatura has made its <details> by then
+    details = list(copy.iter("details"))
+    for element in details:
+        element.tag = "div"
+    lifted = 0
+    for xpath in discards:
+        for element in xpath(copy):
+            if any(squash(para.text_content()) in wanted for para in element.iter("p")):
+                element.attrib.pop("class", None)
+                element.attrib.pop("id", None)
+                lifted += 1
+    for element in details:
+        element.tag = "details"
+    return lifted
 
 
 def common_ancestor(elements):
@@ -62,8 +102,8 @@ def common_ancestor(elements):
     return path[deepest]
 
 
-def holds_missed(text: str, missed: Sequence[str]) -> bool:
+def holds_missed(text: str, missed: Missed) -> bool:
     """Whether `text` holds NET_MISSED_HELD of the missed prose (by characters)."""
     held = squash(text)
-    found = sum(len(para) for para in missed if squash(para) in held)
-    return found >= NET_MISSED_HELD * sum(len(para) for para in missed)
+    found = sum(len(para) for para in missed.texts if squash(para) in held)
+    return found >= NET_MISSED_HELD * missed.chars

@@ -58,15 +58,30 @@ def test_net_recovers_answers_the_extraction_left_out_of_the_article():
         assert answer in article.text
 
 
+def test_the_container_is_read_again_without_the_classes_that_lost_the_answers(monkeypatch):
+    # the net lifts 'expandable' off the answers' boxes and reads the container again: the
+    # untouched page need not go to bare trafilatura
+    from newsclean import from_html
+
+    asked = []
+    real = from_html.run_trafilatura
+    monkeypatch.setattr(from_html, "run_trafilatura",
+                        lambda tree, url, **mode: asked.append(type(tree)) or real(tree, url, **mode))
+    article = newsclean.clean(faq_page(), input_type="html")
+    assert all(answer in article.text for _question, answer in FAQ)
+    assert str not in asked
+
+
 def test_missed_prose_counts_only_the_articles_own_container():
     # the answers stand in the guide's container; a sidebar's prose does not
     sidebar = ("<aside><p>Our parks team also runs guided walks every Saturday morning, "
                "starting from the bandstand at ten and lasting about two hours in all.</p></aside>")
     tree = lxml.html.fromstring(faq_page().replace("<footer>", sidebar + "<footer>"))
     missed = missed_prose(tree, [" ".join(GUIDE)])
-    assert len(missed) == len(FAQ) and sum(map(len, missed)) >= NET_MISSED_PROSE
-    assert not any("guided walks" in text for text in missed)
-    assert missed_prose(tree, [" ".join(GUIDE + [a for _q, a in FAQ])]) == []
+    assert len(missed.texts) == len(FAQ) and missed.chars >= NET_MISSED_PROSE
+    assert missed.container.get("class") == "entry-content"
+    assert not any("guided walks" in text for text in missed.texts)
+    assert missed_prose(tree, [" ".join(GUIDE + [a for _q, a in FAQ])]).texts == ()
 
 
 def test_net_is_not_asked_for_a_short_aside_left_out(monkeypatch):
