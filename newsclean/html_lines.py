@@ -233,14 +233,22 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore,
 
 def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict) -> dict[int, str]:
     """The lines under the last rail header (`header`) when they are a rail closing the
-    article: fewer words than RAIL_AFTER_SHARE of those above it, no keep_line among them."""
+    article: fewer words than RAIL_AFTER_SHARE of those above it, a headline (no paragraph of
+    prose) first, no keep_line among them; up to two paragraphs of prose in a row."""
     words = [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
     under = range(header + 1, len(texts))
     if any(index in protected for index in under) or not sum(words[:header]) or (
             sum(words[header + 1:]) >= RAIL_AFTER_SHARE * sum(words[:header])):
         return {}
+    # a rail is teasers, a headline each with a blurb at most: it ends where two paragraphs of
+    # prose follow each other (the story going on under a promo's "DON'T MISS" label)
+    lines = [index for index in under if words[index]]
+    prose = [words[index] >= LEDE_MIN_WORDS and ends_like_sentence(texts[index].strip()) for index in lines]
+    if not lines or prose[0]:
+        return {}
+    stop = next((lines[at] for at in range(len(lines) - 1) if prose[at] and prose[at + 1]), len(texts))
     why = f"under the rail's header \"{texts[header].strip()}\", closing the article"
-    return {index: why for index in under if index not in dropped and texts[index].strip()}
+    return {index: why for index in under if index < stop and index not in dropped and texts[index].strip()}
 
 
 def is_byline(text: str, authors: Sequence[str]) -> bool:

@@ -158,6 +158,18 @@ def test_text_above_the_headline_stays_when_it_is_most_of_the_article():
     assert all(text in article.text for text in STORY)
 
 
+def test_paragraphs_under_a_promo_label_near_the_end_stay():
+    # a "DON'T MISS" label (its links gone) between the story's paragraphs, near its end
+    story = "".join(f"<p>{text}</p>" for text in GUIDE[:6])
+    rest = "".join(f"<p>{text}</p>" for text in STORY[:2])
+    html = ("<html><head><title>Bridge vote</title></head><body><div class='post'>"
+            f"<h1>{HEADLINE}</h1>{story}<p>DON'T MISS</p><p>Ferry fares to rise in spring [INSIGHT]"
+            f"</p>{rest}</div></body></html>")
+    article = newsclean.clean(html, input_type="html")
+    assert article.text.endswith(STORY[1]) and STORY[0] in article.text
+    assert "INSIGHT" not in article.text
+
+
 def test_a_short_title_is_no_headline_to_split_at():
     html = gallery_page("<h1>Bridge vote</h1>")
     assert headline_split(lxml.html.fromstring(html), ["Bridge vote"]) is None
