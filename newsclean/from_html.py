@@ -134,7 +134,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         body = choose_body(tree, doc.url, page)
     titles = (meta.title, page_meta.title)
     heard: list[tuple[str, str]] = []  # what the cleaning dropped, told once the body is chosen
-    above = headline_split(tree, titles)
+    # a site's body XPath names what the article is, above the headline or not
+    above = None if site and site.get("body") else headline_split(tree, titles)
     text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors,
                                       above)
     missed = Missed()
@@ -176,7 +177,8 @@ def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
     drop_title_echo(body, titles, note)
     clean_lines(body, site, note, authors)
     drop_title_echo(body, titles, note)  # a headline that stood under furniture
-    drop_above_headline(body, above, titles, note)  # what the page shows above its headline
+    if above is not None:
+        drop_above_headline(body, above, titles, note)  # what the page shows above its headline
     return xmltotxt(body, False).strip(), xmltotxt(body, True).strip()
 
 
