@@ -39,7 +39,7 @@ BYLINE_MAX_WORDS = 12  # words: "By Jane Doe and Max Roe, Staff Writers" (rule o
 # the article when what follows it is under half the words above it: the teasers under it go
 # too (trafilatura's recall mode takes a rail under the story for more of it)
 RAIL_HEADER_WORDS = 5
-RAIL_AFTER_SHARE = 0.5
+RAIL_AFTER_SHARE = 0.5  # of the words above the header: what is under it must be less
 RAIL_KINDS = frozenset((FurnitureKind.RELATED, FurnitureKind.COMMENTS))
 
 
