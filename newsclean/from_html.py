@@ -13,14 +13,17 @@ import lxml.etree
 import lxml.html
 import trafilatura
 from trafilatura.xml import xmltotxt
+from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from . import confidence
 from .article import Article
 from .bylines import names_in_byline
 from .dates import find_date
 from .errors import NothingExtracted
+from .html_headline import Above, drop_above_headline, headline_split
 from .html_lines import block_text, blocks_of, clean_lines, remove_block
 from .html_meta import PageMeta, article_authors, read_meta
+from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, missed_prose
 from .html_parse import parse_html
 from .html_passes import Passes
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
@@ -131,10 +134,15 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         body = choose_body(tree, doc.url, page)
     titles = (meta.title, page_meta.title)
     heard: list[tuple[str, str]] = []  # what the cleaning dropped, told once the body is chosen
-    text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors)
-    if len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS:
+    # a site's body XPath names what the article is, above the headline or not
+    above = None if site and site.get("body") else headline_split(tree, titles)
+    text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors,
+                                      above)
+    missed = Missed()
+    if len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS or (
+            (missed := missed_prose(tree, [text] + [t for t, _why in heard])).chars >= NET_MISSED_PROSE):
         text, markdown_body, heard, body = safety_net(doc, site, titles, (text, markdown_body, heard, body),
-                                                      meta.authors)
+                                                      meta.authors, missed, above)
     for dropped in heard:
         note(*dropped)
     found = len(WORD.findall(text)) >= MIN_ARTICLE_WORDS
@@ -159,7 +167,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
 
 
 def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
-                note: Note = ignore, authors: Sequence[str] = ()) -> tuple[str, str]:
+                note: Note = ignore, authors: Sequence[str] = (),
+                above: Above | None = None) -> tuple[str, str]:
     """The article's text and Markdown from trafilatura's body (None: nothing), without the
     headline, furniture and what the site's line rules strip (html_lines.clean_lines)."""
     if body is None:
@@ -168,6 +177,8 @@ def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
     drop_title_echo(body, titles, note)
     clean_lines(body, site, note, authors)
     drop_title_echo(body, titles, note)  # a headline that stood under furniture
+    if above is not None:
+        drop_above_headline(body, above, titles, note)  # what the page shows above its headline
     return xmltotxt(body, False).strip(), xmltotxt(body, True).strip()
 
 
@@ -176,19 +187,53 @@ Cleaned = tuple[str, str, list[tuple[str, str]], Any]
 
 
 def safety_net(doc: Document, site: SiteRules | None, titles: Sequence[str | None],
-               ours: Cleaned, authors: Sequence[str] = ()) -> Cleaned:
+               ours: Cleaned, authors: Sequence[str] = (), missed: Missed | None = None,
+               above: Above | None = None) -> Cleaned:
     """Whatever our own steps did to the page, the article is never emptier than bare
     trafilatura's extraction of the untouched page, cleaned the same way: this returns the
     one of the two with more words. Only for an article that is short against the page's
-    prose (NET_PROSE_SHARE), so that the common case pays nothing."""
+    prose (NET_PROSE_SHARE), or that leaves out the prose paragraphs `missed` from its own
+    container (html_net): then the container is read again first, with the classes that made
+    trafilatura drop them lifted, and either text must also hold our article and half of them,
+    so that the common case pays nothing and a longer page of something else never wins."""
+    if missed and missed.texts and (
+            rescued := lifted_container(doc, site, titles, ours, authors, missed, above)):
+        return rescued
     heard: list[tuple[str, str]] = []
     bare = run_trafilatura(doc.text, doc.url)
-    bare_text, bare_markdown = finish_body(bare, titles, site, lambda *drop: heard.append(drop), authors)
-    if len(WORD.findall(bare_text)) <= len(WORD.findall(ours[0])):
+    bare_text, bare_markdown = finish_body(bare, titles, site, lambda *drop: heard.append(drop), authors,
+                                           above)
+    if len(WORD.findall(bare_text)) <= len(WORD.findall(ours[0])) or (
+            missed and missed.texts and not holds_all(ours[0], bare_text, missed)):
         return ours
     LOG.info("%s: bare trafilatura found more than newsclean's own steps; using it",
              doc.url or "the page")
     return bare_text, bare_markdown, heard, bare
+
+
+def lifted_container(doc: Document, site: SiteRules | None, titles: Sequence[str | None], ours: Cleaned,
+                     authors: Sequence[str], missed: Missed, above: Above | None) -> Cleaned | None:
+    """The article read from a copy of its container in which the elements trafilatura drops
+    by class or id (its OVERALL_DISCARD_XPATH) but that hold missed prose lose their class and
+    id (html_net.lift_discards); None when none does, or the text does not hold ours and the
+    missed prose."""
+    page = rule_page([missed.container])
+    if not lift_discards(page, missed, OVERALL_DISCARD_XPATH):
+        return None
+    heard: list[tuple[str, str]] = []
+    body = run_trafilatura(page, doc.url, favor_recall=True)
+    text, markdown = finish_body(body, titles, site, lambda *drop: heard.append(drop), authors, above)
+    if not holds_all(ours[0], text, missed):
+        return None
+    LOG.info("%s: read the article's container again for the prose trafilatura dropped by class",
+             doc.url or "the page")
+    return text, markdown, heard, body
+
+
+def holds_all(ours: str, text: str, missed: Missed) -> bool:
+    """Whether `text` holds our article (DEFAULT_COVERS of its words) and the missed prose."""
+    return covered(WORD.findall(ours.lower()), WORD.findall(text.lower())) >= DEFAULT_COVERS and (
+        holds_missed(text, missed))
 
 
 # ---- site rules on the page ----

@@ -16,7 +16,7 @@ from typing import Any
 
 from .bylines import names_in_byline
 from .html_prepare import remove_element as remove_block
-from .patterns import MAX_EDGE_BLOCKS, Scope, edge_span, furniture_match
+from .patterns import MAX_EDGE_BLOCKS, FurnitureKind, Scope, edge_span, furniture_match
 from .prose import WORD, ends_like_sentence
 from .rules import SiteRules, line_verdicts
 from .trace import Note, ignore
@@ -35,6 +35,12 @@ OWN_BLOCKS = frozenset(("head", "quote", "item", "list"))
 HIGHLIGHT_MAX_WORDS = 20
 LEDE_MIN_WORDS = 15  # words: a sentence or two, as the paragraph under the highlights
 BYLINE_MAX_WORDS = 12  # words: "By Jane Doe and Max Roe, Staff Writers" (rule of thumb)
+# a rail's header ("Recent Articles", "More Stories") or a comment thread's, this short, closes
+# the article when what follows it is under half the words above it: the teasers under it go
+# too (trafilatura's recall mode takes a rail under the story for more of it)
+RAIL_HEADER_WORDS = 5
+RAIL_AFTER_SHARE = 0.5  # of the words above the header: what is under it must be less
+RAIL_KINDS = frozenset((FurnitureKind.RELATED, FurnitureKind.COMMENTS))
 
 
 @dataclass
@@ -184,10 +190,15 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore,
             dropped[index] = f"site rule {verdict.source}"
         elif verdict is not None:
             protected[index] = True
+    rail = None
     for index, text in enumerate(texts):
         if index not in dropped and index not in protected and (
                 pattern := furniture_match(text, Scope.HTML)):
             dropped[index] = f"furniture: {pattern}"
+            if pattern.kind in RAIL_KINDS and len(WORD.findall(text)) <= RAIL_HEADER_WORDS:
+                rail = index
+    if rail is not None:
+        dropped.update(rail_under(texts, rail, dropped, protected))
     head = [i for i in range(len(lines)) if i not in dropped and texts[i].strip()][:MAX_EDGE_BLOCKS]
     for index in head:
         if index not in protected and is_byline(texts[index], authors):
@@ -218,6 +229,26 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore,
     for lst in list(body.iter("list")):
         if not len(lst) and lst.getparent() is not None:
             remove_block(lst)
+
+
+def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict) -> dict[int, str]:
+    """The lines under the last rail header (`header`) when they are a rail closing the
+    article: fewer words than RAIL_AFTER_SHARE of those above it, a headline (no paragraph of
+    prose) first, no keep_line among them; up to two paragraphs of prose in a row."""
+    words = [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
+    under = range(header + 1, len(texts))
+    if any(index in protected for index in under) or not sum(words[:header]) or (
+            sum(words[header + 1:]) >= RAIL_AFTER_SHARE * sum(words[:header])):
+        return {}
+    # a rail is teasers, a headline each with a blurb at most: it ends where two paragraphs of
+    # prose follow each other (the story going on under a promo's "DON'T MISS" label)
+    lines = [index for index in under if words[index]]
+    prose = [words[index] >= LEDE_MIN_WORDS and ends_like_sentence(texts[index].strip()) for index in lines]
+    if not lines or prose[0]:
+        return {}
+    stop = next((lines[at] for at in range(len(lines) - 1) if prose[at] and prose[at + 1]), len(texts))
+    why = f"under the rail's header \"{texts[header].strip()}\", closing the article"
+    return {index: why for index in under if index < stop and index not in dropped and texts[index].strip()}
 
 
 def is_byline(text: str, authors: Sequence[str]) -> bool:

@@ -22,6 +22,11 @@ FURNITURE = [
     ("Get the day's top headlines delivered to your inbox every morning.", "newsletter"),
     ("I agree that the site can send me its newsletter and marketing emails.", "newsletter"),
     ("Breaking News Emails", "newsletter"),
+    ("(Photo Reuters)", "caption"),
+    ("(Image credit: Harbour Trust)", "caption"),
+    ("Functional cookies help to perform certain functionalities like sharing the content of the "
+     "website on social media platforms.", "cookie"),
+    ("Manage consent", "cookie"),
     ("FILE - In this Monday, Oct. 28, 2019, file photo, the Capitol is seen at dawn.", "caption"),
     ("FILE PHOTO: The company's logo is displayed outside its headquarters.", "caption"),
     ("1of4A shopper looks at extension cords.", "caption"),
@@ -75,6 +80,8 @@ EDGE = [
     ("(Reporting by Aled Price; editing by Gwen Morris)", "tail"),
     ("Reach the reporters on Twitter at https://twitter.com/example", "tail"),
     ("https://www.coastline.example/news/storm-harbour-road-12345.php", "head"),
+    ("Latest posts by Mara Quill (see all)", "tail"),
+    ("Mara Quill is a staff writer at the Gazette who covers the harbour.", "tail"),
 ]
 
 ARTICLE = [
@@ -104,6 +111,12 @@ ARTICLE = [
     "We already have the funding, the council said of the new sea wall.",
     "Have your say on the harbour plan at the council offices until Friday.",
     "Email this story to a friend and save it for later, the editor wrote.",
+    # short lines that open with a caption's word, or a bio's verb after a conjunction
+    "Photo manipulation in the darkroom",
+    "Imagemaking fundamentals (3 hours)",
+    "Photos can be shown in portrait or landscape mode",
+    "As is the case with every harbour wall, the repairs will take time and money.",
+    "So was the ferry, which ran until the last storm.",
 ]
 
 

@@ -1,0 +1,130 @@
+"""What stands above the headline: the article opens under its headline, so the lines that
+trafilatura's body opens with but that the page shows only above the headline (a photo
+gallery's captions and buttons, a kicker, "Updated") are not the article
+(docs/findings.md#above-the-headline).
+
+The headline is found on the parsed page, as a heading whose text is the article's title: the
+body alone cannot tell, as trafilatura often leaves the headline out of it."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .html_lines import BLOCK_TAGS, block_text, remove_block
+from .html_prepare import PROSE_PARAGRAPH_WORDS
+from .prose import collapse, ends_like_sentence, squash
+from .trace import Note, ignore
+
+# a title of fewer words ("Contact", "Home") may be any heading on the page
+HEADLINE_MIN_WORDS = 4
+# a heading this much longer than the title still is the headline (a site name after it)
+HEADLINE_SLACK = 1.3
+HEADINGS = ("h1", "h2")
+
+
+@dataclass(frozen=True)
+class Above:
+    """The page's text above its headline and under it (squashed: see prose.squash), and the
+    headline itself."""
+
+    before: str
+    after: str
+    headline: str
+
+
+def headline_split(tree, titles: Sequence[str | None]) -> Above | None:
+    """The page's text split at its headline: the first <h1> (else <h2>) whose text is one of
+    the titles. None when no heading is."""
+    wanted = [squash(t) for t in titles if t and len(squash(t).split()) >= HEADLINE_MIN_WORDS]
+    body = tree.find("body")
+    if not wanted or body is None:
+        return None
+    for tag in HEADINGS:
+        for heading in body.iter(tag):
+            text = squash(heading.text_content())
+            if text and is_headline(text, wanted):
+                return split_at(body, heading, text)
+    return None
+
+
+def split_at(body, heading, headline: str) -> Above:
+    """The body's text before `heading` and after it, in document order (an element's text
+    stands where it opens, its tail where it closes: after the heading for its ancestors)."""
+    before: list[str] = []
+    after: list[str] = []
+    inside = set(heading.iterdescendants())
+    holders = set(heading.iterancestors())
+    side = before
+    for element in body.iter():
+        if element is heading:
+            side = after
+            after.append(heading.tail or "")
+            continue
+        if element in inside:
+            continue
+        if isinstance(element.tag, str) and element.text:
+            side.append(element.text)
+        if element.tail:
+            (after if element in holders else side).append(element.tail)
+    return Above(squash(" ".join(before)), squash(" ".join(after)), headline)
+
+
+def drop_above_headline(body, above: Above | None, titles: Sequence[str | None],
+                        note: Note = ignore) -> None:
+    """Drop the blocks that open the body above the headline: the run of blocks whose text the
+    page shows above its headline only (`above.before`, not `above.after`), and, where the
+    body repeats the headline, the blocks above the repetition when they are such a run or
+    hold no paragraph of prose (is_prose). Not when they hold as many words as the rest of
+    the body: that is the article, whatever the page's layout."""
+    wanted = [squash(t) for t in titles if t and len(squash(t).split()) >= HEADLINE_MIN_WORDS]
+    if above is not None:
+        wanted.append(above.headline)
+    if not wanted:
+        return
+    blocks = outer_blocks(body)
+    texts = [squash(block_text(block)) for block in blocks]
+    run = 0
+    while above is not None and run < len(texts) and (not texts[run] or (
+            texts[run] in above.before and texts[run] not in above.after)):
+        run += 1
+    cut = next((index + 1 for index, text in enumerate(texts) if text and is_headline(text, wanted)), 0)
+    if cut > run + 1 and any(is_prose(block) and texts.count(text) == 1
+                             for block, text in zip(blocks[:cut], texts)):
+        cut = 0  # a section's heading that repeats the title, under the article's intro
+    cut = cut or run
+    words = [len(text.split()) for text in texts]
+    if not any(words[:cut]) or 2 * sum(words[:cut]) >= sum(words):
+        return
+    for block, text in zip(blocks[:cut], texts[:cut]):
+        if text:
+            note(collapse(block_text(block)), "the headline, repeated in the body (it is the title)"
+                 if is_headline(text, wanted) else "above the headline, which opens the article")
+        remove_block(block)
+
+
+def is_prose(block) -> bool:
+    """A paragraph of prose (html_prepare.prose_paragraphs' measure; a menu's list items are
+    no paragraphs, however long their blurbs): one that the body holds
+    once, above a heading that repeats the title, makes the heading a section's (a list
+    post's intro), not the headline; a gallery repeats its captions."""
+    text = collapse(block_text(block))
+    return block.tag == "p" and len(text.split()) >= PROSE_PARAGRAPH_WORDS and ends_like_sentence(text)
+
+
+def is_headline(text: str, wanted: Sequence[str]) -> bool:
+    """Whether a squashed text is one of the `wanted` (squashed) titles."""
+    return any(text == w or (w in text and len(text) <= HEADLINE_SLACK * len(w)) for w in wanted)
+
+
+def outer_blocks(body) -> list:
+    """The body's paragraph-level elements in order, at any depth (trafilatura's recall mode
+    keeps some <div>s), those nested in another one left in it."""
+    found: list = []
+    taken: set = set()
+    for element in body.iter(*BLOCK_TAGS):
+        if any(ancestor in taken for ancestor in element.iterancestors()):
+            taken.add(element)
+            continue
+        taken.add(element)
+        found.append(element)
+    return found
