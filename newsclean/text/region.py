@@ -55,6 +55,15 @@ LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
 # two may be an update; rule of thumb)
 COMMENT_BYLINES = 3
 
+# ---- a guide's entries ----
+# gaps between prose that hold the same label (digits aside: "Pros", "Founded in 2011", "Get a
+# Quote (212) 203-0280") this many times or more: a guide's entries, each the same template of
+# labels, lists and tables around its prose; their lines cost features.ENTRY_PENALTY
+ENTRY_REPEATS = 3
+ENTRY_LABELS = 2  # such labels in a gap: a template ("Pros" and "Cons"), not a lone "View all"
+ENTRY_PROSE_WORDS = 20  # words of prose after a gap: an entry's text, more than a card's blurb
+DIGITS = re.compile(r"\d+")
+
 # ---- a list the article closes with ----
 # lines: a shorter list after "Tour dates:" is left to the score (rule of thumb)
 MIN_LIST_LINES = 3
@@ -116,7 +125,7 @@ def choose_article_region(blocks: list[Block]) -> Region:
     """The best-scoring run, cut where an article ends, with the list that closes it; the
     longest run of sentences when nothing scores, or when what scores best is too short to be
     an article. Raises NothingExtracted."""
-    start, cut, scores = scored_region(blocks)
+    start, cut, scores = with_entries(blocks, *scored_region(blocks))
     end = cut_at_end(blocks, start, cut)
     start, end, how = look_again(blocks, scores, start, end, cut)
     marked = end < cut if how == Choice.BEST_RUN else True
@@ -138,6 +147,56 @@ def choose_article_region(blocks: list[Block]) -> Region:
                 else Boundary.LIST if listed > end else Boundary.PAGE_END
                 if listed + 1 >= len(blocks) else Boundary.SCORE)
     return Region(start, listed, evidence(blocks, scores, start, listed, boundary, how))
+
+
+def mark_entries(blocks: list[Block]) -> bool:
+    """Mark the lines of a guide's entries (Block.entry): the gaps between prose blocks
+    (every block in between is no prose), each followed by ENTRY_PROSE_WORDS of prose or more,
+    that each hold a label the page repeats in ENTRY_REPEATS such gaps or more, digits aside
+    ("Features", "Pros", "Cons" under each of eight products; "Source: ..." under each
+    chart). A menu repeats its labels with no prose between; a product grid's blurbs are a
+    line each. Returns whether any block was marked."""
+    gaps: list[list[Block]] = []  # each gap, then the prose words after it
+    prose: list[int] = []
+    current: list[Block] | None = None  # None before the first prose block
+    for block in blocks:
+        if is_prose(block):
+            if current:
+                gaps.append(current)
+                prose.append(0)
+            if prose:
+                prose[-1] += block.words
+            current = []
+        elif current is not None and block.words:
+            current.append(block)
+    # (the blocks after the last prose block are no gap: nothing follows them)
+    keys = [{DIGITS.sub("#", b.text) for b in gap if not b.furniture} if words >= ENTRY_PROSE_WORDS
+            else set() for gap, words in zip(gaps, prose)]
+    counts = Counter(key for gap in keys for key in gap)
+    labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
+    marked = False
+    for gap, gap_keys in zip(gaps, keys):
+        if len(gap_keys & labels) >= ENTRY_LABELS:
+            marked = True
+            for block in gap:
+                block.entry = True
+    return marked
+
+
+def with_entries(blocks: list[Block], start: int, end: int,
+                 scores: list[float]) -> tuple[int, int, list[float]]:
+    """The region read again with a guide's entries marked (mark_entries), when it then holds
+    the region found without them: the entries between its prose are crossed, never a run of
+    its own (a menu's teasers under their "Read more", a catalogue below a short article).
+    The region as found otherwise, its entries unmarked."""
+    if not mark_entries(blocks):
+        return start, end, scores
+    wider = scored_region(blocks)
+    if wider[0] <= start and wider[1] >= end:
+        return wider
+    for block in blocks:
+        block.entry = False
+    return start, end, [block_score(block) for block in blocks]
 
 
 def cut_at_end(blocks: list[Block], start: int, end: int) -> int:
