@@ -61,7 +61,11 @@ COMMENT_BYLINES = 3
 # labels, lists and tables around its prose; their lines cost features.ENTRY_PENALTY
 ENTRY_REPEATS = 3
 ENTRY_LABELS = 2  # such labels in a gap: a template ("Pros" and "Cons"), not a lone "View all"
-ENTRY_PROSE_WORDS = 20  # words of prose after a gap: an entry's text, more than a card's blurb
+ENTRY_PROSE_WORDS = 30  # words of prose after a gap: an entry's text, more than a card's blurb
+# rows: a table between prose, lines laid out alike that each hold a number ("1/1/2013 +13.1%",
+# "3 | UPenn Wharton | 3"), this many in a row or more, costs the same as a guide's entries (a
+# menu's lines hold no numbers; rule of thumb)
+TABLE_ROWS = 5
 DIGITS = re.compile(r"\d+")
 
 # ---- a list the article closes with ----
@@ -180,22 +184,43 @@ def mark_entries(blocks: list[Block]) -> bool:
             marked = True
             for block in gap:
                 block.entry = True
+        else:
+            marked = mark_table_rows(gap) or marked
+    return marked
+
+
+def mark_table_rows(gap: list[Block]) -> bool:
+    """Mark the rows of the tables in a gap between prose (Block.row): TABLE_ROWS lines or
+    more in a row, laid out alike (alike), each with a number. Returns whether any was."""
+    marked, run = False, []  # run: the current rows, alike
+    for block in [*gap, None]:
+        row = block is not None and not block.furniture and any(c.isdigit() for c in block.text)
+        if row and run and alike(shape(block.text), shape(run[0].text)):
+            run.append(block)
+            continue
+        if len(run) >= TABLE_ROWS:
+            marked = True
+            for line in run:
+                line.row = True
+        run = [block] if row else []
     return marked
 
 
 def with_entries(blocks: list[Block], start: int, end: int,
                  scores: list[float]) -> tuple[int, int, list[float]]:
-    """The region read again with a guide's entries marked (mark_entries), when it then holds
-    the region found without them: the entries between its prose are crossed, never a run of
-    its own (a menu's teasers under their "Read more", a catalogue below a short article).
+    """The region read again with a guide's entries and tables marked (mark_entries), when it
+    then holds the region found without them, cut where an article ends (cut_at_end): the
+    entries between its prose are crossed, never a run of their own (a menu's teasers under
+    their "Read more", a catalogue below a short article).
     The region as found otherwise, its entries unmarked."""
     if not mark_entries(blocks):
         return start, end, scores
     wider = scored_region(blocks)
-    if wider[0] <= start and wider[1] >= end:
+    if wider[0] <= start and wider[1] >= end and cut_at_end(blocks, *wider[:2]) >= cut_at_end(
+            blocks, start, end):  # and its cuts keep it ("© ..." under a table is no footer)
         return wider
     for block in blocks:
-        block.entry = False
+        block.entry = block.row = False
     return start, end, [block_score(block) for block in blocks]
 
 
@@ -456,6 +481,12 @@ def with_closing_list(blocks: list[Block], end: int) -> int:
     for block in run:  # kept as the list they are
         block.role = Role.ITEM
     return at[len(run) - 1]
+
+
+def alike(one: tuple, other: tuple) -> bool:
+    """Two table rows laid out alike: they start alike and share a separator (a row may add
+    one: "11 (tie) | ...", "-3.8%")."""
+    return one[0] == other[0] and bool(one[1] & other[1])
 
 
 def numbered_in_order(run: list[Block]) -> int:
