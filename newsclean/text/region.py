@@ -1,7 +1,8 @@
 """The article region: the site's line rules first (apply_line_rules), then the contiguous
-run of blocks with the best total score (choose_region_with_furniture, best_run), then its
-cuts: at a comments header or copyright line (cut_at_boundary), before a rail of teasers that
-repeat one date line (cut_at_dated_teasers), at a thread of dated comment bylines
+run of blocks with the best total score (choose_region_with_furniture, best_run), read again
+across a guide's entries and tables between its prose (with_entries), then its cuts: at a
+comments header or copyright line (cut_at_boundary), before a rail of teasers that repeat one
+date line (cut_at_dated_teasers), at a thread of dated comment bylines
 (cut_at_comment_bylines); a look again at the best run before it when it is a comment
 thread or a legal footer below a story (look_again); with a closing list the article
 introduces (with_closing_list). When no run scores above zero, or the best is too short to
@@ -156,10 +157,10 @@ def choose_article_region(blocks: list[Block]) -> Region:
 def mark_entries(blocks: list[Block]) -> bool:
     """Mark the lines of a guide's entries (Block.entry): the gaps between prose blocks
     (every block in between is no prose), each followed by ENTRY_PROSE_WORDS of prose or more,
-    that each hold a label the page repeats in ENTRY_REPEATS such gaps or more, digits aside
-    ("Features", "Pros", "Cons" under each of eight products; "Source: ..." under each
-    chart). A menu repeats its labels with no prose between; a product grid's blurbs are a
-    line each. Returns whether any block was marked."""
+    that each hold ENTRY_LABELS labels or more that the page repeats in ENTRY_REPEATS such
+    gaps, digits aside ("Features", "Pros", "Cons" under each of eight products). A menu
+    repeats its labels with no prose between; a product grid's blurbs are a line each. In the
+    other gaps, the rows of tables (mark_table_rows). Returns whether any block was marked."""
     gaps: list[list[Block]] = []  # each gap, then the prose words after it
     prose: list[int] = []
     current: list[Block] | None = None  # None before the first prose block
@@ -192,17 +193,20 @@ def mark_entries(blocks: list[Block]) -> bool:
 def mark_table_rows(gap: list[Block]) -> bool:
     """Mark the rows of the tables in a gap between prose (Block.row): TABLE_ROWS lines or
     more in a row, laid out alike (alike), each with a number. Returns whether any was."""
-    marked, run = False, []  # run: the current rows, alike
-    for block in [*gap, None]:
-        row = block is not None and not block.furniture and any(c.isdigit() for c in block.text)
-        if row and run and alike(shape(block.text), shape(run[0].text)):
-            run.append(block)
-            continue
+    runs: list[list[Block]] = []  # each run of rows laid out alike
+    for block in gap:
+        if block.furniture or not any(c.isdigit() for c in block.text):
+            runs.append([])
+        elif runs and runs[-1] and alike(shape(block.text), shape(runs[-1][0].text)):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    marked = False
+    for run in runs:
         if len(run) >= TABLE_ROWS:
             marked = True
-            for line in run:
-                line.row = True
-        run = [block] if row else []
+            for row in run:
+                row.row = True
     return marked
 
 
