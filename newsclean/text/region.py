@@ -213,14 +213,16 @@ def mark_table_rows(gap: list[Block]) -> bool:
 def with_entries(blocks: list[Block], start: int, end: int,
                  scores: list[float]) -> tuple[int, int, list[float]]:
     """The region read again with a guide's entries and tables marked (mark_entries), when it
-    then holds the region found without them, cut where an article ends (cut_at_end): the
-    entries between its prose are crossed, never a run of their own (a menu's teasers under
-    their "Read more", a catalogue below a short article).
+    then holds the region found without them, cut where an article ends (cut_at_end), and
+    starts where it did if that stands under its date line: the entries between its prose are
+    crossed, never a run of their own (a menu's teasers under their "Read more", a catalogue
+    below a short article), nor is a story's top moved up (a product menu above it).
     The region as found otherwise, its entries unmarked."""
     if not mark_entries(blocks):
         return start, end, scores
     wider = scored_region(blocks)
-    if wider[0] <= start and wider[1] >= end and cut_at_end(blocks, *wider[:2]) >= cut_at_end(
+    top = start if dated_above(blocks, start) else wider[0]  # a story's top stays its top
+    if top == wider[0] <= start and wider[1] >= end and cut_at_end(blocks, *wider[:2]) >= cut_at_end(
             blocks, start, end):  # and its cuts keep it ("© ..." under a table is no footer)
         return wider
     for block in blocks:

@@ -118,7 +118,7 @@ def entries(labels: tuple[str, ...], count: int = ENTRY_REPEATS, words: int = EN
         for label in labels:
             out += [block(label), block(f"The {'first second third fourth fifth sixth'.split()[n]} "
                                         f"point about {label.lower()}")]
-        out.append(prose(words=words))
+        out.append(prose(f"What the guide says of entry {n}.", words=words))
     return out
 
 
@@ -154,7 +154,19 @@ def test_entries_widen_the_region_only_around_what_it_was():
     assert (region.start, region.end) == (1, len(guide) - 1)
     # a rail of teasers far above a story: read as entries, the rail outscores the story, but
     # the region does not move to it (menus and rails repeat their labels too)
-    rail = [block("Home")] + [prose(words=40)] + entries(("Read more", "Share"), count=5, words=40)
+    rail = [block("Home"), prose("A teaser.", words=40)] + entries(("Read more", "Share"), count=5,
+                                                                    words=40)
     page = rail + [block(f"Menu {n}") for n in range(60)] + [prose(words=200)]
     region = choose_article_region(page)
     assert (region.start, region.end) == (len(page) - 1, len(page) - 1)
+
+
+def test_entries_do_not_move_a_dated_story_s_top():
+    # a product menu of blurbs under the same labels right above a story's date line: the
+    # story's top stays where it was; undated, the same menu is read as the guide's entries
+    rail = [block("Home"), prose("A blurb.", words=40)] + entries(("Key facts", "Verdict"),
+                                                                   count=5, words=40)
+    rail += [block(f"Product {n}") for n in range(45)]  # costs more than the rail brings, unmarked
+    for line, top in (("June 9, 2025", len(rail) + 1), ("Our guide", 1)):
+        page = rail + [block(line), prose(words=200)]
+        assert choose_article_region(page).start == top
