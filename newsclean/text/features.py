@@ -47,6 +47,10 @@ RAIL_PENALTY = 25.0
 # points a word: a long block that is not prose (a menu run together) costs by its length, a
 # word of it a quarter of what a word of prose brings (0.5 lost WCXB 0.001)
 LONG_NOISE_WEIGHT = 0.25
+# points: a short line inside a guide's entry (region.mark_entries: a feature list, a
+# pros-and-cons box, a table's row between prose) costs this much, however long, instead of
+# SHORT_PENALTY: such entries and tables are the article's content, read in full
+ENTRY_PENALTY = 1.0
 # points a word: a sentence with stopwords too short to be prose (a standfirst line, a short
 # paragraph) pulls half as much as prose (no trial recorded; rule of thumb)
 HALF_PROSE_WEIGHT = 0.5
@@ -168,4 +172,6 @@ def block_score(block: Block) -> float:
         return block.words * HALF_PROSE_WEIGHT
     if block.code:  # code samples sit inside articles: neither pull nor push
         return 0.0
+    if block.entry or block.row:
+        return -ENTRY_PENALTY
     return -max(SHORT_PENALTY, block.words * LONG_NOISE_WEIGHT)

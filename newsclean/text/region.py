@@ -1,7 +1,8 @@
 """The article region: the site's line rules first (apply_line_rules), then the contiguous
-run of blocks with the best total score (choose_region_with_furniture, best_run), then its
-cuts: at a comments header or copyright line (cut_at_boundary), before a rail of teasers that
-repeat one date line (cut_at_dated_teasers), at a thread of dated comment bylines
+run of blocks with the best total score (choose_region_with_furniture, best_run), read again
+across a guide's entries and tables between its prose (with_entries), then its cuts: at a
+comments header or copyright line (cut_at_boundary), before a rail of teasers that repeat one
+date line (cut_at_dated_teasers), at a thread of dated comment bylines
 (cut_at_comment_bylines); a look again at the best run before it when it is a comment
 thread or a legal footer below a story (look_again); with a closing list the article
 introduces (with_closing_list). When no run scores above zero, or the best is too short to
@@ -54,6 +55,19 @@ LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
 # dated bylines after the article's text: a thread of comments (an article has one byline;
 # two may be an update; rule of thumb)
 COMMENT_BYLINES = 3
+
+# ---- a guide's entries ----
+# gaps between prose that hold the same label (digits aside: "Pros", "Founded in 2011", "Get a
+# Quote (212) 203-0280") this many times or more: a guide's entries, each the same template of
+# labels, lists and tables around its prose; their lines cost features.ENTRY_PENALTY
+ENTRY_REPEATS = 3
+ENTRY_LABELS = 2  # such labels in a gap: a template ("Pros" and "Cons"), not a lone "View all"
+ENTRY_PROSE_WORDS = 30  # words of prose after a gap: an entry's text, more than a card's blurb
+# rows: a table between prose, lines laid out alike that each hold a number ("1/1/2013 +13.1%",
+# "3 | UPenn Wharton | 3"), this many in a row or more, costs the same as a guide's entries (a
+# menu's lines hold no numbers; rule of thumb)
+TABLE_ROWS = 5
+DIGITS = re.compile(r"\d+")
 
 # ---- a list the article closes with ----
 # lines: a shorter list after "Tour dates:" is left to the score (rule of thumb)
@@ -116,7 +130,7 @@ def choose_article_region(blocks: list[Block]) -> Region:
     """The best-scoring run, cut where an article ends, with the list that closes it; the
     longest run of sentences when nothing scores, or when what scores best is too short to be
     an article. Raises NothingExtracted."""
-    start, cut, scores = scored_region(blocks)
+    start, cut, scores = with_entries(blocks, *scored_region(blocks))
     end = cut_at_end(blocks, start, cut)
     start, end, how = look_again(blocks, scores, start, end, cut)
     marked = end < cut if how == Choice.BEST_RUN else True
@@ -138,6 +152,82 @@ def choose_article_region(blocks: list[Block]) -> Region:
                 else Boundary.LIST if listed > end else Boundary.PAGE_END
                 if listed + 1 >= len(blocks) else Boundary.SCORE)
     return Region(start, listed, evidence(blocks, scores, start, listed, boundary, how))
+
+
+def mark_entries(blocks: list[Block]) -> bool:
+    """Mark the lines of a guide's entries (Block.entry): the gaps between prose blocks
+    (every block in between is no prose), each followed by ENTRY_PROSE_WORDS of prose or more,
+    that each hold ENTRY_LABELS labels or more that the page repeats in ENTRY_REPEATS such
+    gaps, digits aside ("Features", "Pros", "Cons" under each of eight products). A menu
+    repeats its labels with no prose between; a product grid's blurbs are a line each. In the
+    other gaps, the rows of tables (mark_table_rows). Returns whether any block was marked."""
+    gaps: list[list[Block]] = []  # each gap, then the prose words after it
+    prose: list[int] = []
+    current: list[Block] | None = None  # None before the first prose block
+    for block in blocks:
+        if is_prose(block):
+            if current:
+                gaps.append(current)
+                prose.append(0)
+            if prose:
+                prose[-1] += block.words
+            current = []
+        elif current is not None and block.words:
+            current.append(block)
+    # (the blocks after the last prose block are no gap: nothing follows them)
+    keys = [{DIGITS.sub("#", b.text) for b in gap if not b.furniture} if words >= ENTRY_PROSE_WORDS
+            else set() for gap, words in zip(gaps, prose)]
+    counts = Counter(key for gap in keys for key in gap)
+    labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
+    marked = False
+    for gap, gap_keys in zip(gaps, keys):
+        if len(gap_keys & labels) >= ENTRY_LABELS:
+            marked = True
+            for block in gap:
+                block.entry = True
+        else:
+            marked = mark_table_rows(gap) or marked
+    return marked
+
+
+def mark_table_rows(gap: list[Block]) -> bool:
+    """Mark the rows of the tables in a gap between prose (Block.row): TABLE_ROWS lines or
+    more in a row, laid out alike (alike), each with a number. Returns whether any was."""
+    runs: list[list[Block]] = []  # each run of rows laid out alike
+    for block in gap:
+        if block.furniture or not any(c.isdigit() for c in block.text):
+            runs.append([])
+        elif runs and runs[-1] and alike(shape(block.text), shape(runs[-1][0].text)):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    marked = False
+    for run in runs:
+        if len(run) >= TABLE_ROWS:
+            marked = True
+            for row in run:
+                row.row = True
+    return marked
+
+
+def with_entries(blocks: list[Block], start: int, end: int,
+                 scores: list[float]) -> tuple[int, int, list[float]]:
+    """The region read again with a guide's entries and tables marked (mark_entries), when it
+    then holds the region found without them, cut where an article ends (cut_at_end), and
+    starts where it did if that stands under its date line: the entries between its prose are
+    crossed, never a run of their own (a menu's teasers under their "Read more", a catalogue
+    below a short article), nor is a story's top moved up (a product menu above it).
+    The region as found otherwise, its entries unmarked."""
+    if not mark_entries(blocks):
+        return start, end, scores
+    wider = scored_region(blocks)
+    top = start if dated_above(blocks, start) else wider[0]  # a story's top stays its top
+    if top == wider[0] <= start and wider[1] >= end and cut_at_end(blocks, *wider[:2]) >= cut_at_end(
+            blocks, start, end):  # and its cuts keep it ("© ..." under a table is no footer)
+        return wider
+    for block in blocks:
+        block.entry = block.row = False
+    return start, end, [block_score(block) for block in blocks]
 
 
 def cut_at_end(blocks: list[Block], start: int, end: int) -> int:
@@ -397,6 +487,12 @@ def with_closing_list(blocks: list[Block], end: int) -> int:
     for block in run:  # kept as the list they are
         block.role = Role.ITEM
     return at[len(run) - 1]
+
+
+def alike(one: tuple, other: tuple) -> bool:
+    """Two table rows laid out alike: they start alike and share a separator (a row may add
+    one: "11 (tie) | ...", "-3.8%")."""
+    return one[0] == other[0] and bool(one[1] & other[1])
 
 
 def numbered_in_order(run: list[Block]) -> int:

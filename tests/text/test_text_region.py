@@ -9,6 +9,9 @@ from handmade import block, prose
 from newsclean.text.blocks import Role
 from newsclean.text.region import (
     COMMENT_BYLINES,
+    ENTRY_PROSE_WORDS,
+    ENTRY_REPEATS,
+    TABLE_ROWS,
     TEASER_DATES,
     WORDS_BEFORE_BOUNDARY,
     Region,
@@ -17,6 +20,8 @@ from newsclean.text.region import (
     cut_at_boundary,
     cut_at_comment_bylines,
     cut_at_dated_teasers,
+    mark_entries,
+    mark_table_rows,
     with_closing_list,
 )
 
@@ -104,3 +109,64 @@ def test_a_short_run_with_no_sentences_around_it_stands():
     blocks = [block("Home"), block("the Tuesday spring spring bridge said.", stop_ratio=0.5),
               block("News")]
     assert choose_article_region(blocks) == Region(1, 1)
+
+
+def entries(labels: tuple[str, ...], count: int = ENTRY_REPEATS, words: int = ENTRY_PROSE_WORDS) -> list:
+    """A guide's entries: the same labels, each over a line of its own, then prose."""
+    out = []
+    for n in range(count):
+        for label in labels:
+            out += [block(label), block(f"The {'first second third fourth fifth sixth'.split()[n]} "
+                                        f"point about {label.lower()}")]
+        out.append(prose(f"What the guide says of entry {n}.", words=words))
+    return out
+
+
+def test_entries_are_gaps_between_prose_that_share_a_template_of_labels():
+    blocks = [prose(words=60)] + entries(("Pros", "Cons"))
+    assert mark_entries(blocks)
+    assert [b.entry for b in blocks] == [not b.words >= 10 for b in blocks]
+
+
+def test_one_repeated_label_a_short_blurb_or_too_few_entries_make_no_guide():
+    for blocks in ([prose(words=60)] + entries(("Read more",)),
+                   [prose(words=60)] + entries(("Pros", "Cons"), words=ENTRY_PROSE_WORDS - 1),
+                   [prose(words=60)] + entries(("Pros", "Cons"), count=ENTRY_REPEATS - 1)):
+        assert not mark_entries(blocks)
+        assert not any(b.entry for b in blocks)
+
+
+def test_table_rows_are_lines_laid_out_alike_that_each_hold_a_number():
+    rows = [block(f"{n}. Town number {n} | {50 + n}.5") for n in range(1, TABLE_ROWS + 1)]
+    assert mark_table_rows(rows) and all(row.row for row in rows)
+    menu = [block(f"Section {name} | Archive") for name in "ABCDEFG"]
+    assert not mark_table_rows(menu)
+    short = rows[:TABLE_ROWS - 1]
+    for row in short:
+        row.row = False
+    assert not mark_table_rows(short)
+
+
+def test_entries_widen_the_region_only_around_what_it_was():
+    # a guide below its introduction: the region runs on through the entries
+    guide = [block("Home"), prose(words=60)] + entries(("Pros", "Cons"), words=40) * 2
+    region = choose_article_region(guide)
+    assert (region.start, region.end) == (1, len(guide) - 1)
+    # a rail of teasers far above a story: read as entries, the rail outscores the story, but
+    # the region does not move to it (menus and rails repeat their labels too)
+    rail = [block("Home"), prose("A teaser.", words=40)] + entries(("Read more", "Share"), count=5,
+                                                                    words=40)
+    page = rail + [block(f"Menu {n}") for n in range(60)] + [prose(words=200)]
+    region = choose_article_region(page)
+    assert (region.start, region.end) == (len(page) - 1, len(page) - 1)
+
+
+def test_entries_do_not_move_a_dated_story_s_top():
+    # a product menu of blurbs under the same labels right above a story's date line: the
+    # story's top stays where it was; undated, the same menu is read as the guide's entries
+    rail = [block("Home"), prose("A blurb.", words=40)] + entries(("Key facts", "Verdict"),
+                                                                   count=5, words=40)
+    rail += [block(f"Product {n}") for n in range(45)]  # costs more than the rail brings, unmarked
+    for line, top in (("June 9, 2025", len(rail) + 1), ("Our guide", 1)):
+        page = rail + [block(line), prose(words=200)]
+        assert choose_article_region(page).start == top

@@ -160,3 +160,75 @@ def test_a_ranked_list_the_article_introduces_is_kept_past_its_pictures():
     for n, pick in enumerate(picks, 1):
         assert f"{n}) {pick}" in article.text
     assert "300x300" not in article.text and "Joystick" not in article.text
+
+
+PROVIDERS = [
+    ("Harbour Hosting", "Harbour Hosting runs its servers in two data centres on the coast and "
+     "sells them by the hour, which suits small teams that need a machine for a week and then "
+     "none at all. Its support desk answers within the hour, and the prices are in the open."),
+    ("Northwind Cloud", "Northwind Cloud is the choice for a company that wants its own racks "
+     "without running them: the provider installs the hardware in your building and looks "
+     "after it, while you keep the data on your own premises as the regulators want it."),
+    ("Lakeside Compute", "Lakeside Compute is the cheapest of the four, and it shows in the "
+     "small things: the control panel is slow and the documentation is thin. For a project "
+     "with a tight budget and a patient team, it is still worth a close look this year."),
+    ("Granite Servers", "Granite Servers builds every machine to order, so a server takes a "
+     "few days to arrive, but it comes with exactly the disks and memory that you asked for, "
+     "and the people who built it are the ones who answer the phone when something breaks."),
+]
+
+
+def guide_entry(n: int, name: str, text: str) -> str:
+    """A guide's entry, as ranked guides print them: a numbered heading, a features list,
+    pros and cons, services (short lines, no full stops), then the entry's prose."""
+    return (f"{n}. {name}\n\nFeatures\n\nServers: {n * 16} cores and {n * 64} GB\n"
+            f"Network: {n * 10} Gbps, bandwidth included\nBilling: hourly or monthly\n\n"
+            f"Pros\n\nFast setup for ready-made servers\nClear prices on the page\n\n"
+            f"Cons\n\nFew managed services\nSmaller footprint than the giants\n\n"
+            f"Services\n\n- Backups\n- Load balancers\n- Private networks\n- Object storage\n"
+            f"- Firewalls\n- Monitoring\n\nBest fit\n\n{text}")
+
+
+def test_a_guide_s_entries_are_read_whole_past_their_lists():
+    # each entry's labels ("Features", "Pros", "Cons", "Best fit") and short lines cost the
+    # run more than an entry's prose brings: the region stopped at the first entry's lists
+    scrape = MENU + "\n\nThe four best private cloud providers\n\n" + "\n\n".join(BRIDGE[:2])
+    scrape += "\n\n" + "\n\n".join(guide_entry(n, name, text)
+                                   for n, (name, text) in enumerate(PROVIDERS, 1))
+    scrape += "\n\nRelated guides\n\nBest VPS hosts\nBest email hosts\n"
+    article = clean(scrape, input_type="text")
+    for _, text in PROVIDERS:
+        assert text in article.text
+    assert article.text.startswith(BRIDGE[0][:40])
+    assert "Best VPS hosts" not in article.text and "Donate" not in article.text
+
+
+ROWS = [("San Jose, CA", "84.7"), ("San Francisco, CA", "83.4"), ("Oakland, CA", "69.0"),
+        ("Milwaukee, WI", "68.6"), ("Virginia Beach, VA", "65.2"), ("Long Beach, CA", "65.0"),
+        ("Seattle, WA", "64.8"), ("Boston, MA", "64.4"), ("San Diego, CA", "64.0"),
+        ("Sacramento, CA", "62.6"), ("Baltimore, MD", "60.5"), ("Los Angeles, CA", "59.3")]
+
+
+def test_a_table_between_the_article_s_paragraphs_is_kept_with_them():
+    # a dozen rows, each a label costing what a menu's item does, cut the article at the
+    # table: the paragraphs under it were lost, and the rows, no sentences, dropped
+    table = "Top large cities | Score\n" + "\n".join(
+        f"{n}. {city} | {score}" for n, (city, score) in enumerate(ROWS, 1))
+    scrape = MENU + "\n\nThe hottest housing markets\n\n" + "\n\n".join(BRIDGE[:2])
+    scrape += "\n\n" + table + "\n\n" + BRIDGE[2] + "\n\nShare this\n\nFacebook\nTwitter\n"
+    article = clean(scrape, input_type="text")
+    assert BRIDGE[0][:40] in article.text and BRIDGE[2][:40] in article.text
+    for n, (city, score) in enumerate(ROWS, 1):
+        assert f"{n}. {city} | {score}" in article.text
+    assert "Facebook" not in article.text
+
+
+def test_a_menu_s_repeated_links_are_no_guide():
+    # the same few links under each of a rail's teasers ("Read more", "Share"): a menu or a
+    # rail repeats labels too, and with no article's paragraph between them they stay a cost
+    teasers = "\n\n".join(f"Story {n} about the harbour\n\nRead more\nShare\n\n"
+                          f"What the harbour board said on day {n}." for n in range(5))
+    scrape = "\n\n".join(BRIDGE) + "\n\nMore stories\n\n" + teasers + "\n"
+    article = clean(scrape, input_type="text")
+    assert article.text.endswith("opens in the autumn.")
+    assert "Read more" not in article.text
