@@ -13,12 +13,12 @@ from collections.abc import Iterable
 # "By", "Written by", "Author:", and the same word in the languages of the samples and datasets:
 # von (de), par (fr), por (es, pt), di (it), door (nl), af (da), av (no, sv). The Scandinavian
 # words are prepositions too, so they count capitalised only ("Av Kari Nordmann").
-PREFIX = (r"(?:(?:written|posted|reported|words|story|text|reporting) by:?|by:?|von|par|por|di|door"
-          r"|authors?:|autor(?:in)?:|auteur:|(?-i:Af|Av))")
+PREFIX = (r"(?:(?:written|posted|reported|words|story|text|reporting|article) by:?|by:?|von|par|por|di"
+          r"|door|authors?:|contributors?:|autor(?:in)?:|auteur:|(?-i:Af|Av))")
 BYLINE = re.compile(rf"^{PREFIX}\s+(.+)$", re.IGNORECASE)
 # the opening word on a line of its own, the names on the next ("Written By" / "Jane Doe")
-BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting) )?by:?|"
-                      r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
+BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting|article) )?by:?|"
+                      r"authors?:?|contributors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
 
 # ---- where the names end ----
 # "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY", "Jane Doe --10 min read"

@@ -23,6 +23,18 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "by **Jane Doe** --10 min read",  # a reading time after "--"
     "Written by:Jane Doe",  # the name glued to the colon
     "Jane Doe October 11, 2024",  # the name, then its date, on one line
+    "Jane Doe, Print Managing Editor",  # a job after a comma
+    "Jane Doe Founder & Lead Reviewer",  # a job with no separator
+    "Jane DoeFounder at Pine Ridge",  # a job glued to the name
+    "May 3, 2024 • Jane Doe in Politics",  # the date first, the name after it
+    "May 3, 2024 · 5 min · Jane Doe",
+    "Dec. 19, 2025 * Jane Doe on behalf of the bridge group",
+    "Jane Doe 3 March 2025 Bridges, Rivers, Town Halls",  # a dated line with its tags
+    "Contributors: Jane Doe",
+    "Article by:\n\nJane Doe",  # the label on a line of its own
+    "JANE DOE\n\nMay 3, 2024",  # in capitals, right under the headline, over its date
+    "May 3, 2024\n\n\ue08a\n\nJane Doe",  # an icon's line between date and name
+    "Last updated on May 3, 2024\n\n5 min read\n\nJane Doe",  # a reading time between
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
@@ -108,3 +120,67 @@ def test_written_by_lines_of_several_teasers_give_no_author():
         ("Ten old bridges worth a detour this summer", "Ann Lee")))
     text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nMore stories\n\n{teasers}"
     assert newsclean.clean(text, input_type="text").authors == ()
+
+
+def test_a_job_after_a_comma_is_no_second_author():
+    under = "Jane Doe and Max Roe | Guest Columnists\n\n"
+    assert newsclean.clean(scrape(under=under), input_type="text").authors == ("Jane Doe", "Max Roe")
+
+
+def test_a_labelled_single_name():
+    article = newsclean.clean(scrape(under="Written by\n\nEliz - Product marketer\n\n"),
+                              input_type="text")
+    assert article.authors == ("Eliz",)
+
+
+@pytest.mark.parametrize("under", [
+    "MAX ROE AGENCY\n\n",  # capitals with no date beside: an outlet, a banner
+    "May 3, 2024 • Town Council\n\n",  # the story writes "council" in lower case: a section
+    "By\n\nEliz\n\n",  # one word after a bare "By": a credit as often as a byline
+])
+def test_no_author_from_these_lines(under):
+    assert newsclean.clean(scrape(under=under), input_type="text").authors == ()
+
+
+def test_an_author_box_label_under_the_article():
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nAbout the author\n\nAuthor:\n\nJane Doe\n"
+    assert newsclean.clean(text, input_type="text").authors == ("Jane Doe",)
+
+
+def test_author_labels_of_several_teasers_give_no_author():
+    teasers = "".join(f"{title}\n\nAuthor:\n\n{name}\n\n" for title, name in (
+        ("How to choose a bridge builder for your town", "Max Roe"),
+        ("Ten old bridges worth a detour this summer", "Ann Lee")))
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nMore stories\n\n{teasers}"
+    assert newsclean.clean(text, input_type="text").authors == ()
+
+
+DECK = "Residents asked for years: the council voted to rebuild the old footbridge in the spring"
+
+
+def test_the_headline_over_its_deck():
+    """A terminal dump marks no heading: the headline, its deck (longer, nearer the article,
+    sharing more of its words), then the byline."""
+    under = f"{DECK}\n\nJane Doe\n\nMay 3, 2024\n\n"
+    article = newsclean.clean(scrape(above="Subscribe\n\n", under=under), input_type="text")
+    assert (article.title, article.authors) == (HEADLINE, ("Jane Doe",))
+
+
+def test_a_menu_line_over_the_headline_is_no_headline():
+    above = "Sport results from the weekend\n\nWeather for the week ahead\n\n"
+    article = newsclean.clean(scrape(above=above, under="By Jane Doe\n\n"), input_type="text")
+    assert article.title == HEADLINE
+
+
+def test_a_section_name_over_a_title_case_headline_stays_above():
+    """A deck is written as a sentence; a line in title case under a short line is the
+    headline, and the short line over it a section's name."""
+    headline = "Council Backs New Footbridge Over the Mill River"
+    article = newsclean.clean(scrape(above="Ferry Service Reports\n\n", under="Jane Doe\n\nMay 3, 2024\n\n",
+                                     headline=headline), input_type="text")
+    assert article.title == headline
+
+
+def test_menu_entries_under_a_label_are_no_byline():
+    above = "  * Code of Conduct\n  * Contributors\n  * Online Services\n\n"
+    assert newsclean.clean(scrape(above=above, under="May 3, 2024\n\n"), input_type="text").authors == ()

@@ -36,6 +36,11 @@ WORDS_ABOVE_TITLE = 60  # ...if they hold no more prose than a notice or a discl
 # thumb)
 INSIDE_SHARED = 0.5
 BYLINE_UNDER = 2  # blocks right under a headline where its byline stands (rule of thumb)
+# share of the words of a headline over its deck (the line chosen) that the opening uses (rule
+# of thumb: half of INSIDE_SHARED; a short headline says less of the article than its deck)
+DECK_SHARED = 0.25
+DECK_WORD_LETTERS = 4  # letters: a deck's words in lower case are counted from this long on
+DECK_LONGER = 1.2  # a headline may be a little longer than its deck, seldom more (rule of thumb)
 
 # ---- how a headline candidate scores (points; the best candidate wins) ----
 # a candidate that ends with a full stop is a standfirst or a caption (rule of thumb)
@@ -197,7 +202,36 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
                     and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
                     and shared_share(block, opening, stops) >= FAR_SHARED):
                 return block.text, index
+    if best is not None and (above := over_deck(blocks, best, opening, stops)) is not None:
+        best = above
     return (blocks[best].text, best) if best is not None else (None, None)
+
+
+def over_deck(blocks: list[Block], at: int, opening: frozenset[str], stops: frozenset[str]
+              ) -> int | None:
+    """The headline right above the line chosen at `at`, when that line is its deck (a
+    subtitle: "Making Google Sans Flex" / "How seven design problems shaped ...", which sits
+    nearer the article and shares more of its words): a shorter headline-like line, alone
+    (not one of a menu's or a list's lines), that the opening echoes too. None otherwise."""
+    if at < 1:
+        return None
+    above, chosen = blocks[at - 1], blocks[at]
+    if not headline_like(above) or above.text.endswith((".", ":")) or (
+            above.words > chosen.words * DECK_LONGER) or above.role is not chosen.role:
+        return None
+    if not sentence_case(chosen.text):  # "Best of Iceland" over "Joining Tours or Renting a
+        return None  # Car in Iceland": a section's name over a headline in title case
+    if at >= 2 and headline_like(blocks[at - 2]) and blocks[at - 2].text != above.text:
+        return None  # a run of lines of the same shape: a menu, teasers
+    return at - 1 if shared_share(above, opening, stops) >= DECK_SHARED else None
+
+
+def sentence_case(text: str) -> bool:
+    """Written as a sentence, most of its longer words in lower case ("How seven design
+    problems shaped Google's typeface"), as decks are; headlines are often in title case."""
+    longer = [word for word in text.split()[1:] if len(word) >= DECK_WORD_LETTERS and word.isalpha()]
+    lower = sum(word.islower() for word in longer)
+    return lower >= 2 and lower * 2 >= len(longer)
 
 
 def page_title(blocks: list[Block]) -> str | None:
