@@ -35,6 +35,10 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "JANE DOE\n\nMay 3, 2024",  # in capitals, right under the headline, over its date
     "May 3, 2024\n\n\ue08a\n\nJane Doe",  # an icon's line between date and name
     "Last updated on May 3, 2024\n\n5 min read\n\nJane Doe",  # a reading time between
+    "Written By: Jane Doe Executive Digital Editor and Master Gardener",  # a job, no separator
+    "Author Jane Doe Jane Doe",  # the label with no colon; a link's picture and text
+    "Headshot of Jane Doe, Associate Writer at Pine Ridge\n\nJane Doe",  # under her picture
+    "Jane Doe\n\nMay 3, 2024\n\nPhoto: jane-doe-portrait.jpg",  # her picture's file name
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")

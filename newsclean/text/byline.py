@@ -15,10 +15,10 @@ from ..bylines import (
     ROLE_WORDS,
     before_tail,
     byline_names,
+    name_before_job,
     undoubled,
 )
 from ..dates import find_date
-from ..prose import WORD
 from .blocks import Block, MetaView, Role
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
@@ -76,6 +76,9 @@ GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(sorted(w.capitalize() for
 AFTER_DATE = re.compile(BYLINE_END.pattern + r"|\s+\*\s+")
 # furniture a date line with its name may be marked as: its reading time, "Updated ..."
 DATED_FURNITURE = ("ui", "byline")
+# "Author Jane Doe Jane Doe": the label with no colon, before a name alone
+AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
+WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
 NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
@@ -159,7 +162,10 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         if not names or BYLINE.match(text):
             continue
         beside = neighbours(blocks, index)
-        under_headline = index - 1 == title_at or (
+        # under its picture's alt text, or its link's other half ("Jane Doe's avatar")
+        pictured = index > lines.start and all(name in blocks[index - 1].text for name in names)
+        under_headline = index - 1 == title_at or title_at is not None and index > 0 and (
+            blocks[index - 1].text == blocks[title_at].text) or (
             title_at is not None and index - 2 == title_at and not blocks[index - 1].words)
         if any(name.isupper() for name in names) and not (
                 under_headline and any(is_dateline(b) for b in beside)):
@@ -168,7 +174,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         if index < lines.start:  # above the window: only over its date line
             near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
         else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
-            near = under_headline or dated_line or any(is_dateline(b) for b in beside) or (
+            near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
                 index > 0 and blocks[index - 1].role is Role.HEADING)
         if near:
             if common is None:
@@ -184,12 +190,10 @@ def line_names(text: str) -> tuple[str, ...]:
     Lead Reviewer", "Jane DoeFounder at Acme", "Jane Doe and Max Roe | Guest Columnists",
     "Jane Doe October 11, 2024". None when it is no such line (a job before the name, a
     menu's entries, "Written By")."""
-    first = BYLINE_END.split(NAME_DECOR.sub("", text).strip())[0]
+    first = BYLINE_END.split(AUTHOR_WORD.sub("", NAME_DECOR.sub("", text).strip()))[0]
     first = GLUED_ROLE.sub(" ", first)  # "Jane DoeFounder at Acme"
-    words = first.split()
-    role = next((i for i, word in enumerate(words) if word.lower() in ROLE_WORDS), None)
-    if role is not None and PERSON.fullmatch(" ".join(words[:role])):
-        first = " ".join(words[:role])  # "Jane Doe Founder & Lead Reviewer": the job goes
+    if name := name_before_job(first):
+        first = name  # "Jane Doe Founder & Lead Reviewer": the job goes
     whole = before_tail(first).strip(NAME_TRIM)
     if BY_ALONE.fullmatch(whole):
         return ()
@@ -252,8 +256,10 @@ def written_by(blocks: list[Block]) -> tuple[str, ...]:
 
 
 def lower_case_words(blocks: list[Block]) -> set[str]:
-    """The words the page writes in lower case somewhere: no names ("Learn More")."""
-    return {w.lower() for b in blocks for w in WORD.findall(b.text) if w[0].islower()}
+    """The words the page writes in lower case somewhere, as words of its text (not inside
+    a file name or an address: "jane-doe-portrait.jpg"): no names ("Learn More")."""
+    return {word for b in blocks for token in b.text.split()
+            if (word := token.strip(WORD_EDGES)).isalpha() and word.islower()}
 
 
 def labelled(text: str) -> bool:

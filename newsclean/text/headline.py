@@ -160,7 +160,24 @@ def flat_title(text: str) -> str | None:
     if found and all(word[:1].isupper() for word in found.split(" ")) and (
             len(found.split()) > FLAT_MENU_WORDS):
         return None
+    if found:  # where those words come again, the visible headline starts
+        again = text.find(found, len(found))
+        if shown := doubled(text[again:again + FLAT_TITLE_CHARS]):
+            return shown  # set twice there ("Headline Headline"): the page's own headline
+        before = text[:again].strip()  # "Basics Of Event Planning: A Guide Basics Of Event ..."
+        if len(before.split()) <= FLAT_TITLE_WORDS[1] and not TITLE_PART_SEPARATOR.search(before):
+            return before  # the <title> runs into the headline: all of it is the title
     return found
+
+
+def doubled(text: str) -> str | None:
+    """The run of words that `text` opens with when the same run follows it at once (a
+    headline printed twice), or None."""
+    words = text.split()
+    for count in range(FLAT_TITLE_WORDS[0], min(FLAT_TITLE_WORDS[1], len(words) // 2) + 1):
+        if words[:count] == words[count:2 * count]:
+            return " ".join(words[:count])
+    return None
 
 
 def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozenset()
