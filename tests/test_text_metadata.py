@@ -91,6 +91,13 @@ def flat(after_headline: str) -> str:
     ("Updated March 5, 2024", (), "2024-03-05"),
     ("Spreadsheet Template May 3, 2024", (), "2024-05-03"),  # the story says "template"
     ("", (), None),  # a page that shows no date gets none
+    # a standfirst between the headline and its byline, whose name a date or "|" ends
+    ("The town waited nine years for this crossing. By Jane Doe Mar 5, 2025 | 6 comments",
+     ("Jane Doe",), "2025-03-05"),
+    ("Updated May 3, 2025 Share Print By Jane Doe | Staff", ("Jane Doe",), "2025-05-03"),
+    # nothing says where the name ends: no name
+    ("The town waited nine years for this crossing. By Jane Doe Music played at the vote.",
+     (), None),
 ])
 def test_flat_page_byline_after_the_headline(after, authors, date):
     text = flat(after).replace("The vote was close.", "The vote was close on the template.")
