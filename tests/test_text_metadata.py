@@ -148,6 +148,7 @@ def test_a_labelled_single_name():
     "MAX ROE AGENCY\n\n",  # capitals with no date beside: an outlet, a banner
     "May 3, 2024 • Town Council\n\n",  # the story writes "council" in lower case: a section
     "By\n\nEliz\n\n",  # one word after a bare "By": a credit as often as a byline
+    "Category:\n\nTop Picks\n\nMay 3, 2024\n\n",  # a label's value beside the date
 ])
 def test_no_author_from_these_lines(under):
     assert newsclean.clean(scrape(under=under), input_type="text").authors == ()
@@ -195,3 +196,23 @@ def test_a_section_name_over_a_title_case_headline_stays_above():
 def test_menu_entries_under_a_label_are_no_byline():
     above = "  * Code of Conduct\n  * Contributors\n  * Online Services\n\n"
     assert newsclean.clean(scrape(above=above, under="May 3, 2024\n\n"), input_type="text").authors == ()
+
+
+@pytest.mark.parametrize(("line", "title", "authors"), [
+    (f"Sign in {HEADLINE}", HEADLINE, ()),  # a link the scrape glued before the headline
+    (f"{HEADLINE} Subscribe", HEADLINE, ()),
+    (f"{HEADLINE} by Jane Doe |", HEADLINE, ("Jane Doe",)),  # the byline glued after it
+    ("Video Review and Approval Process by Jane Doe", "Video Review and Approval Process",
+     ("Jane Doe",)),
+    ("Stand by Me at the Mill river", "Stand by Me at the Mill river", ()),  # no name after "by"
+])
+def test_what_a_scrape_glues_to_the_headline(line, title, authors):
+    article = newsclean.clean(scrape(headline=f"# {line}"), input_type="text")
+    assert (article.title, article.authors) == (title, authors)
+
+
+def test_a_step_by_step_headline_gives_no_author():
+    line = "Fixing the Mill footbridge: Step by Step Guide"
+    article = newsclean.clean(scrape(headline=f"# {line}", under="Our step by step guide.\n\n"),
+                              input_type="text")
+    assert (article.title, article.authors) == (line, ())

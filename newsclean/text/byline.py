@@ -159,13 +159,14 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         names = line_names(text)
         if not names and dated:  # "Dec 26, 2025 • Jane Doe in Politics": the date first
             names = names_after_date(text)
-        if not names or BYLINE.match(text):
-            continue
+        if not names or BYLINE.match(text) or index > 0 and blocks[index - 1].text.endswith(":") and (
+                not BY_ALONE.fullmatch(plain(blocks[index - 1].text).strip(NAME_TRIM + ":"))):
+            continue  # "Category:" / "Top Picks": a label's value, not a byline
         beside = neighbours(blocks, index)
-        # under its picture's alt text, or its link's other half ("Jane Doe's avatar")
-        pictured = index > lines.start and all(name in blocks[index - 1].text for name in names)
-        under_headline = index - 1 == title_at or title_at is not None and index > 0 and (
-            blocks[index - 1].text == blocks[title_at].text) or (
+        # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
+        pictured = index > lines.start and blocks[index - 1].text != block.text and all(
+            name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
+        under_headline = index - 1 == title_at or (
             title_at is not None and index - 2 == title_at and not blocks[index - 1].words)
         if any(name.isupper() for name in names) and not (
                 under_headline and any(is_dateline(b) for b in beside)):

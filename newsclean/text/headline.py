@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from ..bylines import PERSON, byline_names
 from ..dates import find_date
 from ..patterns import Scope, furniture_match
 from ..prose import collapse
@@ -84,6 +85,11 @@ LOGO_ALT = re.compile(r"^(?:\S+\s+){1,5}logo(?:\s+(?:on|in|with)\s.*)?$", re.IGN
 GLUED_CREDIT = re.compile(r"^By[A-ZÀ-Ý][a-zà-ÿ]")  # "ByNina Pineda": a byline's link ran into "By"
 SKIP_LINK = re.compile(r"^skip to\b", re.IGNORECASE)  # "Skip to main content", "Skip to Content"
 
+# ---- what a scrape glues to a headline's line (inline neighbours with no break) ----
+GLUED_WORDS = 2  # words of a link glued before or after the headline: "Sign in", "Subscribe"
+GLUED_KINDS = ("newsletter",)  # furniture kinds of such links (data/furniture.txt)
+GLUED_BYLINE = re.compile(r"\s+by\s+(?=[A-ZÀ-Ý])")  # "Headline by Jane Doe |"
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -126,6 +132,41 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     if title:
         note(title, "the title")
     return Headline(title, title_at, Region(start, end))
+
+
+def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
+    """A headline line as a scrape that glues inline neighbours leaves it, and the byline
+    glued to its end: "Sign in Headline" and "Headline Subscribe" (a link that names page
+    furniture) give "Headline"; "Headline by Jane Doe |" gives "Headline" and ("Jane Doe",).
+    What is left keeps at least a headline's fewest words; a name whose words the page's
+    `text` writes in lower case is none ("Step by Step Guide")."""
+    names: tuple[str, ...] = ()
+    bys = list(GLUED_BYLINE.finditer(title))
+    if bys:
+        found = byline_names(title[bys[-1].end():].strip(" |"))
+        if found and all(PERSON.fullmatch(name) for name in found) and (
+                len(title[:bys[-1].start()].split()) >= HEADLINE_LIKE_WORDS[0]) and not any(
+                re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text)
+                for name in found for word in name.split()):
+            title, names = title[:bys[-1].start()], found
+    words = title.split()
+    for count in range(GLUED_WORDS, 0, -1):
+        if len(words) - count < HEADLINE_LIKE_WORDS[0]:
+            continue
+        if glued_link(" ".join(words[:count])):
+            words = words[count:]
+            break
+    for count in range(GLUED_WORDS, 0, -1):
+        if len(words) - count >= HEADLINE_LIKE_WORDS[0] and glued_link(" ".join(words[-count:])):
+            words = words[:-count]
+            break
+    return " ".join(words).strip(" |"), names
+
+
+def glued_link(words: str) -> bool:
+    """The words are an account or newsletter link ("Sign in", "Log In", "Subscribe")."""
+    found = furniture_match(words, Scope.TEXT)
+    return found is not None and found.kind in GLUED_KINDS
 
 
 def flat_title(text: str) -> str | None:
