@@ -1,11 +1,12 @@
 """Why a text style's titles and authors are missed, from `metadata.py --dump` files.
 
     python benchmarks/metadata_misses.py DATASET --style STYLE pages.jsonl [--show KIND]
+        [--text-dir /work/styles/wcxb-articles-dev/text]
 
 Each missed title or author set is put in one class:
-- `normalisation`: the value found and the gold differ only in what the metric's
-  normalisation keeps (punctuation, a site part, a subtitle, a middle initial: one contains
-  the other, or the same words);
+- `normalisation`: one contains the other, or they have the same words (punctuation, a site
+  part, a subtitle, a job after the name; also a menu word glued to the headline: read the
+  list with `--show` before calling these a metric's fault);
 - `not shown`: the gold is nowhere in the scrape (after collapsing whitespace and case); no
   choice reaches it (titles: the gold follows a declared title the page does not show;
   authors: a name declared in meta or JSON-LD only);
@@ -77,6 +78,7 @@ def main() -> None:
     parser.add_argument("--style", required=True)
     parser.add_argument("dump", type=Path)
     parser.add_argument("--show", help="list the pages of one class: title:KIND or author:KIND")
+    parser.add_argument("--text-dir", type=Path, help="the style's renderings are DIR/<style>/")
     args = parser.parse_args()
     dataset = load_dataset(args.dataset)
     pages = {p.id: p for p in dataset.pages}
@@ -84,7 +86,8 @@ def main() -> None:
     counts: dict[str, Counter] = {"title": Counter(), "author": Counter()}
     for row in rows:
         result = row[SYSTEM]
-        path = dataset.input_path(pages[row["page"]], args.style)
+        path = (args.text_dir / args.style / f"{row['page']}.txt" if args.text_dir
+                else dataset.input_path(pages[row["page"]], args.style))
         scrape = flat(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else ""
         for field in ("title", "author"):
             mark = result[field]
