@@ -2,7 +2,10 @@
 
     python benchmarks/metadata.py ../shared/datasets/wcxb-articles-dev [--jobs 2] [--limit N]
         [--style html|html2text|inscriptis|w3m|textcontent|NAME] [--dump pages.jsonl]
-        [--only newsclean]
+        [--only newsclean] [--text-dir /work/styles/wcxb-articles-dev/text]
+
+`--text-dir` reads the text style from DIR/<style>/<id>.txt (the held-out renderings that
+`render_styles.py` writes) instead of the dataset's own `text/` folder.
 
 `--dump` writes one JSON line a page: the gold and each system's title, authors and date, with
 its marks (to see which pages a change moved, and why).
@@ -114,10 +117,13 @@ def main() -> None:
     parser.add_argument("--style", default="html", help="html (default) or a text rendering")
     parser.add_argument("--only", help="score only the systems whose name starts so (newsclean)")
     parser.add_argument("--dump", type=Path, help="write each page's values and marks here (JSONL)")
+    parser.add_argument("--text-dir", type=Path,
+                        help="read text styles from DIR/<style>/<id>.txt (held-out renderings)")
     args = parser.parse_args()
     dataset = load_dataset(args.dataset)
     pages = dataset.pages[: args.limit] if args.limit else dataset.pages
-    tasks = [(dataset.input_path(p, args.style), p.url, p.title, p.author, p.date, args.style,
+    tasks = [(args.text_dir / args.style / f"{p.id}.txt" if args.text_dir and args.style != "html"
+               else dataset.input_path(p, args.style), p.url, p.title, p.author, p.date, args.style,
               args.only)
              for p in pages]
     with Pool(args.jobs) as pool:

@@ -13,12 +13,12 @@ from collections.abc import Iterable
 # "By", "Written by", "Author:", and the same word in the languages of the samples and datasets:
 # von (de), par (fr), por (es, pt), di (it), door (nl), af (da), av (no, sv). The Scandinavian
 # words are prepositions too, so they count capitalised only ("Av Kari Nordmann").
-PREFIX = (r"(?:(?:written|posted|reported|words|story|text|reporting) by:?|by:?|von|par|por|di|door"
-          r"|authors?:|autor(?:in)?:|auteur:|(?-i:Af|Av))")
+PREFIX = (r"(?:(?:written|posted|reported|words|story|text|reporting|article) by:?|by:?|von|par|por|di"
+          r"|door|authors?:|contributors?:|autor(?:in)?:|auteur:|(?-i:Af|Av))")
 BYLINE = re.compile(rf"^{PREFIX}\s+(.+)$", re.IGNORECASE)
 # the opening word on a line of its own, the names on the next ("Written By" / "Jane Doe")
-BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting) )?by:?|"
-                      r"authors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
+BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting|article) )?by:?|"
+                      r"authors?:?|contributors?:?|autor(?:in)?:?|auteur:?", re.IGNORECASE)
 
 # ---- where the names end ----
 # "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY", "Jane Doe --10 min read"
@@ -50,6 +50,7 @@ PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter"
 # letters after a name: "Jane Doe, CFA", "Max Roe, PhD", "Jr."
 CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}\.?){1,3}[A-Z]\.?[®™]?|[A-Z]{2,6}[®™]|Ph\.?D\.?|"
                         r"(?:Jr|Sr|II|III|IV)\.?")
+INITIAL = re.compile(r"[A-ZÀ-Ý]\.")  # "Jane M. Doe"
 # two to four capitalised words, initials and particles allowed: a person's name
 PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?: (?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w'’-]+|de|van|von|der|da|di|del|"
                     r"la|le|bin|al)){1,3}")
@@ -85,6 +86,8 @@ def byline_names(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for part in NAME_LIST.split(names):
         if ROLE_WORDS & set(part.lower().split()):
+            if not found and (name := name_before_job(part)):
+                found.append(name)  # "Jane Doe Executive Digital Editor"
             break
         for name in NAME_SPLIT.split(part):
             name = name.split(" (")[0].strip(NAME_TRIM)  # "Jane Doe (@jdoe)", "Jane Doe (AP)"
@@ -96,6 +99,21 @@ def byline_names(text: str) -> tuple[str, ...]:
                 return tuple(found)
             found.append(undoubled(name))
     return tuple(found)
+
+
+def name_before_job(part: str) -> str | None:
+    """The name that opens "Jane Doe Executive Digital Editor" or "Jane M. Doe Senior Writer"
+    (a job after the name with no separator, every word capitalised): a first name, its
+    initials and particles, a last name. None when the words do not open so."""
+    words = part.split()
+    role = next((i for i, word in enumerate(words) if word.lower() in ROLE_WORDS), 0)
+    if role < 2 or not all(word[:1].isupper() for word in words[:role + 1]):
+        return None
+    end = 1
+    while end < role and (INITIAL.fullmatch(words[end]) or words[end] in PARTICLES):
+        end += 1
+    name = " ".join(words[:end + 1])
+    return name if end < role and PERSON.fullmatch(name) else None
 
 
 def before_tail(names: str) -> str:

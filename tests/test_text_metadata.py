@@ -23,6 +23,22 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "by **Jane Doe** --10 min read",  # a reading time after "--"
     "Written by:Jane Doe",  # the name glued to the colon
     "Jane Doe October 11, 2024",  # the name, then its date, on one line
+    "Jane Doe, Print Managing Editor",  # a job after a comma
+    "Jane Doe Founder & Lead Reviewer",  # a job with no separator
+    "Jane DoeFounder at Pine Ridge",  # a job glued to the name
+    "May 3, 2024 • Jane Doe in Politics",  # the date first, the name after it
+    "May 3, 2024 · 5 min · Jane Doe",
+    "Dec. 19, 2025 * Jane Doe on behalf of the bridge group",
+    "Jane Doe 3 March 2025 Bridges, Rivers, Town Halls",  # a dated line with its tags
+    "Contributors: Jane Doe",
+    "Article by:\n\nJane Doe",  # the label on a line of its own
+    "JANE DOE\n\nMay 3, 2024",  # in capitals, right under the headline, over its date
+    "May 3, 2024\n\n\ue08a\n\nJane Doe",  # an icon's line between date and name
+    "Last updated on May 3, 2024\n\n5 min read\n\nJane Doe",  # a reading time between
+    "Written By: Jane Doe Executive Digital Editor and Master Gardener",  # a job, no separator
+    "Author Jane Doe Jane Doe",  # the label with no colon; a link's picture and text
+    "Headshot of Jane Doe, Associate Writer at Pine Ridge\n\nJane Doe",  # under her picture
+    "Jane Doe\n\nMay 3, 2024\n\nPhoto: jane-doe-portrait.jpg",  # her picture's file name
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
@@ -75,6 +91,13 @@ def flat(after_headline: str) -> str:
     ("Updated March 5, 2024", (), "2024-03-05"),
     ("Spreadsheet Template May 3, 2024", (), "2024-05-03"),  # the story says "template"
     ("", (), None),  # a page that shows no date gets none
+    # a standfirst between the headline and its byline, whose name a date or "|" ends
+    ("The town waited nine years for this crossing. By Jane Doe Mar 5, 2025 | 6 comments",
+     ("Jane Doe",), "2025-03-05"),
+    ("Updated May 3, 2025 Share Print By Jane Doe | Staff", ("Jane Doe",), "2025-05-03"),
+    # nothing says where the name ends: no name
+    ("The town waited nine years for this crossing. By Jane Doe Music played at the vote.",
+     (), None),
 ])
 def test_flat_page_byline_after_the_headline(after, authors, date):
     text = flat(after).replace("The vote was close.", "The vote was close on the template.")
@@ -108,3 +131,88 @@ def test_written_by_lines_of_several_teasers_give_no_author():
         ("Ten old bridges worth a detour this summer", "Ann Lee")))
     text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nMore stories\n\n{teasers}"
     assert newsclean.clean(text, input_type="text").authors == ()
+
+
+def test_a_job_after_a_comma_is_no_second_author():
+    under = "Jane Doe and Max Roe | Guest Columnists\n\n"
+    assert newsclean.clean(scrape(under=under), input_type="text").authors == ("Jane Doe", "Max Roe")
+
+
+def test_a_labelled_single_name():
+    article = newsclean.clean(scrape(under="Written by\n\nEliz - Product marketer\n\n"),
+                              input_type="text")
+    assert article.authors == ("Eliz",)
+
+
+@pytest.mark.parametrize("under", [
+    "MAX ROE AGENCY\n\n",  # capitals with no date beside: an outlet, a banner
+    "May 3, 2024 • Town Council\n\n",  # the story writes "council" in lower case: a section
+    "By\n\nEliz\n\n",  # one word after a bare "By": a credit as often as a byline
+    "Category:\n\nTop Picks\n\nMay 3, 2024\n\n",  # a label's value beside the date
+])
+def test_no_author_from_these_lines(under):
+    assert newsclean.clean(scrape(under=under), input_type="text").authors == ()
+
+
+def test_an_author_box_label_under_the_article():
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nAbout the author\n\nAuthor:\n\nJane Doe\n"
+    assert newsclean.clean(text, input_type="text").authors == ("Jane Doe",)
+
+
+def test_author_labels_of_several_teasers_give_no_author():
+    teasers = "".join(f"{title}\n\nAuthor:\n\n{name}\n\n" for title, name in (
+        ("How to choose a bridge builder for your town", "Max Roe"),
+        ("Ten old bridges worth a detour this summer", "Ann Lee")))
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nMore stories\n\n{teasers}"
+    assert newsclean.clean(text, input_type="text").authors == ()
+
+
+DECK = "Residents asked for years: the council voted to rebuild the old footbridge in the spring"
+
+
+def test_the_headline_over_its_deck():
+    """A terminal dump marks no heading: the headline, its deck (longer, nearer the article,
+    sharing more of its words), then the byline."""
+    under = f"{DECK}\n\nJane Doe\n\nMay 3, 2024\n\n"
+    article = newsclean.clean(scrape(above="Subscribe\n\n", under=under), input_type="text")
+    assert (article.title, article.authors) == (HEADLINE, ("Jane Doe",))
+
+
+def test_a_menu_line_over_the_headline_is_no_headline():
+    above = "Sport results from the weekend\n\nWeather for the week ahead\n\n"
+    article = newsclean.clean(scrape(above=above, under="By Jane Doe\n\n"), input_type="text")
+    assert article.title == HEADLINE
+
+
+def test_a_section_name_over_a_title_case_headline_stays_above():
+    """A deck is written as a sentence; a line in title case under a short line is the
+    headline, and the short line over it a section's name."""
+    headline = "Council Backs New Footbridge Over the Mill River"
+    article = newsclean.clean(scrape(above="Ferry Service Reports\n\n", under="Jane Doe\n\nMay 3, 2024\n\n",
+                                     headline=headline), input_type="text")
+    assert article.title == headline
+
+
+def test_menu_entries_under_a_label_are_no_byline():
+    above = "  * Code of Conduct\n  * Contributors\n  * Online Services\n\n"
+    assert newsclean.clean(scrape(above=above, under="May 3, 2024\n\n"), input_type="text").authors == ()
+
+
+@pytest.mark.parametrize(("line", "title", "authors"), [
+    (f"Sign in {HEADLINE}", HEADLINE, ()),  # a link the scrape glued before the headline
+    (f"{HEADLINE} Subscribe", HEADLINE, ()),
+    (f"{HEADLINE} by Jane Doe |", HEADLINE, ("Jane Doe",)),  # the byline glued after it
+    ("Video Review and Approval Process by Jane Doe", "Video Review and Approval Process",
+     ("Jane Doe",)),
+    ("Stand by Me at the Mill river", "Stand by Me at the Mill river", ()),  # no name after "by"
+])
+def test_what_a_scrape_glues_to_the_headline(line, title, authors):
+    article = newsclean.clean(scrape(headline=f"# {line}"), input_type="text")
+    assert (article.title, article.authors) == (title, authors)
+
+
+def test_a_step_by_step_headline_gives_no_author():
+    line = "Fixing the Mill footbridge: Step by Step Guide"
+    article = newsclean.clean(scrape(headline=f"# {line}", under="Our step by step guide.\n\n"),
+                              input_type="text")
+    assert (article.title, article.authors) == (line, ())

@@ -49,7 +49,7 @@ from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, measure
 from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
-from .headline import find_headline
+from .headline import find_headline, unglued
 from .region import RegionChoice, apply_line_rules, choose_article_region
 from .relink import find_anchors, relink_blocks
 from .render import render_markdown
@@ -74,8 +74,10 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     or `images`, the Markdown keeps those the scrape marks (relink.relink_blocks). Raises
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks)
-    title = page.title
+    title, glued = unglued(page.title, doc.text) if page.title else (page.title, ())
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
+    if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
+        byline = replace(byline, authors=glued)
     if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
         if not (byline.date or byline.authors):
             byline = flat_byline(doc.text, title, ISO.get(page.language or ""))

@@ -15,10 +15,10 @@ from ..bylines import (
     ROLE_WORDS,
     before_tail,
     byline_names,
+    name_before_job,
     undoubled,
 )
 from ..dates import find_date
-from ..prose import WORD
 from .blocks import Block, MetaView, Role
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
@@ -67,7 +67,18 @@ LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byl
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
 # pictures and teasers as often)
-WRITTEN_BY = re.compile(r"(?:written|reported) by:?\s+(.+)$", re.IGNORECASE)
+WRITTEN_BY = re.compile(r"(?:written|reported|text|words|article) by:?\s+(.+)$", re.IGNORECASE)
+# a byline's name glued to the job after it: "Jane DoeFounder at Acme", "Jane DoeSenior Editor"
+GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS if
+                                                             w.isalpha())) + r")\b)")
+# what stands between a date line's date and the name after it ("May 3, 2025 • Jane Doe",
+# "May 3, 2025 * Jane Doe")
+AFTER_DATE = re.compile(BYLINE_END.pattern + r"|\s+\*\s+")
+# furniture a date line with its name may be marked as: its reading time, "Updated ..."
+DATED_FURNITURE = ("ui", "byline")
+# "Author Jane Doe Jane Doe": the label with no colon, before a name alone
+AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
+WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
 NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
@@ -126,9 +137,11 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         elif block.words <= BYLINE_MAX_WORDS and (inside := BY_INSIDE.search(text)) and (
                 author_picture(text[:inside.start()], inside.group(1))):
             found = byline_names(inside.group(1))  # the author's picture, by its alt text, first
-        elif BY_ALONE.fullmatch(text) and index + 1 < len(blocks):
+        elif BY_ALONE.fullmatch(text) and index + 1 < len(blocks) and not (
+                block.role is Role.ITEM is blocks[index + 1].role):  # "Authors", "Contact Us"
             found = byline_names(plain(blocks[index + 1].text))
-            found = found if len(found) == 1 and PERSON.fullmatch(found[0]) else ()
+            found = found if len(found) == 1 and (PERSON.fullmatch(found[0]) or (
+                labelled(text) and found[0].isalpha())) else ()  # "Written by" / "Eliz"
         else:
             continue
         if found:
@@ -137,36 +150,123 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
     # a name alone may stand one line above the window, over the date line that opens it
     for index in range(max(0, lines.start - 1), lines.stop):
         block = blocks[index]
-        if block.furniture or block.words > NAME_LINE_MAX_WORDS or block.sentence_like:
+        dated = is_dateline(block)
+        if (block.furniture and not (dated and block.furniture in DATED_FURNITURE)) or (
+                block.words > (DATELINE_MAX_WORDS if dated else NAME_LINE_MAX_WORDS)) or (
+                block.sentence_like):
             continue
         text = plain(block.text)
-        name = before_tail(BYLINE_END.split(NAME_DECOR.sub("", text).strip())[0])
-        name = name.strip(NAME_TRIM)
-        if (not PERSON.fullmatch(name) or name.isupper() or ROLE_WORDS & set(name.lower().split())
-                or BYLINE.match(text) or BY_ALONE.fullmatch(name)):  # "Written By"
-            continue
-        beside = blocks[max(0, index - 1): index] + blocks[index + 1: index + 2]
-        dated_line = len(name) < len(text.strip(NAME_TRIM)) and is_dateline(block) and (
-            not teaser_list(blocks, lines, block))
+        names = line_names(text)
+        if not names and dated:  # "Dec 26, 2025 • Jane Doe in Politics": the date first
+            names = names_after_date(text)
+        if not names or BYLINE.match(text) or index > 0 and blocks[index - 1].text.endswith(":") and (
+                not BY_ALONE.fullmatch(plain(blocks[index - 1].text).strip(NAME_TRIM + ":"))):
+            continue  # "Category:" / "Top Picks": a label's value, not a byline
+        beside = neighbours(blocks, index)
+        # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
+        pictured = index > lines.start and blocks[index - 1].text != block.text and all(
+            name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
+        under_headline = index - 1 == title_at or (
+            title_at is not None and index - 2 == title_at and not blocks[index - 1].words)
+        if any(name.isupper() for name in names) and not (
+                under_headline and any(is_dateline(b) for b in beside)):
+            continue  # "USA TODAY"; a name in capitals only right under its headline, over its date
+        dated_line = dated and not teaser_list(blocks, lines, block)
         if index < lines.start:  # above the window: only over its date line
             near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
         else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
-            near = index - 1 == title_at or dated_line or any(is_dateline(b) for b in beside) or (
+            near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
                 index > 0 and blocks[index - 1].role is Role.HEADING)
         if near:
             if common is None:
-                common = {w.lower() for b in blocks for w in WORD.findall(b.text) if w[0].islower()}
-            if not common & set(name.lower().split()):  # "Learn More", "Press Release"
-                return (undoubled(name),)
+                common = lower_case_words(blocks)
+            if not common & {w.lower() for name in names for w in name.split()}:  # "Learn More"
+                return tuple(name.title() if name.isupper() else name for name in names)
     return ()
+
+
+def line_names(text: str) -> tuple[str, ...]:
+    """The names of a line that is a name alone, or a few, with what a scrape leaves beside
+    them: "Jane Doe", "Jane Doe   USA TODAY", "Jane Doe, Print Editor", "Jane Doe Founder &
+    Lead Reviewer", "Jane DoeFounder at Acme", "Jane Doe and Max Roe | Guest Columnists",
+    "Jane Doe October 11, 2024". None when it is no such line (a job before the name, a
+    menu's entries, "Written By")."""
+    first = BYLINE_END.split(AUTHOR_WORD.sub("", NAME_DECOR.sub("", text).strip()))[0]
+    first = GLUED_ROLE.sub(" ", first)  # "Jane DoeFounder at Acme"
+    if name := name_before_job(first):
+        first = name  # "Jane Doe Founder & Lead Reviewer": the job goes
+    whole = before_tail(first).strip(NAME_TRIM)
+    if BY_ALONE.fullmatch(whole):
+        return ()
+    if PERSON.fullmatch(whole):
+        return () if ROLE_WORDS & set(whole.lower().split()) else (undoubled(whole),)
+    # "Jane Doe and Max Roe", "Jane Doe, Max Roe", "Jane Doe, Print Managing Editor"
+    names = byline_names(whole)
+    if not names or not all(PERSON.fullmatch(name) for name in names):
+        return ()
+    return names if len(names) > 1 or ROLE_WORDS & set(whole.lower().split()) else ()
+
+
+def names_after_date(text: str) -> tuple[str, ...]:
+    """The name a date line gives after its date: "Dec 26, 2025 • Jane Doe in Politics",
+    "May 3, 2025 · 30 min · Jane Doe", "May 3, 2025 * Jane Doe on behalf of the team"."""
+    parts = AFTER_DATE.split(text)
+    if len(parts) < 2 or find_date(parts[0]) is None:
+        return ()
+    for part in parts[1:]:
+        names = byline_names(part.strip(NAME_TRIM))
+        if names and all(PERSON.fullmatch(name) for name in names):
+            return names
+    return ()
+
+
+def neighbours(blocks: list[Block], index: int) -> list[Block]:
+    """The blocks right above and right below `index`, past an icon's empty line and a
+    reading time ("5 min read"), which stand between a byline's name and its date."""
+    found = []
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(blocks) and (not blocks[at].words or blocks[at].furniture == "ui"
+                                         and not is_dateline(blocks[at])):
+            at += step
+        if 0 <= at < len(blocks):
+            found.append(blocks[at])
+    return found
 
 
 def written_by(blocks: list[Block]) -> tuple[str, ...]:
     """With no byline by the headline, the one a page sets below its article or in its author
-    box: "Written by Jane Doe", alone on its line and the only such line (several are teasers')."""
-    found = [names for b in blocks if b.words <= NAME_LINE_MAX_WORDS
-             and (match := WRITTEN_BY.match(plain(b.text))) and (names := byline_names(match.group(1)))]
+    box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
+    such byline on the page (several are teasers')."""
+    found = []
+    for index, block in enumerate(blocks):
+        text = plain(block.text)
+        if block.words <= NAME_LINE_MAX_WORDS and (match := WRITTEN_BY.match(text)):
+            names = byline_names(match.group(1))
+        elif labelled(text) and BY_ALONE.fullmatch(text.strip(NAME_TRIM + ":")) and (
+                index + 1 < len(blocks)) and blocks[index + 1].words <= NAME_LINE_MAX_WORDS and (
+                Role.ITEM not in (block.role, blocks[index + 1].role)):  # not a menu's entries
+            names = line_names(plain(blocks[index + 1].text))
+            if names and lower_case_words(blocks) & {w.lower() for n in names for w in n.split()}:
+                continue  # "Authors" / "Contact Us": the page writes "contact" in lower case
+        else:
+            continue
+        if names:
+            found.append(names)
     return found[0] if len(set(found)) == 1 else ()
+
+
+def lower_case_words(blocks: list[Block]) -> set[str]:
+    """The words the page writes in lower case somewhere, as words of its text (not inside
+    a file name or an address: "jane-doe-portrait.jpg"): no names ("Learn More")."""
+    return {word for b in blocks for token in b.text.split()
+            if (word := token.strip(WORD_EDGES)).isalpha() and word.islower()}
+
+
+def labelled(text: str) -> bool:
+    """A byline's label says it names the author: "Written by", "Author:", not a bare "By"
+    (which credits pictures and teasers as often)."""
+    return text.strip(NAME_TRIM + ":").lower() != "by"
 
 
 def teaser_list(blocks: list[Block], lines: range, block: Block) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..bylines import BYLINE, PERSON, before_tail, byline_names, undoubled
+from ..bylines import BYLINE, BYLINE_END, PERSON, before_tail, byline_names, undoubled
 from ..dates import find_date
 from .byline import Byline
 from .rejoin import FLAT_LINE_CHARS
@@ -21,6 +21,11 @@ AFTER_HEADLINE_WORDS = 16
 DATE_START_WORDS = 8
 DATE_WORDS = 3  # words of a written date ("August 25, 2025"), which ends where it is found
 MIN_HEADLINE_WORDS = 3  # a shorter headline comes back in menus and teasers as often as not
+# words after the headline where a "By Jane Doe" with a date or "|" after it is its byline (a
+# standfirst of two or three sentences may stand between; rule of thumb)
+BYLINE_REACH_WORDS = 60
+BY_WORD = re.compile(r"(?:\b[Ww]ritten [Bb]y|\b[Bb]y):?\s+")
+ENDS = ("|", "•", "·", "⋅", "●", "–", "—", "-")  # what may end a flattened byline's name
 
 
 def is_flat(text: str) -> bool:
@@ -41,12 +46,37 @@ def flat_byline(text: str, title: str | None, language: str | None = None) -> By
         end = next((k for k in range(1, len(after) + 1)
                     if find_date(" ".join(after[:k]), language)), None)
         if end is not None and end - DATE_WORDS <= DATE_START_WORDS:
-            return Byline(find_date(" ".join(after[:end]), language),
-                          names_before(" ".join(after[:end]), text), range(0))
+            names = names_before(" ".join(after[:end]), text) or ended_byline(
+                reach(text, at + len(title)), language)[0]  # "Updated May 3, 2025 By Jane Doe"
+            return Byline(find_date(" ".join(after[:end]), language), names, range(0))
         if byline := BYLINE.match(" ".join(after)):  # "By Jane Doe | Staff Writer", no date
             return Byline(None, byline_names(byline.group(1)), range(0))
         at = text.find(title, at + len(title))
+    first = text.find(title, 1)
+    if first > 0:  # a standfirst between: "... Headline A sentence or two. By Jane Doe May 3"
+        names, date = ended_byline(reach(text, first + len(title)), language)
+        return Byline(date, names, range(0))
     return Byline(None, (), range(0))
+
+
+def reach(text: str, at: int) -> str:
+    """The words of `text` from `at` on where a headline's byline may stand."""
+    return " ".join(text[at:].split(None, BYLINE_REACH_WORDS)[:BYLINE_REACH_WORDS])
+
+
+def ended_byline(words: str, language: str | None = None) -> tuple[tuple[str, ...], str | None]:
+    """The names of the first "By Jane Doe" in `words` whose end is marked, by a date, "|",
+    "Updated ..." ("By Jane Doe Mar 5, 2025 | 6 comments"), and the date right after them:
+    in a flattened page nothing else says where a name ends ("by Jane Doe Music is ...")."""
+    for match in BY_WORD.finditer(words):
+        rest = words[match.end():]
+        names = before_tail(BYLINE_END.split(rest)[0]).strip(SEPARATORS)
+        after = rest[len(names):].lstrip(SEPARATORS)
+        date = find_date(" ".join(after.split()[:DATE_START_WORDS]), language)
+        if len(names) < len(rest.strip()) and PERSON.fullmatch(names) and (
+                rest[len(names):].lstrip()[:1] in ENDS or date):
+            return (undoubled(names),), date
+    return (), None
 
 
 def names_before(words: str, text: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from ..bylines import PERSON, byline_names
 from ..dates import find_date
 from ..patterns import Scope, furniture_match
 from ..prose import collapse
@@ -36,6 +37,11 @@ WORDS_ABOVE_TITLE = 60  # ...if they hold no more prose than a notice or a discl
 # thumb)
 INSIDE_SHARED = 0.5
 BYLINE_UNDER = 2  # blocks right under a headline where its byline stands (rule of thumb)
+# share of the words of a headline over its deck (the line chosen) that the opening uses (rule
+# of thumb: half of INSIDE_SHARED; a short headline says less of the article than its deck)
+DECK_SHARED = 0.25
+DECK_WORD_LETTERS = 4  # letters: a deck's words in lower case are counted from this long on
+DECK_LONGER = 1.2  # a headline may be a little longer than its deck, seldom more (rule of thumb)
 
 # ---- how a headline candidate scores (points; the best candidate wins) ----
 # a candidate that ends with a full stop is a standfirst or a caption (rule of thumb)
@@ -78,6 +84,11 @@ CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|repo
 LOGO_ALT = re.compile(r"^(?:\S+\s+){1,5}logo(?:\s+(?:on|in|with)\s.*)?$", re.IGNORECASE)
 GLUED_CREDIT = re.compile(r"^By[A-ZÀ-Ý][a-zà-ÿ]")  # "ByNina Pineda": a byline's link ran into "By"
 SKIP_LINK = re.compile(r"^skip to\b", re.IGNORECASE)  # "Skip to main content", "Skip to Content"
+
+# ---- what a scrape glues to a headline's line (inline neighbours with no break) ----
+GLUED_WORDS = 2  # words of a link glued before or after the headline: "Sign in", "Subscribe"
+GLUED_KINDS = ("newsletter",)  # furniture kinds of such links (data/furniture.txt)
+GLUED_BYLINE = re.compile(r"\s+by\s+(?=[A-ZÀ-Ý])")  # "Headline by Jane Doe |"
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,41 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     return Headline(title, title_at, Region(start, end))
 
 
+def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
+    """A headline line as a scrape that glues inline neighbours leaves it, and the byline
+    glued to its end: "Sign in Headline" and "Headline Subscribe" (a link that names page
+    furniture) give "Headline"; "Headline by Jane Doe |" gives "Headline" and ("Jane Doe",).
+    What is left keeps at least a headline's fewest words; a name whose words the page's
+    `text` writes in lower case is none ("Step by Step Guide")."""
+    names: tuple[str, ...] = ()
+    bys = list(GLUED_BYLINE.finditer(title))
+    if bys:
+        found = byline_names(title[bys[-1].end():].strip(" |"))
+        if found and all(PERSON.fullmatch(name) for name in found) and (
+                len(title[:bys[-1].start()].split()) >= HEADLINE_LIKE_WORDS[0]) and not any(
+                re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text)
+                for name in found for word in name.split()):
+            title, names = title[:bys[-1].start()], found
+    words = title.split()
+    for count in range(GLUED_WORDS, 0, -1):
+        if len(words) - count < HEADLINE_LIKE_WORDS[0]:
+            continue
+        if glued_link(" ".join(words[:count])):
+            words = words[count:]
+            break
+    for count in range(GLUED_WORDS, 0, -1):
+        if len(words) - count >= HEADLINE_LIKE_WORDS[0] and glued_link(" ".join(words[-count:])):
+            words = words[:-count]
+            break
+    return " ".join(words).strip(" |"), names
+
+
+def glued_link(words: str) -> bool:
+    """The words are an account or newsletter link ("Sign in", "Log In", "Subscribe")."""
+    found = furniture_match(words, Scope.TEXT)
+    return found is not None and found.kind in GLUED_KINDS
+
+
 def flat_title(text: str) -> str | None:
     """The headline of a page flattened to one line, which its <title> opens: a part of the
     title before a separator ("Headline | Site", "Site | Headline | Section") that the page
@@ -155,7 +201,24 @@ def flat_title(text: str) -> str | None:
     if found and all(word[:1].isupper() for word in found.split(" ")) and (
             len(found.split()) > FLAT_MENU_WORDS):
         return None
+    if found:  # where those words come again, the visible headline starts
+        again = text.find(found, len(found))
+        if shown := doubled(text[again:again + FLAT_TITLE_CHARS]):
+            return shown  # set twice there ("Headline Headline"): the page's own headline
+        before = text[:again].strip()  # "Basics Of Event Planning: A Guide Basics Of Event ..."
+        if len(before.split()) <= FLAT_TITLE_WORDS[1] and not TITLE_PART_SEPARATOR.search(before):
+            return before  # the <title> runs into the headline: all of it is the title
     return found
+
+
+def doubled(text: str) -> str | None:
+    """The run of words that `text` opens with when the same run follows it at once (a
+    headline printed twice), or None."""
+    words = text.split()
+    for count in range(FLAT_TITLE_WORDS[0], min(FLAT_TITLE_WORDS[1], len(words) // 2) + 1):
+        if words[:count] == words[count:2 * count]:
+            return " ".join(words[:count])
+    return None
 
 
 def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozenset()
@@ -197,7 +260,36 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
                     and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
                     and shared_share(block, opening, stops) >= FAR_SHARED):
                 return block.text, index
+    if best is not None and (above := over_deck(blocks, best, opening, stops)) is not None:
+        best = above
     return (blocks[best].text, best) if best is not None else (None, None)
+
+
+def over_deck(blocks: list[Block], at: int, opening: frozenset[str], stops: frozenset[str]
+              ) -> int | None:
+    """The headline right above the line chosen at `at`, when that line is its deck (a
+    subtitle: "Making Google Sans Flex" / "How seven design problems shaped ...", which sits
+    nearer the article and shares more of its words): a shorter headline-like line, alone
+    (not one of a menu's or a list's lines), that the opening echoes too. None otherwise."""
+    if at < 1:
+        return None
+    above, chosen = blocks[at - 1], blocks[at]
+    if not headline_like(above) or above.text.endswith((".", ":")) or (
+            above.words > chosen.words * DECK_LONGER) or above.role is not chosen.role:
+        return None
+    if not sentence_case(chosen.text):  # "Best of Iceland" over "Joining Tours or Renting a
+        return None  # Car in Iceland": a section's name over a headline in title case
+    if at >= 2 and headline_like(blocks[at - 2]) and blocks[at - 2].text != above.text:
+        return None  # a run of lines of the same shape: a menu, teasers
+    return at - 1 if shared_share(above, opening, stops) >= DECK_SHARED else None
+
+
+def sentence_case(text: str) -> bool:
+    """Written as a sentence, most of its longer words in lower case ("How seven design
+    problems shaped Google's typeface"), as decks are; headlines are often in title case."""
+    longer = [word for word in text.split()[1:] if len(word) >= DECK_WORD_LETTERS and word.isalpha()]
+    lower = sum(word.islower() for word in longer)
+    return lower >= 2 and lower * 2 >= len(longer)
 
 
 def page_title(blocks: list[Block]) -> str | None:
