@@ -10,6 +10,7 @@ import newsclean
 from newsclean.api import explain
 from newsclean.html_headline import drop_above_headline, headline_split
 from newsclean.html_net import NET_MISSED_PROSE, missed_prose
+from tests.test_html_path import HEADLINE, STORY  # the story those tests clean
 
 # ---- an extraction that stops short inside the article's own container ----
 
@@ -98,17 +99,6 @@ def test_net_is_not_asked_for_a_short_aside_left_out(monkeypatch):
 
 # ---- what the page shows above its headline ----
 
-STORY = [
-    "The Riverton council voted on Tuesday to rebuild the old iron bridge over the Wend, ending "
-    "a dispute that has divided the town for most of a decade.",
-    "Engineers told the council that the bridge, opened in 1891, can no longer carry the buses "
-    "that cross it every morning, and that repairs would cost more than a new span.",
-    "The vote was seven to two. The two members who voted against it said the town should first "
-    "ask the county to share the cost, which they put at eleven million pounds.",
-    "Work is due to start in the spring and take two years, during which a ferry will carry "
-    "pedestrians across the river at no charge.",
-]
-HEADLINE = "Riverton votes to rebuild its iron bridge"
 CAPTION = ("Council members walk across the old iron bridge over the Wend in Riverton on Tuesday, "
            "before the vote to replace it.")
 GALLERY = ("<div class='gallery'><p>Updated</p>"
