@@ -254,9 +254,13 @@ def test_batch_min_confidence_records_low_pages_and_writes_them(pages, tmp_path)
 
 
 def test_batch_library_counts_low_confidence(pages):
+    rated = {str(path): newsclean.clean(path.read_bytes()).confidence for path in pages.iterdir()}
+    line = sorted(rated.values())[1]  # the two pages rated lowest are low, the other is not
     outcomes = [o for o in run_batch([pages], Options(jsonl=None, out_dir=pages.parent / "o",
-                                                      min_confidence=0.999, jobs=1))]
-    assert {o.status for o in outcomes} == {Status.LOW_CONFIDENCE}
+                                                      min_confidence=line + 0.005, jobs=1))]
+    assert [o.status is Status.LOW_CONFIDENCE for o in outcomes] == [
+        rated[o.source] <= line for o in outcomes]
+    assert sum(o.status is Status.LOW_CONFIDENCE for o in outcomes) == 2
     assert all(o.output for o in outcomes)
 
 
