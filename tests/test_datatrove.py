@@ -318,8 +318,10 @@ def test_page_files_reader_ids_urls_and_what_it_skips(tmp_path):
 def test_page_files_reader_skip_limit_and_one_info_line_per_thousand_files(tmp_path, monkeypatch):
     for number in range(7):
         (tmp_path / f"{number:02d}.txt").write_text(SITE.text(number))
-    ids = [doc.id for doc in dt.PageFilesReader(str(tmp_path), skip=2, limit=3).run()]
+    reader = dt.PageFilesReader(str(tmp_path), skip=2, limit=3)
+    ids = [doc.id for doc in reader.run()]
     assert ids == ["02.txt", "03.txt", "04.txt"]
+    assert [doc.id for doc in reader.run()] == ids  # a second run of the same reader: the same
     infos: list[str] = []
     monkeypatch.setattr(dt, "PROGRESS_EVERY", 3)
     monkeypatch.setattr(dt.logger, "info", infos.append)

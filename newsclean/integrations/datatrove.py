@@ -333,7 +333,6 @@ class PageFilesReader(BaseDiskReader):
                          default_metadata=default_metadata, recursive=recursive,
                          glob_pattern=glob_pattern)
         self.url_from_path = url_from_path
-        self._skipped = self._given = 0  # documents skipped (`skip`) and given (`limit`) so far
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data:
@@ -360,18 +359,19 @@ class PageFilesReader(BaseDiskReader):
                   disable=not self.doc_progress) as doc_bar, \
                 tqdm(total=len(shard), desc="File progress", unit="file",
                      disable=not self.file_progress) as file_bar:
+            skipped = given = 0  # documents skipped (`skip`) and given (`limit`) in this shard
             for position, filepath in enumerate(shard, 1):
                 self.stat_update("input_files")
                 (logger.info if position % PROGRESS_EVERY == 0 else logger.debug)(
                     f"Reading input file {filepath}, {position}/{len(shard)}")
                 found = 0
                 for document in self.read_file(filepath):
-                    if self._skipped < self.skip:
-                        self._skipped += 1
+                    if skipped < self.skip:
+                        skipped += 1
                         continue
-                    if self.limit != -1 and self._given >= self.limit:
+                    if self.limit != -1 and given >= self.limit:
                         return
-                    self._given += 1
+                    given += 1
                     found += 1
                     doc_bar.update()
                     yield document
