@@ -3,6 +3,9 @@
     python benchmarks/metadata_misses.py DATASET --style STYLE pages.jsonl [--show KIND]
         [--text-dir /work/styles/wcxb-articles-dev/text]
 
+With `--style html` the HTML path's misses are classed (system `newsclean`); "shown" then
+means in the page's text or its meta tags' and JSON-LD's values (anything the page holds).
+
 Each missed title or author set is put in one class:
 - `normalisation`: one contains the other, or they have the same words (punctuation, a site
   part, a subtitle, a job after the name; also a menu word glued to the headline: read the
@@ -33,6 +36,7 @@ from benchmarks.datasets import load_dataset  # noqa: E402
 from benchmarks.metadata import name_set, norm  # noqa: E402
 
 SYSTEM = "newsclean (text path)"
+HTML_SYSTEM = "newsclean"
 MARKS = re.compile(r"[*_#\\`>\[\]]+")  # Markdown marks a scrape may set inside a title or name
 # two to four capitalised words (initials, particles): a person's name, as bylines.PERSON
 PERSON = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?: (?:[A-ZÀ-Ý][\w'’.-]*|de|van|von|der|da|di|del|la|le|"
@@ -46,6 +50,26 @@ def flat(text: str) -> str:
 
 def words(text: str | None) -> set[str]:
     return set(re.findall(r"\w+", norm(text)))
+
+
+def html_scrape(path: Path) -> str:
+    """Everything an HTML page holds as text: its elements' text (JSON-LD included) and its
+    meta tags' content, flattened as `flat` does."""
+    import gzip
+    import html as html_lib
+
+    import lxml.html
+
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    try:
+        tree = lxml.html.fromstring(data)
+    except Exception:  # an unparsable page: nothing is shown
+        return ""
+    parts = [t for t in tree.itertext() if isinstance(t, str)]
+    parts += [m.get("content") or "" for m in tree.iter("meta")]
+    return flat(html_lib.unescape(" ".join(parts)))
 
 
 def title_class(found: str | None, gold: str, scrape: str) -> str:
@@ -84,11 +108,15 @@ def main() -> None:
     pages = {p.id: p for p in dataset.pages}
     rows = [json.loads(line) for line in args.dump.read_text(encoding="utf-8").splitlines()]
     counts: dict[str, Counter] = {"title": Counter(), "author": Counter()}
+    system = HTML_SYSTEM if args.style == "html" else SYSTEM
     for row in rows:
-        result = row[SYSTEM]
+        result = row[system]
         path = (args.text_dir / args.style / f"{row['page']}.txt" if args.text_dir
                 else dataset.input_path(pages[row["page"]], args.style))
-        scrape = flat(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else ""
+        if args.style == "html":
+            scrape = html_scrape(path) if path.is_file() else ""
+        else:
+            scrape = flat(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else ""
         for field in ("title", "author"):
             mark = result[field]
             if mark is None:

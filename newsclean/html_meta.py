@@ -2,7 +2,8 @@
 
 Cheap sources first (meta tags, read by trafilatura's parser, and JSON-LD, read by `jsonld`),
 then the visible page: the headline is weighed from the <h1>s and the declared titles
-(`html_title`), the byline gives authors when nothing declares them, and the date is the one
+(`html_title`), the byline gives authors when nothing declares them (a byline element, else
+a byline line the page shows as text: `html_byline`), and the date is the one
 declared or shown in the article's part of the page (`html_dates`): a page that shows no date
 gets none (docs/findings.md#metadata). Each field's source goes into `PageMeta.sources`, for
 `explain`."""
@@ -15,11 +16,18 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from trafilatura.htmlprocessing import prune_unwanted_nodes
-from trafilatura.metadata import examine_meta, extract_metainfo, normalize_authors
+from trafilatura.metadata import (
+    METANAME_AUTHOR,
+    OG_AUTHOR,
+    PROPERTY_AUTHOR,
+    examine_meta,
+    extract_metainfo,
+)
 from trafilatura.settings import Document
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .bylines import PERSON, byline_names, join_text_nodes, names_in_byline
+from .html_byline import shown_byline
 from .html_dates import modified_date, publication_date
 from .html_title import choose_title, site_matcher
 from .jsonld import LinkedData, read_linked_data
@@ -56,6 +64,13 @@ NOT_NAME_WORDS = MONTH_NAMES | frozenset(
     "author former head extra page".split())
 NO_NAMES = frozenset({"admin", "administrator", "name", "author", "editor", "staff", "guest", "user"})
 MAX_DECLARED_WORDS = 4  # words: a longer declared author that the grammar cannot read is no name
+# what follows a name and is none: "Jane Doe from the Science desk", "Jane Doe for Reuters"
+PREPOSITION_TAIL = re.compile(r"\s+(?:from|via|for|at|of|with)\s+(?=\S)")
+PREPOSITIONS = frozenset("from via for at of with by in on".split())  # no name opens so ("From the")
+NAME_EDGES = " »«|~·•–—-:>"  # marks a layout sets around a user name
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")  # an e-mail address is no name
+HTML_TAG = re.compile(r"<[^>]{0,200}>")  # markup inside a meta tag's content
+AUTHOR_SPLIT = re.compile(r"\s+[|/]\s+")  # between two declared authors: "Jane Doe | Max Roe"
 
 LOG = logging.getLogger("newsclean")
 
@@ -75,6 +90,9 @@ class PageMeta:
     date_modified: str | None = None
     # declared authors that name the site or an organisation: authors only when no byline names one
     declared_outlets: tuple[str, ...] = ()
+    # the names of the byline the page shows as text (html_byline), read before the body's
+    # cleaning prunes the tree: authors when nothing declared or marked names one
+    shown_authors: tuple[str, ...] = ()
     # what gave each field, and why it won: ("title", "og:title", "no <h1> agrees ...")
     sources: tuple[tuple[str, str, str], ...] = ()
 
@@ -114,6 +132,8 @@ def read_meta(tree, url: str | None) -> PageMeta:
         publisher=publisher or sitename,
         date_modified=modified_date(tree, linked),
         declared_outlets=outlets,
+        shown_authors=() if authors else shown_byline(tree.find("body") if tree.find("body") is not None
+                                                      else tree),
         sources=tuple(sources),
     )
 
@@ -160,15 +180,15 @@ def heading_text(element) -> str:
 def declared_authors(tree, meta: Document, linked: LinkedData,
                      is_site) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """The people the page declares as its authors: JSON-LD's Person authors of the page's
-    article, else the author meta tags, each read by the byline grammar ("Author Jane Doe",
-    "Jane Doe - Staff Team", "Jane Doe, Senior Editor" give "Jane Doe"); and, apart, the
-    declared authors that name the site or an organisation the page declares ("Grist" beside
-    "Nathanael Johnson"), which are authors only when nothing else names one. JSON-LD
-    Organization authors are the publisher, never authors."""
+    article, else the author meta tags (as written: `meta_authors`), each read by the byline
+    grammar ("Author Jane Doe", "Jane Doe - Staff Team", "Jane Doe, Senior Editor" give "Jane
+    Doe"); and, apart, the declared authors that name the site or an organisation the page
+    declares ("Grist" beside "Nathanael Johnson"), which are authors only when nothing else
+    names one. JSON-LD Organization authors are the publisher, never authors."""
     organisations = {squash(o) for o in linked.organisations}
     outlets: list[str] = []
     for source, declared in (("json-ld author (Person)", linked.authors),
-                             ("meta author", split_names(meta.author))):
+                             ("meta author", meta_authors(tree))):
         names = [n for text in declared for n in declared_names(text)]
         people = tuple(dict.fromkeys(n for n in names if squash(n) not in organisations
                                      and not (is_site(n) and not PERSON.fullmatch(n))))
@@ -183,10 +203,12 @@ def declared_names(text: str) -> tuple[str, ...]:
     labels gone ("Author", "Posted by"); a single name it cannot read (a lower-case user
     name, "freederia") stays as it is; a label alone ("Author", "Admin") names no one."""
     text = DECLARED_LABEL.sub("", collapse(text)).strip().strip('"“”')
+    text = text.split(" (")[0].strip(NAME_EDGES)  # "amondale (Amondale)", "galitsyn »", "~ Rachel M."
+    text = PREPOSITION_TAIL.split(text)[0]  # "BeauHD from the skewed-job-market dept."
     if not text or text.lower() in NO_NAMES:
         return ()
-    names = byline_names(text) or ((text,) if len(text.split()) <= MAX_DECLARED_WORDS
-                                   and "," not in text else ())
+    names = byline_names(text) or ((text,) if len(text.split()) <= MAX_DECLARED_WORDS and "," not in text
+                                   and text.split()[0].lower() not in PREPOSITIONS else ())
     return tuple(name for name in (without_trailing_words(n) for n in names) if name)
 
 
@@ -195,7 +217,7 @@ def without_trailing_words(name: str) -> str:
     MacDonald Writer", "Cazzy Magennis Last Updated August 1"; "" when nothing of a name is
     left ("Dec", "Updated January", "Written By")."""
     words = name.split()
-    if {"says", "said", "wrote", "replied"} & {w.lower() for w in words}:
+    if {"says", "said", "wrote", "replied"} & {w.lower().strip(".,:;") for w in words}:
         return ""  # "Jane says": a comment's author
     for index, word in enumerate(words):
         if (word[:1].isdigit() or word.lower().strip(".,:") in NOT_NAME_WORDS and not (
@@ -205,12 +227,47 @@ def without_trailing_words(name: str) -> str:
     return " ".join(words)
 
 
+def meta_authors(tree) -> tuple[str, ...]:
+    """The author meta tags' contents as the page wrote them (the tags trafilatura reads:
+    og:author first, then author, article:author, dc.creator, itemprop=author... in page
+    order), split at ";", "|" and "/". Read raw, not through trafilatura's normaliser, which
+    turns "Christopher S. Penn" into "Christopher S Penn" and "Jane Doe, Senior Editor" into
+    two authors: the byline grammar reads each (`declared_names`)."""
+    head = tree.find("head")
+    if head is None:
+        return ()
+    og: list[str] = []
+    others: list[str] = []
+    for element in head.iter("meta"):
+        content = element.get("content")
+        if not content or not content.strip():
+            continue
+        if "property" in element.attrib:
+            prop = (element.get("property") or "").lower()
+            (og if prop in OG_AUTHOR else others if prop in PROPERTY_AUTHOR else []).append(content)
+        elif "name" in element.attrib:
+            if (element.get("name") or "").lower() in METANAME_AUTHOR:
+                others.append(content)
+        elif (element.get("itemprop") or "").lower() == "author":
+            others.append(content)
+    found = (HTML_TAG.sub("", html.unescape(value)) for value in og + others)
+    return split_names(";".join(AUTHOR_SPLIT.sub(";", value) for value in found))
+
+
 def split_names(joined: str | None) -> tuple[str, ...]:
-    """'A; B' (trafilatura's joining) -> ('A', 'B'), dropping URLs and empties."""
+    """'A; B' -> ('A', 'B'), dropping URLs, e-mail addresses, handles ("@jdoe"), template
+    names left unfilled ("page.head.extra.author") and empties."""
     if not joined:
         return ()
     names = (collapse(n) for n in joined.split(";"))
-    return tuple(dict.fromkeys(n for n in names if n and "://" not in n and "@" not in n))
+    return tuple(dict.fromkeys(n for n in names if n and "://" not in n and not n.startswith("@")
+                               and not EMAIL.search(n) and not unfilled(n)))
+
+
+def unfilled(name: str) -> bool:
+    """A template's variable printed as the author: "page.head.extra.author", "{{author}}"."""
+    return "{{" in name or ("." in name and " " not in name and bool(
+        {part.lower() for part in name.split(".")} & {"author", "name", "head", "meta"}))
 
 
 def without_outlets(names: tuple[str, ...], sitename: str | None, url: str | None) -> tuple[str, ...]:
@@ -237,7 +294,8 @@ def without_outlets(names: tuple[str, ...], sitename: str | None, url: str | Non
 
 def article_authors(tree, meta: PageMeta, url: str | None) -> tuple[tuple[str, ...], str, str]:
     """The article's authors, (names, source, why): the people the page declares, else its
-    visible byline's, less the outlets a byline names after a person; else the site's own
+    visible byline's (a byline element's, else a byline line of its text: `shown_authors`),
+    less the outlets a byline names after a person; else the site's own
     name when the page declares it as the author and names no one else (a company blog's
     "Swoogo"). An organisation that JSON-LD types as the author is the publisher, not an
     author (on WCXB other-dev, a docs or shop page's Organization author named no one a reader
@@ -249,6 +307,9 @@ def article_authors(tree, meta: PageMeta, url: str | None) -> tuple[tuple[str, .
     names = without_outlets(byline_authors(tree), meta.sitename, url)
     if names:
         return names, "byline", "the byline in the article's part of the page; nothing declared"
+    names = without_outlets(meta.shown_authors, meta.sitename, url)
+    if names:
+        return names, "byline (text)", "a line of the page's text reads as a byline; nothing marked"
     if meta.declared_outlets:
         return (meta.declared_outlets, "declared author (the site's own name)",
                 "the page names no one else: its own name is the byline it gives")
@@ -267,7 +328,7 @@ def byline_authors(tree) -> tuple[str, ...]:
     try:
         prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
         found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
-        names = split_names(normalize_authors(None, found) if found else None)
+        names = split_names(AUTHOR_SPLIT.sub(";", collapse(found)) if found else None)
         return tuple(dict.fromkeys(n for name in names for n in declared_names(name)))
     except Exception as err:  # trafilatura's author search: costs the authors only
         LOG.debug("byline unreadable (%s: %s)", type(err).__name__, err)

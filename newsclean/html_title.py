@@ -3,7 +3,10 @@ JSON-LD `headline`, twitter:title and the <title> (with its site part gone when 
 its site). The visible <h1> matches what readers see far more often than what the page declares
 (WCXB dev: the first <h1> is the gold title on 540 of 711 pages, og:title on 334); the declared
 titles decide between several <h1>s, and replace an <h1> that is the site's or a section's name,
-or that shares no word with any of them (a place name or a widget set in an <h1>)."""
+or that shares no word with any of them (a place name or a widget set in an <h1>). The one
+chosen loses what a page adds to a headline: a tail after a pipe, a byline or date line glued
+after it, a kicker before it; an <h1> in capitals takes a declared title's case, and a JSON-LD
+headline cut short the declared title that goes on from it."""
 from __future__ import annotations
 
 import re
@@ -22,6 +25,7 @@ H1_CHARS = (3, 300)
 # among several <h1>s (rule of thumb)
 H1_SHARED = 0.5
 HEADLINE_MIN_WORDS = 4  # words: with no declared title to go by, the first <h1> this long
+CAPITALS_MIN_WORDS = 3  # words: an <h1> in capitals this long is a headline, shorter a label
 KICKER_WORDS = 4  # words before a declared title in an <h1>: a date or a label
 MIN_WORD_CHARS = 3  # characters: shorter words ("a", "of", "M&A") say nothing of agreement
 # host labels that name no site ("www.", ".co.uk")
@@ -30,6 +34,17 @@ MIN_HOST_LABEL = 4  # characters: a shorter host label is too common to mark a s
 SITE_NAME_WORDS = 4  # words: a candidate this short that starts with the host's name...
 SITE_WORDS = frozenset("blog news magazine online data daily media labs journal".split())  # ...and
 # goes on with these words only names the site ("Engora Data Blog")
+# words before " | " for what follows to be a tail: "Headline | Section", "Headline | Top 19
+# Companies" (WCXB dev: the part before the pipe is the gold title on 8 of the 9 articles-dev
+# titles chosen with one, and on 5 of 6 other-dev titles that move)
+PIPE_HEAD_WORDS = 3
+SEPARATOR_START = re.compile(r"\s*[|\-–—:·•»/]")  # what a site's name follows in a title
+TRUNCATED_CHARS = 100  # characters: a declared title this long that another goes on from was cut
+# (SEO plugins cut JSON-LD headlines at 110)
+# what stands after a headline in its <h1> and is no part of it: a byline or date line glued
+# on ("... Posted on July 1, 2024by infuy"), a source and a comment count ("(latimes.com) 87")
+GLUED_TAIL = re.compile(r"^\s*(?:(?:posted|published|updated|by)\b|\(\s*[\w-]+(?:\.[\w-]+)+\s*\)\s*\d*\s*$)",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,7 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
     declared_titles = [(source, without_named_site(collapse(text), is_site))
                        for source, text in declared if text and collapse(text)]
     declared_titles = [(s, t) for s, t in declared_titles if not is_site(t)]
+    declared_titles = [(s, uncut(t, [other for _, other in declared_titles])) for s, t in declared_titles]
     tab = without_named_site(collapse(page_title), is_site) if page_title else ""
     declared_only = [t for _, t in declared_titles]
     references = declared_only + ([tab] if tab else [])
@@ -82,8 +98,7 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
     headings = [t for t in headings if not is_site(t)]
     reference_words = words_of(" ".join(references))
     if len(headings) == 1 and (not reference_words or words_of(headings[0]) & reference_words):
-        return TitleChoice(in_declared_case(without_kicker(headings[0], declared_only), references),
-                           "h1", "the page's only <h1>")
+        return TitleChoice(finish(headings[0], declared_only, references), "h1", "the page's only <h1>")
     if headings and reference_words:
         all_words = set(re.findall(r"\w+", " ".join(references).lower()))
         scored = []
@@ -94,22 +109,64 @@ def choose_title(h1s: Sequence[str], declared: Sequence[tuple[str, str | None]],
         # both share all their words with "Headline - Filmmaker Magazine"
         score, _, text = max(scored, key=lambda item: item[:2])
         if score >= H1_SHARED:
-            return TitleChoice(in_declared_case(without_kicker(text, declared_only), references), "h1",
+            return TitleChoice(finish(text, declared_only, references), "h1",
                                f"the <h1> that the declared titles agree with ({score:.0%} of its words)")
     if headings and not reference_words:
         long = next((t for t in headings if len(t.split()) >= HEADLINE_MIN_WORDS), None)
         if long:
-            return TitleChoice(long, "h1", "the first headline-long <h1>; nothing declared")
+            return TitleChoice(without_pipe_tail(long), "h1",
+                               "the first headline-long <h1>; nothing declared")
     why = ("the <h1> names the site" if site_headings and not headings
            else "no <h1> agrees with the declared titles" if headings else "no visible <h1>")
     if declared_titles:
         source, text = declared_titles[0]
-        return TitleChoice(text, source, why)
+        return TitleChoice(without_pipe_tail(text), source, why)
     if tab:
-        return TitleChoice(without_site_name(tab), "<title>", why)
+        return TitleChoice(without_pipe_tail(without_site_name(tab)), "<title>", why)
     if site_headings:
         return TitleChoice(site_headings[0], "h1", "the <h1>, though it names the site: nothing else")
     return TitleChoice(None, None, "no <h1>, no declared title, no <title>")
+
+
+def finish(heading: str, declared: Sequence[str], references: Sequence[str]) -> str:
+    """The chosen <h1> as the headline: without a kicker before it, what a layout glued after
+    it, a tail after a pipe; in the declared case when it is set in capitals."""
+    heading = without_glued_tail(without_kicker(heading, declared), references)
+    return in_declared_case(without_pipe_tail(heading), references)
+
+
+def without_pipe_tail(title: str) -> str:
+    """"Headline | Section" or "Headline | Top 19 Companies" -> "Headline": in a headline, a
+    pipe sets off what the page adds to it (a section, a site, an SEO tail), when what stands
+    before it reads as a headline (PIPE_HEAD_WORDS words or more)."""
+    head, pipe, _ = title.partition(" | ")
+    return head.rstrip() if pipe and len(head.split()) >= PIPE_HEAD_WORDS else title.rstrip(" |")
+
+
+def without_glued_tail(heading: str, references: Sequence[str]) -> str:
+    """An <h1> that is a declared title with a byline, a date line or a source glued after it
+    ("Headline Posted on July 1, 2024by infuy", "Headline (latimes.com) 87") as that title. Not
+    any longer <h1>: a declared title is as often the headline cut short for search engines."""
+    folded = heading.casefold()
+    for reference in references:
+        if len(reference) < len(heading) and folded.startswith(reference.casefold()):
+            tail = heading[len(reference):]
+            if GLUED_TAIL.match(tail) or (find_date(tail) and len(tail.split()) <= KICKER_WORDS + 2):
+                return heading[:len(reference)].rstrip()
+    return heading
+
+
+def uncut(title: str, others: Sequence[str]) -> str:
+    """A declared title cut short ("... Find Solutions (Including", a JSON-LD headline cut at
+    TRUNCATED_CHARS or more) as the declared title that goes on from it; what goes on after a
+    separator is a site's name, not the rest of the headline."""
+    if len(title) < TRUNCATED_CHARS:
+        return title
+    for other in others:
+        rest = other[len(title):]
+        if other.startswith(title) and rest and not SEPARATOR_START.match(rest):
+            return other
+    return title
 
 
 def without_kicker(heading: str, references: Sequence[str]) -> str:
@@ -130,10 +187,27 @@ def without_kicker(heading: str, references: Sequence[str]) -> str:
 
 def in_declared_case(heading: str, references: Sequence[str]) -> str:
     """An <h1> in capitals ("BEST DRIP COFFEE MAKERS", a style's text-transform written out)
-    in the case a declared title gives the same words."""
+    in the case a declared title gives the same words; else the declared title that shares
+    H1_SHARED of its words or more (capitals say nothing of case, and the page declares its
+    headline in a reader's case)."""
     if not heading.isupper():
         return heading
-    return next((r for r in references if r.casefold() == heading.casefold()), heading)
+    references = [without_pipe_tail(r) for r in references]
+    same = next((r for r in references if r.casefold() == heading.casefold()), None)
+    if same:
+        return same
+    folded = heading.casefold()
+    opening = next((r[:len(heading)] for r in references if r.casefold().startswith(folded)), None)
+    if opening:  # "CERTIFICATE PROGRAMS" in "CERTIFICATE PROGRAMS | Professional Education"
+        return opening
+    mine = words_of(heading)  # a declared title that shares most of its words ("SUPPORTING GAAP
+    # COMPLIANCE" and "GAAP Compliance: Applying Accounting Best Practices"): its words in case;
+    # not for a label of a word or two ("WALLETS")
+    if len(heading.split()) < CAPITALS_MIN_WORDS:
+        return heading
+    scored = [(len(mine & words_of(r)) / max(1, len(mine)), r) for r in references if not r.isupper()]
+    share, best = max(scored, default=(0.0, heading), key=lambda item: item[0])
+    return best if share >= H1_SHARED else heading
 
 
 def words_of(text: str) -> set[str]:
