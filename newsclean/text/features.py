@@ -69,8 +69,10 @@ CODE_MAX_WORDS = PROSE_WORDS * 3
 # program code: statement ends, comment starts, calls, operators, common keywords
 CODE_ENDS = (";", "{", "}")
 CODE_STARTS = ("//", "-- ", "/*", "$ ", ">>> ", "</", "<!")
-CODE_KEYWORD = re.compile(r"(?:SELECT|FROM|WHERE|INSERT|UPDATE|CREATE|import|def|class|function|"
-                          r"return|var|let|const|public|private|if|for|while)\b|<[a-zA-Z]")
+CODE_KEYWORDS = ("SELECT FROM WHERE INSERT UPDATE CREATE import def class function return var let "
+                 "const public private if for while").split()
+CODE_KEYWORD = re.compile(rf"(?:{'|'.join(CODE_KEYWORDS)})\b|<[a-zA-Z]")
+CODE_KEYWORD_FIRST = frozenset(word[0] for word in CODE_KEYWORDS) | {"<"}  # (a cheap test first)
 CODE_CALL = re.compile(r"[A-Za-z_][\w.]*\([\x20-\x7e]*\)")
 CODE_OPERATOR = re.compile(r"[=!<>]=|=>|->|::")
 
@@ -78,7 +80,7 @@ CODE_OPERATOR = re.compile(r"[=!<>]=|=>|->|::")
 def code_like(text: str) -> bool:
     """Reads as a line of program code (cheap tests first: most lines are not)."""
     return (text.endswith(CODE_ENDS) or text.startswith(CODE_STARTS)
-            or CODE_KEYWORD.match(text) is not None
+            or (text[:1] in CODE_KEYWORD_FIRST and CODE_KEYWORD.match(text) is not None)
             or ("(" in text and CODE_CALL.search(text) is not None)
             or (("=" in text or ">" in text or "::" in text)
                 and CODE_OPERATOR.search(text) is not None))
@@ -90,14 +92,19 @@ def measure(blocks: list[Block]) -> str | None:
     features = [text_features(block.text) for block in blocks]
     # the page's language, from its first SAMPLE_WORDS words
     packed = taken = 0
+    uncounted: list[str] = []  # the sample's tokens in blocks whose votes were not counted
     for feature in features:
         tokens = feature[0]
         if taken + len(tokens) > SAMPLE_WORDS:
-            packed += stopword_votes(tokens[:SAMPLE_WORDS - taken])
+            uncounted += tokens[:SAMPLE_WORDS - taken]
             taken = SAMPLE_WORDS
             break
-        packed += feature[5]
+        if feature[5] is None:
+            uncounted += tokens
+        else:
+            packed += feature[5]
         taken += len(tokens)
+    packed += stopword_votes(uncounted)  # in one pass, rather than a call a short block
     # Chinese and Japanese come as long runs of characters, one token each: a few Latin
     # stopwords among them are no sign of a language
     spread = sum(map(itemgetter(1), features)) / max(1, sum(map(len, map(itemgetter(0), features))))
@@ -109,17 +116,19 @@ def measure(blocks: list[Block]) -> str | None:
         if language is None:
             block.stop_ratio = 1.0 if words else 0.0
         elif block_words >= MIN_SCORED_WORDS and words:  # shorter ones score by length alone
-            count = len(words)
-            block.stop_ratio = (votes_for(votes, language) if count <= MASK else
-                                sum(map(stoplist(languages()[language]).__contains__, words))) / count
+            block.stop_ratio = (  # (votes are counted up to MASK tokens: text_features)
+                votes_for(votes, language) if votes is not None else
+                sum(map(stoplist(languages()[language]).__contains__, words))) / len(words)
     return None if language is None else languages()[language]
 
 
 @lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
-def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, int]:
+def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, int | None]:
     """What a block's text says whatever the page: its lower-cased tokens, its words, whether
     it ends as a sentence, reads as code, its share of capitalised words (long blocks), and
-    its stopwords' votes for each language (0 for a block too long to count them so)."""
+    its stopwords' votes for each language (stoplists.stopword_votes; None for a block too
+    short to get a stopword share, whose tokens count only towards the page's language, or
+    too long to count them so)."""
     tokens = tuple(WORD.findall(text.lower()))  # shared by every caller: not to be changed
     words = len(tokens) if text.isascii() or not CJK.search(text) else word_count(text, tokens)
     caps = 0.0
@@ -127,7 +136,8 @@ def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, i
         caps = (len(capitalised().findall(text)) + text[0].isupper()) / (text.count(" ") + 1)
     return (tokens, words, ends_like_sentence(text),
             words < CODE_MAX_WORDS and code_like(text), caps,
-            stopword_votes(tokens) if tokens and len(tokens) <= MASK else 0)
+            stopword_votes(tokens) if words >= MIN_SCORED_WORDS and 0 < len(tokens) <= MASK
+            else None)
 
 
 @cache

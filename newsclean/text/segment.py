@@ -51,6 +51,8 @@ DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 def first_lines(text: str) -> str:
     """The part of a scrape that is read: its first MAX_LINES lines, MAX_TEXT_CHARS at most."""
     text = text[:MAX_TEXT_CHARS]
+    if text.count("\n") < MAX_LINES:  # most scrapes (counted in one C loop)
+        return text
     end = -1
     for _ in range(MAX_LINES):
         end = text.find("\n", end + 1)

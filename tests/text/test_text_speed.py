@@ -2,14 +2,23 @@
 fast form is checked against a reference written the obvious way, on generated inputs."""
 from __future__ import annotations
 
+import re
 import textwrap
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.patterns import FurnitureKind
+from newsclean.prose import collapse
+from newsclean.rules import FingerprintScreen, RuleBook
+from newsclean.text import segment
 from newsclean.text.blocks import Block
 from newsclean.text.features import (
+    CODE_CALL,
+    CODE_ENDS,
+    CODE_KEYWORD,
+    CODE_OPERATOR,
+    CODE_STARTS,
     ENTRY_PENALTY,
     FURNITURE_PENALTY,
     HALF_PROSE_WEIGHT,
@@ -21,6 +30,7 @@ from newsclean.text.features import (
     RAIL_PENALTY,
     SHORT_PENALTY,
     block_score,
+    code_like,
     is_prose,
 )
 from newsclean.text.region import SHAPE_MARKS, has_digit, shape
@@ -136,3 +146,69 @@ def test_a_hard_wrapped_page_is_found_wrapped():
     page = textwrap.wrap(text, 60)
     assert wrap_width(page, [len(line) for line in page], True) == reference_wrap_width(
         page, [len(line) for line in page], True) == max(map(len, page))
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\n\u00a0\u2028\u3000\x1c.*"), max_size=12))
+def test_collapse_is_whitespace_runs_as_one_space(text):
+    assert collapse(text) == " ".join(text.split())
+
+
+def test_collapse_of_nothing_is_empty():
+    assert collapse(None) == collapse("") == "" and collapse(" a\u00a0 b ") == "a b"
+
+
+KEYWORD_AS_WRITTEN = re.compile(
+    r"(?:SELECT|FROM|WHERE|INSERT|UPDATE|CREATE|import|def|class|function|"
+    r"return|var|let|const|public|private|if|for|while)\b|<[a-zA-Z]")
+
+
+@given(st.sampled_from(["", "def ", "<a", "<", "SELECT x", "Select", "for", "while(", "x = 1;",
+                        "import os", "The vote", "f(x)", "a == b"]), st.text(max_size=8))
+def test_code_like_tests_keywords_as_the_regex_alone_did(head, tail):
+    text = head + tail
+    assert (CODE_KEYWORD.match(text) is not None) == (KEYWORD_AS_WRITTEN.match(text) is not None)
+    assert code_like(text) == (text.endswith(CODE_ENDS) or text.startswith(CODE_STARTS) or (
+        KEYWORD_AS_WRITTEN.match(text) is not None) or (
+        "(" in text and CODE_CALL.search(text) is not None) or (
+        ("=" in text or ">" in text or "::" in text) and CODE_OPERATOR.search(text) is not None))
+
+
+FINGERPRINTS = ("© Herald Media", "Herald", "Read about our approach to external linking.", "ümlaut é",
+                "a")
+
+
+@given(st.lists(st.sampled_from(FINGERPRINTS + ("x", " ", "\ud800", "ü", "Her", "ald")), max_size=12))
+def test_the_fingerprint_screen_lets_every_fingerprint_in_the_text_through(parts):
+    text = "".join(parts)
+    present = FingerprintScreen(FINGERPRINTS).present(text)
+    assert {value for value in FINGERPRINTS if value in text} <= present
+
+
+def test_the_fingerprint_screen_rules_out_what_is_absent():
+    present = FingerprintScreen(FINGERPRINTS).present("The Herald says: nothing \ud800 more")
+    assert "Herald" in present and "© Herald Media" not in present and "ümlaut é" not in present
+
+
+def test_a_text_scrape_is_served_by_the_file_its_fingerprint_names():
+    book = RuleBook.load(())
+    rule_file, values = book.fingerprints[0]
+    choice = book.choose(None, f"some page\n{values[-1]}\nthe end")
+    assert choice.file == rule_file and choice.evidence == values[-1]
+    assert book.choose(None, "a page no fingerprint names").file is None
+
+
+@given(st.text(alphabet=st.sampled_from("ab\n"), max_size=20), st.integers(1, 6))
+def test_first_lines_cuts_after_as_many_lines(monkeypatch_text, cap):
+    def reference(text):
+        end = -1
+        for _ in range(cap):
+            end = text.find("\n", end + 1)
+            if end < 0:
+                return text
+        return text[:end]
+    saved = segment.MAX_LINES
+    segment.MAX_LINES = cap
+    try:
+        assert segment.first_lines(monkeypatch_text) == reference(monkeypatch_text)
+    finally:
+        segment.MAX_LINES = saved
