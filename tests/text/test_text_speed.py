@@ -198,7 +198,7 @@ def test_a_text_scrape_is_served_by_the_file_its_fingerprint_names():
 
 
 @given(st.text(alphabet=st.sampled_from("ab\n"), max_size=20), st.integers(1, 6))
-def test_first_lines_cuts_after_as_many_lines(monkeypatch_text, cap):
+def test_first_lines_cuts_after_as_many_lines(text, cap):
     def reference(text):
         end = -1
         for _ in range(cap):
@@ -209,6 +209,6 @@ def test_first_lines_cuts_after_as_many_lines(monkeypatch_text, cap):
     saved = segment.MAX_LINES
     segment.MAX_LINES = cap
     try:
-        assert segment.first_lines(monkeypatch_text) == reference(monkeypatch_text)
+        assert segment.first_lines(text) == reference(text)
     finally:
         segment.MAX_LINES = saved
