@@ -94,15 +94,15 @@ def measure(blocks: list[Block]) -> str | None:
     packed = taken = 0
     uncounted: list[str] = []  # the sample's tokens in blocks whose votes were not counted
     for feature in features:
-        tokens = feature[0]
+        tokens, votes = feature[0], feature[-1]
         if taken + len(tokens) > SAMPLE_WORDS:
             uncounted += tokens[:SAMPLE_WORDS - taken]
             taken = SAMPLE_WORDS
             break
-        if feature[5] is None:
+        if votes is None:
             uncounted += tokens
         else:
-            packed += feature[5]
+            packed += votes
         taken += len(tokens)
     packed += stopword_votes(uncounted)  # in one pass, rather than a call a short block
     # Chinese and Japanese come as long runs of characters, one token each: a few Latin
