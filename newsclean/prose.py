@@ -20,7 +20,11 @@ def ends_like_sentence(text: str) -> bool:
 
 def collapse(text: str | None) -> str:
     """Runs of whitespace as one space, none at the ends: text as a reader sees it."""
-    return " ".join((text or "").split())
+    if not text:
+        return ""
+    if "  " not in text and text[0] != " " and text[-1] != " " and text.isprintable():
+        return text  # most lines: of the whitespace, only the space is printable, and no two
+    return " ".join(text.split())
 
 
 def squash(text: str) -> str:

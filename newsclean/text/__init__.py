@@ -43,7 +43,7 @@ from ..rules import SiteRules
 from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
-from .blocks import Block, MetaView, Role, as_text
+from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, measure
@@ -179,7 +179,7 @@ def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> li
     the title, that bridged a short sentence and a label; a bare list under a headline); or
     when it still changes after MAX_SETTLE_PASSES readings."""
     text = as_text(body)
-    first = {as_text([block]): block for block in body}  # keeps the scrape's own headings
+    first = {as_line(block): block for block in body}  # keeps the scrape's own headings
     for _ in range(MAX_SETTLE_PASSES):
         try:
             again = select(text, site, rated=False).body
@@ -194,9 +194,9 @@ def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> li
         if note is not ignore:
             kept = set(settled.split("\n"))
             for block in body:
-                if as_text([block]) not in kept:
+                if as_line(block) not in kept:
                     note(block.text, "dropped when the cleaned article is read again, alone")
-        body, text = [first.get(as_text([block]), block) for block in again], settled
+        body, text = [first.get(as_line(block), block) for block in again], settled
     for block in body:
         note(block.text, "the cleaned text changes each time it is read again, alone")
     raise NothingExtracted("no article text found: what looked like one changes each time it "

@@ -46,8 +46,14 @@ class Block:
 def as_text(body: list[Block]) -> str:
     """The article as plain text: a line per block, list items marked (so that the text
     reads back as the same blocks)."""
-    return "\n".join(f"- {b.text}" if b.role is Role.ITEM and not NUMBERED.match(b.text)
-                     else b.text for b in body)
+    return "\n".join(map(as_line, body))
+
+
+def as_line(block: Block) -> str:
+    """A block's line of as_text."""
+    if block.role is Role.ITEM and not NUMBERED.match(block.text):
+        return f"- {block.text}"
+    return block.text
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from ..patterns import FurnitureKind
 from ..prose import MAX_LINK_SHARE, WORD, ends_like_sentence
@@ -30,6 +31,7 @@ HEADLINE_MAX_WORDS = 20
 MIN_SENTENCE_WORDS = 4   # "The vote was close." is text; "Share:" and "10H ago" are not
 MAX_CAPS_SHARE = 0.6     # menus run together: Home World Business Tech (German prose: ~0.35)
 MIN_SCORED_WORDS = 6    # a shorter block is a label or a menu entry, whatever its words
+SCORED_WORDS = min(PROSE_WORDS, MIN_SCORED_WORDS)  # (block_score's first test: not a setting)
 
 # ---- region score: calibrated as a set on the dev renderings (python benchmarks/accuracy.py
 # on Scrapinghub and the WCXB dev sets, --style w3m, html2text, textcontent); change one,
@@ -44,6 +46,7 @@ FURNITURE_PENALTY = 8.0
 # 25 words of prose bring: the region crosses one only for more prose than that beyond it (no
 # trial of other values recorded; rule of thumb)
 RAIL_PENALTY = 25.0
+RAILS = (FurnitureKind.RELATED, FurnitureKind.COMMENTS)  # the furniture that costs RAIL_PENALTY
 # points a word: a long block that is not prose (a menu run together) costs by its length, a
 # word of it a quarter of what a word of prose brings (0.5 lost WCXB 0.001)
 LONG_NOISE_WEIGHT = 0.25
@@ -66,8 +69,10 @@ CODE_MAX_WORDS = PROSE_WORDS * 3
 # program code: statement ends, comment starts, calls, operators, common keywords
 CODE_ENDS = (";", "{", "}")
 CODE_STARTS = ("//", "-- ", "/*", "$ ", ">>> ", "</", "<!")
-CODE_KEYWORD = re.compile(r"(?:SELECT|FROM|WHERE|INSERT|UPDATE|CREATE|import|def|class|function|"
-                          r"return|var|let|const|public|private|if|for|while)\b|<[a-zA-Z]")
+CODE_KEYWORDS = ("SELECT FROM WHERE INSERT UPDATE CREATE import def class function return var let "
+                 "const public private if for while").split()
+CODE_KEYWORD = re.compile(rf"(?:{'|'.join(CODE_KEYWORDS)})\b|<[a-zA-Z]")
+CODE_KEYWORD_FIRST = frozenset(word[0] for word in CODE_KEYWORDS) | {"<"}  # (a cheap test first)
 CODE_CALL = re.compile(r"[A-Za-z_][\w.]*\([\x20-\x7e]*\)")
 CODE_OPERATOR = re.compile(r"[=!<>]=|=>|->|::")
 
@@ -75,7 +80,7 @@ CODE_OPERATOR = re.compile(r"[=!<>]=|=>|->|::")
 def code_like(text: str) -> bool:
     """Reads as a line of program code (cheap tests first: most lines are not)."""
     return (text.endswith(CODE_ENDS) or text.startswith(CODE_STARTS)
-            or CODE_KEYWORD.match(text) is not None
+            or (text[:1] in CODE_KEYWORD_FIRST and CODE_KEYWORD.match(text) is not None)
             or ("(" in text and CODE_CALL.search(text) is not None)
             or (("=" in text or ">" in text or "::" in text)
                 and CODE_OPERATOR.search(text) is not None))
@@ -87,35 +92,43 @@ def measure(blocks: list[Block]) -> str | None:
     features = [text_features(block.text) for block in blocks]
     # the page's language, from its first SAMPLE_WORDS words
     packed = taken = 0
-    for tokens, *_, votes in features:
+    uncounted: list[str] = []  # the sample's tokens in blocks whose votes were not counted
+    for feature in features:
+        tokens, votes = feature[0], feature[-1]
         if taken + len(tokens) > SAMPLE_WORDS:
-            packed += stopword_votes(tokens[:SAMPLE_WORDS - taken])
+            uncounted += tokens[:SAMPLE_WORDS - taken]
             taken = SAMPLE_WORDS
             break
-        packed += votes
+        if votes is None:
+            uncounted += tokens
+        else:
+            packed += votes
         taken += len(tokens)
+    packed += stopword_votes(uncounted)  # in one pass, rather than a call a short block
     # Chinese and Japanese come as long runs of characters, one token each: a few Latin
     # stopwords among them are no sign of a language
-    spread = sum(f[1] for f in features) / max(1, sum(len(f[0]) for f in features))
+    spread = sum(map(itemgetter(1), features)) / max(1, sum(map(len, map(itemgetter(0), features))))
     language = guess_language(packed, taken, spread)
     for block, (words, block_words, sentence_like, code, caps_share, votes) in zip(
             blocks, features):
         block.words, block.sentence_like, block.code, block.caps_share = (
             block_words, sentence_like, code, caps_share)
-        count = len(words)
         if language is None:
-            block.stop_ratio = 1.0 if count else 0.0
-        elif count and block.words >= MIN_SCORED_WORDS:  # shorter ones score by length alone
-            block.stop_ratio = (votes_for(votes, language) if count <= MASK else
-                                sum(map(stoplist(languages()[language]).__contains__, words))) / count
+            block.stop_ratio = 1.0 if words else 0.0
+        elif block_words >= MIN_SCORED_WORDS and words:  # shorter ones score by length alone
+            block.stop_ratio = (  # (votes are counted up to MASK tokens: text_features)
+                votes_for(votes, language) if votes is not None else
+                sum(map(stoplist(languages()[language]).__contains__, words))) / len(words)
     return None if language is None else languages()[language]
 
 
 @lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
-def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, int]:
+def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, int | None]:
     """What a block's text says whatever the page: its lower-cased tokens, its words, whether
     it ends as a sentence, reads as code, its share of capitalised words (long blocks), and
-    its stopwords' votes for each language (0 for a block too long to count them so)."""
+    its stopwords' votes for each language (stoplists.stopword_votes; None for a block too
+    short to get a stopword share, whose tokens count only towards the page's language, or
+    too long to count them so)."""
     tokens = tuple(WORD.findall(text.lower()))  # shared by every caller: not to be changed
     words = len(tokens) if text.isascii() or not CJK.search(text) else word_count(text, tokens)
     caps = 0.0
@@ -123,7 +136,8 @@ def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, i
         caps = (len(capitalised().findall(text)) + text[0].isupper()) / (text.count(" ") + 1)
     return (tokens, words, ends_like_sentence(text),
             words < CODE_MAX_WORDS and code_like(text), caps,
-            stopword_votes(tokens) if len(tokens) <= MASK else 0)
+            stopword_votes(tokens) if words >= MIN_SCORED_WORDS and 0 < len(tokens) <= MASK
+            else None)
 
 
 @cache
@@ -160,18 +174,19 @@ def block_score(block: Block) -> float:
     """How much a block pulls the article region towards itself (negative: pushes away)."""
     if block.kept_by_rule:
         return float(max(block.words, 1))
-    if block.furniture in (FurnitureKind.RELATED, FurnitureKind.COMMENTS):
-        return -RAIL_PENALTY
     if block.furniture:
-        return -FURNITURE_PENALTY
-    if is_prose(block):
-        return float(block.words)
-    if block.words >= MIN_SCORED_WORDS and block.sentence_like and (
-            block.stop_ratio >= PROSE_STOP_RATIO and block.link_share <= MAX_LINK_SHARE
-            and block.caps_share <= MAX_CAPS_SHARE):
-        return block.words * HALF_PROSE_WEIGHT
+        return -RAIL_PENALTY if block.furniture in RAILS else -FURNITURE_PENALTY
+    words = block.words
+    # is_prose and the half-prose test share all but their length and end (the block holds
+    # no furniture here): tested once, and not at all for the many short blocks
+    if words >= SCORED_WORDS and block.stop_ratio >= PROSE_STOP_RATIO and (
+            block.link_share <= MAX_LINK_SHARE and block.caps_share <= MAX_CAPS_SHARE):
+        if words >= PROSE_WORDS and (block.sentence_like or words > HEADLINE_MAX_WORDS):
+            return float(words)  # is_prose
+        if block.sentence_like and words >= MIN_SCORED_WORDS:
+            return words * HALF_PROSE_WEIGHT
     if block.code:  # code samples sit inside articles: neither pull nor push
         return 0.0
     if block.entry or block.row:
         return -ENTRY_PENALTY
-    return -max(SHORT_PENALTY, block.words * LONG_NOISE_WEIGHT)
+    return -max(SHORT_PENALTY, words * LONG_NOISE_WEIGHT)

@@ -68,6 +68,7 @@ ENTRY_PROSE_WORDS = 30  # words of prose after a gap: an entry's text, more than
 # menu's lines hold no numbers; rule of thumb)
 TABLE_ROWS = 5
 DIGITS = re.compile(r"\d+")
+DIGIT = re.compile(r"\d")  # a decimal digit (str.isdecimal), a digit of every script
 
 # ---- a list the article closes with ----
 # lines: a shorter list after "Tour dates:" is left to the score (rule of thumb)
@@ -195,7 +196,7 @@ def mark_table_rows(gap: list[Block]) -> bool:
     more in a row, laid out alike (alike), each with a number. Returns whether any was."""
     runs: list[list[Block]] = []  # each run of rows laid out alike
     for block in gap:
-        if block.furniture or not any(c.isdigit() for c in block.text):
+        if block.furniture or not has_digit(block.text):
             runs.append([])
         elif runs and runs[-1] and alike(shape(block.text), shape(runs[-1][0].text)):
             runs[-1].append(block)
@@ -208,6 +209,13 @@ def mark_table_rows(gap: list[Block]) -> bool:
             for row in run:
                 row.row = True
     return marked
+
+
+def has_digit(text: str) -> bool:
+    """Any character of the text is a digit (str.isdigit: '7', '٣', '²'). A decimal digit (`\\d`)
+    is one, found by the regex engine; only a text with none and not ASCII is read a
+    character at a time."""
+    return DIGIT.search(text) is not None or (not text.isascii() and any(map(str.isdigit, text)))
 
 
 def with_entries(blocks: list[Block], start: int, end: int,
@@ -512,4 +520,4 @@ def shape(text: str) -> tuple:
     """How a line is laid out: what it starts with, and its separators."""
     first = text[0]
     kind = "digit" if first.isdigit() else "upper" if first.isupper() else "other"
-    return kind, frozenset(c for c in text if c in SHAPE_MARKS)
+    return kind, SHAPE_MARKS.intersection(text)

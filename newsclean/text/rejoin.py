@@ -164,10 +164,13 @@ def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
             continue
         forced = 0
         for index in range(len(lines) - 1):
-            after = lines[index + 1]
-            if spaced[index] and after.strip() and widths[index] <= width and (
-                    widths[index] + 1 + word_width(after, narrow) > width):
-                forced += 1
+            # (a line's first word is no wider than the line, or a column more, a halfwidth
+            # kana taken as two: two short lines need no closer look)
+            if spaced[index] and width < widths[index] + 2 + widths[index + 1] and (
+                    widths[index] <= width):
+                after = lines[index + 1]
+                if after.strip() and widths[index] + 1 + word_width(after, narrow) > width:
+                    forced += 1
         if forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
             return width
     return None

@@ -51,6 +51,8 @@ DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
 def first_lines(text: str) -> str:
     """The part of a scrape that is read: its first MAX_LINES lines, MAX_TEXT_CHARS at most."""
     text = text[:MAX_TEXT_CHARS]
+    if text.count("\n") < MAX_LINES:  # most scrapes (counted in one C loop)
+        return text
     end = -1
     for _ in range(MAX_LINES):
         end = text.find("\n", end + 1)
@@ -97,9 +99,10 @@ def split_blocks(text: str) -> list[Block]:
         elif bullet and not DURATION.match(stripped):
             # a number is the item's own ("2. Stop charging" may be a numbered heading)
             blocks.append(([stripped if first.isdigit() else stripped[bullet.end():]], Role.ITEM, 0))
-        elif previous >= 0 and blocks and (continues_sentence(lines[previous], stripped) or (
-                width and widths[previous] <= width
-                and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)):
+        elif previous >= 0 and blocks and ((  # a hard wrap (the cheaper test), or a break
+                width and widths[previous] <= width  # inside a sentence
+                and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)
+                or continues_sentence(lines[previous], stripped)):
             blocks[-1][0].append(stripped)
             linked[-1] += link_chars
             previous = index
