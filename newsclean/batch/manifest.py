@@ -156,9 +156,13 @@ class Claims:
         assert self.folder is not None
         os.makedirs(self.folder, exist_ok=True)
         self.path = os.path.join(self.folder, new_name())
-        self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        # made under a name no merge reads, locked, then named: a merging run never finds the
+        # file unlocked between its creation and its lock (it would take it for a dead run's)
+        making = self.path[:-len(SUFFIX)] + ".new"
+        self.fd = os.open(making, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
         if fcntl is not None:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: never held already
+        os.rename(making, self.path)
         line = self.recipe.line()
         if os.write(self.fd, line) != len(line):
             raise OSError("short write")
