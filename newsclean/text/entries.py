@@ -30,8 +30,8 @@ DIGITS = re.compile(r"\d+")
 # more, and this share of its lines, cost the same as a guide's entries (a menu's entries and
 # a rail's headlines are labels or title case; rule of thumb)
 CLAUSE_LINES = 3
-CLAUSE_SHARE = 0.4
-CLAUSE_WORDS = 6
+CLAUSE_SHARE = 0.4  # of the gap's lines but pictures: clauses (headings and pictures between)
+CLAUSE_WORDS = 6  # words: a shorter line is a label ("Book photographer")
 CLAUSE_MAX_CAPS = 0.34  # of a clause's words after its first, those with a capital initial
 # words: a checklist's heading ("Six months before", "When you start planning"), two or more
 # (a menu's entries: one); its clauses are list items or stand under one (a rail's headlines
@@ -42,21 +42,26 @@ HEADING_WORDS = 8
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
 
 
-def mark_entries(blocks: list[Block]) -> bool:
+def mark_entries(blocks: list[Block], below: int = 0) -> bool:
     """Mark the lines of a guide's entries (Block.entry): the gaps between prose blocks
     (every block in between is no prose), each followed by ENTRY_PROSE_WORDS of prose or more,
     that each hold ENTRY_LABELS labels or more that the page repeats in ENTRY_REPEATS such
     gaps, digits aside ("Features", "Pros", "Cons" under each of eight products). A menu
     repeats its labels with no prose between; a product grid's blurbs are a line each. In the
-    other gaps, the rows of tables (mark_table_rows). Returns whether any block was marked."""
+    other gaps, the rows of tables (mark_table_rows), and checklists in those below
+    blocks[below] (mark_checklist: a numbered rail of headlines above a story reads as one).
+    Returns whether any block was marked."""
     gaps: list[list[Block]] = []  # each gap, then the prose words after it
     prose: list[int] = []
     current: list[Block] | None = None  # None before the first prose block
-    for block in blocks:
+    first = None  # the first gap after a prose block at blocks[below] or below it
+    for index, block in enumerate(blocks):
         if is_prose(block):
             if current:
                 gaps.append(current)
                 prose.append(0)
+            if index >= below and first is None:
+                first = len(gaps)
             if prose:
                 prose[-1] += block.words
             current = []
@@ -68,15 +73,16 @@ def mark_entries(blocks: list[Block]) -> bool:
     counts = Counter(key for gap in keys for key in gap)
     labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
     marked = False
-    for gap, gap_keys in zip(gaps, keys):
+    first = len(gaps) if first is None else first
+    for number, (gap, gap_keys) in enumerate(zip(gaps, keys)):
         if len(gap_keys & labels) >= ENTRY_LABELS:
             marked = True
             for block in gap:
                 block.entry = True
         else:  # a table's rows, then a checklist around them
-            marked = mark_table_rows(gap) | mark_checklist(gap) or marked
+            marked = mark_table_rows(gap) | (number >= first and mark_checklist(gap)) or marked
     # a checklist's short gaps between its long ones (a prose item splits it anywhere)
-    for before, gap, after in zip(gaps, gaps[1:], gaps[2:]):
+    for before, gap, after in zip(gaps[first:], gaps[first + 1:], gaps[first + 2:]):
         if (before and before[0].entry or after and after[0].entry) and not any(
                 b.entry or b.row for b in gap) and any(map(clause_line, gap)):
             for block in gap:
@@ -86,11 +92,15 @@ def mark_entries(blocks: list[Block]) -> bool:
 
 def mark_checklist(gap: list[Block]) -> bool:
     """Mark the lines of a checklist in a gap between prose (Block.entry): CLAUSE_LINES lines
-    or more that read as clauses (clause_line), CLAUSE_SHARE of the gap's lines or more; its
-    headings and short lines with them. Returns whether it was."""
+    or more that read as clauses (clause_line), fewer than half of them over a sentence (a
+    rail's headline over its summary), CLAUSE_SHARE of the gap's lines or more, half of them
+    list items or under a heading; its headings and short lines with them. Returns whether it
+    was."""
     lines = [block for block in gap if not (block.furniture or block.row)]
     clauses = [clause_line(block) for block in lines]
-    if sum(clauses) < CLAUSE_LINES or sum(clauses) < CLAUSE_SHARE * sum(
+    # a rail's headlines each stand over a summary, a sentence; a list's items over items
+    summarised = sum(clause and after.sentence_like for clause, after in zip(clauses, lines[1:]))
+    if sum(clauses) < CLAUSE_LINES or summarised * 2 >= sum(clauses) or sum(clauses) < CLAUSE_SHARE * sum(
             not (block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text)) for block in lines):
         return False
     # a list's items, or clauses under a heading: a rail's headlines stand alone

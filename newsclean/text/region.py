@@ -58,6 +58,9 @@ LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
 # dated bylines after the article's text: a thread of comments (an article has one byline;
 # two may be an update; rule of thumb)
 COMMENT_BYLINES = 3
+# a link to the rest of the story above it ("Read more", "See more"): no rail's header (a
+# listing's first entry ends with one, and its other entries follow, dated)
+READ_ON = re.compile(r"(read|see|watch|listen|view) (more|on|all|next)\b", re.IGNORECASE)
 
 # ---- a list the article closes with ----
 # lines: a shorter list after "Tour dates:" is left to the score (rule of thumb)
@@ -150,7 +153,7 @@ def with_entries(blocks: list[Block], start: int, end: int,
     crossed, never a run of their own (a menu's teasers under their "Read more", a catalogue
     below a short article), nor is a story's top moved up (a product menu above it).
     The region as found otherwise, its entries unmarked."""
-    if not mark_entries(blocks):
+    if not mark_entries(blocks, start):
         return start, end, scores
     wider = scored_region(blocks)
     top = start if dated_above(blocks, start) else wider[0]  # a story's top stays its top
@@ -379,19 +382,23 @@ def cut_at_dated_rail(blocks: list[Block], start: int, end: int) -> int:
     TEASER_DATES teasers or more, each with its date line, once an article's worth of text
     came before it, and less prose after its last date line than the article before it (a
     rail runs on to the region's end). A box inside the story ("Related: ...", "Also read:")
-    is no rail's header: the story goes on after it."""
+    is no rail's header: the story goes on after it; nor is a "Read more" link (READ_ON). Nor
+    do dates that rise (or stand on one day) make a rail: a thread's posts, oldest first."""
     words = 0
     for index in range(start, end + 1):
         block = blocks[index]
         if (block.furniture == FurnitureKind.RELATED and words >= WORDS_BEFORE_BOUNDARY
-                and ":" not in block.text and block.words <= LABEL_WORDS + 2):
+                and ":" not in block.text and block.words <= LABEL_WORDS + 2
+                and not READ_ON.match(block.text)):
             teasers = [0]  # prose words before the first date line, then after each
+            days: list[str] = []
             for after in blocks[index + 1:end + 1]:
                 if dateline(after):
                     teasers.append(0)
+                    days.append(find_date(after.text) or "")
                 elif is_prose(after):
                     teasers[-1] += after.words
-            if len(teasers) > TEASER_DATES and teasers[-1] < words:
+            if len(teasers) > TEASER_DATES and teasers[-1] < words and days != sorted(days):
                 return index - 1
         if is_prose(block):
             words += block.words
