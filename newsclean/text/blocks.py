@@ -39,8 +39,8 @@ class Block:
     code: bool = False  # reads as program code or a shell session
     link_share: float = 0.0  # of its characters, link text (scrapes that mark links)
     caps_share: float = 0.0  # of its words (long blocks only), those with a capital initial
-    entry: bool = False  # a line of a guide's entry, between prose (region.mark_entries)
-    row: bool = False  # a table's row, between prose (region.mark_table_rows): kept as it is
+    entry: bool = False  # a line of a guide's entry, between prose (entries.mark_entries)
+    row: bool = False  # a table's row, between prose (entries.mark_table_rows): kept as it is
 
 
 def as_text(body: list[Block]) -> str:

@@ -50,7 +50,7 @@ RAILS = (FurnitureKind.RELATED, FurnitureKind.COMMENTS)  # the furniture that co
 # points a word: a long block that is not prose (a menu run together) costs by its length, a
 # word of it a quarter of what a word of prose brings (0.5 lost WCXB 0.001)
 LONG_NOISE_WEIGHT = 0.25
-# points: a short line inside a guide's entry (region.mark_entries: a feature list, a
+# points: a short line inside a guide's entry (entries.mark_entries: a feature list, a
 # pros-and-cons box, a table's row between prose) costs this much, however long, instead of
 # SHORT_PENALTY: such entries and tables are the article's content, read in full
 ENTRY_PENALTY = 1.0

@@ -1,8 +1,10 @@
 """The article region: the site's line rules first (apply_line_rules), then the contiguous
 run of blocks with the best total score (choose_region_with_furniture, best_run), read again
-across a guide's entries and tables between its prose (with_entries), then its cuts: at a
+across a guide's entries, tables and checklists between its prose (with_entries, over
+entries.mark_entries), then its cuts: at a
 comments header or copyright line (cut_at_boundary), before a rail of teasers that repeat one
-date line (cut_at_dated_teasers), at a thread of dated comment bylines
+date line (cut_at_dated_teasers), at a rail's header over dated teasers (cut_at_dated_rail),
+at a thread of dated comment bylines
 (cut_at_comment_bylines); a look again at the best run before it when it is a comment
 thread or a legal footer below a story (look_again); with a closing list the article
 introduces (with_closing_list). When no run scores above zero, or the best is too short to
@@ -23,6 +25,7 @@ from ..rules import SiteRules, line_verdicts
 from ..trace import Note, ignore
 from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
+from .entries import mark_entries, shape
 from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
 from .furniture import mark, with_furniture
 from .markup import IMAGE_LINE
@@ -55,20 +58,9 @@ LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
 # dated bylines after the article's text: a thread of comments (an article has one byline;
 # two may be an update; rule of thumb)
 COMMENT_BYLINES = 3
-
-# ---- a guide's entries ----
-# gaps between prose that hold the same label (digits aside: "Pros", "Founded in 2011", "Get a
-# Quote (212) 203-0280") this many times or more: a guide's entries, each the same template of
-# labels, lists and tables around its prose; their lines cost features.ENTRY_PENALTY
-ENTRY_REPEATS = 3
-ENTRY_LABELS = 2  # such labels in a gap: a template ("Pros" and "Cons"), not a lone "View all"
-ENTRY_PROSE_WORDS = 30  # words of prose after a gap: an entry's text, more than a card's blurb
-# rows: a table between prose, lines laid out alike that each hold a number ("1/1/2013 +13.1%",
-# "3 | UPenn Wharton | 3"), this many in a row or more, costs the same as a guide's entries (a
-# menu's lines hold no numbers; rule of thumb)
-TABLE_ROWS = 5
-DIGITS = re.compile(r"\d+")
-DIGIT = re.compile(r"\d")  # a decimal digit (str.isdecimal), a digit of every script
+# a link to the rest of the story above it ("Read more", "See more"): no rail's header (a
+# listing's first entry ends with one, and its other entries follow, dated)
+READ_ON = re.compile(r"(read|see|watch|listen|view) (more|on|all|next)\b", re.IGNORECASE)
 
 # ---- a list the article closes with ----
 # lines: a shorter list after "Tour dates:" is left to the score (rule of thumb)
@@ -78,8 +70,6 @@ SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Ar
 LIST_LINE_MAX_WORDS = 20
 # a list line's own number: "1) ", "2. ", "3 - "
 NUMBER = re.compile(r"(\d{1,3})\s?[.):-]\s")
-# the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
-SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
 
 
 class Choice:
@@ -155,69 +145,6 @@ def choose_article_region(blocks: list[Block]) -> Region:
     return Region(start, listed, evidence(blocks, scores, start, listed, boundary, how))
 
 
-def mark_entries(blocks: list[Block]) -> bool:
-    """Mark the lines of a guide's entries (Block.entry): the gaps between prose blocks
-    (every block in between is no prose), each followed by ENTRY_PROSE_WORDS of prose or more,
-    that each hold ENTRY_LABELS labels or more that the page repeats in ENTRY_REPEATS such
-    gaps, digits aside ("Features", "Pros", "Cons" under each of eight products). A menu
-    repeats its labels with no prose between; a product grid's blurbs are a line each. In the
-    other gaps, the rows of tables (mark_table_rows). Returns whether any block was marked."""
-    gaps: list[list[Block]] = []  # each gap, then the prose words after it
-    prose: list[int] = []
-    current: list[Block] | None = None  # None before the first prose block
-    for block in blocks:
-        if is_prose(block):
-            if current:
-                gaps.append(current)
-                prose.append(0)
-            if prose:
-                prose[-1] += block.words
-            current = []
-        elif current is not None and block.words:
-            current.append(block)
-    # (the blocks after the last prose block are no gap: nothing follows them)
-    keys = [{DIGITS.sub("#", b.text) for b in gap if not b.furniture} if words >= ENTRY_PROSE_WORDS
-            else set() for gap, words in zip(gaps, prose)]
-    counts = Counter(key for gap in keys for key in gap)
-    labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
-    marked = False
-    for gap, gap_keys in zip(gaps, keys):
-        if len(gap_keys & labels) >= ENTRY_LABELS:
-            marked = True
-            for block in gap:
-                block.entry = True
-        else:
-            marked = mark_table_rows(gap) or marked
-    return marked
-
-
-def mark_table_rows(gap: list[Block]) -> bool:
-    """Mark the rows of the tables in a gap between prose (Block.row): TABLE_ROWS lines or
-    more in a row, laid out alike (alike), each with a number. Returns whether any was."""
-    runs: list[list[Block]] = []  # each run of rows laid out alike
-    for block in gap:
-        if block.furniture or not has_digit(block.text):
-            runs.append([])
-        elif runs and runs[-1] and alike(shape(block.text), shape(runs[-1][0].text)):
-            runs[-1].append(block)
-        else:
-            runs.append([block])
-    marked = False
-    for run in runs:
-        if len(run) >= TABLE_ROWS:
-            marked = True
-            for row in run:
-                row.row = True
-    return marked
-
-
-def has_digit(text: str) -> bool:
-    """Any character of the text is a digit (str.isdigit: '7', '٣', '²'). A decimal digit (`\\d`)
-    is one, found by the regex engine; only a text with none and not ASCII is read a
-    character at a time."""
-    return DIGIT.search(text) is not None or (not text.isascii() and any(map(str.isdigit, text)))
-
-
 def with_entries(blocks: list[Block], start: int, end: int,
                  scores: list[float]) -> tuple[int, int, list[float]]:
     """The region read again with a guide's entries and tables marked (mark_entries), when it
@@ -226,7 +153,7 @@ def with_entries(blocks: list[Block], start: int, end: int,
     crossed, never a run of their own (a menu's teasers under their "Read more", a catalogue
     below a short article), nor is a story's top moved up (a product menu above it).
     The region as found otherwise, its entries unmarked."""
-    if not mark_entries(blocks):
+    if not mark_entries(blocks, start):
         return start, end, scores
     wider = scored_region(blocks)
     top = start if dated_above(blocks, start) else wider[0]  # a story's top stays its top
@@ -243,6 +170,7 @@ def cut_at_end(blocks: list[Block], start: int, end: int) -> int:
     dated rail, a thread of comment bylines."""
     end = cut_at_boundary(blocks, start, end)
     end = cut_at_dated_teasers(blocks, start, end)
+    end = cut_at_dated_rail(blocks, start, end)
     return cut_at_comment_bylines(blocks, start, end)
 
 
@@ -449,6 +377,40 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     return max(start, cut - 1)
 
 
+def cut_at_dated_rail(blocks: list[Block], start: int, end: int) -> int:
+    """End the region at a rail's header ("Latest News", "You might also like") over
+    TEASER_DATES teasers or more, each with its date line, once an article's worth of text
+    came before it, and less prose after its last date line than the article before it (a
+    rail runs on to the region's end). A box inside the story ("Related: ...", "Also read:")
+    is no rail's header: the story goes on after it; nor is a "Read more" link (READ_ON). Nor
+    do dates that rise (or stand on one day) make a rail: a thread's posts, oldest first."""
+    words = 0
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if (block.furniture == FurnitureKind.RELATED and words >= WORDS_BEFORE_BOUNDARY
+                and ":" not in block.text and block.words <= LABEL_WORDS + 2
+                and not READ_ON.match(block.text)):
+            teasers = [0]  # prose words before the first date line, then after each
+            days: list[str] = []
+            for after in blocks[index + 1:end + 1]:
+                if dateline(after):
+                    teasers.append(0)
+                    days.append(find_date(after.text) or "")
+                elif is_prose(after):
+                    teasers[-1] += after.words
+            if len(teasers) > TEASER_DATES and teasers[-1] < words and days != sorted(days):
+                return index - 1
+        if is_prose(block):
+            words += block.words
+    return end
+
+
+def dateline(block: Block) -> bool:
+    """A short line with a date that is no sentence ("March 29, 2025", "By Jane Doe, May 2")."""
+    return block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
+        find_date(block.text) is not None)
+
+
 def cut_at_comment_bylines(blocks: list[Block], start: int, end: int) -> int:
     """End the region at a thread of comments, each under a dated byline ("by jdoe (1234)
     writes: on Friday December 19, 2025 @08:08PM"), once an article's worth of text came
@@ -497,12 +459,6 @@ def with_closing_list(blocks: list[Block], end: int) -> int:
     return at[len(run) - 1]
 
 
-def alike(one: tuple, other: tuple) -> bool:
-    """Two table rows laid out alike: they start alike and share a separator (a row may add
-    one: "11 (tie) | ...", "-3.8%")."""
-    return one[0] == other[0] and bool(one[1] & other[1])
-
-
 def numbered_in_order(run: list[Block]) -> int:
     """How many of the lines open with their number, each one more than the line before's
     ("1) ...", "2. ..."), from the first."""
@@ -514,10 +470,3 @@ def numbered_in_order(run: list[Block]) -> int:
         expected = int(number.group(1)) + 1
         count += 1
     return count
-
-
-def shape(text: str) -> tuple:
-    """How a line is laid out: what it starts with, and its separators."""
-    first = text[0]
-    kind = "digit" if first.isdigit() else "upper" if first.isupper() else "other"
-    return kind, SHAPE_MARKS.intersection(text)

@@ -7,7 +7,7 @@ from ..patterns import FurnitureKind, edge_span
 from ..prose import MAX_LINK_SHARE
 from ..trace import Note, ignore
 from .blocks import Block, Role
-from .features import MIN_SENTENCE_WORDS, is_prose
+from .features import MIN_SENTENCE_WORDS, block_score, is_prose
 from .segment import DURATION
 
 # words: a subheading is a short line; a longer unpunctuated one is a caption or a teaser's
@@ -17,6 +17,9 @@ HEADING_MAX_WORDS = 14
 # longer is the article's own text (rule of thumb)
 ALT_TEXT_MAX_WORDS = 25
 MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or two, a menu entry
+# labels left at the head by the edge trim, dropped with the furniture after each, at most
+# (a bound on the work; rule of thumb)
+MAX_HEAD_LABELS = 6
 
 
 def revise_region(region: list[Block], title: str | None, note: Note = ignore) -> list[Block]:
@@ -53,11 +56,26 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
 
 def trim_edges(body: list[Block], note: Note = ignore) -> list[Block]:
     """Drop the datelines, disclosures, bios and calls to action that open or close the
-    article (as on the HTML path)."""
-    start, end, drops = edge_span([b.text for b in body], [b.kept_by_rule for b in body])
-    for index, why in drops:
-        note(body[index].text, why)
-    return body[start:end]
+    article (as on the HTML path); and a label that the trim leaves at the head, with what
+    furniture then opens the article (a guide's "Featured provider" over an entry that opens
+    with a disclosure): read again alone, the article would never open on a label, and would
+    lose one entry a reading."""
+    for _ in range(MAX_HEAD_LABELS + 1):
+        start, end, drops = edge_span([b.text for b in body], [b.kept_by_rule for b in body])
+        for index, why in drops:
+            note(body[index].text, why)
+        body = body[start:end]
+        if not (start and body and head_label(body[0])):
+            return body
+        note(body[0].text, "a label left at the head of the article")
+        body = body[1:]
+    return body
+
+
+def head_label(block: Block) -> bool:
+    """A line the article cannot open on: a short label, no heading, nothing a rule keeps."""
+    return block.role is not Role.HEADING and not (block.kept_by_rule or block.row or block.code) and (
+        block_score(block) <= 0)
 
 
 def reads_as_text(block: Block) -> bool:

@@ -7,11 +7,17 @@ import pytest
 from handmade import block, prose
 
 from newsclean.text.blocks import Role
-from newsclean.text.region import (
-    COMMENT_BYLINES,
+from newsclean.text.entries import (
+    CLAUSE_LINES,
     ENTRY_PROSE_WORDS,
     ENTRY_REPEATS,
     TABLE_ROWS,
+    mark_checklist,
+    mark_entries,
+    mark_table_rows,
+)
+from newsclean.text.region import (
+    COMMENT_BYLINES,
     TEASER_DATES,
     WORDS_BEFORE_BOUNDARY,
     Region,
@@ -19,9 +25,8 @@ from newsclean.text.region import (
     choose_article_region,
     cut_at_boundary,
     cut_at_comment_bylines,
+    cut_at_dated_rail,
     cut_at_dated_teasers,
-    mark_entries,
-    mark_table_rows,
     with_closing_list,
 )
 
@@ -170,3 +175,79 @@ def test_entries_do_not_move_a_dated_story_s_top():
     for line, top in (("June 9, 2025", len(rail) + 1), ("Our guide", 1)):
         page = rail + [block(line), prose(words=200)]
         assert choose_article_region(page).start == top
+
+
+CLAUSES = ["Book the hall for the reception and pay the deposit",
+           "Send the invitations to the guests on your list",
+           "Pick a date with the families and check it with the venue",
+           "Order the cake from the baker in the town"]
+
+
+def test_a_checklist_of_clauses_between_prose_is_marked_as_entries():
+    # a heading over items that read as clauses with no full stop: a checklist's lines
+    gap = [block("Twelve months before")] + [block(text, stop_ratio=0.3) for text in CLAUSES]
+    assert mark_checklist(gap) and all(b.entry for b in gap)
+    blocks = [prose(words=60)] + gap + [prose(words=40)]
+    for b in gap:
+        b.entry = False
+    assert mark_entries(blocks) and all(b.entry for b in gap)
+
+
+@pytest.mark.parametrize("gap", [
+    # too few clauses
+    [block(text, stop_ratio=0.3) for text in CLAUSES[:CLAUSE_LINES - 1]],
+    # a mega menu: labels and their one-line sentences
+    [block(line, stop_ratio=0.3) for text in CLAUSES for line in ("Our Services", text + ".")],
+    # a rail of headlines in sentence case, under no heading and in no list
+    [block(text, stop_ratio=0.3) for text in CLAUSES],
+    # a rail under its header: each headline over its summary, a sentence
+    [block("More from the Herald")] + [b for text in CLAUSES for b in (
+        block(text, stop_ratio=0.3, role=Role.ITEM), block("What the story says in brief.", stop_ratio=0.4))],
+    # a rail of headlines in title case
+    [block(" ".join(w.capitalize() for w in text.split()), stop_ratio=0.3) for text in CLAUSES],
+    # labels with no stopwords
+    [block("Wedding cake order form and prices") for _ in CLAUSES],
+])
+def test_labels_sentences_and_headlines_make_no_checklist(gap):
+    assert not mark_checklist(gap)
+    assert not any(b.entry for b in gap)
+
+
+def dated_rail(header: str, count: int, step: int = -1) -> list:
+    """A rail's header, then `count` teasers: a headline, a date line (newest first), a
+    summary."""
+    out = [block(header, furniture="related")]
+    for n in range(count):
+        out += [block(f"Story number {n} about the town council"),
+                block(f"March {15 + step * n}, 2025"), prose(words=40)]
+    return out
+
+
+def test_a_rail_of_dated_teasers_under_its_header_is_cut_off():
+    article = [prose(words=60), prose(words=40)]
+    blocks = article + dated_rail("Latest News", TEASER_DATES)
+    assert cut_at_dated_rail(blocks, 0, len(blocks) - 1) == len(article) - 1
+    # too few teasers, a box inside the story ("Also read:"), or the story going on after
+    # the box: no rail
+    # nor are a listing's entries after a "Read more" link, or a thread's posts, oldest first
+    for blocks in (article + dated_rail("Latest News", TEASER_DATES - 1),
+                   article + dated_rail("Also read:", TEASER_DATES),
+                   article + dated_rail("Read more", TEASER_DATES),
+                   article + dated_rail("Latest News", TEASER_DATES, step=1),
+                   article + dated_rail("Latest News", TEASER_DATES, step=0),
+                   article + dated_rail("Latest News", TEASER_DATES) + [prose(words=120)]):
+        assert cut_at_dated_rail(blocks, 0, len(blocks) - 1) == len(blocks) - 1
+    # nor before an article's worth of text
+    blocks = [prose(words=WORDS_BEFORE_BOUNDARY - 1)] + dated_rail("Latest News", TEASER_DATES)
+    assert cut_at_dated_rail(blocks, 0, len(blocks) - 1) == len(blocks) - 1
+
+
+def test_a_checklist_never_moves_the_region_s_top_up():
+    # a numbered rail of headlines above the story reads as a list of clauses: below the
+    # story's first paragraph it would be a checklist, above it the region does not reach it
+    rail = [block(f"{n}. {text}", stop_ratio=0.3, role=Role.ITEM)
+            for n, text in enumerate(CLAUSES * 2, 1)]
+    page = [block("Home"), prose(words=30), block("This week")] + rail + [prose(words=200)]
+    assert choose_article_region(page).start == len(page) - 1
+    guide = [prose(words=200), block("Before the day")] + rail + [prose(words=30)]
+    assert choose_article_region(guide).end == len(guide) - 1

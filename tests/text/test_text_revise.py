@@ -4,7 +4,7 @@ from __future__ import annotations
 from handmade import block, prose
 
 from newsclean.text.blocks import Role
-from newsclean.text.revise import looks_like_heading, reads_as_text, revise_region
+from newsclean.text.revise import looks_like_heading, reads_as_text, revise_region, trim_edges
 
 
 def test_alt_text_over_a_caption_goes_with_the_caption():
@@ -37,3 +37,23 @@ def test_a_list_item_of_three_words_is_text_and_of_two_a_menu_entry():
 def test_a_heading_needs_prose_after_it():
     region = [block("What happens next"), block("Contact us")]
     assert not looks_like_heading(region[0], region, 0)
+
+
+DISCLOSURE = ("We may receive a commission from our partners if you click a link, which does not "
+              "change our ratings.")
+
+
+def test_a_label_the_edge_trim_leaves_at_the_head_goes_with_the_furniture_after_it():
+    # a guide's boxes under a disclosure: each box's label, then its entry that opens with the
+    # disclosure; read alone, the article would lose a box each time it is read
+    story = prose(words=60)
+    body = [prose(DISCLOSURE, words=20)]
+    for name in ("Acme", "Bolt"):
+        body += [block("Featured provider"), prose(f"{name} 4.2 {DISCLOSURE}", words=22)]
+    body += [story]
+    assert trim_edges(body) == [story]
+    # a heading at the head stays, and so does a label the trim did not reach
+    heading = block("Our verdict", role=Role.HEADING)
+    assert trim_edges([prose(DISCLOSURE, words=20), heading, story]) == [heading, story]
+    label = block("Featured provider")
+    assert trim_edges([label, story]) == [label, story]

@@ -6,7 +6,7 @@ from newsclean import clean
 from newsclean.text import select
 from newsclean.text.region import Boundary, Choice, RegionChoice
 from newsclean.text.segment import split_blocks
-from tests.test_text_path import PROSE
+from tests.test_text_path import PROSE, TEASERS
 
 MENU = "\n".join(["Home", "Blog", "About", "Donate", "Contact"])
 
@@ -232,3 +232,50 @@ def test_a_menu_s_repeated_links_are_no_guide():
     article = clean(scrape, input_type="text")
     assert article.text.endswith("opens in the autumn.")
     assert "Read more" not in article.text
+
+
+CHECKLIST = {
+    "A year before": ["Set a budget with your partner and both families",
+                      "Draw up a first guest list and count the heads",
+                      "Visit three or four venues and book the one you like",
+                      "Choose a date and tell the people who must be there",
+                      "Ask your closest friends to stand with you on the day",
+                      "Book a photographer and a band for the evening",
+                      "Look for a dress or a suit in the shops in town",
+                      "Start a folder for the quotes and the contracts"],
+    "Six months before": ["Send the save the date cards to every guest",
+                          "Order the cake and taste it with the baker",
+                          "Book the cars for the church and the hotel",
+                          "Plan the honeymoon and check that your passports are valid",
+                          "Buy the rings and have them engraved in time",
+                          "Meet the florist and agree on the flowers for the tables",
+                          "Choose the music for the ceremony and the first dance",
+                          "Find rooms near the venue for guests from out of town"],
+}
+
+
+def test_a_checklist_under_its_introduction_is_read_whole():
+    # items that read as clauses with no full stop, a dozen under each heading, each costing
+    # what a menu's item does: the region stopped at the introduction
+    scrape = MENU + "\n\nThe wedding planning checklist\n\n" + "\n\n".join(BRIDGE[:2])
+    for heading, items in CHECKLIST.items():
+        scrape += f"\n\n{heading}\n\n" + "\n".join(f"- {item}" for item in items)
+        scrape += "\n\n" + BRIDGE[2] if heading == "A year before" else ""
+    scrape += "\n\n" + PROSE[3] + "\n\nRelated guides\n\nBest venues\nBest bands\n"
+    article = clean(scrape, input_type="text")
+    for items in CHECKLIST.values():
+        for item in items:
+            assert item in article.text
+    assert article.text.startswith(BRIDGE[0][:40]) and PROSE[3] in article.text
+    assert "Best venues" not in article.text and "Donate" not in article.text
+
+
+def test_a_rail_of_dated_teasers_under_the_story_is_cut_off():
+    # a rail's header, then teasers whose summaries read as prose, each under its own date
+    # line: the summaries outscored the header, and the story ran on into the rail
+    rail = "\n\n".join(f"Harbour story number {n} of the week\n\nMarch {20 - n}, 2025\n\n{text}"
+                       for n, text in enumerate(TEASERS))
+    scrape = MENU + "\n\n" + "\n\n".join(BRIDGE) + "\n\nLatest News\n\n" + rail + "\n"
+    article = clean(scrape, input_type="text")
+    assert article.text.endswith(BRIDGE[-1][-30:])
+    assert "library" not in article.text and "March" not in article.text

@@ -13,6 +13,7 @@ from newsclean.prose import collapse
 from newsclean.rules import FingerprintScreen, RuleBook
 from newsclean.text import segment
 from newsclean.text.blocks import Block
+from newsclean.text.entries import SHAPE_MARKS, has_digit, shape
 from newsclean.text.features import (
     CODE_CALL,
     CODE_ENDS,
@@ -33,7 +34,6 @@ from newsclean.text.features import (
     code_like,
     is_prose,
 )
-from newsclean.text.region import SHAPE_MARKS, has_digit, shape
 from newsclean.text.rejoin import (
     MIN_WRAP_WIDTH,
     MIN_WRAPPED_LINES,

@@ -1,0 +1,165 @@
+"""A guide's entries, tables and checklists between an article's paragraphs (mark_entries):
+the lines that cost a run Block.entry's or Block.row's price (features.ENTRY_PENALTY) instead
+of a menu item's, so that the region reads across them (region.with_entries). Each kind is
+told by its layout: labels the page repeats under each entry, rows laid out alike with a
+number, clauses with no full stop in a list or under a heading."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..prose import MAX_LINK_SHARE
+from .blocks import Block, Role
+from .features import PROSE_STOP_RATIO, is_prose
+from .markup import IMAGE_LINE
+
+# ---- a guide's entries ----
+# gaps between prose that hold the same label (digits aside: "Pros", "Founded in 2011", "Get a
+# Quote (212) 203-0280") this many times or more: a guide's entries, each the same template of
+# labels, lists and tables around its prose; their lines cost features.ENTRY_PENALTY
+ENTRY_REPEATS = 3
+ENTRY_LABELS = 2  # such labels in a gap: a template ("Pros" and "Cons"), not a lone "View all"
+ENTRY_PROSE_WORDS = 30  # words of prose after a gap: an entry's text, more than a card's blurb
+# rows: a table between prose, lines laid out alike that each hold a number ("1/1/2013 +13.1%",
+# "3 | UPenn Wharton | 3"), this many in a row or more, costs the same as a guide's entries (a
+# menu's lines hold no numbers; rule of thumb)
+TABLE_ROWS = 5
+DIGITS = re.compile(r"\d+")
+DIGIT = re.compile(r"\d")  # a decimal digit (str.isdecimal), a digit of every script
+# a checklist between prose: lines that read as clauses (CLAUSE_WORDS words or more, stopwords
+# among them, in sentence case: "Draw up a budget for the reception") this many in a gap or
+# more, and this share of its lines, cost the same as a guide's entries (a menu's entries and
+# a rail's headlines are labels or title case; rule of thumb)
+CLAUSE_LINES = 3
+CLAUSE_SHARE = 0.4  # of the gap's lines but pictures: clauses (headings and pictures between)
+CLAUSE_WORDS = 6  # words: a shorter line is a label ("Book photographer")
+CLAUSE_MAX_CAPS = 0.34  # of a clause's words after its first, those with a capital initial
+# words: a checklist's heading ("Six months before", "When you start planning"), two or more
+# (a menu's entries: one); its clauses are list items or stand under one (a rail's headlines
+# stand alone)
+HEADING_WORDS = 8
+
+# the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
+SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
+
+
+def mark_entries(blocks: list[Block], below: int = 0) -> bool:
+    """Mark the lines of a guide's entries (Block.entry): the gaps between prose blocks
+    (every block in between is no prose), each followed by ENTRY_PROSE_WORDS of prose or more,
+    that each hold ENTRY_LABELS labels or more that the page repeats in ENTRY_REPEATS such
+    gaps, digits aside ("Features", "Pros", "Cons" under each of eight products). A menu
+    repeats its labels with no prose between; a product grid's blurbs are a line each. In the
+    other gaps, the rows of tables (mark_table_rows), and checklists in those below
+    blocks[below] (mark_checklist: a numbered rail of headlines above a story reads as one).
+    Returns whether any block was marked."""
+    gaps: list[list[Block]] = []  # each gap, then the prose words after it
+    prose: list[int] = []
+    current: list[Block] | None = None  # None before the first prose block
+    first = None  # the first gap after a prose block at blocks[below] or below it
+    for index, block in enumerate(blocks):
+        if is_prose(block):
+            if current:
+                gaps.append(current)
+                prose.append(0)
+            if index >= below and first is None:
+                first = len(gaps)
+            if prose:
+                prose[-1] += block.words
+            current = []
+        elif current is not None and block.words:
+            current.append(block)
+    # (the blocks after the last prose block are no gap: nothing follows them)
+    keys = [{DIGITS.sub("#", b.text) for b in gap if not b.furniture} if words >= ENTRY_PROSE_WORDS
+            else set() for gap, words in zip(gaps, prose)]
+    counts = Counter(key for gap in keys for key in gap)
+    labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
+    marked = False
+    first = len(gaps) if first is None else first
+    for number, (gap, gap_keys) in enumerate(zip(gaps, keys)):
+        if len(gap_keys & labels) >= ENTRY_LABELS:
+            marked = True
+            for block in gap:
+                block.entry = True
+        else:  # a table's rows, then a checklist around them
+            marked = mark_table_rows(gap) | (number >= first and mark_checklist(gap)) or marked
+    # a checklist's short gaps between its long ones (a prose item splits it anywhere)
+    for before, gap, after in zip(gaps[first:], gaps[first + 1:], gaps[first + 2:]):
+        if (before and before[0].entry or after and after[0].entry) and not any(
+                b.entry or b.row for b in gap) and any(map(clause_line, gap)):
+            for block in gap:
+                block.entry = True
+    return marked
+
+
+def mark_checklist(gap: list[Block]) -> bool:
+    """Mark the lines of a checklist in a gap between prose (Block.entry): CLAUSE_LINES lines
+    or more that read as clauses (clause_line), fewer than half of them over a sentence (a
+    rail's headline over its summary), CLAUSE_SHARE of the gap's lines or more, half of them
+    list items or under a heading; its headings and short lines with them. Returns whether it
+    was."""
+    lines = [block for block in gap if not (block.furniture or block.row)]
+    clauses = [clause_line(block) for block in lines]
+    # a rail's headlines each stand over a summary, a sentence; a list's items over items
+    summarised = sum(clause and after.sentence_like for clause, after in zip(clauses, lines[1:]))
+    if sum(clauses) < CLAUSE_LINES or summarised * 2 >= sum(clauses) or sum(clauses) < CLAUSE_SHARE * sum(
+            not (block.text[0] == "[" and IMAGE_LINE.fullmatch(block.text)) for block in lines):
+        return False
+    # a list's items, or clauses under a heading: a rail's headlines stand alone
+    items = sum(block.role is Role.ITEM for block, clause in zip(lines, clauses) if clause)
+    headed = any(not clause and 1 < block.words <= HEADING_WORDS and after for block, clause, after
+                 in zip(lines, clauses, clauses[1:]))
+    if not headed and items * 2 < sum(clauses):
+        return False
+    for block in lines:
+        block.entry = True
+    return True
+
+
+def clause_line(block: Block) -> bool:
+    """A line that reads as a clause with no end: CLAUSE_WORDS words or more, stopwords among
+    them, mostly lower case, no link ("Pick potential wedding dates with your guests")."""
+    if block.words < CLAUSE_WORDS or block.sentence_like or block.stop_ratio < PROSE_STOP_RATIO or (
+            block.link_share > MAX_LINK_SHARE):
+        return False
+    words = block.text.split()[1:]
+    return sum(word[0].isupper() for word in words) <= CLAUSE_MAX_CAPS * len(words)
+
+
+def mark_table_rows(gap: list[Block]) -> bool:
+    """Mark the rows of the tables in a gap between prose (Block.row): TABLE_ROWS lines or
+    more in a row, laid out alike (alike), each with a number. Returns whether any was."""
+    runs: list[list[Block]] = []  # each run of rows laid out alike
+    for block in gap:
+        if block.furniture or not has_digit(block.text):
+            runs.append([])
+        elif runs and runs[-1] and alike(shape(block.text), shape(runs[-1][0].text)):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    marked = False
+    for run in runs:
+        if len(run) >= TABLE_ROWS:
+            marked = True
+            for row in run:
+                row.row = True
+    return marked
+
+
+def alike(one: tuple, other: tuple) -> bool:
+    """Two table rows laid out alike: they start alike and share a separator (a row may add
+    one: "11 (tie) | ...", "-3.8%")."""
+    return one[0] == other[0] and bool(one[1] & other[1])
+
+
+def has_digit(text: str) -> bool:
+    """Any character of the text is a digit (str.isdigit: '7', '٣', '²'). A decimal digit (`\\d`)
+    is one, found by the regex engine; only a text with none and not ASCII is read a
+    character at a time."""
+    return DIGIT.search(text) is not None or (not text.isascii() and any(map(str.isdigit, text)))
+
+
+def shape(text: str) -> tuple:
+    """How a line is laid out: what it starts with, and its separators."""
+    first = text[0]
+    kind = "digit" if first.isdigit() else "upper" if first.isupper() else "other"
+    return kind, SHAPE_MARKS.intersection(text)
