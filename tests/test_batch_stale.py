@@ -328,3 +328,29 @@ def test_the_library_says_why_on_each_outcome(tmp_path, site):
         (Status.OK, "--front-matter changed since the last run")] * PAGES
     outcomes = list(run_batch([site], Options(out_dir=out, jobs=1, front_matter=False)))
     assert [(o.status, o.redone) for o in outcomes] == [(Status.SKIPPED, "")] * PAGES
+
+
+def test_a_new_record_file_is_locked_before_it_bears_a_record_files_name(tmp_path, monkeypatch):
+    """A merging run takes every record file it can lock for a dead run's and unlinks it: so a
+    new run's file must be locked before any run can see it under a record file's name."""
+    from newsclean.batch.recipe import Recipe
+
+    seen = []
+    real_rename = manifest_module.os.rename
+
+    def rename(source, target):
+        folder = Path(target).parent
+        seen.append(([path.name for path in folder.glob(f"*{SUFFIX}")],
+                     manifest_module.hold(str(source), held := [])))
+        for fd in held:
+            manifest_module.os.close(fd)
+        real_rename(source, target)
+
+    monkeypatch.setattr(manifest_module.os, "rename", rename)
+    claims = manifest_module.Claims(str(tmp_path), Recipe((("--format", "markdown"),)))
+    claims.open()
+    try:
+        assert seen == [([], False)]  # no record file yet, and the new one already locked
+        assert Path(claims.path).name.endswith(SUFFIX) and Path(claims.path).exists()
+    finally:
+        claims.close(complete=False)
