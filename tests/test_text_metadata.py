@@ -106,6 +106,24 @@ def test_flat_page_byline_after_the_headline(after, authors, date):
     assert (article.authors, article.date) == (authors, date)
 
 
+def flat_story() -> str:
+    return " ".join([STORY.replace("\n\n", " ")] * 3) + " Share this article"
+
+
+@pytest.mark.parametrize(("opening", "title"), [
+    # the <title> runs straight into the visible headline, which a scrape wrote a little
+    # differently: all of the <title> is the headline
+    ("How Pine Ridge Built Its Footbridge: What Residents Asked How Pine Ridge Built Its "
+     "Footbridge? What Residents Asked", "How Pine Ridge Built Its Footbridge: What Residents Asked"),
+    # the <title>, then a menu, then the headline again: the menu is no part of it
+    (f"{HEADLINE} Contact us Hotlines Home {HEADLINE} May 3, 2024", HEADLINE),
+    (f"{HEADLINE} Subscribe Sign in {HEADLINE}", HEADLINE),
+    (f"{HEADLINE} 19 Dec 2025 {HEADLINE}", HEADLINE),
+])
+def test_flat_page_title(opening, title):
+    assert newsclean.clean(f"{opening} {flat_story()}", input_type="text").title == title
+
+
 def test_a_blog_name_heading_gives_way_to_the_dated_headline():
     text = (f"# Pine Ridge Notes\n\nThoughts on towns, rivers and bridges\n\nMarch 5, 2024\n\n"
             f"## {HEADLINE}\n\n{STORY}\n\nShare this article\n")

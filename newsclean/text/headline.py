@@ -68,6 +68,10 @@ FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
 FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
 FLAT_MENU_WORDS = 8  # ...and more of them than this, all capitalised, are a menu's entries
+# share of the words a <title> has past the run that comes again which the headline there
+# says too ("... Planning: Beginner's Guide" over "... Planning? Beginner? Guide"), for the
+# <title> to run straight into the headline; a menu or a date between them shares none
+FLAT_RUN_ON_SHARE = 0.5
 
 # ---- lines that are never the headline ----
 HEADLINE_LIKE_WORDS = (3, 30)  # words of a line that may be a headline, fewest and most
@@ -206,9 +210,20 @@ def flat_title(text: str) -> str | None:
         if shown := doubled(text[again:again + FLAT_TITLE_CHARS]):
             return shown  # set twice there ("Headline Headline"): the page's own headline
         before = text[:again].strip()  # "Basics Of Event Planning: A Guide Basics Of Event ..."
-        if len(before.split()) <= FLAT_TITLE_WORDS[1] and not TITLE_PART_SEPARATOR.search(before):
+        if len(before.split()) <= FLAT_TITLE_WORDS[1] and not TITLE_PART_SEPARATOR.search(
+                before) and runs_on(before[len(found):], text[again + len(found):]):
             return before  # the <title> runs into the headline: all of it is the title
     return found
+
+
+def runs_on(tail: str, shown: str) -> bool:
+    """The words the <title> has past the run that comes again (`tail`: "Planning: Beginner's
+    Guide") are, most of them, among as many words (and two) of what the page `shown` after that
+    run (the visible headline's rest, "Planning? Beginner? Guide"), in any case or punctuation;
+    a menu ("Contact us Hotlines Home") or a date between title and headline is not."""
+    words = [word.casefold() for word in re.findall(r"\w+", tail)]
+    near = {word.casefold() for word in re.findall(r"\w+", shown)[:len(words) + 2]}
+    return bool(words) and sum(word in near for word in words) >= FLAT_RUN_ON_SHARE * len(words)
 
 
 def doubled(text: str) -> str | None:
