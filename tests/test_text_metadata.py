@@ -227,3 +227,18 @@ def test_a_step_by_step_headline_gives_no_author():
     article = newsclean.clean(scrape(headline=f"# {line}", under="Our step by step guide.\n\n"),
                               input_type="text")
     assert (article.title, article.authors) == (line, ())
+
+
+def test_a_paragraph_opening_with_by_is_no_byline():
+    """"By dissecting the vote, ..." under a subheading is a sentence, not the subheading's
+    byline: the subheading is no headline found inside the article."""
+    intro = ("Focused on the river? Residents asked for a crossing for years, and the town "
+             "finally listened to them.\n\n")
+    under = (f"May 3, 2024\n\n{intro}What the vote means for the river\n\n"
+             "The council voted on Tuesday to rebuild the old footbridge, and work will start in the "
+             "spring after the floods have gone down, the mayor said after the meeting.\n\n"
+             "By dissecting the vote, residents can see who backed the bridge and who did not, and "
+             "the council has published every vote on its website.\n\n")
+    article = newsclean.clean(scrape(under=under), input_type="text")
+    assert article.title == HEADLINE
+    assert article.text.startswith("Focused on the river?")

@@ -17,7 +17,7 @@ from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role
-from .byline import BYLINE, NAME_DECOR, is_dateline
+from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
 from .markup import IMAGE_LINE
 from .region import Region
@@ -257,7 +257,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
         if hint and index and in_page_title(block, hint, lambda: opening, stops):
             score += PAGE_TITLE_BONUS
-        dated = any(is_dateline(b) or BYLINE.match(b.text) for b in near)
+        dated = any(is_dateline(b) or is_byline(b) for b in near)
         if dated:
             score += DATED_BONUS
         if HEADLINE_USUAL_WORDS[0] <= block.words <= HEADLINE_USUAL_WORDS[1]:
@@ -272,7 +272,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         for index in range(max(0, start - TITLE_LOOKBACK) - 1, max(-1, start - FAR_LOOKBACK), -1):
             block = blocks[index]
             if (headline_like(block) and not block.text.endswith(".")
-                    and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
+                    and any(is_byline(b) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
                     and shared_share(block, opening, stops) >= FAR_SHARED):
                 return block.text, index
     if best is not None and (above := over_deck(blocks, best, opening, stops)) is not None:
@@ -373,7 +373,7 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
                     return None
             continue
         after = blocks[index + 1: index + 1 + BYLINE_UNDER]
-        if any(is_dateline(b) or BYLINE.match(b.text) for b in after) and (
+        if any(is_dateline(b) or is_byline(b) for b in after) and (
                 shared_share(block, opening_words(blocks, index + 1, stops), stops) >= INSIDE_SHARED):
             return index
         if hint and index and in_page_title(
@@ -389,7 +389,7 @@ def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[st
     stands next to ("## Progress Report #39" / "17 Dec 2025") and that the opening echoes
     more than the name (which it echoes little). None when there is no such heading."""
     if dated_heading(blocks, at, reach=1) or find_date(blocks[at].text) or any(
-            BYLINE.match(b.text) for b in blocks[at + 1: at + 1 + BYLINE_UNDER]):
+            is_byline(b) for b in blocks[at + 1: at + 1 + BYLINE_UNDER]):
         return None  # a headline with its date or byline right under it, or in it
     opening = opening_words(blocks, start, stops)
     masthead = shared_share(blocks[at], opening, stops)
@@ -413,6 +413,12 @@ def dated_heading(blocks: list[Block], at: int, reach: int = DATED_REACH) -> boo
             break
         under.append(block)
     return any(is_dateline(b) for b in blocks[max(0, at - 1): at] + under)
+
+
+def is_byline(block: Block) -> bool:
+    """A byline's line: "By Jane Doe | May 3", not a paragraph that opens with "By"
+    ("By dissecting the data, marketers can see ...")."""
+    return block.words <= BYLINE_MAX_WORDS and BYLINE.match(block.text) is not None
 
 
 def headline_like(block: Block) -> bool:
