@@ -242,3 +242,21 @@ def test_a_paragraph_opening_with_by_is_no_byline():
     article = newsclean.clean(scrape(under=under), input_type="text")
     assert article.title == HEADLINE
     assert article.text.startswith("Focused on the river?")
+
+
+RESTATED = "Choosing a Footbridge for Your Town"
+
+
+@pytest.mark.parametrize(("above", "title"), [
+    # the headline, a breadcrumb, then the article's first subheading restating it
+    ("Choosing the Right Footbridge for Your Small Town\n\nHome\n\nGuides\n\n",
+     "Choosing the Right Footbridge for Your Small Town"),
+    # a line that holds it whole (with the site's name, a breadcrumb) is no headline over it
+    (f"{RESTATED} - Pine Ridge Gazette\n\n", RESTATED),
+    # a run of teasers of the same shape is not either
+    ("Choosing a Footbridge for Your Farm\n\nChoosing a Footbridge for Your Garden\n\n", RESTATED),
+])
+def test_a_subheading_restating_the_headline(above, title):
+    article = newsclean.clean(f"{MENU}{above}{RESTATED}\n\n{STORY}\n\nShare this article\n",
+                              input_type="text")
+    assert article.title == title

@@ -42,6 +42,15 @@ BYLINE_UNDER = 2  # blocks right under a headline where its byline stands (rule 
 DECK_SHARED = 0.25
 DECK_WORD_LETTERS = 4  # letters: a deck's words in lower case are counted from this long on
 DECK_LONGER = 1.2  # a headline may be a little longer than its deck, seldom more (rule of thumb)
+RESTATED_REACH = 4  # blocks above the line chosen where the headline it restates may stand...
+RESTATED_SHARE = 0.5  # ...sharing this share of the chosen line's words (rule of thumb)
+RESTATED_WORDS = 2  # and at least this many (a word in common is chance)
+# its length against the chosen line's, fewest and most: a section's name is shorter, a
+# caption longer (rule of thumb)
+RESTATED_LENGTH = (0.6, 1.5)
+# a sentence's end inside the line ("... runs AI at scale. AI"): a caption, not a headline
+# ("vs. Ordinary", "U.S. Army" are no sentence end)
+SENTENCE_INSIDE = re.compile(r"[a-z]{3,}\.[])”\"]? [A-Z]")
 
 # ---- how a headline candidate scores (points; the best candidate wins) ----
 # a candidate that ends with a full stop is a standfirst or a caption (rule of thumb)
@@ -277,6 +286,10 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
                 return block.text, index
     if best is not None and (above := over_deck(blocks, best, opening, stops)) is not None:
         best = above
+    elif best is not None and not best_dated and not (hint and in_page_title(
+            blocks[best], hint, lambda: opening, stops)) and (
+            above := over_restated(blocks, best, stops, 1 if hint else 0)) is not None:
+        best = above  # (not over a line the <title> gives or a date line follows)
     return (blocks[best].text, best) if best is not None else (None, None)
 
 
@@ -297,6 +310,36 @@ def over_deck(blocks: list[Block], at: int, opening: frozenset[str], stops: froz
     if at >= 2 and headline_like(blocks[at - 2]) and blocks[at - 2].text != above.text:
         return None  # a run of lines of the same shape: a menu, teasers
     return at - 1 if shared_share(above, opening, stops) >= DECK_SHARED else None
+
+
+def over_restated(blocks: list[Block], at: int, stops: frozenset[str], first: int = 0
+                  ) -> int | None:
+    """The headline a few lines above the line chosen at `at` when that line restates it (the
+    article's first subheading, nearer the opening: "Top 10 Shoe Companies in the World You
+    Should Know About" / Home / Blog / "Top 10 Shoe Companies in the World"): a headline-like
+    line with most of the chosen line's words and about as long, with no paragraph between.
+    Not a line that holds the chosen one whole (a breadcrumb, "Blog / Headline", or the
+    headline with the site's name), nor one of a run of such lines (teasers, a menu). None
+    otherwise. Lines before `first` are not looked at (the scrape's first line when it is the
+    <title>)."""
+    chosen_text = blocks[at].text
+    chosen = set(text_features(chosen_text)[0]) - stops
+    for index in range(at - 1, max(first - 1, at - 1 - RESTATED_REACH), -1):
+        block = blocks[index]
+        if is_prose(block):
+            return None
+        if not headline_like(block) or block.text.endswith((".", ":")) or (
+                SENTENCE_INSIDE.search(block.text)) or (
+                chosen_text.casefold() in block.text.casefold()) or not (
+                RESTATED_LENGTH[0] * blocks[at].words <= block.words
+                <= RESTATED_LENGTH[1] * blocks[at].words):
+            continue
+        shared = len(chosen & set(text_features(block.text)[0]))
+        if shared >= RESTATED_WORDS and shared >= RESTATED_SHARE * len(chosen):
+            if index and headline_like(blocks[index - 1]):
+                return None  # a run of lines of the same shape: teasers, a menu
+            return index
+    return None
 
 
 def sentence_case(text: str) -> bool:
