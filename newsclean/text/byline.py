@@ -63,6 +63,11 @@ AUTHOR_IMAGE = re.compile(r"\b(?:author|profile|byline)\s*(?:image|picture|photo
 # "by **Jane Doe** --10 min read"; each is read as a column gap (two spaces: BYLINE_END)
 EMPHASIS = re.compile(r"\*\*|__")
 LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byline
+# a link's number that a dump leaves before its text ("By[8]Jane Doe", "[20]JANE DOE": lynx
+# numbers links so, and keeps the number where a word comes right before it)
+LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
+# a date glued to the name before it ("Jane DoeMar 5, 2025": a link's text ran into the date)
+GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
@@ -278,7 +283,12 @@ def teaser_list(blocks: list[Block], lines: range, block: Block) -> bool:
 
 def plain(text: str) -> str:
     """A line as its byline is read: bold and icon marks as column gaps, what opens a list
-    item or quote gone, a name glued to "By:" set apart ("__By**Jane Doe**" -> "By  Jane Doe")."""
+    item or quote gone, a name glued to "By:" set apart ("__By**Jane Doe**" -> "By  Jane Doe"),
+    a link's number gone and a date glued to the name set apart ("By[71]Jane DoeMar 5, 2025"
+    -> "By Jane Doe Mar 5, 2025")."""
+    if "[" in text:
+        text = LINK_NUMBER.sub(" ", text).strip()
+    text = GLUED_DATE.sub(" ", text)
     return COLON_GLUED.sub(r"\1: ", EMPHASIS.sub("  ", text)).lstrip(LEAD_DECOR)
 
 
