@@ -263,3 +263,10 @@ def test_a_subheading_restating_the_headline(above, title):
     article = newsclean.clean(f"{MENU}{above}{RESTATED}\n\n{STORY}\n\nShare this article\n",
                               input_type="text")
     assert article.title == title
+
+
+def test_the_byline_under_the_visible_headline_not_the_title_line():
+    """A crawler's text opens with the page's <title>; the byline (a name alone) stands
+    under the visible headline further down, not under that first line."""
+    text = f"{HEADLINE}\n\n{MENU}{HEADLINE}\n\nJane Doe\n\nFree Trial\n\n{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").authors == ("Jane Doe",)

@@ -141,7 +141,10 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         title, start = blocks[inside].text, inside + 1
         title_at = view.starting_at(start).start - 1
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
-        title_at = next((i for i, b in enumerate(shown) if b.text == title), title_at)
+        repeats = [i for i, b in enumerate(shown) if b.text == title]
+        if repeats[:1] == [0] and len(repeats) > 1:  # the first line is the page's <title>:
+            repeats = repeats[1:]  # the byline follows the visible headline
+        title_at = repeats[0] if repeats else title_at
     if title:
         note(title, "the title")
     return Headline(title, title_at, Region(start, end))
