@@ -142,8 +142,8 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         title_at = view.starting_at(start).start - 1
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
         repeats = [i for i, b in enumerate(shown) if b.text == title]
-        if repeats[:1] == [0] and len(repeats) > 1:  # the first line is the page's <title>:
-            repeats = repeats[1:]  # the byline follows the visible headline
+        if repeats[:1] == [0] and len(repeats) > 1 and page_title(shown):  # the first line is
+            repeats = repeats[1:]  # the page's <title>: the byline follows the visible headline
         title_at = repeats[0] if repeats else title_at
     if title:
         note(title, "the title")
