@@ -39,6 +39,8 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "Author Jane Doe Jane Doe",  # the label with no colon; a link's picture and text
     "Headshot of Jane Doe, Associate Writer at Pine Ridge\n\nJane Doe",  # under her picture
     "Jane Doe\n\nMay 3, 2024\n\nPhoto: jane-doe-portrait.jpg",  # her picture's file name
+    # under the headline's deck, a name alone with the outlet beside it
+    "Residents asked for years, and the council has listened.\n\nJane Doe\n\nPINE RIDGE GAZETTE",
     "By[8]Jane Doe",  # a dump's link number left between "By" and the name
     "[20]JANE DOE\n\nMay 3, 2024",
     "By[71]Jane DoeMar 5, 2025 | 6 comments",  # and the date glued to the name

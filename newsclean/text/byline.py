@@ -47,6 +47,8 @@ BYLINE_MAX_WORDS = 16
 # words: a line that is a name alone, with what a scrape leaves beside it ("Jane Doe   USA
 # TODAY"); longer is a sentence or a headline (rule of thumb)
 NAME_LINE_MAX_WORDS = 8
+# words: a deck (a sentence or two under the headline) over the byline's name (rule of thumb)
+DECK_MAX_WORDS = 40
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
 BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
@@ -171,8 +173,9 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
         pictured = index > lines.start and blocks[index - 1].text != block.text and all(
             name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
-        under_headline = index - 1 == title_at or (
-            title_at is not None and index - 2 == title_at and not blocks[index - 1].words)
+        under_headline = index - 1 == title_at or (  # right under it, or under its deck
+            title_at is not None and index - 2 == title_at and (not blocks[index - 1].words or (
+                blocks[index - 1].sentence_like and blocks[index - 1].words <= DECK_MAX_WORDS)))
         if any(name.isupper() for name in names) and not (
                 under_headline and any(is_dateline(b) for b in beside)):
             continue  # "USA TODAY"; a name in capitals only right under its headline, over its date
