@@ -42,6 +42,8 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     # under the headline's deck, a name alone with the outlet beside it
     "Residents asked for years, and the council has listened.\n\nJane Doe\n\nPINE RIDGE GAZETTE",
     "By[8]Jane Doe",  # a dump's link number left between "By" and the name
+    "Jane Doe USA TODAY",  # the outlet in capitals, one space after the name
+    "Avatar photo by Jane Doe May 3, 2024",  # her picture's alt text before "by"
     "[20]JANE DOE\n\nMay 3, 2024",
     "By[71]Jane DoeMar 5, 2025 | 6 comments",  # and the date glued to the name
 ])
@@ -272,3 +274,17 @@ def test_the_byline_under_the_visible_headline_not_the_title_line():
     under the visible headline further down, not under that first line."""
     text = f"{HEADLINE}\n\n{MENU}{HEADLINE}\n\nJane Doe\n\nFree Trial\n\n{STORY}\n\nShare this article\n"
     assert newsclean.clean(text, input_type="text").authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(("box", "authors"), [
+    ("Jane Doe\n\nJane is a reporter who covers the town council, its budget and its bridges "
+     "for the Gazette.", ("Jane Doe",)),
+    # a subheading whose words the story writes in lower case, a product's name: no author
+    ("Temporary Ferry\n\nTemporary Ferry is the service the town will run while the old bridge "
+     "is rebuilt this year.", ()),
+    ("Ferry VPN\n\nFerry VPN is a service that keeps your town's connection private while you "
+     "travel on the ferry.", ()),
+])
+def test_an_author_box_under_the_article(box, authors):
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nShare this article\n\n{box}\n"
+    assert newsclean.clean(text, input_type="text").authors == authors

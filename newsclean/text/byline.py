@@ -58,8 +58,9 @@ NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "
                 "presented", "powered", "produced", "designed", "hosted", "narrated")
 # "Picture of Jane Doe By Jane Doe", "Byline profile imageWritten by Jane Doe"
 PICTURE_OF = re.compile(r"(?:picture|photo|image|headshot|avatar|portrait) of\s+", re.IGNORECASE)
-AUTHOR_IMAGE = re.compile(r"\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)"
-                          r"(?:written|posted)?\s*$", re.IGNORECASE)
+AUTHOR_IMAGE = re.compile(r"(?:\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)|"
+                          r"^avatar(?:\s*(?:image|picture|photo))?)(?:written|posted)?\s*$",
+                          re.IGNORECASE)  # "Avatar photo by Jane Doe" too
 # what image alt text and author boxes add to a name: "Picture of Liz Kenny", "Amar's avatar"
 # Markdown bold and an icon's remnant around a byline: "__ by  Jane Doe", "By**Jane Doe** **In",
 # "by **Jane Doe** --10 min read"; each is read as a column gap (two spaces: BYLINE_END)
@@ -83,6 +84,12 @@ GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(sorted(w.capitalize() for
 AFTER_DATE = re.compile(BYLINE_END.pattern + r"|\s+\*\s+")
 # furniture a date line with its name may be marked as: its reading time, "Updated ..."
 DATED_FURNITURE = ("ui", "byline")
+# the outlet in capitals after a name, one space apart ("Jane Doe USA TODAY")
+OUTLET_AFTER = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z&.]+)+$")
+# an author box: its name alone, then a paragraph about that person ("Jane Doe is a ...")
+BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
+BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|specializes|"
+                      r"specialises|brings|serves|loves|lives)\b")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
@@ -201,6 +208,8 @@ def line_names(text: str) -> tuple[str, ...]:
     menu's entries, "Written By")."""
     first = BYLINE_END.split(AUTHOR_WORD.sub("", NAME_DECOR.sub("", text).strip()))[0]
     first = GLUED_ROLE.sub(" ", first)  # "Jane DoeFounder at Acme"
+    if (outlet := OUTLET_AFTER.search(first)) and PERSON.fullmatch(first[:outlet.start()]):
+        first = first[:outlet.start()]  # "Jane Doe USA TODAY"
     if name := name_before_job(first):
         first = name  # "Jane Doe Founder & Lead Reviewer": the job goes
     whole = before_tail(first).strip(NAME_TRIM)
@@ -245,7 +254,8 @@ def neighbours(blocks: list[Block], index: int) -> list[Block]:
 def written_by(blocks: list[Block]) -> tuple[str, ...]:
     """With no byline by the headline, the one a page sets below its article or in its author
     box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
-    such byline on the page (several are teasers')."""
+    such byline on the page (several are teasers'); with none, the page's author box
+    (author_box)."""
     found = []
     for index, block in enumerate(blocks):
         text = plain(block.text)
@@ -261,7 +271,37 @@ def written_by(blocks: list[Block]) -> tuple[str, ...]:
             continue
         if names:
             found.append(names)
-    return found[0] if len(set(found)) == 1 else ()
+    return found[0] if len(set(found)) == 1 else author_box(blocks) if not found else ()
+
+
+def author_box(blocks: list[Block]) -> tuple[str, ...]:
+    """The name of the page's only author box: a line that is a name alone, then a few
+    sentences about that person ("Jane Doe" / "Jane is a reporter who covers ..."); none
+    when the page has several (teasers' authors, a team page), the name's words are words
+    the page writes in lower case (a subheading: "Digital Tools" / "Digital tools are ..."),
+    or one is an acronym (a product: "Proton VPN is ...")."""
+    found = set()
+    for index, block in enumerate(blocks[:-1]):
+        if block.words <= NAME_LINE_MAX_WORDS and block.role is not Role.ITEM and (
+                names := line_names(plain(block.text))) and len(names) == 1 and (
+                described(names[0], blocks[index + 1])):
+            found.add(names[0])
+    if len(found) != 1:
+        return ()
+    name = found.pop()
+    if any(len(word) > 1 and word.isupper() for word in name.split()):
+        return ()  # "Proton VPN is a ...": a product's name
+    return () if lower_case_words(blocks) & {w.lower() for w in name.split()} else (name,)
+
+
+def described(name: str, block: Block) -> bool:
+    """The block is a few sentences about the person `name`, as an author box sets under the
+    name: it opens with the name, or its first word, and what a bio says next ("Jane is a
+    growth analyst ...", "Jane Doe has covered ...")."""
+    if block.words < BIO_MIN_WORDS or not block.sentence_like:
+        return False
+    return any(BIO_VERB.match(block.text, len(opening)) for opening in (name, name.split()[0])
+               if block.text.startswith(opening))
 
 
 def lower_case_words(blocks: list[Block]) -> set[str]:
