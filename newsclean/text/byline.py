@@ -47,8 +47,6 @@ BYLINE_MAX_WORDS = 16
 # words: a line that is a name alone, with what a scrape leaves beside it ("Jane Doe   USA
 # TODAY"); longer is a sentence or a headline (rule of thumb)
 NAME_LINE_MAX_WORDS = 8
-# words: a deck (a sentence or two under the headline) over the byline's name (rule of thumb)
-DECK_MAX_WORDS = 40
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
 BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
@@ -88,6 +86,8 @@ DATED_FURNITURE = ("ui", "byline")
 OUTLET_AFTER = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z&.]+)+$")
 # an author box: its name alone, then a paragraph about that person ("Jane Doe is a ...")
 BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
+# a bio speaks of its person ("... She covers ...", "his work"): a page's section does not
+BIO_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Tt]hey|[Tt]heir|I|[Mm]y)\b")
 BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|specializes|"
                       r"specialises|brings|serves|loves|lives)\b")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
@@ -180,9 +180,8 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
         pictured = index > lines.start and blocks[index - 1].text != block.text and all(
             name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
-        under_headline = index - 1 == title_at or (  # right under it, or under its deck
-            title_at is not None and index - 2 == title_at and (not blocks[index - 1].words or (
-                blocks[index - 1].sentence_like and blocks[index - 1].words <= DECK_MAX_WORDS)))
+        under_headline = index - 1 == title_at or (
+            title_at is not None and index - 2 == title_at and not blocks[index - 1].words)
         if any(name.isupper() for name in names) and not (
                 under_headline and any(is_dateline(b) for b in beside)):
             continue  # "USA TODAY"; a name in capitals only right under its headline, over its date
@@ -297,8 +296,8 @@ def author_box(blocks: list[Block]) -> tuple[str, ...]:
 def described(name: str, block: Block) -> bool:
     """The block is a few sentences about the person `name`, as an author box sets under the
     name: it opens with the name, or its first word, and what a bio says next ("Jane is a
-    growth analyst ...", "Jane Doe has covered ...")."""
-    if block.words < BIO_MIN_WORDS or not block.sentence_like:
+    growth analyst ...", "Jane Doe has covered ..."), and speaks of a person ("she", "his")."""
+    if block.words < BIO_MIN_WORDS or not block.sentence_like or not BIO_PRONOUN.search(block.text):
         return False
     return any(BIO_VERB.match(block.text, len(opening)) for opening in (name, name.split()[0])
                if block.text.startswith(opening))
