@@ -39,6 +39,11 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "Author Jane Doe Jane Doe",  # the label with no colon; a link's picture and text
     "Headshot of Jane Doe, Associate Writer at Pine Ridge\n\nJane Doe",  # under her picture
     "Jane Doe\n\nMay 3, 2024\n\nPhoto: jane-doe-portrait.jpg",  # her picture's file name
+    "By[8]Jane Doe",  # a dump's link number left between "By" and the name
+    "Jane Doe USA TODAY",  # the outlet in capitals, one space after the name
+    "Avatar photo by Jane Doe May 3, 2024",  # her picture's alt text before "by"
+    "[20]JANE DOE\n\nMay 3, 2024",
+    "By[71]Jane DoeMar 5, 2025 | 6 comments",  # and the date glued to the name
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
@@ -104,6 +109,24 @@ def test_flat_page_byline_after_the_headline(after, authors, date):
     article = newsclean.clean(text, input_type="text")
     assert article.title == HEADLINE
     assert (article.authors, article.date) == (authors, date)
+
+
+def flat_story() -> str:
+    return " ".join([STORY.replace("\n\n", " ")] * 3) + " Share this article"
+
+
+@pytest.mark.parametrize(("opening", "title"), [
+    # the <title> runs straight into the visible headline, which a scrape wrote a little
+    # differently: all of the <title> is the headline
+    ("How Pine Ridge Built Its Footbridge: What Residents Asked How Pine Ridge Built Its "
+     "Footbridge? What Residents Asked", "How Pine Ridge Built Its Footbridge: What Residents Asked"),
+    # the <title>, then a menu, then the headline again: the menu is no part of it
+    (f"{HEADLINE} Contact us Hotlines Home {HEADLINE} May 3, 2024", HEADLINE),
+    (f"{HEADLINE} Subscribe Sign in {HEADLINE}", HEADLINE),
+    (f"{HEADLINE} 19 Dec 2025 {HEADLINE}", HEADLINE),
+])
+def test_flat_page_title(opening, title):
+    assert newsclean.clean(f"{opening} {flat_story()}", input_type="text").title == title
 
 
 def test_a_blog_name_heading_gives_way_to_the_dated_headline():
@@ -209,3 +232,60 @@ def test_a_step_by_step_headline_gives_no_author():
     article = newsclean.clean(scrape(headline=f"# {line}", under="Our step by step guide.\n\n"),
                               input_type="text")
     assert (article.title, article.authors) == (line, ())
+
+
+def test_a_paragraph_opening_with_by_is_no_byline():
+    """"By dissecting the vote, ..." under a subheading is a sentence, not the subheading's
+    byline: the subheading is no headline found inside the article."""
+    intro = ("Focused on the river? Residents asked for a crossing for years, and the town "
+             "finally listened to them.\n\n")
+    under = (f"May 3, 2024\n\n{intro}What the vote means for the river\n\n"
+             "The council voted on Tuesday to rebuild the old footbridge, and work will start in the "
+             "spring after the floods have gone down, the mayor said after the meeting.\n\n"
+             "By dissecting the vote, residents can see who backed the bridge and who did not, and "
+             "the council has published every vote on its website.\n\n")
+    article = newsclean.clean(scrape(under=under), input_type="text")
+    assert article.title == HEADLINE
+    assert article.text.startswith("Focused on the river?")
+
+
+RESTATED = "Choosing a Footbridge for Your Town"
+
+
+@pytest.mark.parametrize(("above", "title"), [
+    # the headline, a breadcrumb, then the article's first subheading restating it
+    ("Choosing the Right Footbridge for Your Small Town\n\nHome\n\nGuides\n\n",
+     "Choosing the Right Footbridge for Your Small Town"),
+    # a line that holds it whole (with the site's name, a breadcrumb) is no headline over it
+    (f"{RESTATED} - Pine Ridge Gazette\n\n", RESTATED),
+    # a run of teasers of the same shape is not either
+    ("Choosing a Footbridge for Your Farm\n\nChoosing a Footbridge for Your Garden\n\n", RESTATED),
+])
+def test_a_subheading_restating_the_headline(above, title):
+    article = newsclean.clean(f"{MENU}{above}{RESTATED}\n\n{STORY}\n\nShare this article\n",
+                              input_type="text")
+    assert article.title == title
+
+
+def test_the_byline_under_the_visible_headline_not_the_title_line():
+    """A crawler's text opens with the page's <title>; the byline (a name alone) stands
+    under the visible headline further down, not under that first line."""
+    text = f"{HEADLINE}\n\n{MENU}{HEADLINE}\n\nJane Doe\n\nFree Trial\n\n{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(("box", "authors"), [
+    ("Jane Doe\n\nJane is a reporter who covers the town council for the Gazette. She has "
+     "written about its bridges since 2019.", ("Jane Doe",)),
+    # a subheading whose words the story writes in lower case, a product's name: no author
+    ("Temporary Ferry\n\nTemporary Ferry is the service the town will run while the old bridge "
+     "is rebuilt this year.", ()),
+    # a bio speaks of a person: a product's or a section's paragraph does not
+    ("Quarry Apps\n\nQuarry Apps is the service that lists every crossing and timetable in the "
+     "valley this year.", ()),
+    ("Ferry VPN\n\nFerry VPN is a service that keeps your town's connection private while you "
+     "travel on the ferry.", ()),
+])
+def test_an_author_box_under_the_article(box, authors):
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nShare this article\n\n{box}\n"
+    assert newsclean.clean(text, input_type="text").authors == authors

@@ -56,13 +56,19 @@ NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "
                 "presented", "powered", "produced", "designed", "hosted", "narrated")
 # "Picture of Jane Doe By Jane Doe", "Byline profile imageWritten by Jane Doe"
 PICTURE_OF = re.compile(r"(?:picture|photo|image|headshot|avatar|portrait) of\s+", re.IGNORECASE)
-AUTHOR_IMAGE = re.compile(r"\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)"
-                          r"(?:written|posted)?\s*$", re.IGNORECASE)
+AUTHOR_IMAGE = re.compile(r"(?:\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)|"
+                          r"^avatar(?:\s*(?:image|picture|photo))?)(?:written|posted)?\s*$",
+                          re.IGNORECASE)  # "Avatar photo by Jane Doe" too
 # what image alt text and author boxes add to a name: "Picture of Liz Kenny", "Amar's avatar"
 # Markdown bold and an icon's remnant around a byline: "__ by  Jane Doe", "By**Jane Doe** **In",
 # "by **Jane Doe** --10 min read"; each is read as a column gap (two spaces: BYLINE_END)
 EMPHASIS = re.compile(r"\*\*|__")
 LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byline
+# a link's number that a dump leaves before its text ("By[8]Jane Doe", "[20]JANE DOE": lynx
+# numbers links so, and keeps the number where a word comes right before it)
+LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
+# a date glued to the name before it ("Jane DoeMar 5, 2025": a link's text ran into the date)
+GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
@@ -76,6 +82,14 @@ GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(sorted(w.capitalize() for
 AFTER_DATE = re.compile(BYLINE_END.pattern + r"|\s+\*\s+")
 # furniture a date line with its name may be marked as: its reading time, "Updated ..."
 DATED_FURNITURE = ("ui", "byline")
+# the outlet in capitals after a name, one space apart ("Jane Doe USA TODAY")
+OUTLET_AFTER = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z&.]+)+$")
+# an author box: its name alone, then a paragraph about that person ("Jane Doe is a ...")
+BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
+# a bio speaks of its person ("... She covers ...", "his work"): a page's section does not
+BIO_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Tt]hey|[Tt]heir|I|[Mm]y)\b")
+BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|specializes|"
+                      r"specialises|brings|serves|loves|lives)\b")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
@@ -193,6 +207,8 @@ def line_names(text: str) -> tuple[str, ...]:
     menu's entries, "Written By")."""
     first = BYLINE_END.split(AUTHOR_WORD.sub("", NAME_DECOR.sub("", text).strip()))[0]
     first = GLUED_ROLE.sub(" ", first)  # "Jane DoeFounder at Acme"
+    if (outlet := OUTLET_AFTER.search(first)) and PERSON.fullmatch(first[:outlet.start()]):
+        first = first[:outlet.start()]  # "Jane Doe USA TODAY"
     if name := name_before_job(first):
         first = name  # "Jane Doe Founder & Lead Reviewer": the job goes
     whole = before_tail(first).strip(NAME_TRIM)
@@ -237,7 +253,8 @@ def neighbours(blocks: list[Block], index: int) -> list[Block]:
 def written_by(blocks: list[Block]) -> tuple[str, ...]:
     """With no byline by the headline, the one a page sets below its article or in its author
     box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
-    such byline on the page (several are teasers')."""
+    such byline on the page (several are teasers'); with none, the page's author box
+    (author_box)."""
     found = []
     for index, block in enumerate(blocks):
         text = plain(block.text)
@@ -253,7 +270,37 @@ def written_by(blocks: list[Block]) -> tuple[str, ...]:
             continue
         if names:
             found.append(names)
-    return found[0] if len(set(found)) == 1 else ()
+    return found[0] if len(set(found)) == 1 else author_box(blocks) if not found else ()
+
+
+def author_box(blocks: list[Block]) -> tuple[str, ...]:
+    """The name of the page's only author box: a line that is a name alone, then a few
+    sentences about that person ("Jane Doe" / "Jane is a reporter who covers ..."); none
+    when the page has several (teasers' authors, a team page), the name's words are words
+    the page writes in lower case (a subheading: "Digital Tools" / "Digital tools are ..."),
+    or one is an acronym (a product: "Proton VPN is ...")."""
+    found = set()
+    for index, block in enumerate(blocks[:-1]):
+        if block.words <= NAME_LINE_MAX_WORDS and block.role is not Role.ITEM and (
+                names := line_names(plain(block.text))) and len(names) == 1 and (
+                described(names[0], blocks[index + 1])):
+            found.add(names[0])
+    if len(found) != 1:
+        return ()
+    name = found.pop()
+    if any(len(word) > 1 and word.isupper() for word in name.split()):
+        return ()  # "Proton VPN is a ...": a product's name
+    return () if lower_case_words(blocks) & {w.lower() for w in name.split()} else (name,)
+
+
+def described(name: str, block: Block) -> bool:
+    """The block is a few sentences about the person `name`, as an author box sets under the
+    name: it opens with the name, or its first word, and what a bio says next ("Jane is a
+    growth analyst ...", "Jane Doe has covered ..."), and speaks of a person ("she", "his")."""
+    if block.words < BIO_MIN_WORDS or not block.sentence_like or not BIO_PRONOUN.search(block.text):
+        return False
+    return any(BIO_VERB.match(block.text, len(opening)) for opening in (name, name.split()[0])
+               if block.text.startswith(opening))
 
 
 def lower_case_words(blocks: list[Block]) -> set[str]:
@@ -278,7 +325,12 @@ def teaser_list(blocks: list[Block], lines: range, block: Block) -> bool:
 
 def plain(text: str) -> str:
     """A line as its byline is read: bold and icon marks as column gaps, what opens a list
-    item or quote gone, a name glued to "By:" set apart ("__By**Jane Doe**" -> "By  Jane Doe")."""
+    item or quote gone, a name glued to "By:" set apart ("__By**Jane Doe**" -> "By  Jane Doe"),
+    a link's number gone and a date glued to the name set apart ("By[71]Jane DoeMar 5, 2025"
+    -> "By Jane Doe Mar 5, 2025")."""
+    if "[" in text:
+        text = LINK_NUMBER.sub(" ", text).strip()
+    text = GLUED_DATE.sub(" ", text)
     return COLON_GLUED.sub(r"\1: ", EMPHASIS.sub("  ", text)).lstrip(LEAD_DECOR)
 
 

@@ -17,7 +17,7 @@ from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role
-from .byline import BYLINE, NAME_DECOR, is_dateline
+from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
 from .markup import IMAGE_LINE
 from .region import Region
@@ -42,6 +42,15 @@ BYLINE_UNDER = 2  # blocks right under a headline where its byline stands (rule 
 DECK_SHARED = 0.25
 DECK_WORD_LETTERS = 4  # letters: a deck's words in lower case are counted from this long on
 DECK_LONGER = 1.2  # a headline may be a little longer than its deck, seldom more (rule of thumb)
+RESTATED_REACH = 4  # blocks above the line chosen where the headline it restates may stand...
+RESTATED_SHARE = 0.5  # ...sharing this share of the chosen line's words (rule of thumb)
+RESTATED_WORDS = 2  # and at least this many (a word in common is chance)
+# its length against the chosen line's, fewest and most: a section's name is shorter, a
+# caption longer (rule of thumb)
+RESTATED_LENGTH = (0.6, 1.5)
+# a sentence's end inside the line ("... runs AI at scale. AI"): a caption, not a headline
+# ("vs. Ordinary", "U.S. Army" are no sentence end)
+SENTENCE_INSIDE = re.compile(r"[a-z]{3,}\.[])”\"]? [A-Z]")
 
 # ---- how a headline candidate scores (points; the best candidate wins) ----
 # a candidate that ends with a full stop is a standfirst or a caption (rule of thumb)
@@ -68,6 +77,10 @@ FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
 FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
 FLAT_MENU_WORDS = 8  # ...and more of them than this, all capitalised, are a menu's entries
+# share of the words a <title> has past the run that comes again which the headline there
+# says too ("... Planning: Beginner's Guide" over "... Planning? Beginner? Guide"), for the
+# <title> to run straight into the headline; a menu or a date between them shares none
+FLAT_RUN_ON_SHARE = 0.5
 
 # ---- lines that are never the headline ----
 HEADLINE_LIKE_WORDS = (3, 30)  # words of a line that may be a headline, fewest and most
@@ -128,7 +141,10 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         title, start = blocks[inside].text, inside + 1
         title_at = view.starting_at(start).start - 1
     if title_at is not None:  # galleries repeat the headline: its byline follows the first
-        title_at = next((i for i, b in enumerate(shown) if b.text == title), title_at)
+        repeats = [i for i, b in enumerate(shown) if b.text == title]
+        if repeats[:1] == [0] and len(repeats) > 1 and page_title(shown):  # the first line is
+            repeats = repeats[1:]  # the page's <title>: the byline follows the visible headline
+        title_at = repeats[0] if repeats else title_at
     if title:
         note(title, "the title")
     return Headline(title, title_at, Region(start, end))
@@ -206,9 +222,20 @@ def flat_title(text: str) -> str | None:
         if shown := doubled(text[again:again + FLAT_TITLE_CHARS]):
             return shown  # set twice there ("Headline Headline"): the page's own headline
         before = text[:again].strip()  # "Basics Of Event Planning: A Guide Basics Of Event ..."
-        if len(before.split()) <= FLAT_TITLE_WORDS[1] and not TITLE_PART_SEPARATOR.search(before):
+        if len(before.split()) <= FLAT_TITLE_WORDS[1] and not TITLE_PART_SEPARATOR.search(
+                before) and runs_on(before[len(found):], text[again + len(found):]):
             return before  # the <title> runs into the headline: all of it is the title
     return found
+
+
+def runs_on(tail: str, shown: str) -> bool:
+    """The words the <title> has past the run that comes again (`tail`: "Planning: Beginner's
+    Guide") are, most of them, among as many words (and two) of what the page `shown` after that
+    run (the visible headline's rest, "Planning? Beginner? Guide"), in any case or punctuation;
+    a menu ("Contact us Hotlines Home") or a date between title and headline is not."""
+    words = [word.casefold() for word in re.findall(r"\w+", tail)]
+    near = {word.casefold() for word in re.findall(r"\w+", shown)[:len(words) + 2]}
+    return bool(words) and sum(word in near for word in words) >= FLAT_RUN_ON_SHARE * len(words)
 
 
 def doubled(text: str) -> str | None:
@@ -242,7 +269,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
         if hint and index and in_page_title(block, hint, lambda: opening, stops):
             score += PAGE_TITLE_BONUS
-        dated = any(is_dateline(b) or BYLINE.match(b.text) for b in near)
+        dated = any(is_dateline(b) or is_byline(b) for b in near)
         if dated:
             score += DATED_BONUS
         if HEADLINE_USUAL_WORDS[0] <= block.words <= HEADLINE_USUAL_WORDS[1]:
@@ -257,11 +284,15 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         for index in range(max(0, start - TITLE_LOOKBACK) - 1, max(-1, start - FAR_LOOKBACK), -1):
             block = blocks[index]
             if (headline_like(block) and not block.text.endswith(".")
-                    and any(BYLINE.match(b.text) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
+                    and any(is_byline(b) for b in blocks[index + 1: index + 1 + BYLINE_UNDER])
                     and shared_share(block, opening, stops) >= FAR_SHARED):
                 return block.text, index
     if best is not None and (above := over_deck(blocks, best, opening, stops)) is not None:
         best = above
+    elif best is not None and not best_dated and not (hint and in_page_title(
+            blocks[best], hint, lambda: opening, stops)) and (
+            above := over_restated(blocks, best, stops, 1 if hint else 0)) is not None:
+        best = above  # (not over a line the <title> gives or a date line follows)
     return (blocks[best].text, best) if best is not None else (None, None)
 
 
@@ -282,6 +313,36 @@ def over_deck(blocks: list[Block], at: int, opening: frozenset[str], stops: froz
     if at >= 2 and headline_like(blocks[at - 2]) and blocks[at - 2].text != above.text:
         return None  # a run of lines of the same shape: a menu, teasers
     return at - 1 if shared_share(above, opening, stops) >= DECK_SHARED else None
+
+
+def over_restated(blocks: list[Block], at: int, stops: frozenset[str], first: int = 0
+                  ) -> int | None:
+    """The headline a few lines above the line chosen at `at` when that line restates it (the
+    article's first subheading, nearer the opening: "Top 10 Shoe Companies in the World You
+    Should Know About" / Home / Blog / "Top 10 Shoe Companies in the World"): a headline-like
+    line with most of the chosen line's words and about as long, with no paragraph between.
+    Not a line that holds the chosen one whole (a breadcrumb, "Blog / Headline", or the
+    headline with the site's name), nor one of a run of such lines (teasers, a menu). None
+    otherwise. Lines before `first` are not looked at (the scrape's first line when it is the
+    <title>)."""
+    chosen_text = blocks[at].text
+    chosen = set(text_features(chosen_text)[0]) - stops
+    for index in range(at - 1, max(first - 1, at - 1 - RESTATED_REACH), -1):
+        block = blocks[index]
+        if is_prose(block):
+            return None
+        if not headline_like(block) or block.text.endswith((".", ":")) or (
+                SENTENCE_INSIDE.search(block.text)) or (
+                chosen_text.casefold() in block.text.casefold()) or not (
+                RESTATED_LENGTH[0] * blocks[at].words <= block.words
+                <= RESTATED_LENGTH[1] * blocks[at].words):
+            continue
+        shared = len(chosen & set(text_features(block.text)[0]))
+        if shared >= RESTATED_WORDS and shared >= RESTATED_SHARE * len(chosen):
+            if index and headline_like(blocks[index - 1]):
+                return None  # a run of lines of the same shape: teasers, a menu
+            return index
+    return None
 
 
 def sentence_case(text: str) -> bool:
@@ -358,7 +419,7 @@ def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[
                     return None
             continue
         after = blocks[index + 1: index + 1 + BYLINE_UNDER]
-        if any(is_dateline(b) or BYLINE.match(b.text) for b in after) and (
+        if any(is_dateline(b) or is_byline(b) for b in after) and (
                 shared_share(block, opening_words(blocks, index + 1, stops), stops) >= INSIDE_SHARED):
             return index
         if hint and index and in_page_title(
@@ -374,7 +435,7 @@ def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[st
     stands next to ("## Progress Report #39" / "17 Dec 2025") and that the opening echoes
     more than the name (which it echoes little). None when there is no such heading."""
     if dated_heading(blocks, at, reach=1) or find_date(blocks[at].text) or any(
-            BYLINE.match(b.text) for b in blocks[at + 1: at + 1 + BYLINE_UNDER]):
+            is_byline(b) for b in blocks[at + 1: at + 1 + BYLINE_UNDER]):
         return None  # a headline with its date or byline right under it, or in it
     opening = opening_words(blocks, start, stops)
     masthead = shared_share(blocks[at], opening, stops)
@@ -398,6 +459,12 @@ def dated_heading(blocks: list[Block], at: int, reach: int = DATED_REACH) -> boo
             break
         under.append(block)
     return any(is_dateline(b) for b in blocks[max(0, at - 1): at] + under)
+
+
+def is_byline(block: Block) -> bool:
+    """A byline's line: "By Jane Doe | May 3", not a paragraph that opens with "By"
+    ("By dissecting the data, marketers can see ...")."""
+    return block.words <= BYLINE_MAX_WORDS and BYLINE.match(block.text) is not None
 
 
 def headline_like(block: Block) -> bool:
