@@ -201,3 +201,49 @@ def test_text_under_a_rail_header_stays_when_it_is_the_articles_half():
             f"<h1>{HEADLINE}</h1>{story}<h2>More Stories</h2>{rest}</div></body></html>")
     article = newsclean.clean(html, input_type="html")
     assert all(text in article.text for text in STORY)
+
+
+# ---- a listing whose section heading repeats the page's headline ----
+
+PRODUCTS = [
+    ("Harbour Blue Kettle", "A fast kettle with a blue enamel finish that boils a litre in under "
+     "three minutes. Pros: quick, quiet, easy to pour"),
+    ("Riverton Stone Teapot", "A glazed stoneware teapot that keeps four cups warm for an hour. "
+     "Pros: warm, sturdy, dishwasher safe"),
+    ("Wend Valley Cafetiere", "A double-walled glass cafetiere with a steel plunger for eight cups. "
+     "Pros: strong coffee, easy to clean"),
+]
+
+
+def listing_page() -> str:
+    """A shop's category page: its headline over an intro, the products under them, and a
+    section heading that repeats the headline over the category's questions. trafilatura's
+    body may put the products before that heading, and the heading repeats the title: the
+    products are not above the page's headline (WCXB other dev 4818 has the shape)."""
+    products = "".join(f"<li><h3>{name}</h3><p>{blurb}</p></li>" for name, blurb in PRODUCTS)
+    answers = "".join(f"<p>{text}</p>" for text in GUIDE[:3])
+    return ("<html><head><title>Kettles and teapots</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><main><div class='intro'>"
+            "<h1>Kettles and teapots for the kitchen</h1>"
+            f"<p>{STORY[0]}</p></div><ul class='products'>{products}</ul>"
+            f"<div class='faq'><h2>Kettles and teapots for the kitchen</h2>{answers}</div>"
+            "</main></body></html>")
+
+
+def test_items_the_page_shows_under_its_headline_are_not_cut_at_a_repetition():
+    html = listing_page()
+    above = headline_split(lxml.html.fromstring(html), ["Kettles and teapots for the kitchen"])
+    assert above is not None
+    # trafilatura's body, products first, then the section heading that repeats the title
+    items = "".join(f"<item>{name} {blurb}</item>" for name, blurb in PRODUCTS)
+    answers = "".join(f"<p>{text}</p>" for text in GUIDE[:3])
+    body = lxml.etree.fromstring(f"<body><list>{items}</list><head>Kettles and teapots for the "
+                                 f"kitchen</head><p>{STORY[0]}</p>{answers}</body>")
+    drop_above_headline(body, above, ["Kettles and teapots for the kitchen"])
+    text = "".join(body.itertext())
+    assert all(blurb in text for _name, blurb in PRODUCTS)
+    # without the page to tell, the items above the repetition go, as before
+    body = lxml.etree.fromstring(f"<body><list>{items}</list><head>Kettles and teapots for the "
+                                 f"kitchen</head><p>{STORY[0]}</p>{answers}</body>")
+    drop_above_headline(body, None, ["Kettles and teapots for the kitchen"])
+    assert not any(blurb in "".join(body.itertext()) for _name, blurb in PRODUCTS)
