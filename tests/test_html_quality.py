@@ -247,3 +247,50 @@ def test_items_the_page_shows_under_its_headline_are_not_cut_at_a_repetition():
                                  f"kitchen</head><p>{STORY[0]}</p>{answers}</body>")
     drop_above_headline(body, None, ["Kettles and teapots for the kitchen"])
     assert not any(blurb in "".join(body.itertext()) for _name, blurb in PRODUCTS)
+
+
+# ---- how the page is laid out before extraction ----
+
+def test_a_post_after_a_stray_end_of_page_is_read():
+    # a template that closes the page after its header: libxml2 reads the post as a second
+    # <html> beside the document's, which trafilatura never sees; a browser shows it
+    html = ("<html><head><title>Bridge vote</title></head><body><header><a href='/'>Home</a> "
+            "<a href='/news'>News</a></header></body></html>"
+            f"<div class='post'><h1>{HEADLINE}</h1>"
+            + "".join(f"<p>{text}</p>" for text in STORY)
+            + "</div><footer><p>Riverton Gazette, 1 Mill Lane.</p></footer></body></html>")
+    article = newsclean.clean(html, input_type="html")
+    assert all(text in article.text for text in STORY)
+    assert "Mill Lane" not in article.text
+
+
+def accordion_page() -> str:
+    """A guide's FAQ as an accordion: each answer opens with text standing loose in its box,
+    before a second paragraph (WCXB dev 4858 has the shape: trafilatura drops such runs)."""
+    sections = "".join(
+        f"<div class='accordion-section'><button class='accordion-title'><h4>{question}</h4>"
+        f"</button><div><div class='accordion-content'>{answer}<p>{answer.split('. ')[0]} for "
+        "every household in town.</p></div></div></div>" for question, answer in ANSWERS)
+    guide = "".join(f"<p>{text}</p>" for text in GUIDE[:6])
+    return ("<html><head><title>The new recycling rules, explained</title></head><body><article>"
+            f"<h1>The new recycling rules, explained</h1>{guide}<h2>FAQs</h2>"
+            f"<div class='accordion'>{sections}</div></article></body></html>")
+
+
+def test_text_standing_loose_before_a_paragraph_is_read():
+    article = newsclean.clean(accordion_page(), input_type="html")
+    assert all(answer in article.text for _question, answer in ANSWERS)
+
+
+def test_loose_text_becomes_a_paragraph_and_inline_runs_stay():
+    from newsclean.html_repair import wrap_loose_text
+
+    tree = lxml.html.fromstring("<html><body><div>Lead <a href='/x'>link</a> on.<p>One.</p> "
+                                "<button>Open</button> <p>Two.</p>Tail text.</div>"
+                                "<div>Only <b>inline</b> text</div></body></html>")
+    wrap_loose_text(tree)
+    first, second = tree.findall(".//body/div")
+    assert [child.tag for child in first] == ["p", "p", "button", "p", "p"]
+    assert first[0].text_content() == "Lead link on." and first[-1].text == "Tail text."
+    assert first[2].text == "Open" and not (first[1].tail or "").strip()
+    assert second.text == "Only " and [child.tag for child in second] == ["b"]
