@@ -294,3 +294,19 @@ def test_loose_text_becomes_a_paragraph_and_inline_runs_stay():
     assert first[0].text_content() == "Lead link on." and first[-1].text == "Tail text."
     assert first[2].text == "Open" and not (first[1].tail or "").strip()
     assert second.text == "Only " and [child.tag for child in second] == ["b"]
+
+
+def test_sections_under_labels_ending_in_a_colon_are_no_rail():
+    # "Related:" whose link trafilatura dropped, mid-story, then the story's own sections,
+    # each under a label ending in a colon: the rail's header closes nothing (WCXB dev 4613)
+    story = "".join(f"<p>{text}</p>" for text in GUIDE[:6])
+    sections = "".join(f"<p>{label}:</p><p>{text}</p>" for label, text in
+                       (("Homes", STORY[0]), ("Flats", STORY[1]), ("Shops", STORY[2])))
+    html = ("<html><head><title>Bridge vote</title></head><body><div class='post'>"
+            f"<h1>{HEADLINE}</h1>{story}<p>Related:</p>{sections}</div></body></html>")
+    article = newsclean.clean(html, input_type="html")
+    assert all(text in article.text for text in STORY[:3])
+    assert "Homes:" in article.text
+    # teasers' headlines (no colon) over blurbs are a rail: they go
+    article = newsclean.clean(html.replace(":</p>", "</p>"), input_type="html")
+    assert STORY[0] not in article.text and article.text.endswith(GUIDE[5])
