@@ -27,7 +27,7 @@ from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, mis
 from .html_parse import parse_html
 from .html_passes import Passes
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
-from .html_repair import rejoin_after_end, wrap_loose_text
+from .html_repair import rejoin_after_end
 from .html_signals import html_signals
 from .links import graft
 from .prose import MIN_ARTICLE_WORDS, WORD, collapse, squash
@@ -128,7 +128,6 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     native_ad = site is not None and any(xpath_texts(tree, rule)
                                          for rule in site.get("native_ad_clue"))
     drop_inert(tree)
-    wrap_loose_text(tree)
     apply_strip_rules(tree, site, note, doc.url)
     page = measure_page(tree)
     drop_not_article(tree)

@@ -283,38 +283,6 @@ def test_a_post_after_a_stray_end_of_page_is_read():
     assert "Mill Lane" not in article.text
 
 
-def accordion_page() -> str:
-    """A guide's FAQ as an accordion: each answer opens with text standing loose in its box,
-    before a second paragraph (WCXB dev 4858 has the shape: trafilatura drops such runs)."""
-    sections = "".join(
-        f"<div class='accordion-section'><button class='accordion-title'><h4>{question}</h4>"
-        f"</button><div><div class='accordion-content'>{answer}<p>{answer.split('. ')[0]} for "
-        "every household in town.</p></div></div></div>" for question, answer in ANSWERS)
-    guide = "".join(f"<p>{text}</p>" for text in GUIDE[:6])
-    return ("<html><head><title>The new recycling rules, explained</title></head><body><article>"
-            f"<h1>The new recycling rules, explained</h1>{guide}<h2>FAQs</h2>"
-            f"<div class='accordion'>{sections}</div></article></body></html>")
-
-
-def test_text_standing_loose_before_a_paragraph_is_read():
-    article = newsclean.clean(accordion_page(), input_type="html")
-    assert all(answer in article.text for _question, answer in ANSWERS)
-
-
-def test_loose_text_becomes_a_paragraph_and_inline_runs_stay():
-    from newsclean.html_repair import wrap_loose_text
-
-    tree = lxml.html.fromstring("<html><body><div>Lead <a href='/x'>link</a> on.<p>One.</p> "
-                                "<button>Open</button> <p>Two.</p>Tail text.</div>"
-                                "<div>Only <b>inline</b> text</div></body></html>")
-    wrap_loose_text(tree)
-    first, second = tree.findall(".//body/div")
-    assert [child.tag for child in first] == ["p", "p", "button", "p", "p"]
-    assert first[0].text_content() == "Lead link on." and first[-1].text == "Tail text."
-    assert first[2].text == "Open" and not (first[1].tail or "").strip()
-    assert second.text == "Only " and [child.tag for child in second] == ["b"]
-
-
 def test_sections_under_labels_ending_in_a_colon_are_no_rail():
     # "Related:" whose link trafilatura dropped, mid-story, then the story's own sections,
     # each under a label ending in a colon: the rail's header closes nothing (WCXB dev 4613)
