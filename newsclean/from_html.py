@@ -27,6 +27,7 @@ from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, mis
 from .html_parse import parse_html
 from .html_passes import Passes
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
+from .html_repair import rejoin_after_end
 from .html_signals import html_signals
 from .links import graft
 from .prose import MIN_ARTICLE_WORDS, WORD, collapse, squash
@@ -117,6 +118,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     blocks in order. With `links` and `images`, the Markdown keeps them (newsclean.links).
     Raises NothingExtracted or InputError."""
     tree = parse_html(apply_replacements(doc.text, site))
+    rejoin_after_end(tree)
     replay_streamed_segments(tree)
     unwrap_layout_tables(tree)
     page_meta = read_meta(tree, doc.url)
@@ -138,11 +140,14 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     above = None if site and site.get("body") else headline_split(tree, titles)
     text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors,
                                       above)
+    # short against the page's prose, or leaving out prose of its own container: the net
+    short = len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS
     missed = Missed()
-    if len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS or (
-            (missed := missed_prose(tree, [text] + [t for t, _why in heard])).chars >= NET_MISSED_PROSE):
+    if short or page.prose >= NET_MISSED_PROSE:
+        missed = missed_prose(tree, [text] + [t for t, _why in heard], widen=short)
+    if short or missed.chars >= NET_MISSED_PROSE:
         text, markdown_body, heard, body = safety_net(doc, site, titles, (text, markdown_body, heard, body),
-                                                      meta.authors, missed, above)
+                                                      meta.authors, missed, above, short)
     for dropped in heard:
         note(*dropped)
     found = len(WORD.findall(text)) >= MIN_ARTICLE_WORDS
@@ -188,15 +193,17 @@ Cleaned = tuple[str, str, list[tuple[str, str]], Any]
 
 def safety_net(doc: Document, site: SiteRules | None, titles: Sequence[str | None],
                ours: Cleaned, authors: Sequence[str] = (), missed: Missed | None = None,
-               above: Above | None = None) -> Cleaned:
+               above: Above | None = None, short: bool = False) -> Cleaned:
     """Whatever our own steps did to the page, the article is never emptier than bare
     trafilatura's extraction of the untouched page, cleaned the same way: this returns the
-    one of the two with more words. Only for an article that is short against the page's
+    one of the two with more words. Only for an article that is `short` against the page's
     prose (NET_PROSE_SHARE), or that leaves out the prose paragraphs `missed` from its own
-    container (html_net): then the container is read again first, with the classes that made
-    trafilatura drop them lifted, and either text must also hold our article and half of them,
-    so that the common case pays nothing and a longer page of something else never wins."""
-    if missed and missed.texts and (
+    container (html_net). Where it leaves out NET_MISSED_PROSE of them (short or not), the
+    container is read again first, with what made trafilatura drop them lifted (class, id,
+    display:none), and must hold our article and half of them; an article that is not short
+    takes bare trafilatura's text only on the same terms, so that the common case pays
+    nothing and a longer page of something else never wins."""
+    if missed and missed.chars >= NET_MISSED_PROSE and (
             rescued := lifted_container(doc, site, titles, ours, authors, missed, above)):
         return rescued
     heard: list[tuple[str, str]] = []
@@ -204,7 +211,7 @@ def safety_net(doc: Document, site: SiteRules | None, titles: Sequence[str | Non
     bare_text, bare_markdown = finish_body(bare, titles, site, lambda *drop: heard.append(drop), authors,
                                            above)
     if len(WORD.findall(bare_text)) <= len(WORD.findall(ours[0])) or (
-            missed and missed.texts and not holds_all(ours[0], bare_text, missed)):
+            not short and missed and missed.texts and not holds_all(ours[0], bare_text, missed)):
         return ours
     LOG.info("%s: bare trafilatura found more than newsclean's own steps; using it",
              doc.url or "the page")

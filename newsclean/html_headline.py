@@ -74,8 +74,12 @@ def drop_above_headline(body, above: Above | None, titles: Sequence[str | None],
     """Drop the blocks that open the body above the headline: the run of blocks whose text the
     page shows above its headline only (`above.before`, not `above.after`), and, where the
     body repeats the headline, the blocks above the repetition when they are such a run or
-    hold no paragraph of prose (is_prose). Not when they hold as many words as the rest of
-    the body: that is the article, whatever the page's layout."""
+    hold no paragraph of prose (is_prose), unless the page shows one of them under its
+    headline only, a block the body holds once (a gallery repeats its captions) of
+    PROSE_PARAGRAPH_WORDS words or more (its "Close" and "Photo 1 of 4" stand anywhere): then
+    the repetition is a section's heading (a listing's, under its products).
+    Not when they hold as many words as the rest of the body: that is the article, whatever the
+    page's layout."""
     wanted = [squash(t) for t in titles if t and len(squash(t).split()) >= HEADLINE_MIN_WORDS]
     if above is not None:
         wanted.append(above.headline)
@@ -91,6 +95,11 @@ def drop_above_headline(body, above: Above | None, titles: Sequence[str | None],
     if cut > run + 1 and any(is_prose(block) and texts.count(text) == 1
                              for block, text in zip(blocks[:cut], texts)):
         cut = 0  # a section's heading that repeats the title, under the article's intro
+    if cut > run + 1 and above is not None and any(
+            len(text.split()) >= PROSE_PARAGRAPH_WORDS and texts.count(text) == 1
+            and f" {text} " in f" {above.after} " and f" {text} " not in f" {above.before} "
+            for text in texts[run:cut - 1]):
+        cut = 0  # the page shows them under its headline: a section's heading repeats the title
     cut = cut or run
     words = [len(text.split()) for text in texts]
     if not any(words[:cut]) or 2 * sum(words[:cut]) >= sum(words):

@@ -234,7 +234,8 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore,
 def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict) -> dict[int, str]:
     """The lines under the last rail header (`header`) when they are a rail closing the
     article: fewer words than RAIL_AFTER_SHARE of those above it, a headline (no paragraph of
-    prose) first, no keep_line among them; up to two paragraphs of prose in a row."""
+    prose) first, no keep_line among them; up to two paragraphs of prose in a row, or a label
+    ending in a colon over a paragraph of prose."""
     words = [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
     under = range(header + 1, len(texts))
     if any(index in protected for index in under) or not sum(words[:header]) or (
@@ -246,7 +247,11 @@ def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict
     prose = [words[index] >= LEDE_MIN_WORDS and ends_like_sentence(texts[index].strip()) for index in lines]
     if not lines or prose[0]:
         return {}
-    stop = next((lines[at] for at in range(len(lines) - 1) if prose[at] and prose[at + 1]), len(texts))
+    # ... or where a label ending in a colon opens a paragraph of prose ("Kids:", then what to
+    # do with them: the story's own sections under a "Related:" whose link is gone)
+    label = [texts[index].strip().endswith(":") for index in lines]
+    stop = next((lines[at] for at in range(len(lines) - 1) if (prose[at] or label[at]) and prose[at + 1]),
+                len(texts))
     why = f"under the rail's header \"{texts[header].strip()}\", closing the article"
     return {index: why for index in under if index < stop and index not in dropped and texts[index].strip()}
 

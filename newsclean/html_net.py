@@ -27,6 +27,13 @@ NET_MISSED_HELD = 0.5
 # elements that hold a whole page: an article whose paragraphs have only these in common is
 # spread over the page, and has no container of its own to measure
 PAGE_HOLDERS = frozenset(("html", "body"))
+# an article short against the page's prose looks for what it left out in the nearest element
+# around it that holds this share of the page's prose left out (missed_prose's `widen`)
+WIDEN_SHARE = 0.5
+# what trafilatura's discard XPaths read on an element, taken off one that holds missed prose:
+# its class and id ("expandable"), and how it hides ("display:none", aria-hidden: an
+# accordion's closed answers, WCXB dev 4193)
+LIFTED = ("class", "id", "style", "aria-hidden")
 
 
 @dataclass(frozen=True)
@@ -42,11 +49,15 @@ class Missed:
         return sum(map(len, self.texts))
 
 
-def missed_prose(tree, texts: Sequence[str]) -> Missed:
+def missed_prose(tree, texts: Sequence[str], widen: bool = False) -> Missed:
     """The prose paragraphs (html_prepare.prose_paragraphs) inside the article's container that
     none of `texts` (the article, and what its cleaning dropped) holds. The container is the
     nearest element around the page's paragraphs of prose that the article holds; nothing
-    when the article holds none, or only the whole page holds them all."""
+    when the article holds none, or only the whole page holds them all. With `widen` (an
+    article short against the page's prose), the container is the nearest of its ancestors
+    under the <body> that holds WIDEN_SHARE of the prose left out: an intro of one paragraph
+    has no container of its own, the page's prose stands beside it (a guide's entries in a
+    box whose class reads "footer": WCXB dev 4340)."""
     held = " ".join(squash(text) for text in texts)
     kept: list = []
     left: list = []
@@ -60,9 +71,22 @@ def missed_prose(tree, texts: Sequence[str]) -> Missed:
     container = common_ancestor(kept)
     if container is None or container.tag in PAGE_HOLDERS:
         return Missed()
+    if widen:
+        container = widened(container, left)
     inside = set(container.iter("p"))
     return Missed(container, tuple(text for para in left if para in inside
                                    for text in prose_paragraphs(para)))
+
+
+def widened(container, left: list):
+    """The nearest of `container` and its ancestors below the page holders that holds
+    WIDEN_SHARE of the prose of the `left` paragraphs."""
+    sizes = [(set(para.iterancestors()), sum(map(len, prose_paragraphs(para)))) for para in left]
+    total = sum(size for _ancestors, size in sizes)
+    while container.getparent() is not None and container.getparent().tag not in PAGE_HOLDERS and (
+            sum(size for ancestors, size in sizes if container in ancestors) < WIDEN_SHARE * total):
+        container = container.getparent()
+    return container
 
 
 def lift_discards(copy, missed: Missed, discards: Sequence) -> int:
@@ -79,8 +103,8 @@ def lift_discards(copy, missed: Missed, discards: Sequence) -> int:
     for xpath in discards:
         for element in xpath(copy):
             if any(squash(para.text_content()) in wanted for para in element.iter("p")):
-                element.attrib.pop("class", None)
-                element.attrib.pop("id", None)
+                for attribute in LIFTED:
+                    element.attrib.pop(attribute, None)
                 lifted += 1
     for element in details:
         element.tag = "details"

@@ -31,6 +31,8 @@ FURNITURE = [
     ("FILE PHOTO: The company's logo is displayed outside its headquarters.", "caption"),
     ("1of4A shopper looks at extension cords.", "caption"),
     ("[138][Police arrested 32 people during a raid on a call centre]", "media"),
+    ("Image 2 of 5", "media"),
+    ("Photo 3 / 8", "media"),
     ("Tags: bridges, council, transport", "tags"),
     ("As you comment, please be respectful of other commenters.", "comments"),
     ("This document is subject to copyright. No part may be reproduced.", "copyright"),
@@ -117,6 +119,7 @@ ARTICLE = [
     "Photos can be shown in portrait or landscape mode",
     "As is the case with every harbour wall, the repairs will take time and money.",
     "So was the ferry, which ran until the last storm.",
+    "Image 2 of the report shows the harbour wall before the storm.",
 ]
 
 

@@ -10,6 +10,9 @@ import newsclean
 from newsclean.api import explain
 from newsclean.html_headline import drop_above_headline, headline_split
 from newsclean.html_net import NET_MISSED_PROSE, missed_prose
+from newsclean.html_parse import parse_html
+from newsclean.html_passes import Passes
+from newsclean.prose import squash
 from tests.test_html_path import HEADLINE, STORY  # the story those tests clean
 
 # ---- an extraction that stops short inside the article's own container ----
@@ -201,3 +204,162 @@ def test_text_under_a_rail_header_stays_when_it_is_the_articles_half():
             f"<h1>{HEADLINE}</h1>{story}<h2>More Stories</h2>{rest}</div></body></html>")
     article = newsclean.clean(html, input_type="html")
     assert all(text in article.text for text in STORY)
+
+
+# ---- a listing whose section heading repeats the page's headline ----
+
+PRODUCTS = [
+    ("Harbour Blue Kettle", "A fast kettle with a blue enamel finish that boils a litre in under "
+     "three minutes. Pros: quick, quiet, easy to pour"),
+    ("Riverton Stone Teapot", "A glazed stoneware teapot that keeps four cups warm for an hour. "
+     "Pros: warm, sturdy, dishwasher safe"),
+    ("Wend Valley Cafetiere", "A double-walled glass cafetiere with a steel plunger for eight cups. "
+     "Pros: strong coffee, easy to clean"),
+]
+
+
+def listing_page() -> str:
+    """A shop's category page: its headline over an intro, the products under them, and a
+    section heading that repeats the headline over the category's questions. trafilatura's
+    body may put the products before that heading, and the heading repeats the title: the
+    products are not above the page's headline (WCXB other dev 4818 has the shape)."""
+    products = "".join(f"<li><h3>{name}</h3><p>{blurb}</p></li>" for name, blurb in PRODUCTS)
+    answers = "".join(f"<p>{text}</p>" for text in GUIDE[:3])
+    return ("<html><head><title>Kettles and teapots</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><main><div class='intro'>"
+            "<h1>Kettles and teapots for the kitchen</h1>"
+            f"<p>{STORY[0]}</p></div><ul class='products'>{products}</ul>"
+            f"<div class='faq'><h2>Kettles and teapots for the kitchen</h2>{answers}</div>"
+            "</main></body></html>")
+
+
+def test_items_the_page_shows_under_its_headline_are_not_cut_at_a_repetition():
+    html = listing_page()
+    above = headline_split(lxml.html.fromstring(html), ["Kettles and teapots for the kitchen"])
+    assert above is not None
+    # trafilatura's body, products first, then the section heading that repeats the title
+    items = "".join(f"<item>{name} {blurb}</item>" for name, blurb in PRODUCTS)
+    answers = "".join(f"<p>{text}</p>" for text in GUIDE[:3])
+    body = lxml.etree.fromstring(f"<body><list>{items}</list><head>Kettles and teapots for the "
+                                 f"kitchen</head><p>{STORY[0]}</p>{answers}</body>")
+    drop_above_headline(body, above, ["Kettles and teapots for the kitchen"])
+    text = "".join(body.itertext())
+    assert all(blurb in text for _name, blurb in PRODUCTS)
+    # without the page to tell, the items above the repetition go, as before
+    body = lxml.etree.fromstring(f"<body><list>{items}</list><head>Kettles and teapots for the "
+                                 f"kitchen</head><p>{STORY[0]}</p>{answers}</body>")
+    drop_above_headline(body, None, ["Kettles and teapots for the kitchen"])
+    assert not any(blurb in "".join(body.itertext()) for _name, blurb in PRODUCTS)
+
+
+def test_a_gallery_under_the_headline_still_goes_above_its_repetition():
+    # the page shows its headline over a gallery, and again under it (Scrapinghub db6b0816): a
+    # gallery repeats its captions, so they are no listing's items
+    gallery = GALLERY.replace("<p>Close</p>", f"<h2>{HEADLINE}</h2><p>Close</p>")
+    html = gallery_page(f"<div class='article-title'><h1>{HEADLINE}</h1></div>", "").replace(
+        "<div class='article-body'>", gallery + "<div class='article-body'>")
+    above = headline_split(lxml.html.fromstring(html), [HEADLINE])
+    assert above is not None and squash(CAPTION) in above.after
+    slides = "".join(f"<p>{CAPTION}</p><p>Photo {n} of 4</p>" for n in range(1, 5))
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    body = lxml.etree.fromstring(f"<body><p>Updated</p>{slides}<head>{HEADLINE}</head><p>Close</p>"
+                                 f"{story}</body>")
+    drop_above_headline(body, above, [HEADLINE])
+    assert "".join(body.itertext()).startswith("Close")
+
+
+# ---- how the page is laid out before extraction ----
+
+def test_a_post_after_a_stray_end_of_page_is_read():
+    # a template that closes the page after its header: libxml2 reads the post as a second
+    # <html> beside the document's, which trafilatura never sees; a browser shows it
+    html = ("<html><head><title>Bridge vote</title></head><body><header><a href='/'>Home</a> "
+            "<a href='/news'>News</a></header></body></html>"
+            f"<div class='post'><h1>{HEADLINE}</h1>"
+            + "".join(f"<p>{text}</p>" for text in STORY)
+            + "</div><footer><p>Riverton Gazette, 1 Mill Lane.</p></footer></body></html>")
+    article = newsclean.clean(html, input_type="html")
+    assert all(text in article.text for text in STORY)
+    assert "Mill Lane" not in article.text
+
+
+def test_sections_under_labels_ending_in_a_colon_are_no_rail():
+    # "Related:" whose link trafilatura dropped, mid-story, then the story's own sections,
+    # each under a label ending in a colon: the rail's header closes nothing (WCXB dev 4613)
+    story = "".join(f"<p>{text}</p>" for text in GUIDE[:6])
+    sections = "".join(f"<p>{label}:</p><p>{text}</p>" for label, text in
+                       (("Homes", STORY[0]), ("Flats", STORY[1]), ("Shops", STORY[2])))
+    html = ("<html><head><title>Bridge vote</title></head><body><div class='post'>"
+            f"<h1>{HEADLINE}</h1>{story}<p>Related:</p>{sections}</div></body></html>")
+    article = newsclean.clean(html, input_type="html")
+    assert all(text in article.text for text in STORY[:3])
+    assert "Homes:" in article.text
+    # teasers' headlines (no colon) over blurbs are a rail: they go
+    article = newsclean.clean(html.replace(":</p>", "</p>"), input_type="html")
+    assert STORY[0] not in article.text and article.text.endswith(GUIDE[5])
+
+
+def hidden_faq_page(guide=GUIDE) -> str:
+    """A guide whose answers sit in an accordion's closed boxes (style="display:none"), which
+    trafilatura drops as hidden (WCXB dev 4193 has the shape)."""
+    answers = "".join(f"<div class='faq-item'><h3>{q}</h3><div style='display:none' aria-hidden='true'>"
+                      f"<p>{a}</p></div></div>" for q, a in FAQ)
+    return ("<html><head><title>The new recycling rules, explained</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/bins'>Bins</a></nav><main><div class='guide'>"
+            "<h1>The new recycling rules, explained</h1>"
+            + "".join(f"<p>{text}</p>" for text in guide)
+            + f"<h2>Your questions answered</h2><div class='faq'>{answers}</div></div></main>"
+            "<footer><p>Town council, Market Square.</p></footer></body></html>")
+
+
+def test_hidden_answers_are_lifted_out_of_hiding():
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    from newsclean.html_net import Missed, lift_discards
+
+    tree = lxml.html.fromstring(hidden_faq_page())
+    missed = Missed(tree, tuple(answer for _question, answer in FAQ))
+    assert lift_discards(tree, missed, OVERALL_DISCARD_XPATH) == len(FAQ)
+    assert not tree.xpath("//*[@style or @aria-hidden]")
+
+
+def test_a_short_article_is_read_again_from_its_container_first(monkeypatch):
+    # the guide is short against the page's prose (most of it in the hidden answers): the net
+    # reads the container again before it asks bare trafilatura, as for a longer article
+    from newsclean import from_html
+
+    asked = []
+    real = from_html.lifted_container
+    monkeypatch.setattr(from_html, "lifted_container",
+                        lambda *args: asked.append(args[5].chars) or real(*args))
+    # an extraction without the answers (on this small page trafilatura's fallbacks find them;
+    # on WCXB dev 4193 nothing did)
+    page = hidden_faq_page(GUIDE[:2])
+    guide_only = parse_html(page[:page.index("<h2>")] + "</div></main></body></html>")
+    monkeypatch.setattr(from_html, "choose_body", lambda tree, url, page: Passes(guide_only, url).recall())
+    article = newsclean.clean(page, input_type="html")
+    assert asked and asked[0] >= NET_MISSED_PROSE
+    assert all(text in article.text for text in GUIDE[:2])
+    assert all(answer in article.text for _question, answer in FAQ)
+
+
+def guide_in_footer_page() -> str:
+    """A guide: one paragraph of intro in its own box, the entries in a box beside it whose
+    class reads "footer", which trafilatura drops (WCXB dev 4340 has the shape)."""
+    entries = "".join(f"<div class='entry'><h3>Part {n}</h3><p>{text}</p></div>"
+                      for n, text in enumerate(GUIDE[1:], 2))
+    return ("<html><head><title>The new recycling rules, explained</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav><main><div class='page'>"
+            f"<h1>The new recycling rules, explained</h1><div class='page-lead'><p>{GUIDE[0]}</p>"
+            f"</div><div class='page-footer'><div class='entries'>{entries}</div></div></div></main>"
+            "<footer><p>Riverton Gazette, 1 Mill Lane.</p></footer></body></html>")
+
+
+def test_a_short_articles_container_is_widened_to_the_prose_it_left_out():
+    # the article is the intro alone: its own box holds nothing it left out; widened, the
+    # container is the page's box that holds the entries, not the page itself
+    tree = lxml.html.fromstring(guide_in_footer_page())
+    assert missed_prose(tree, [GUIDE[0]]).texts == ()
+    missed = missed_prose(tree, [GUIDE[0]], widen=True)
+    assert missed.container.get("class") == "page"
+    assert missed.texts == tuple(GUIDE[1:]) and missed.chars >= NET_MISSED_PROSE
