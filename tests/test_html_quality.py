@@ -160,6 +160,19 @@ def test_paragraphs_under_a_promo_label_near_the_end_stay():
     assert "INSIGHT" not in article.text
 
 
+def test_the_split_puts_each_text_on_its_side_of_the_headline():
+    """`before` is read at once, `after` when asked; the headline's own words are in neither,
+    and its ancestors' tails and what follows it are after it."""
+    html = ("<html><body><div>Menu <a>Home</a> rail<header><p>Kicker line</p><h1>Bridge vote "
+            "passes <i>at last</i> tonight</h1>Under it</header>Header tail</div><p>Story "
+            "<b>opens</b> here</p>Page end</body></html>")
+    above = headline_split(lxml.html.fromstring(html), ["Bridge vote passes at last tonight"])
+    assert above is not None and above.headline == "bridge vote passes at last tonight"
+    assert above.before == "menu home rail kicker line"
+    assert above.after.startswith("header tail under it story")  # an element's tail before its children's
+    assert sorted(above.after.split()) == sorted("header tail under it story opens here page end".split())
+
+
 def test_a_short_title_is_no_headline_to_split_at():
     html = gallery_page("<h1>Bridge vote</h1>")
     assert headline_split(lxml.html.fromstring(html), ["Bridge vote"]) is None
