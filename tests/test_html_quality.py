@@ -85,6 +85,24 @@ def test_missed_prose_counts_only_the_articles_own_container():
     assert missed_prose(tree, [" ".join(GUIDE + [a for _q, a in FAQ])]).texts == ()
 
 
+def test_missed_prose_matches_paragraphs_as_squashed_not_as_written():
+    # a paragraph the article holds in other case and punctuation is held; one whose text the
+    # article holds as written but glued to the next word is not, where a capital sigma ends a
+    # word: lower() makes it final (ς) in the paragraph and medial (σ) in the article
+    first = ("The harbour board met on Monday night to decide the fate of the old fish market "
+             "by the quay.")
+    greek = ("Η ΣΥΝΕΔΡΙΑΣΗ ΤΟΥ ΛΙΜΕΝΙΚΟΥ ΤΑΜΕΙΟΥ ΑΠΟΦΑΣΙΣΕ ΓΙΑ ΤΗΝ ΠΑΛΙΑ ΨΑΡΑΓΟΡΑ ΤΗΣ ΠΟΛΗΣ "
+             "ΜΕΤΑ ΑΠΟ ΠΟΛΛΑ ΧΡΟΝΙΑ ΣΥΖΗΤΗΣΗΣ.")
+    last = ("Traders said the roof had leaked for years and that customers had started to stay "
+            "away from it.")
+    tree = lxml.html.fromstring(f"<html><body><div class='story'><p>{first}</p><p>{greek}</p>"
+                                f"<p>{last}</p></div></body></html>")
+    loud = first.upper().replace(" by ", ", by ")
+    assert missed_prose(tree, [f"{loud} {greek} {last}"]).texts == ()
+    missed = missed_prose(tree, [f"{first} {greek}Α {last}"])
+    assert missed.texts == (greek,) and missed.container.get("class") == "story"
+
+
 def test_net_is_not_asked_for_a_short_aside_left_out(monkeypatch):
     # one answer left out is under NET_MISSED_PROSE: the page pays no second extraction
     from newsclean import from_html
