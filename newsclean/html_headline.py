@@ -7,8 +7,10 @@ The headline is found on the parsed page, as a heading whose text is the article
 body alone cannot tell, as trafilatura often leaves the headline out of it."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .html_lines import BLOCK_TAGS, block_text, remove_block
 from .html_prepare import PROSE_PARAGRAPH_WORDS
@@ -24,12 +26,19 @@ HEADINGS = ("h1", "h2")
 
 @dataclass(frozen=True)
 class Above:
-    """The page's text above its headline and under it (squashed: see prose.squash), and the
-    headline itself."""
+    """The page's text above its headline (squashed: see prose.squash), the headline itself,
+    and the text under it (`after`), read off the page when first asked: most pages never ask
+    (BENCHMARKS.md, "Speed"), so it is asked before the page's tree changes (from_html prunes
+    it only once the article is cleaned)."""
 
     before: str
-    after: str
     headline: str
+    body: Any = field(default=None, repr=False, compare=False)
+    heading: Any = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def after(self) -> str:
+        return squash(" ".join(text_after(self.body, self.heading))) if self.heading is not None else ""
 
 
 def headline_split(tree, titles: Sequence[str | None]) -> Above | None:
@@ -48,25 +57,36 @@ def headline_split(tree, titles: Sequence[str | None]) -> Above | None:
 
 
 def split_at(body, heading, headline: str) -> Above:
-    """The body's text before `heading` and after it, in document order (an element's text
-    stands where it opens, its tail where it closes: after the heading for its ancestors)."""
+    """The body's text before `heading` (an element's text, then its tail, then its
+    descendants'), and, when asked, after it."""
     before: list[str] = []
-    after: list[str] = []
-    inside = set(heading.iterdescendants())
     holders = set(heading.iterancestors())
-    side = before
     for element in body.iter():
         if element is heading:
-            side = after
-            after.append(heading.tail or "")
-            continue
-        if element in inside:
-            continue
+            break
         if isinstance(element.tag, str) and element.text:
-            side.append(element.text)
-        if element.tail:
-            (after if element in holders else side).append(element.tail)
-    return Above(squash(" ".join(before)), squash(" ".join(after)), headline)
+            before.append(element.text)
+        if element.tail and element not in holders:  # an ancestor's tail comes after the heading
+            before.append(element.tail)
+    return Above(squash(" ".join(before)), headline, body, heading)
+
+
+def text_after(body, heading) -> list[str]:
+    """The texts split_at puts after `heading`, in its order: its ancestors' tails (from the
+    body down), its own tail, then what follows it, each element's text, tail and descendants'."""
+    holders = list(heading.iterancestors())
+    texts = [h.tail for h in reversed(holders[:holders.index(body) + 1]) if h.tail]
+    texts.append(heading.tail or "")
+    node = heading
+    while node is not body:
+        for sibling in node.itersiblings():
+            for element in sibling.iter():
+                if isinstance(element.tag, str) and element.text:
+                    texts.append(element.text)
+                if element.tail:
+                    texts.append(element.tail)
+        node = node.getparent()
+    return texts
 
 
 def drop_above_headline(body, above: Above | None, titles: Sequence[str | None],

@@ -58,13 +58,22 @@ def missed_prose(tree, texts: Sequence[str], widen: bool = False) -> Missed:
     under the <body> that holds WIDEN_SHARE of the prose left out: an intro of one paragraph
     has no container of its own, the page's prose stands beside it (a guide's entries in a
     box whose class reads "footer": WCXB dev 4340)."""
-    held = " ".join(squash(text) for text in texts)
+    plain = "\n".join(collapse(text) for text in texts)  # a paragraph's text holds no newline
+    held: str | None = None
     kept: list = []
     left: list = []
     for para in tree.iter("p"):
         text = collapse(para.text_content())
         if len(text.split()) < PROSE_PARAGRAPH_WORDS:
             continue
+        # found as written, it is found squashed (held), but where a capital sigma is: lower()
+        # reads it by its neighbours (BENCHMARKS.md, "Speed": most paragraphs are, and squashing
+        # the article's text is most of the cost)
+        if "\u03a3" not in text and text in plain:
+            kept.append(para)
+            continue
+        if held is None:
+            held = " ".join(squash(text) for text in texts)
         (kept if squash(text) in held else left).append(para)
     if not kept:
         return Missed()

@@ -1,8 +1,10 @@
 """trafilatura's extraction of one prepared page, in recall mode and in its default (balanced)
 mode, run from trafilatura's own stages in the order `trafilatura.bare_extraction` runs them,
 so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Speed"):
-- trafilatura's first prunes of the page (comment sections, infinite-scroll rails; 2.5 ms a
-  Scrapinghub page) find the same on both passes, so they run once a page;
+- trafilatura's first prunes of the page (comment sections, infinite-scroll rails) find the
+  same on both passes, so they run once a page, as one walk over the page instead of its
+  XPaths' regex callbacks (2.1 -> 0.35 ms a Scrapinghub page), and the page is copied only
+  when they find something (81 of 181 pages);
 - the raw copy that feeds readability is made only when the comparison will read it (recall
   mode skips it for a long extraction);
 - the default mode's retry in recall mode (its "escalation") is the recall pass already run.
@@ -13,10 +15,13 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from typing import Any
 
 import trafilatura.core as core
 from trafilatura.settings import Extractor
+from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
+from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
 
 LOG = logging.getLogger("newsclean")
 # what bare_extraction is asked: no comments, tables kept, Markdown formatting in the body
@@ -115,15 +120,75 @@ class Passes:
 
 def raw_pruned(tree):
     """The tree as trafilatura's sequence starts from it: comment sections (unless the page is a
-    forum thread, where they are the posts) and infinite-scroll rails removed. A copy only when
-    once for both passes (a copy: `tree` is read again after the extraction)."""
-    expressions = list(core.RAW_TREE_PRUNE_XPATH)
-    if not core._forum_thread_page(tree):  # noqa: SLF001  # trafilatura's own test, pinned version
-        expressions += core.REMOVE_COMMENTS_AND_LISTS_XPATH
+    forum thread, where they are the posts) and infinite-scroll rails removed. A copy when there
+    is something to remove (`tree` is read again after the extraction), else `tree` itself: no
+    stage changes the tree it is given (they copy it first)."""
+    found = raw_prunes(tree, comments=not core._forum_thread_page(tree))  # noqa: SLF001  # pinned version
+    if not found:
+        return tree
+    paths = [element_path(element) for element in found]
     tree = copy.copy(tree)
-    for expression in expressions:  # in trafilatura's order: one prune may make the next match
-        tree = core.prune_unwanted_nodes(tree, [expression])
+    for element in [at_path(tree, path) for path in paths]:  # in trafilatura's order
+        core.delete_element(element)
     return tree
+
+
+# trafilatura 2.3.1's RAW_TREE_PRUNE_XPATH and REMOVE_COMMENTS_AND_LISTS_XPATH (xpaths.py), read
+# in one walk over the tree: their `re:test` calls back into Python once per container and
+# pattern (2.1 ms a Scrapinghub page, against 0.35 for this walk);
+# tests/test_html_passes.py holds the two to the same elements on pages of every shape
+SCROLL_RAIL = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
+APPENDED_POST = re.compile("mvp-post-add-(?:box|wrap)")
+SHARE_BUTTONS = "elementor-share-buttons"
+COMMENTS_ID = re.compile(f"^(?:{COMMENTS_ID_PATTERN}|disqus_thread|dsq-comments)")
+COMMENTS_LIST_ID = re.compile(f"^(?:{COMMENTS_ID_PATTERN})")
+COMMENTS_CLASS = re.compile(COMMENTS_CLASS_PATTERN)
+RAIL_TAGS = frozenset(("div", "section", "aside"))
+LIST_TAGS = frozenset(("ol", "ul"))
+
+
+def raw_prunes(tree, comments: bool) -> list:
+    """What trafilatura's first prunes remove from `tree`, in the order it removes them: its
+    infinite-scroll rails (those holding no <h1>, unless appended posts), then share-button
+    boxes, then (with `comments`) comment sections and comment lists. Each list is in document
+    order; an element inside one removed before is listed too (removing it again changes
+    nothing on the page)."""
+    rails: list = []
+    shares: list = []
+    threads: list = []
+    for element in tree.iterdescendants("div", "section", "aside", "ol", "ul", "details", "list"):
+        ident = element.get("id") or ""
+        classes = element.get("class") or ""
+        if not ident and not classes:
+            continue
+        tag = element.tag
+        if tag in RAIL_TAGS:
+            if (SCROLL_RAIL.search(ident) or SCROLL_RAIL.search(classes)) and (
+                    next(element.iterdescendants("h1"), None) is None
+                    or APPENDED_POST.search(ident) or APPENDED_POST.search(classes)):
+                rails.append(element)
+            if SHARE_BUTTONS in classes:
+                shares.append(element)
+        if comments and tag != "aside" and (COMMENTS_ID.search(ident) or COMMENTS_CLASS.search(classes)) and (
+                tag not in LIST_TAGS or COMMENTS_LIST_ID.search(ident) or COMMENTS_CLASS.search(classes)):
+            threads.append(element)
+    return rails + shares + threads
+
+
+def element_path(element) -> list[int]:
+    """Where `element` stands under its root: its index under each ancestor, from the top."""
+    path = []
+    parent = element.getparent()
+    while parent is not None:
+        path.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    return path[::-1]
+
+
+def at_path(root, path: list[int]):
+    for index in path:
+        root = root[index]
+    return root
 
 
 def extract_and_compare(tree, options: Extractor) -> Stage:

@@ -4,12 +4,15 @@ tree, on pages of the shapes that take each of trafilatura's branches (a long ar
 sections to prune, a forum thread, a short page that escalates, an empty one)."""
 from __future__ import annotations
 
+import copy
+
 import lxml.etree
 import pytest
 import trafilatura
+import trafilatura.core as core
 
 from newsclean.html_parse import parse_html
-from newsclean.html_passes import Passes
+from newsclean.html_passes import Passes, raw_pruned, raw_prunes
 
 SENTENCES = [
     "The harbour board met on Monday night to decide the fate of the old fish market.",
@@ -91,3 +94,45 @@ def test_the_pages_take_trafilaturas_branches():
     passes = Passes(parse_html(PAGES["listing"]), None)
     passes.default()
     assert passes.recall_stages is not None  # the default pass escalated to recall mode
+
+
+# containers that trafilatura's first prunes take or leave, by tag, id and class: rails of
+# appended posts (with and without a headline), share buttons, comment sections and lists,
+# and their near misses ("commentary", an <aside>, a list whose id is the Disqus one)
+PRUNE_SHAPES = "".join((
+    "<div class='infinite-scroll'><p>Next story</p></div>",
+    "<section id='infiniteScroll'><h1>Own headline</h1><p>Kept: it holds the h1</p></section>",
+    "<div class='mvp-post-add-box'><h1>Appended post</h1><p>Taken all the same</p></div>",
+    "<aside class='elementor-share-buttons x'><a href='/s'>Share</a></aside>",
+    "<div id='Comment-7'><p>A comment</p></div><div class='commentary'><p>Analysis</p></div>",
+    "<div id='comol'>x</div><section id='disqus_thread'>y</section><div id='dsq-comments'>z</div>",
+    "<ol id='dsq-comments'><li>kept: no comment id for lists</li></ol>",
+    "<ul class='comment-list'><li>taken</li></ul><ul id='comments-2'><li>taken</li></ul>",
+    "<aside class='comment-box'>an aside is no comment section</aside>",
+    "<details class='post-comments'><p>taken</p></details><list id='comment'>taken</list>",
+    "<div class='infinite-scroll'><div id='comments'><p>nested</p></div></div>tail text",
+    "<div id='' class=''>empty names</div>",
+))
+
+
+@pytest.mark.parametrize("forum", [False, True])
+def test_first_prunes_are_trafilaturas(forum):
+    """raw_prunes reads trafilatura's first prune XPaths in one walk: it must list what they
+    select, in their order, and the pruned tree must be the one trafilatura prunes."""
+    page = article(3, PRUNE_SHAPES, FORUM if forum else "")
+    tree = parse_html(page)
+    expressions = list(core.RAW_TREE_PRUNE_XPATH)
+    if not forum:
+        expressions += core.REMOVE_COMMENTS_AND_LISTS_XPATH
+    expected = [element for expression in expressions for element in expression(tree)]
+    assert len(expected) == (4 if forum else 4 + 9), [el.tag for el in expected]  # each XPath takes some
+    assert raw_prunes(tree, comments=not forum) == expected
+    reference = copy.copy(tree)
+    for expression in expressions:
+        core.prune_unwanted_nodes(reference, [expression])
+    assert lxml.etree.tostring(copy.copy(raw_pruned(tree))) == lxml.etree.tostring(reference)
+
+
+def test_a_page_with_nothing_to_prune_is_not_copied():
+    tree = parse_html(PAGES["long article"])
+    assert raw_pruned(tree) is tree

@@ -88,6 +88,24 @@ def test_missed_prose_counts_only_the_articles_own_container():
     assert missed_prose(tree, [" ".join(GUIDE + [a for _q, a in FAQ])]).texts == ()
 
 
+def test_missed_prose_matches_paragraphs_as_squashed_not_as_written():
+    # a paragraph the article holds in other case and punctuation is held; one whose text the
+    # article holds as written but glued to the next word is not, where a capital sigma ends a
+    # word: lower() makes it final (ς) in the paragraph and medial (σ) in the article
+    first = ("The harbour board met on Monday night to decide the fate of the old fish market "
+             "by the quay.")
+    greek = ("Η ΣΥΝΕΔΡΙΑΣΗ ΤΟΥ ΛΙΜΕΝΙΚΟΥ ΤΑΜΕΙΟΥ ΑΠΟΦΑΣΙΣΕ ΓΙΑ ΤΗΝ ΠΑΛΙΑ ΨΑΡΑΓΟΡΑ ΤΗΣ ΠΟΛΗΣ "
+             "ΜΕΤΑ ΑΠΟ ΠΟΛΛΑ ΧΡΟΝΙΑ ΣΥΖΗΤΗΣΗΣ.")
+    last = ("Traders said the roof had leaked for years and that customers had started to stay "
+            "away from it.")
+    tree = lxml.html.fromstring(f"<html><body><div class='story'><p>{first}</p><p>{greek}</p>"
+                                f"<p>{last}</p></div></body></html>")
+    loud = first.upper().replace(" by ", ", by ")
+    assert missed_prose(tree, [f"{loud} {greek} {last}"]).texts == ()
+    missed = missed_prose(tree, [f"{first} {greek}Α {last}"])
+    assert missed.texts == (greek,) and missed.container.get("class") == "story"
+
+
 def test_net_is_not_asked_for_a_short_aside_left_out(monkeypatch):
     # one answer left out is under NET_MISSED_PROSE: the page pays no second extraction
     from newsclean import from_html
@@ -161,6 +179,19 @@ def test_paragraphs_under_a_promo_label_near_the_end_stay():
     article = newsclean.clean(html, input_type="html")
     assert article.text.endswith(STORY[1]) and STORY[0] in article.text
     assert "INSIGHT" not in article.text
+
+
+def test_the_split_puts_each_text_on_its_side_of_the_headline():
+    """`before` is read at once, `after` when asked; the headline's own words are in neither,
+    and its ancestors' tails and what follows it are after it."""
+    html = ("<html><body><div>Menu <a>Home</a> rail<header><p>Kicker line</p><h1>Bridge vote "
+            "passes <i>at last</i> tonight</h1>Under it</header>Header tail</div><p>Story "
+            "<b>opens</b> here</p>Page end</body></html>")
+    above = headline_split(lxml.html.fromstring(html), ["Bridge vote passes at last tonight"])
+    assert above is not None and above.headline == "bridge vote passes at last tonight"
+    assert above.before == "menu home rail kicker line"
+    assert above.after.startswith("header tail under it story")  # an element's tail before its children's
+    assert sorted(above.after.split()) == sorted("header tail under it story opens here page end".split())
 
 
 def test_a_short_title_is_no_headline_to_split_at():

@@ -446,3 +446,14 @@ def test_both_paths_output_composed_accents(input_type):
     article = clean(data, input_type=input_type)
     assert "geprüft" in article.text and "Müller" in article.text
     assert "\u0308" not in article.text + article.markdown + (article.title or "")
+
+
+def test_the_quick_look_for_invisible_characters_finds_what_the_regex_finds():
+    # holds_invisible decides whether INVISIBLE.sub runs: it must agree with the regex on every
+    # code point of the BMP (a lone surrogate too: a str given by a caller may hold one) and a
+    # sample of the others (four bytes each in UTF-8, none of them ASCII)
+    codes = [*range(0x10000), *range(0x10000, 0x110000, 0x3FF)]
+    misses = [code for code in codes
+              if sniff.holds_invisible(f"é{chr(code)}x") != bool(sniff.INVISIBLE.search(chr(code)))]
+    assert misses == []
+    assert sniff.decode("<p>a\x07b\r\nc\rd\ufffe</p>", kind="html").text == "<p>ab\nc\nd</p>"
