@@ -39,10 +39,9 @@ def main() -> int:
     sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
     import importlib
 
-    import trafilatura
-
     import newsclean
     from benchmarks.datasets import HTML_STYLE, load_dataset, read_input
+    from benchmarks.systems import bare_seconds
 
     dataset = load_dataset(args.dataset)
     pages = [(page.url, read_input(dataset.input_path(page, HTML_STYLE)))
@@ -84,10 +83,7 @@ def main() -> int:
         return time.process_time() - start
 
     def bare_all() -> float:
-        start = time.process_time()
-        for url, data in pages:
-            trafilatura.extract(data.decode("utf-8", "replace"), url=url, include_comments=False)
-        return time.process_time() - start
+        return bare_seconds(pages)
 
     clean_all()
     bare_all()

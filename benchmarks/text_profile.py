@@ -95,15 +95,12 @@ def main() -> int:
 
     bare_all = None
     if args.bare:
-        import trafilatura
+        from benchmarks.systems import bare_seconds
 
         htmls = [(page.url, read_input(dataset.input_path(page, HTML_STYLE))) for page in chosen]
 
         def bare_all() -> float:
-            start = time.process_time()
-            for url, data in htmls:
-                trafilatura.extract(data.decode("utf-8", "replace"), url=url, include_comments=False)
-            return time.process_time() - start
+            return bare_seconds(htmls)
 
         bare_all()
     clean_all()

@@ -27,6 +27,7 @@ from .rule_regex import (
     LOOSE_OPTIONS,
     RuleRegexError,
     Writer,
+    compiled_set,
     inline_flags,
     sre_parse,
     utf8,
@@ -77,16 +78,10 @@ class PatternSet:
     def __init__(self, patterns: Sequence[Any]) -> None:
         self.patterns = tuple(patterns)
         self.everything = list(range(len(self.patterns)))
-        self.any: Any = None
-        found = re2.Set.SearchSet(LOOSE_OPTIONS)
-        try:
-            for pattern in self.patterns:
-                wide = widened(pattern.regex)
-                found.Add(wide if pattern.anywhere else rf"\A(?:{wide})\z")
-            found.Compile()
-        except re2.error:  # pragma: no cover - too big as one: every pattern a candidate
-            return
-        self.any = found
+        wide = [widened(pattern.regex) for pattern in self.patterns]
+        # None when too big as one: every pattern a candidate
+        self.any: Any = compiled_set(re2.Set.SearchSet, LOOSE_OPTIONS, [
+            form if pattern.anywhere else rf"\A(?:{form})\z" for pattern, form in zip(self.patterns, wide)])
 
     def candidates(self, text: str) -> list[int]:
         if self.any is None:  # pragma: no cover

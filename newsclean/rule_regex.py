@@ -236,21 +236,29 @@ def utf8(line: str) -> bytes:
         return SURROGATE.sub("\ufffd", line).encode("utf-8")
 
 
+def compiled_set(kind: Any, options: Any, expressions: Sequence[str]) -> Any:
+    """An RE2 set (`kind`: re2.Set.SearchSet or FullMatchSet) of the expressions, compiled; None
+    when RE2 cannot hold them as one (too big, or one it cannot read): the caller then falls
+    back on each expression alone."""
+    found = kind(options)
+    try:
+        for expression in expressions:
+            found.Add(expression)
+        found.Compile()
+    except re2.error:
+        return None
+    return found
+
+
 class LineMatcher:
     """Several line regexes at once: which of them match all of a line. One RE2 pass over the
     line (an RE2 set of the loose forms); the few that match are then checked in full."""
 
     def __init__(self, regexes: Sequence[LineRegex]):
         self.regexes = tuple(regexes)
-        self.any: Any = None
-        found = re2.Set.FullMatchSet(LOOSE_OPTIONS)
-        try:
-            for regex in self.regexes:
-                found.Add(regex.translation.loose)
-            found.Compile()
-        except re2.error:  # too big as one: each regex on its own
-            return
-        self.any = found
+        # None when too big as one: each regex on its own
+        self.any: Any = compiled_set(re2.Set.FullMatchSet, LOOSE_OPTIONS,
+                                     [regex.translation.loose for regex in self.regexes])
 
     def matches(self, line: str) -> list[int]:
         """The indices of the regexes that match all of `line`, in order."""

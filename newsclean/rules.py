@@ -33,7 +33,7 @@ import lxml.etree
 import re2
 
 from .errors import RuleError
-from .rule_regex import LineMatcher, RuleRegexError, compile_line_regex, utf8
+from .rule_regex import LineMatcher, RuleRegexError, compile_line_regex, compiled_set, utf8
 from .sniff import Document, Kind
 
 # directive -> how its value is read
@@ -383,17 +383,10 @@ class FingerprintScreen:
 
     def __init__(self, values: Sequence[str]) -> None:
         self.values = tuple(values)
-        self.found: Any = None
         options = re2.Options()
         options.literal = True
-        found = re2.Set.SearchSet(options)
-        try:
-            for value in self.values:
-                found.Add(value)
-            found.Compile()
-        except re2.error:  # pragma: no cover - too big as one: every value a candidate
-            return
-        self.found = found
+        # None when too big as one: every value a candidate
+        self.found: Any = compiled_set(re2.Set.SearchSet, options, self.values)
 
     def present(self, text: str) -> frozenset[str]:
         if self.found is None:  # pragma: no cover

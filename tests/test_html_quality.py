@@ -134,6 +134,14 @@ def gallery_page(headline_block: str, gallery: str = GALLERY) -> str:
             f"<div class='article-body'>{story}</div></div></article></body></html>")
 
 
+def gallery_body():
+    """trafilatura's body of a gallery page: the slides, the headline as <head>, then the story."""
+    slides = "".join(f"<p>{CAPTION}</p><p>Photo {n} of 4</p>" for n in range(1, 5))
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    return lxml.etree.fromstring(f"<body><p>Updated</p>{slides}<head>{HEADLINE}</head><p>Close</p>"
+                                 f"{story}</body>")
+
+
 def test_a_gallery_above_the_headline_is_not_the_article():
     # trafilatura leaves the <h1> out of its body: the page tells what stood above it
     html = gallery_page(f"<div class='article-title'><h1>{HEADLINE}</h1></div>")
@@ -149,10 +157,7 @@ def test_a_headline_repeated_under_a_gallery_closes_it():
     gallery = GALLERY.replace("<p>Close</p>", f"<h2>{HEADLINE}</h2><p>Close</p>")
     html = gallery_page(f"<div class='article-title'><h1>{HEADLINE}</h1></div>", gallery)
     # trafilatura's body: <head> for headings
-    slides = "".join(f"<p>{CAPTION}</p><p>Photo {n} of 4</p>" for n in range(1, 5))
-    story = "".join(f"<p>{text}</p>" for text in STORY)
-    body = lxml.etree.fromstring(f"<body><p>Updated</p>{slides}<head>{HEADLINE}</head><p>Close</p>"
-                                 f"{story}</body>")
+    body = gallery_body()
     drop_above_headline(body, None, [HEADLINE])
     assert "".join(body.itertext()).startswith("Close")
     assert newsclean.clean(html, input_type="html").text.startswith(STORY[0])
@@ -291,10 +296,7 @@ def test_a_gallery_under_the_headline_still_goes_above_its_repetition():
         "<div class='article-body'>", gallery + "<div class='article-body'>")
     above = headline_split(lxml.html.fromstring(html), [HEADLINE])
     assert above is not None and squash(CAPTION) in above.after
-    slides = "".join(f"<p>{CAPTION}</p><p>Photo {n} of 4</p>" for n in range(1, 5))
-    story = "".join(f"<p>{text}</p>" for text in STORY)
-    body = lxml.etree.fromstring(f"<body><p>Updated</p>{slides}<head>{HEADLINE}</head><p>Close</p>"
-                                 f"{story}</body>")
+    body = gallery_body()
     drop_above_headline(body, above, [HEADLINE])
     assert "".join(body.itertext()).startswith("Close")
 
