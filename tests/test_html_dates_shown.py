@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 
 import newsclean
+from newsclean.html_byline import is_person, names_on_line
 from newsclean.html_dates import date_range, first_shown_dates, headline_date
 
 HEADLINE = "Volunteers restore the old mill pond for wildlife"
@@ -128,3 +129,54 @@ def test_no_date_line_under_the_headline(line):
 def test_a_date_far_below_the_headline_is_no_date_line():
     html = page(article="<p>" + "Reeds and silt. " * 20 + "</p><p>June 2, 2025</p>")
     assert headline_date(body(html)) is None
+
+
+# ---- bylines shown as text in German, French and Spanish ----
+
+@pytest.mark.parametrize("line, names", [
+    ("Von Hans Müller und Anna Schmidt | 3 Min. Lesezeit", ("Hans Müller", "Anna Schmidt")),
+    ("Geschrieben von Klaus Weber", ("Klaus Weber",)),
+    ("Autorin: Petra Lang", ("Petra Lang",)),
+    ("Veröffentlicht am 3. März 2025 von Hans Müller", ("Hans Müller",)),
+    ("Par Jean Dupont et Claire Martin", ("Jean Dupont", "Claire Martin")),
+    ("Auteur : Claire Martin", ("Claire Martin",)),
+    ("Publié le 3 mars 2025 par Jean Dupont", ("Jean Dupont",)),
+    ("Por Ana García y Luis Pérez", ("Ana García", "Luis Pérez")),
+    ("Texto: María López", ("María López",)),
+    ("Publicado el 3 de marzo de 2025 por Ana García", ("Ana García",)),
+])
+def test_byline_lines_in_german_french_and_spanish(line, names):
+    assert names_on_line(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Von der Leyen besucht Millford",  # a sentence that opens with a name's particle
+    "par Jean Dupont",  # lower case with no date before it: a preposition
+    "Photo par Jean Dupont",  # a credit
+    "Von Miller signs with the Bears",
+    "Por La Redacción",  # the newsroom
+    "Von Redaktion Millford",
+    "Par La Rédaction",
+])
+def test_lines_in_german_french_and_spanish_that_name_no_author(line):
+    assert names_on_line(line) == ()
+
+
+@pytest.mark.parametrize("name, person", [
+    ("Hans Müller", True), ("Agence France Presse", False), ("Equipo Editorial", False),
+    ("Millford Zeitung", False), ("Nachrichten Redaktion", False),
+])
+def test_organisation_words_in_german_french_and_spanish(name, person):
+    assert is_person(name) is person
+
+
+@pytest.mark.parametrize("lang, byline, names", [
+    ("de", "<p class='zeile'>Von <a href='/autoren/hm'>Hans Müller</a> | 12. März 2025</p>",
+     ("Hans Müller",)),
+    ("fr", "<div><span>Publié le 3 mars 2025 par</span> <a href='/a/jd'>Jean Dupont</a></div>",
+     ("Jean Dupont",)),
+    ("es", "<p>Por <strong>Ana García</strong> y <strong>Luis Pérez</strong></p>",
+     ("Ana García", "Luis Pérez")),
+])
+def test_a_page_in_german_french_or_spanish_gives_its_byline(lang, byline, names):
+    assert newsclean.clean(page(article=byline, lang=lang), url=URL).authors == names
