@@ -17,6 +17,7 @@ line followed by another of the same shape with other names (a list)."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .bylines import PERSON, byline_names, join_text_nodes
 from .dates import MONTH_OF, find_date
@@ -54,6 +55,8 @@ ORGANISATION_WORDS = frozenset(
 # bylines of the first one's shape with other names after it: a list of teasers (bare "By"
 # lines only: "Written by" labels an article's byline or author box, which teasers seldom print)
 LIST_BYLINES = 1
+# what a card's link holds besides a byline: a heading, a list of fields (a product's brand, name, price)
+CARD_PARTS = ("h1", "h2", "h3", "h4", "h5", "h6", "dl", "ul", "ol", "table")
 LABELLED = re.compile(r"\b(?:(?:written|posted|article|story|words|text|reported)\s+by|geschrieben\s+von|"
                       r"verfasst\s+von|écrit\s+par|rédigé\s+par|escrito\s+por|redactado\s+por|"
                       r"(?:autor(?:in)?|auteur|texto?|redacción|redaktion)\s?:)", re.IGNORECASE)
@@ -118,10 +121,20 @@ def same_shape(element, other) -> bool:
 
 
 def in_card(element) -> bool:
-    """The line stands in a link that holds a heading too: a teaser's card ("<a><h3>Other
-    story</h3><p>By Jane Doe</p></a>"; an author box's link holds a name and a bio)."""
+    """The line stands in a link that holds a heading or a list of fields too: a teaser's card
+    ("<a><h3>Other story</h3><p>By Jane Doe</p></a>"), a product's ("<a><dl><dt>Brand</dt>
+    <dd>adidas</dd><dd>By Stella McCartney ...</dd></dl></a>"); an author box's link holds a
+    name and a bio."""
     link = element if element.tag == "a" else next(element.iterancestors("a"), None)
-    return link is not None and next(link.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None
+    return link is not None and next(link.iter(*CARD_PARTS), None) is not None
+
+
+def front_page(url: str | None) -> bool:
+    """The page is a site's front page (no path: "https://example.com/"), whose bylines are its
+    teasers' and cards', never its own (WCXB other-dev: a therapy practice's home page, whose
+    one team card reads "By: Samer Morqos")."""
+    parts = urlsplit(url or "")  # "https://example.com/?p=3" is a post
+    return bool(url) and "//" in (url or "") and parts.path.strip("/") == "" and not parts.query
 
 
 def line_names(element) -> tuple[tuple[str, ...], str]:

@@ -180,3 +180,26 @@ def test_organisation_words_in_german_french_and_spanish(name, person):
 ])
 def test_a_page_in_german_french_or_spanish_gives_its_byline(lang, byline, names):
     assert newsclean.clean(page(article=byline, lang=lang), url=URL).authors == names
+
+
+# ---- bylines that are a card's, not the page's ----
+
+def test_a_by_line_in_a_product_cards_link_is_no_byline():
+    card = ("<a href='/p/ultraboost'><dl><dt>Brand Name</dt><dd>adidas</dd><dt>Product Name</dt>"
+            "<dd>By Stella Mccartney Adistar</dd></dl><span>$250.00</span></a>")
+    assert newsclean.clean(page(article=card), url=URL).authors == ()
+
+
+def test_a_by_line_in_a_plain_link_still_names_the_author():
+    line = "<p><a href='/authors/jane-doe'>By Jane Doe</a></p>"
+    assert newsclean.clean(page(article=line), url=URL).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("url, names", [
+    ("https://millfordtherapy.example/", ()),  # a front page: its one card's byline is no author
+    ("https://millfordtherapy.example/?p=42", ("Samer Morqos",)),  # a post at the root
+    ("https://millfordtherapy.example/blog/grief", ("Samer Morqos",)),
+])
+def test_a_front_pages_byline_line_names_no_author(url, names):
+    card = "<div class='card'><p class='small'>By: <strong>Samer Morqos</strong>, Counsellor</p></div>"
+    assert newsclean.clean(page(article=card), url=url).authors == names
