@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 
 from htmldate import find_date as htmldate_find
 
-from .dates import HAS_YEAR, MONTH_OF, find_date, find_dates
+from .dates import HAS_YEAR, MONTH_OF, MONTHS_IN_YEAR, find_date, find_dates
 from .jsonld import LinkedData, iso_day
 from .prose import collapse
 
@@ -54,6 +55,8 @@ MENU_TAGS = frozenset({"nav", "footer"})  # never the article's part, even aroun
 # related list or an archive's); later ones are history, events, comments (WCXB dev: 3 gives
 # the most right dates for the fewest given to pages that show none; 1, 5 and all do worse)
 SHOWN_DATES = 3
+# a date in numbers with dashes and the year last ("02-12-2025"), which dates.FORMS does not read
+DASHED_DATE = re.compile(r"(?<![\d-])([0-3]?\d)-([0-3]?\d)-((?:19|20)\d\d)(?![\d-])")
 # words: a text this long that holds a date is a date line ("Published on Mar 4, 2025 by Jane
 # Doe | 5 min read"); a longer one is a sentence, whose date is a fact's, a citation's or an
 # update note's ("Editor's Note: We updated this article on ...") (rule of thumb; WCXB
@@ -99,6 +102,9 @@ def publication_date(tree, url: str | None, linked: LinkedData,
             body = tree.find("body")
             shown = first_shown_dates(body if body is not None else tree, language)
         if found in shown:
+            if (other := other_reading(found)) and other in declared:  # "09.10.2024", declared 2024-09-10
+                return other, ("declared, as shown", "the page's date in numbers, read the way the "
+                               "page declares it")
             return found, ("page text", "among the first dates the page's own text shows")
         break  # the extensive search (slow) only for a page the plain one found no date on:
         # after an unbacked date it finds no better one (WCXB dev: the same figures)
@@ -149,11 +155,35 @@ def first_shown_dates(scope, language: str | None = None) -> list[str]:
         for text in (element.text, element.tail if element is not scope else None):
             if (text and HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS
                     and not date_range(text, language)):
-                found += find_dates(collapse(text), language)
+                found += find_dates(collapse(text), language) + dashed_dates(text)
         days += [day for day in found if day and day not in days]
         if len(days) >= SHOWN_DATES:
             break
     return days[:SHOWN_DATES]
+
+
+def other_reading(day: str) -> str | None:
+    """The same day with its day and month swapped, when both can be a month: how a date in
+    numbers reads the other way round ("2024-10-09" from "09.10.2024" -> "2024-09-10")."""
+    year, month, date_day = day.split("-")
+    if month == date_day or int(date_day) > MONTHS_IN_YEAR:
+        return None
+    return f"{year}-{date_day}-{month}"
+
+
+def dashed_dates(text: str) -> list[str]:
+    """Dates in numbers set apart by dashes, year last: day first as with dots ("02-12-2025"
+    is 2 December; month first only when it cannot be day first, "12-31-2025")."""
+    days = []
+    for match in DASHED_DATE.finditer(text):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        if month > MONTHS_IN_YEAR:
+            day, month = month, day
+        try:
+            days.append(date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return days
 
 
 def date_range(text: str, language: str | None = None) -> bool:

@@ -9,8 +9,10 @@ import lxml.html
 import pytest
 
 import newsclean
+from newsclean import html_dates
 from newsclean.html_byline import is_person, names_on_line
-from newsclean.html_dates import date_range, first_shown_dates, headline_date
+from newsclean.html_dates import dashed_dates, date_range, first_shown_dates, headline_date, other_reading
+from newsclean.jsonld import read_linked_data
 
 HEADLINE = "Volunteers restore the old mill pond for wildlife"
 STORY = "".join(
@@ -74,6 +76,38 @@ def test_the_pages_footer_shows_no_date_of_the_article():
 def test_publication_meta_tags_of_other_spellings_back_the_date(meta):
     html = page(head=meta, article="<p class='kicker'>Nature</p>")
     assert newsclean.clean(html, url=URL).date == "2021-02-16"
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Bence Kovacs 02-12-2025", ["2025-12-02"]),  # day first, as with dots
+    ("12-31-2025", ["2025-12-31"]),  # month first only when it cannot be day first
+    ("2025-12-02", []),  # ISO: dates.FORMS reads it
+    ("call 1-800-2025", []),
+])
+def test_dates_in_numbers_with_dashes(text, days):
+    assert dashed_dates(text) == days
+
+
+def test_a_date_in_numbers_with_dashes_backs_the_date():
+    html = page(article="<ul class='entry-meta'><li>Bence Kovacs</li><li><time>02-12-2025</time></li></ul>")
+    assert first_shown_dates(body(html)) == ["2025-12-02"]
+
+
+@pytest.mark.parametrize("day, other", [
+    ("2024-10-09", "2024-09-10"), ("2024-10-13", None), ("2024-05-05", None)])
+def test_the_other_reading_of_a_date_in_numbers(day, other):
+    assert other_reading(day) == other
+
+
+def test_a_date_in_numbers_is_read_the_way_the_page_declares_it(monkeypatch):
+    # htmldate reads the page's "09.10.2024" day first; its JSON-LD (in a @graph htmldate
+    # passes over) declares 10 September
+    monkeypatch.setattr(html_dates, "htmldate_find", lambda *args, **kwargs: "2024-10-09")
+    ld = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": '
+          '"Pond", "datePublished": "2024-09-10T08:00:00Z"}]}</script>')
+    tree = lxml.html.fromstring(page(head=ld, article="<p class='date'>09.10.2024</p>"))
+    date, (source, _) = html_dates.publication_date(tree, URL, read_linked_data(tree))
+    assert (date, source) == ("2024-09-10", "declared, as shown")
 
 
 # ---- what is no publication date ----
