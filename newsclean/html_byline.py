@@ -5,8 +5,9 @@ pages with a gold author got none, most with such a line; trafilatura's author X
 classes and attributes only).
 
 A line is the start of an element's text, its text nodes set apart as a byline's are
-(bylines.join_text_nodes); it opens with the byline grammar's "By", or has only a date line
-before it ("Published August 7, 2023 by"); the names are the grammar's, each a person's (two
+(bylines.join_text_nodes); it opens with "By" (in German, French and Spanish "Von", "Par",
+"Por", "Autor:", "Texto:"...), or has only a date line before it ("Published August 7, 2023
+by", "Publié le 3 mars 2025 par"); the names are the grammar's, each a person's (two
 to four capitalised words or initials, the last no organisation's word). The first such line
 of the page is its byline, read before the body's cleaning prunes the tree (html_meta), not in
 comments, sidebars or the footer (html_dates.own_elements); never a credit, a reviewer's or a
@@ -16,6 +17,7 @@ line followed by another of the same shape with other names (a list)."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .bylines import PERSON, byline_names, join_text_nodes
 from .dates import MONTH_OF, find_date
@@ -27,28 +29,44 @@ from .prose import collapse
 LINE_CHARS = 100
 LEVELS_UP = 2  # parents a line may take in when its own element holds "By" alone
 DATE_WORDS = 8  # words before "by" that may be a date and its label ("Last updated on Mar 24, 2025")
-# what opens the names: "By", "Written by", "Posted by:", "Article by" (the grammar's words,
-# English only: "von", "par", "di" are prepositions in running text too often to read as
-# bylines here), glued to the name or not ("Written byJane Doe"); not "Published by", a
-# publisher's line (a game's, a book's)
-OPENER = re.compile(r"(?:^|(?<=[\s\d|•·,:]))(?:(?:written|posted|article|story|words|text|reported)\s+)?"
-                    r"by:?\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
+# what opens the names: "By", "Written by", "Posted by:", "Article by", glued to the name or
+# not ("Written byJane Doe"); in German, French and Spanish "Von", "Par", "Por" capitalised (a
+# line's first word: lower case they are prepositions in running text), "Geschrieben von",
+# "Écrit par", "Escrito por", and labels with a colon ("Autor:", "Autorin:", "Auteur :",
+# "Texto:", "Text:", "Redacción:"); after a date line "von"/"par"/"por" in lower case too
+# ("Publié le 3 mars 2025 par Jean Dupont"); not "Published by", a publisher's line (a game's,
+# a book's)
+OPENER = re.compile(r"(?:^|(?<=[\s\d|•·,:]))(?:(?:(?:written|posted|article|story|words|text|reported)\s+)?"
+                    r"by:?|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé)\s+par|(?:escrito|redactado)\s+por"
+                    r"|(?:autor(?:in)?|auteur|texto?|redacción|redaktion)\s?:|(?-i:Von|Par|Por|von|par|por)\s)"
+                    r"\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
+OPENER_HINT = re.compile(r"by|von|par|por|aut|text|redac", re.IGNORECASE)  # a cheap test first
+PREPOSITIONS = frozenset({"von", "par", "por"})  # openers only after a date line in lower case
 # a name opened by initials ("A. J. Neal", "J.R. Smith"), which bylines.PERSON does not take
 INITIALS_FIRST = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?")
 # last words that name an organisation, not a person (a shown byline of the outlet itself)
 ORGANISATION_WORDS = frozenset(
     "team staff editors editorial desk hotels hotel group inc llc ltd media news magazine company "
     "agency newsroom studio studios products designs research games press publishing books "
-    "foundation institute university association society services solutions labs".split())
+    "foundation institute university association society services solutions labs "
+    # German, French, Spanish: "Redaktion", "La Rédaction", "Agence France-Presse", "Equipo Editorial"
+    "redaktion nachrichten agentur verlag zeitung gmbh ag rédaction redaction équipe agence presse "
+    "journal éditions redacción equipo agencia prensa diario noticias sa sl".split())
 # bylines of the first one's shape with other names after it: a list of teasers (bare "By"
 # lines only: "Written by" labels an article's byline or author box, which teasers seldom print)
 LIST_BYLINES = 1
-LABELLED = re.compile(r"\b(?:written|posted|article|story|words|text|reported)\s+by", re.IGNORECASE)
-JOINED = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # two names of one byline: "Jane Doe and Max Roe"
+# what a card's link holds besides a byline: a heading, a list of fields (a product's brand, name, price)
+CARD_PARTS = ("h1", "h2", "h3", "h4", "h5", "h6", "dl", "ul", "ol", "table")
+LABELLED = re.compile(r"\b(?:(?:written|posted|article|story|words|text|reported)\s+by|geschrieben\s+von|"
+                      r"verfasst\s+von|écrit\s+par|rédigé\s+par|escrito\s+por|redactado\s+por|"
+                      r"(?:autor(?:in)?|auteur|texto?|redacción|redaktion)\s?:)", re.IGNORECASE)
+# two names of one byline: "Jane Doe and Max Roe", "Hans Müller und Anna Schmidt"
+JOINED = re.compile(r"\s(?:and|und|et|y|&)\s", re.IGNORECASE)
 # the words a date line holds besides the date: "Last updated on Monday, Mar 24, 2025 at 9 am"
 DATE_LABEL_WORDS = frozenset("last published posted updated modified on at am pm st nd rd th monday "
                              "tuesday wednesday thursday friday saturday sunday mon tue wed thu fri "
-                             "sat sun".split())
+                             "sat sun veröffentlicht aktualisiert um uhr publié mis à jour le er "
+                             "publicado actualizado el de".split())  # (and in de, fr, es)
 SEPARATORS = " |•·,:-–—"  # what stands between a date and "By"
 
 
@@ -77,7 +95,7 @@ def shown_byline(scope) -> tuple[str, ...]:
     others = 0  # bylines after the first of its shape, with other names
     for element in own_elements(scope):
         texts = [element.text] + [child.tail for child in element]
-        if not any(text and "by" in text.lower() for text in texts) or in_card(element):
+        if not any(text and OPENER_HINT.search(text) for text in texts) or in_card(element):
             continue
         names, line = line_names(element)
         if not names:
@@ -103,10 +121,20 @@ def same_shape(element, other) -> bool:
 
 
 def in_card(element) -> bool:
-    """The line stands in a link that holds a heading too: a teaser's card ("<a><h3>Other
-    story</h3><p>By Jane Doe</p></a>"; an author box's link holds a name and a bio)."""
+    """The line stands in a link that holds a heading or a list of fields too: a teaser's card
+    ("<a><h3>Other story</h3><p>By Jane Doe</p></a>"), a product's ("<a><dl><dt>Brand</dt>
+    <dd>adidas</dd><dd>By Stella McCartney ...</dd></dl></a>"); an author box's link holds a
+    name and a bio."""
     link = element if element.tag == "a" else next(element.iterancestors("a"), None)
-    return link is not None and next(link.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None
+    return link is not None and next(link.iter(*CARD_PARTS), None) is not None
+
+
+def front_page(url: str | None) -> bool:
+    """The page is a site's front page (no path: "https://example.com/"), whose bylines are its
+    teasers' and cards', never its own (WCXB other-dev: a therapy practice's home page, whose
+    one team card reads "By: Samer Morqos")."""
+    parts = urlsplit(url or "")  # "https://example.com/?p=3" is a post
+    return bool(url) and "//" in (url or "") and parts.path.strip("/") == "" and not parts.query
 
 
 def line_names(element) -> tuple[tuple[str, ...], str]:
@@ -144,7 +172,7 @@ def names_on_line(line: str) -> tuple[str, ...]:
     no byline's ("Photo by Jane Doe", "Caused by Rain")."""
     for match in OPENER.finditer(line):
         label = line[:match.start()].strip(SEPARATORS)
-        if label and not dated_label(label):
+        if (label and not dated_label(label)) or (not label and match.group().strip() in PREPOSITIONS):
             continue  # "Photo by", "Published by", "Caused by": only a date stands before a byline's
         names = byline_names(line[match.end():])
         if len(names) > 1 and not JOINED.search(line[match.end():]):

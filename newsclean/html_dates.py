@@ -4,7 +4,10 @@ or shows; never a date the page does not back.
 htmldate reads a date from the markup (<time>, date classes, meta tags, the URL), first without
 and then with its extensive search; the date is kept when the page backs it: its JSON-LD
 `datePublished` or a publication meta tag declares the same day, or it is among the first dates
-that the page's own text shows (not a comment's, a teaser's, a sidebar's or the footer's).
+that the page's own text shows on a date line (not a sentence's date nor a range's; not a
+comment's, a teaser's, a sidebar's or the footer's, but the article's own <footer> and the
+elements that hold the headline are the article's whatever their class). When htmldate's date
+is not backed, the date line right under the headline gives the date, unless it is an update's.
 htmldate alone gave a date to 53 of the 123 WCXB dev pages that show none (a comment's or a
 teaser's <time>, a date in the URL of a page that says nothing of it); trafilatura, with the
 extensive search, to 122."""
@@ -12,22 +15,31 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 
 from htmldate import find_date as htmldate_find
 
-from .dates import HAS_YEAR, find_dates
+from .dates import HAS_YEAR, MONTH_OF, MONTHS_IN_YEAR, find_date, find_dates
 from .jsonld import LinkedData, iso_day
 from .prose import collapse
 
 LOG = logging.getLogger("newsclean")
 
+# meta tags (name=, property= or itemprop=, any case) that declare the publication date, and
+# the modification date: the names htmldate reads too, less the ones that say nothing of
+# publication ("timestamp", "gentime", "created")
 PUBLISHED_META = ("article:published_time", "og:published_time", "article:published",
-                  "datePublished", "date_published", "publish-date", "publish_date", "pubdate",
+                  "datepublished", "date_published", "publish-date", "publish_date", "pubdate",
                   "publishdate", "sailthru.date", "parsely-pub-date", "dc.date.issued",
-                  "dcterms.issued", "dc.date", "DC.date", "dcterms.created",
-                  "citation_publication_date", "citation_date", "date")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified",
-                 "dcterms.modified", "DC.date.modified")
+                  "dcterms.issued", "dc.date", "dcterms.created", "citation_publication_date",
+                  "citation_date", "date", "published-date", "published_date", "publisheddate",
+                  "published_time", "publish_time", "publication_date", "article:published_date",
+                  "article:publicationdate", "article:post_date", "og:pubdate", "og:publish_date",
+                  "og:article:published_time", "dc.date.created", "dc.date.publication",
+                  "dc.created", "dcterms.date", "dateposted", "datecreated", "displaydate",
+                  "originalpublicationdate", "rnews:datepublished")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                 "dcterms.modified", "dc.date.modified")
 # elements that are not the article's own, by a word of their class or id ("comment-list",
 # "related_posts", "site-footer"; not "elementor-widget" or a grid's "[grid-area:sidebar]"):
 # what they show dates nothing of the article
@@ -35,10 +47,33 @@ ELSEWHERE = re.compile(r"(?:^|[-_])(?:comments?|related|recommend(?:ed|ations?)?
                        r"footer|copyright|popular|trending|newsletter|repl(?:y|ies))(?:$|[-_])",
                        re.IGNORECASE)
 ELSEWHERE_TAGS = frozenset({"footer", "aside", "nav", "script", "style", "template", "noscript"})
+# an <article>'s own <footer> and <aside> hold its byline and date (HTML's sections: "who
+# wrote it", "when"); the page's are elsewhere
+ARTICLE_PARTS = frozenset({"footer", "aside"})
+MENU_TAGS = frozenset({"nav", "footer"})  # never the article's part, even around an <h1>
 # dates: the publication date is among the first few the page shows (its byline's, above a
 # related list or an archive's); later ones are history, events, comments (WCXB dev: 3 gives
 # the most right dates for the fewest given to pages that show none; 1, 5 and all do worse)
 SHOWN_DATES = 3
+# a date in numbers with dashes and the year last ("02-12-2025"), which dates.FORMS does not read
+DASHED_DATE = re.compile(r"(?<![\d-])([0-3]?\d)-([0-3]?\d)-((?:19|20)\d\d)(?![\d-])")
+# words: a text this long that holds a date is a date line ("Published on Mar 4, 2025 by Jane
+# Doe | 5 min read"); a longer one is a sentence, whose date is a fact's, a citation's or an
+# update note's ("Editor's Note: We updated this article on ...") (rule of thumb; WCXB
+# articles-dev: 8 loses a byline's date, 20 keeps a mail's)
+DATE_LINE_WORDS = 12
+# between the two dates of a range: an event's or a period's dates, not a publication's
+# ("DATE: 2025-12-12 - 2025-12-17", "3 March 2025 – 7 March 2025", "Jan 5, 2025 to Feb 2, 2025")
+RANGE_SEPARATOR = re.compile(r"\s[-–—]\s|\s?[–—]\s?|\s(?:to|until|through|bis|au|al|hasta)\s",
+                             re.IGNORECASE)
+
+
+# characters of text between the headline and its date line, at most (a byline, a deck:
+# "By Jane Doe | 5 min read"; rule of thumb)
+HEADLINE_DATE_CHARS = 100
+# what labels a date as an update's, in the languages of the samples
+UPDATE_LABEL = re.compile(r"\b(?:updated|modified|revised|aktualisiert|geändert|mis à jour|modifié|"
+                          r"actualizado|modificado)\b", re.IGNORECASE)
 
 
 def publication_date(tree, url: str | None, linked: LinkedData,
@@ -67,9 +102,16 @@ def publication_date(tree, url: str | None, linked: LinkedData,
             body = tree.find("body")
             shown = first_shown_dates(body if body is not None else tree, language)
         if found in shown:
+            if (other := other_reading(found)) and other in declared:  # "09.10.2024", declared 2024-09-10
+                return other, ("declared, as shown", "the page's date in numbers, read the way the "
+                               "page declares it")
             return found, ("page text", "among the first dates the page's own text shows")
         break  # the extensive search (slow) only for a page the plain one found no date on:
         # after an unbacked date it finds no better one (WCXB dev: the same figures)
+    body = tree.find("body")
+    dateline = headline_date(body if body is not None else tree, language)
+    if dateline:
+        return dateline, ("dateline", "the date line right under the headline")
     return None, ("", "")
 
 
@@ -82,14 +124,15 @@ def modified_date(tree, linked: LinkedData) -> str | None:
 
 
 def meta_contents(tree) -> dict[str, list[str]]:
-    """The page's meta tags, content by name (name=, property= or itemprop=), in one pass."""
+    """The page's meta tags, content by name (name=, property= or itemprop=; lower case), in
+    one pass."""
     found: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
         content = meta.get("content")
         if content:
             for key in ("name", "property", "itemprop"):
                 if meta.get(key):
-                    found.setdefault(meta.get(key), []).append(content)
+                    found.setdefault(meta.get(key).lower(), []).append(content)
     return found
 
 
@@ -104,30 +147,113 @@ def meta_day(metas: dict[str, list[str]], name: str) -> str | None:
 def first_shown_dates(scope, language: str | None = None) -> list[str]:
     """The first SHOWN_DATES days that the page's own text shows, in page order: in its
     text and in the datetime of its <time> elements; not in comments, teasers, sidebars,
-    menus or the footer."""
+    menus or the footer (but in the elements that hold the headline, whatever their class:
+    `headline_holders`)."""
     days: list[str] = []
-    for element in own_elements(scope):
+    for element in own_elements(scope, headline_holders(scope)):
         found = [iso_day(element.get("datetime"))] if element.tag == "time" else []
         for text in (element.text, element.tail if element is not scope else None):
-            if text and HAS_YEAR.search(text):
-                found += find_dates(collapse(text), language)
+            if (text and HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS
+                    and not date_range(text, language)):
+                found += find_dates(collapse(text), language) + dashed_dates(text)
         days += [day for day in found if day and day not in days]
         if len(days) >= SHOWN_DATES:
             break
     return days[:SHOWN_DATES]
 
 
-def own_elements(scope):
+def other_reading(day: str) -> str | None:
+    """The same day with its day and month swapped, when both can be a month: how a date in
+    numbers reads the other way round ("2024-10-09" from "09.10.2024" -> "2024-09-10")."""
+    year, month, date_day = day.split("-")
+    if month == date_day or int(date_day) > MONTHS_IN_YEAR:
+        return None
+    return f"{year}-{date_day}-{month}"
+
+
+def dashed_dates(text: str) -> list[str]:
+    """Dates in numbers set apart by dashes, year last: day first as with dots ("02-12-2025"
+    is 2 December; month first only when it cannot be day first, "12-31-2025")."""
+    days = []
+    for match in DASHED_DATE.finditer(text):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        if month > MONTHS_IN_YEAR:
+            day, month = month, day
+        try:
+            days.append(date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return days
+
+
+def date_range(text: str, language: str | None = None) -> bool:
+    """The text holds two dates set as a range, the first ending right before a dash or "to"
+    and the second opening right after it: "2025-12-12 - 2025-12-17" (not "Published Jan 1,
+    2024 - Updated Feb 3, 2024", a date line with its update)."""
+    parts = [part.strip() for part in RANGE_SEPARATOR.split(text)]
+    return any(before[-1:].isdigit() and find_date(before[-20:], language)
+               and (after[:1].isdigit() or after.split()[0].lower().rstrip(".") in MONTH_OF)
+               and find_date(after[:20], language)
+               for before, after in zip(parts, parts[1:]) if after)
+
+
+def headline_date(scope, language: str | None = None) -> str | None:
+    """The date of the date line right under the page's headline (its first <h1> of the
+    article's own part): the first date within HEADLINE_DATE_CHARS characters of text after
+    it, on a date line (a <time>, or a text of DATE_LINE_WORDS words at most that is no range
+    nor an update's: "Updated on 09/10/2025" says when the article changed, not when it came out)."""
+    headline = None
+    inside: set = set()
+    after = 0
+    for element in own_elements(scope, headline_holders(scope)):
+        if headline is None:
+            if element.tag == "h1":
+                headline = element
+                inside = set(element.iterdescendants())
+            continue
+        if element in inside:
+            continue
+        if element.tag == "time" and (day := iso_day(element.get("datetime"))):
+            return day
+        for text, label in ((element.text, element.text), (element.tail, element.text_content())):
+            text = collapse(text or "")  # a tail's label is its element's ("<b>Updated:</b> 6/2/2025")
+            if HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS and not (
+                    date_range(text, language) or UPDATE_LABEL.search(f"{label or ''} {text}")):
+                day = find_date(text, language)
+                if day:
+                    return day
+            after += len(text)
+        if after > HEADLINE_DATE_CHARS:
+            return None
+    return None
+
+
+def headline_holders(scope) -> frozenset:
+    """The elements that hold one of the page's <h1>s: the article's own part, whatever
+    their class says (a page laid out "with-sidebar", an <aside> the article is set in); not
+    a menu or a footer that sets a heading in (a call to action's <h1> in the <nav>)."""
+    return frozenset(ancestor for h1 in scope.iter("h1") for ancestor in h1.iterancestors()
+                     if ancestor.tag not in MENU_TAGS)
+
+
+def own_elements(scope, keep: frozenset = frozenset()):
     """The elements of `scope` in document order, without those that are not the article's
-    own (comments, teasers, sidebars, the footer) nor anything inside them."""
+    own (comments, teasers, sidebars, the footer) nor anything inside them; the elements in
+    `keep` are the article's own whatever their tag and class."""
     stack = [scope]
     while stack:
         element = stack.pop()
         if not isinstance(element.tag, str):
             continue
-        if element is not scope and (element.tag in ELSEWHERE_TAGS or any(
-                ELSEWHERE.search(word) for word in
-                f"{element.get('class') or ''} {element.get('id') or ''}".split())):
+        if element is not scope and element not in keep and (
+                (element.tag in ELSEWHERE_TAGS and not (element.tag in ARTICLE_PARTS and in_article(element)))
+                or any(ELSEWHERE.search(word) for word in
+                       f"{element.get('class') or ''} {element.get('id') or ''}".split())):
             continue
         yield element
         stack.extend(reversed(element))
+
+
+def in_article(element) -> bool:
+    """`element` stands inside an <article> (a footer or aside of the article's own)."""
+    return next(element.iterancestors("article"), None) is not None

@@ -27,7 +27,7 @@ from trafilatura.settings import Document
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .bylines import PERSON, byline_names, join_text_nodes, names_in_byline
-from .html_byline import shown_byline
+from .html_byline import front_page, shown_byline
 from .html_dates import modified_date, publication_date
 from .html_title import choose_title, site_matcher
 from .jsonld import LinkedData, read_linked_data
@@ -132,8 +132,8 @@ def read_meta(tree, url: str | None) -> PageMeta:
         publisher=publisher or sitename,
         date_modified=modified_date(tree, linked),
         declared_outlets=outlets,
-        shown_authors=() if authors else shown_byline(tree.find("body") if tree.find("body") is not None
-                                                      else tree),
+        shown_authors=() if authors or front_page(url) else shown_byline(
+            tree.find("body") if tree.find("body") is not None else tree),
         sources=tuple(sources),
     )
 
