@@ -91,9 +91,10 @@ BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
 BIO_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Tt]hey|[Tt]heir|I|[Mm]y)\b")
 BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|specializes|"
                       r"specialises|brings|serves|loves|lives)\b")
-# what the text of a "Written by" line or of a label over a name holds (WRITTEN_BY, BY_ALONE),
-# looked for before plain() is (written_by reads every block of the page)
-BY_WORD = re.compile(r"by|aut|contributor", re.IGNORECASE)
+# what the lower-cased text of a "Written by" line or of a label over a name holds (WRITTEN_BY,
+# BY_ALONE: "by", "author", "autor", "auteur", "contributor"), looked for before plain() is
+# (written_by reads every block of the page; `in` is ten times quicker than a regex search)
+BY_WORDS = ("by", "aut", "contr")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
@@ -258,7 +259,8 @@ def written_by(blocks: list[Block]) -> tuple[str, ...]:
     (author_box)."""
     found = []
     for index, block in enumerate(blocks):
-        if not BY_WORD.search(block.text):
+        lowered = block.text.lower()
+        if not any(word in lowered for word in BY_WORDS):
             continue  # neither branch can match (plain() only removes marks and adds spaces)
         text = plain(block.text)
         if block.words <= NAME_LINE_MAX_WORDS and (match := WRITTEN_BY.match(text)):

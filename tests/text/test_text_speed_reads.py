@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from newsclean.bylines import BY_ALONE, NAME_TRIM
 from newsclean.text.blocks import Block
 from newsclean.text.byline import (
-    BY_WORD,
+    BY_WORDS,
     COLON_GLUED,
     EMPHASIS,
     GLUED_DATE,
@@ -34,7 +34,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=10).map("".join)
 def test_a_byline_label_is_never_screened_out(text):
     line = plain(text)
     if WRITTEN_BY.match(line) or BY_ALONE.fullmatch(line.strip(NAME_TRIM + ":")):
-        assert BY_WORD.search(text)
+        assert any(word in text.lower() for word in BY_WORDS)
 
 
 def reference_plain(text: str) -> str:
@@ -54,8 +54,11 @@ def test_plain_reads_a_line_as_every_pattern_does(text):
 
 
 def test_the_screen_lets_the_labels_through_and_stops_the_rest():
-    assert all(BY_WORD.search(text) for text in ("Written By", "Author:", "Auteur", "Contributors"))
-    assert not any(BY_WORD.search(text) for text in ("Home", "Share this story", "Jane Doe"))
+    def screened(text):
+        return any(word in text.lower() for word in BY_WORDS)
+
+    assert all(map(screened, ("Written By", "Author:", "Auteur", "Contributors", "AUTORIN")))
+    assert not any(map(screened, ("Home", "Share this story", "Jane Doe")))
 
 
 WORDS = ("jane", "Jane", "doe", "Doe", "learn", "more", "jane-doe.jpg", "(jane)", "Jane's",
