@@ -23,11 +23,21 @@ BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting
 # ---- where the names end ----
 # "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY", "Jane Doe --10 min read"
 BYLINE_END = re.compile(r"\s+[|•·⋅●–—-]\s+|\s{2,}|\s*[|•·⋅●—]\s*|\s+-{2,}")
-# their date ("April 12, 2024", "on 12/04/24"), "Updated ...", a section ("in Politics")
-BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at)\s+)?(?:(?:last\s+)?(?:updated|published|posted)\b"
+# their date ("April 12, 2024", "on 12/04/24"), "Updated ...", a section ("in Politics"); in
+# de, fr, es the word before a day-first date ("am 5. März", "le 5 mars", "el 5 de marzo") and
+# a weekday before it ("Dienstag, 5. März", "mardi 5 mars": only so, "Domingo" is a name too)
+UPDATED_WORDS = (r"updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|"
+                 r"publicado|actualizado")
+WEEKDAYS = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|"
+            r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|"
+            r"sábado|sabado|domingo")
+BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at|am|vom|le|du|el|del)\s+)?(?:(?:last\s+)?(?:"
+                         + UPDATED_WORDS + r")\b"
                          r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
-                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|\s+(?:on|in)\s+(?=[A-Z])"
-                         r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                         r"|(?:" + WEEKDAYS + r"),?\s+\d)|\s+(?:on|in)\s+(?=[A-Z])"
+                         r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|Aktualisiert|Veröffentlicht"
+                         r"|Publié|Mis à jour|Publicado|Actualizado|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
                          r"|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 # "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
 ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",

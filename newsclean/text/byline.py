@@ -18,7 +18,7 @@ from ..bylines import (
     name_before_job,
     undoubled,
 )
-from ..dates import find_date
+from ..dates import MONTH_OF, find_date
 from .blocks import Block, MetaView, Role
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
@@ -50,10 +50,15 @@ NAME_LINE_MAX_WORDS = 8
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
 BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
+# the same after a date line's date in de, fr, es: "Veröffentlicht am 5. März 2024 von Hans
+# Müller", "Publié le 5 mars 2024 par Jean Dupont", "Publicado el 5 de marzo de 2024 por Juan
+# Pérez" (only after the date: "von" is a particle of names too, "par" and "por" plain words)
+DATED_BY = re.compile(r"(?<![^\s\d*|•·⋅])(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or):?\s+([A-ZÀ-Ý].*)$")
 # what a picture's or a section's credit says before "by": no author's byline
 NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "graphic",
                 "graphics", "map", "chart", "credit", "edited", "reviewed", "checked", "sponsored",
-                "presented", "powered", "produced", "designed", "hosted", "narrated")
+                "presented", "powered", "produced", "designed", "hosted", "narrated", "foto",
+                "fotos", "bild", "bilder", "grafik", "crédit", "crédits", "imagen", "imágenes")
 # "Picture of Jane Doe By Jane Doe", "Byline profile imageWritten by Jane Doe"
 PICTURE_OF = re.compile(r"(?:picture|photo|image|headshot|avatar|portrait) of\s+", re.IGNORECASE)
 AUTHOR_IMAGE = re.compile(r"(?:\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)|"
@@ -68,7 +73,10 @@ LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byl
 # numbers links so, and keeps the number where a word comes right before it)
 LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
 # a date glued to the name before it ("Jane DoeMar 5, 2025": a link's text ran into the date)
-GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
+# ... or a day-first date ("Hans Müller5. März 2024", "Juan Pérez5 de marzo de 2024")
+GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+                        r"|(?<=[a-zà-ÿ])(?=[0-3]?\d\.? (?:de )?(?i:" + "|".join(
+                            sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\b)")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
@@ -86,10 +94,24 @@ DATED_FURNITURE = ("ui", "byline")
 OUTLET_AFTER = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z&.]+)+$")
 # an author box: its name alone, then a paragraph about that person ("Jane Doe is a ...")
 BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
+# what a bio says of its person and after the name, by the page's language (English for one
+# not listed): de "Hans ist Reporter ... Er schreibt", fr "Jeanne est journaliste ... Elle
+# couvre", es "Ana es periodista ... Ella escribe"
+BIO_WORDS = {
+    "de": (r"[Ss]ie|[Ee]r|[Ii]hre?|[Ss]eine?|[Ii]ch|[Mm]eine?",
+           r"ist|war|hat|schreibt|berichtet|arbeitet|leitet|lebt|studierte|kam"),
+    "fr": (r"[Ee]lle|[Ii]l|[Ss]on|[Ss]a|[Ss]es|[Jj]e|[Mm]on|[Mm]a",
+           r"est|était|a|écrit|couvre|travaille|dirige|vit|rejoint|collabore"),
+    "es": (r"[Ee]lla|[ÉéEe]l|[Ss]us?|[Yy]o|[Mm]is?",
+           r"es|fue|ha|escribe|cubre|trabaja|dirige|vive|colabora|se unió"),
+}
 # a bio speaks of its person ("... She covers ...", "his work"): a page's section does not
 BIO_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Tt]hey|[Tt]heir|I|[Mm]y)\b")
 BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|specializes|"
                       r"specialises|brings|serves|loves|lives)\b")
+BIO = {"en": (BIO_PRONOUN, BIO_VERB)} | {
+    language: (re.compile(rf"\b(?:{pronouns})\b"), re.compile(rf"\s+(?:{verbs})\b"))
+    for language, (pronouns, verbs) in BIO_WORDS.items()}
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
@@ -125,9 +147,18 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
         if published is not None:
             date = find_date(published.text, language)
             if not authors:  # "Published August 7, 2023 by Jane Doe": that line's byline
-                inside = BY_INSIDE.search(plain(published.text))
+                inside = dated_by(plain(published.text))
                 authors = byline_names(inside.group(1)) if inside else ()
     return Byline(date, authors, window)
+
+
+def dated_by(text: str) -> re.Match[str] | None:
+    """Where a date line's byline starts: "by Jane Doe" anywhere in it, or "von Hans Müller",
+    "par Jean Dupont", "por Juan Pérez" after its date."""
+    inside = BY_INSIDE.search(text)
+    if inside is None and (inside := DATED_BY.search(text)) and not find_date(text[:inside.start()]):
+        return None
+    return inside
 
 
 def is_dateline(block: Block) -> bool:
@@ -144,7 +175,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         match = BYLINE.match(text) or GLUED_BY.match(text)
         if match and block.words <= BYLINE_MAX_WORDS:
             found = byline_names(match.group(1))
-        elif block.words <= DATELINE_MAX_WORDS and (inside := BY_INSIDE.search(text)) and (
+        elif block.words <= DATELINE_MAX_WORDS and (inside := dated_by(text)) and (
                 not text[:inside.start()].rstrip().lower().endswith(NOT_AUTHORED)
                 and find_date(text) is not None):
             found = byline_names(inside.group(1))  # a date line that ends with its byline
@@ -250,7 +281,7 @@ def neighbours(blocks: list[Block], index: int) -> list[Block]:
     return found
 
 
-def written_by(blocks: list[Block]) -> tuple[str, ...]:
+def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
     """With no byline by the headline, the one a page sets below its article or in its author
     box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
     such byline on the page (several are teasers'); with none, the page's author box
@@ -270,10 +301,10 @@ def written_by(blocks: list[Block]) -> tuple[str, ...]:
             continue
         if names:
             found.append(names)
-    return found[0] if len(set(found)) == 1 else author_box(blocks) if not found else ()
+    return found[0] if len(set(found)) == 1 else author_box(blocks, language) if not found else ()
 
 
-def author_box(blocks: list[Block]) -> tuple[str, ...]:
+def author_box(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
     """The name of the page's only author box: a line that is a name alone, then a few
     sentences about that person ("Jane Doe" / "Jane is a reporter who covers ..."); none
     when the page has several (teasers' authors, a team page), the name's words are words
@@ -283,7 +314,7 @@ def author_box(blocks: list[Block]) -> tuple[str, ...]:
     for index, block in enumerate(blocks[:-1]):
         if block.words <= NAME_LINE_MAX_WORDS and block.role is not Role.ITEM and (
                 names := line_names(plain(block.text))) and len(names) == 1 and (
-                described(names[0], blocks[index + 1])):
+                described(names[0], blocks[index + 1], language)):
             found.add(names[0])
     if len(found) != 1:
         return ()
@@ -293,13 +324,15 @@ def author_box(blocks: list[Block]) -> tuple[str, ...]:
     return () if lower_case_words(blocks) & {w.lower() for w in name.split()} else (name,)
 
 
-def described(name: str, block: Block) -> bool:
+def described(name: str, block: Block, language: str | None = None) -> bool:
     """The block is a few sentences about the person `name`, as an author box sets under the
     name: it opens with the name, or its first word, and what a bio says next ("Jane is a
-    growth analyst ...", "Jane Doe has covered ..."), and speaks of a person ("she", "his")."""
-    if block.words < BIO_MIN_WORDS or not block.sentence_like or not BIO_PRONOUN.search(block.text):
+    growth analyst ...", "Jane Doe has covered ..."), and speaks of a person ("she", "his"),
+    in the page's `language` (BIO: en, de, fr, es; English for another)."""
+    pronoun, verb = BIO.get(language or "en", BIO["en"])
+    if block.words < BIO_MIN_WORDS or not block.sentence_like or not pronoun.search(block.text):
         return False
-    return any(BIO_VERB.match(block.text, len(opening)) for opening in (name, name.split()[0])
+    return any(verb.match(block.text, len(opening)) for opening in (name, name.split()[0])
                if block.text.startswith(opening))
 
 
