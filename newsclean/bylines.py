@@ -36,6 +36,7 @@ BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at|am|vom|le|du|el|del)\s+)?(?:(?:last\s+
                          r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
                          r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                          r"|(?:" + WEEKDAYS + r"),?\s+\d)|\s+(?:on|in)\s+(?=[A-Z])"
+                         r"|(?:\s+|(?<=[a-z]))(?-i:In)$|(?<=[a-z])(?-i:In)\s+(?=[A-Z])"
                          r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|Aktualisiert|Veröffentlicht"
                          r"|Publié|Mis à jour|Publicado|Actualizado|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
                          r"|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
@@ -55,6 +56,7 @@ JOINER_END = re.compile(r"(?:[,;&]|\b(?:" + "|".join(CONNECTORS)
                         + r"|by|von|par|por|di|door|af|av|:))$", re.IGNORECASE)
 JOINER_START = re.compile(r"(?:[,;&]|(?:" + "|".join(CONNECTORS) + r")\b)", re.IGNORECASE)
 NAME_TRIM = " .*_●•|"  # what Markdown and bullets leave around a name
+SYMBOLS_AFTER = re.compile(r"(?:\s+[^\w\s'’.-]+)+$")  # "Jane Doe ×", an icon font's glyph after it
 MAX_CAPITALISED_WORDS = 4  # words: "Maria de la Cruz Ortega" has four; a headline has more
 PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter".split())
 # letters after a name: "Jane Doe, CFA", "Max Roe, PhD", "Jr."
@@ -101,6 +103,7 @@ def byline_names(text: str) -> tuple[str, ...]:
             break
         for name in NAME_SPLIT.split(part):
             name = name.split(" (")[0].strip(NAME_TRIM)  # "Jane Doe (@jdoe)", "Jane Doe (AP)"
+            name = SYMBOLS_AFTER.sub("", name)  # "Jane Doe ×": a close button, an icon
             if not name or (found and CREDENTIAL.fullmatch(name)):
                 continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
             words = name.split()

@@ -37,6 +37,11 @@ from newsclean.bylines import names_in_byline
     ("Par Jean Dupont Mis à jour le 5 mars 2024", ("Jean Dupont",)),
     ("Por Juan Pérez Actualizado: 5/3/2024", ("Juan Pérez",)),
     ("Por Plácido Domingo", ("Plácido Domingo",)),  # a weekday's name with no date after it
+    ("By John Goreham ×", ("John Goreham",)),  # a close button or an icon's glyph after it
+    ("By Rob Stott \ue023", ("Rob Stott",)),
+    ("Gabby BoucherIn Budget Travel", ("Gabby Boucher",)),  # "In" and the section, glued
+    ("By Sara Harberson In", ("Sara Harberson",)),  # "In" whose section was a link lost
+    ("By Kevin Ingram", ("Kevin Ingram",)),
 ])
 def test_names_in_byline(byline, names):
     assert names_in_byline(byline) == names

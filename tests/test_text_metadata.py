@@ -44,6 +44,9 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "Avatar photo by Jane Doe May 3, 2024",  # her picture's alt text before "by"
     "[20]JANE DOE\n\nMay 3, 2024",
     "By[71]Jane DoeMar 5, 2025 | 6 comments",  # and the date glued to the name
+    "May 3, 2024May 5, 2024Jane Doe",  # a theme's dates and author link, glued
+    f"{HEADLINE}\n\nJane Doe\n\nreviewed by Max Roe",  # under the headline set again
+    "A short deck under the headline of this story\n\nJane Doe\n\nTech Writer",  # her job under
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
@@ -348,3 +351,23 @@ def test_a_credit_after_the_date_is_no_byline():
 def test_an_author_box_in_german_french_spanish(language, bio):
     text = foreign_scrape(language, after=f"{NAMES[language]}\n\n{bio}\n")
     assert newsclean.clean(text, input_type="text").authors == (NAMES[language],)
+
+
+def test_names_over_jobs_in_a_team_list_are_no_byline():
+    team = ("A short deck under the headline of this story\n\nJane Doe\n\nSenior Editor\n\n"
+            "Max Roe\n\nStaff Writer\n\n")
+    assert newsclean.clean(scrape(under=team), input_type="text").authors == ()
+
+
+def test_a_pictures_alt_text_in_lower_case_is_not_the_headline():
+    """w3m and inscriptis keep an image's alt text as a line; it starts in lower case, which
+    headlines seldom do ("woman meditating while sitting on her bed")."""
+    above = f"{HEADLINE}\n\nPhoto\n\nwoman walking on the footbridge in spring\n\n"
+    text = f"{MENU}{above}{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").title == HEADLINE
+
+
+def test_a_menu_entry_under_the_headlines_copy_in_the_menu_is_no_byline():
+    menu = f"* Home\n* {HEADLINE}\n* Grant Program Office\n* Town Hall Hours\n\n"
+    text = f"# {HEADLINE}\n\n{menu}{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").authors == ()

@@ -47,6 +47,11 @@ BYLINE_MAX_WORDS = 16
 # words: a line that is a name alone, with what a scrape leaves beside it ("Jane Doe   USA
 # TODAY"); longer is a sentence or a headline (rule of thumb)
 NAME_LINE_MAX_WORDS = 8
+# blocks under the headline where the page may set it again (a breadcrumb's last entry, then
+# the heading: "Blog / Headline" / "Headline" / "Jane Doe"); a name right under that copy is
+# under the headline
+REPEAT_REACH = 2
+JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
 BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
@@ -73,10 +78,14 @@ LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byl
 # numbers links so, and keeps the number where a word comes right before it)
 LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
 # a date glued to the name before it ("Jane DoeMar 5, 2025": a link's text ran into the date)
-# ... or a day-first date ("Hans Müller5. März 2024", "Juan Pérez5 de marzo de 2024")
+# ... or a day-first date ("Hans Müller5. März 2024", "Juan Pérez5 de marzo de 2024"; a
+# user name's digits before a month, "jdoe13 May 2024", are no such date: with a dot or "de" only)
 GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
-                        r"|(?<=[a-zà-ÿ])(?=[0-3]?\d\.? (?:de )?(?i:" + "|".join(
+                        r"|(?<=[a-zà-ÿ])(?=[0-3]?\d(?:\.|\s+de) (?i:" + "|".join(
                             sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\b)")
+# a name glued to the year before it ("September 1, 2016Jane Doe": a theme's date and author
+# links with no space between), set apart as a column gap
+GLUED_AFTER_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
@@ -212,7 +221,10 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         pictured = index > lines.start and blocks[index - 1].text != block.text and all(
             name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
         under_headline = index - 1 == title_at or (
-            title_at is not None and index - 2 == title_at and not blocks[index - 1].words)
+            title_at is not None and index - 2 == title_at and not blocks[index - 1].words) or (
+            title_at is not None and title_at < index - 1 <= title_at + REPEAT_REACH
+            and blocks[index - 1].text == blocks[title_at].text  # the headline set again...
+            and Role.ITEM not in (block.role, blocks[index - 1].role))  # ...not in a menu
         if any(name.isupper() for name in names) and not (
                 under_headline and any(is_dateline(b) for b in beside)):
             continue  # "USA TODAY"; a name in capitals only right under its headline, over its date
@@ -221,7 +233,9 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
         else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
             near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
-                index > 0 and blocks[index - 1].role is Role.HEADING)
+                index > 0 and blocks[index - 1].role is Role.HEADING) or (
+                job_under(blocks, index) and not any(
+                    i != index and job_under(blocks, i) for i in lines))  # not a team's list
         if near:
             if common is None:
                 common = lower_case_words(blocks)
@@ -252,6 +266,16 @@ def line_names(text: str) -> tuple[str, ...]:
     if not names or not all(PERSON.fullmatch(name) for name in names):
         return ()
     return names if len(names) > 1 or ROLE_WORDS & set(whole.lower().split()) else ()
+
+
+def job_under(blocks: list[Block], index: int) -> bool:
+    """The line under `index` is a job alone, as a byline sets it under the name ("Jane Doe" /
+    "Tech Writer", "Senior Editor"): a few capitalised words, the last a job's."""
+    if index + 1 >= len(blocks):
+        return False
+    words = blocks[index + 1].text.split()
+    return 0 < len(words) <= JOB_LINE_MAX_WORDS and words[-1].lower() in ROLE_WORDS and all(
+        word[:1].isupper() or word in ("&", "and", "of") for word in words)
 
 
 def names_after_date(text: str) -> tuple[str, ...]:
@@ -360,10 +384,10 @@ def plain(text: str) -> str:
     """A line as its byline is read: bold and icon marks as column gaps, what opens a list
     item or quote gone, a name glued to "By:" set apart ("__By**Jane Doe**" -> "By  Jane Doe"),
     a link's number gone and a date glued to the name set apart ("By[71]Jane DoeMar 5, 2025"
-    -> "By Jane Doe Mar 5, 2025")."""
+    -> "By Jane Doe Mar 5, 2025"), and a name glued to a date's year ("May 3, 2024Jane Doe")."""
     if "[" in text:
         text = LINK_NUMBER.sub(" ", text).strip()
-    text = GLUED_DATE.sub(" ", text)
+    text = GLUED_AFTER_YEAR.sub("  ", GLUED_DATE.sub(" ", text))
     return COLON_GLUED.sub(r"\1: ", EMPHASIS.sub("  ", text)).lstrip(LEAD_DECOR)
 
 

@@ -59,6 +59,10 @@ DATED_REACH = 3  # blocks under a candidate where its date line or byline stands
 DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: half of PAGE_TITLE_BONUS)
 HEADLINE_USUAL_WORDS = (5, 20)  # words of most headlines: such a candidate gains...
 USUAL_LENGTH_BONUS = 1.0  # ...this (rule of thumb: a tie breaker)
+# a candidate that starts with a word in lower case is a picture's alt text ("woman with back
+# pain on home office chair") or a list of tags; 5 of the 711 WCXB gold titles start so, most
+# with a program's name ("rustc_codegen_gcc: ...", "n8n: ..."), which is no plain word
+LOWER_START_COST = 2.0
 # the candidate is the headline that the <title> on the scrape's first line gives (rule of
 # thumb: outweighs a byline beside another line)
 PAGE_TITLE_BONUS = 4.0
@@ -276,6 +280,8 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
             score += USUAL_LENGTH_BONUS
         if block.text.endswith("."):  # a standfirst or a caption; headlines seldom end so
             score -= SENTENCE_COST
+        if lower_start(block.text):  # a picture's alt text, tags: headlines start capitalised
+            score -= LOWER_START_COST
         score += SHARED_WORDS_WEIGHT * shared_share(block, opening, stops)
         if score > best_score:
             best, best_score, best_dated = index, score, dated
@@ -343,6 +349,12 @@ def over_restated(blocks: list[Block], at: int, stops: frozenset[str], first: in
                 return None  # a run of lines of the same shape: teasers, a menu
             return index
     return None
+
+
+def lower_start(text: str) -> bool:
+    """The line starts with a plain word in lower case ("woman meditating on her bed")."""
+    first = text.split(maxsplit=1)[0]
+    return first.isalpha() and first.islower()
 
 
 def sentence_case(text: str) -> bool:
