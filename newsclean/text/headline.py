@@ -76,7 +76,9 @@ SHARED_WORDS_COUNTED = 5  # ...shared words (a menu entry of two words can share
 PAGE_TITLE_MAX_WORDS = 40
 # share of a whole-headline <title>'s words that the opening uses (rule of thumb)
 PAGE_TITLE_SHARED = 0.5
-PAGE_TITLE_WHOLE_WORDS = 6  # a <title> this long that is all headline is no site name
+# words: a <title> this long that is all headline, which the opening echoes, is no site name
+# ("Cybersecurity Best Practices"; a site's name is shorter, or the opening does not echo it)
+PAGE_TITLE_WHOLE_WORDS = 3
 FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
 FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
