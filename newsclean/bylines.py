@@ -56,7 +56,9 @@ JOINER_END = re.compile(r"(?:[,;&]|\b(?:" + "|".join(CONNECTORS)
                         + r"|by|von|par|por|di|door|af|av|:))$", re.IGNORECASE)
 JOINER_START = re.compile(r"(?:[,;&]|(?:" + "|".join(CONNECTORS) + r")\b)", re.IGNORECASE)
 NAME_TRIM = " .*_●•|"  # what Markdown and bullets leave around a name
-SYMBOLS_AFTER = re.compile(r"(?:\s+[^\w\s'’.-]+)+$")  # "Jane Doe ×", an icon font's glyph after it
+# a close button, an arrow or an icon font's glyph after a name ("Jane Doe ×", "Jane Doe \ue023";
+# not "©": "The Pennsylvania State University © 2025" is a copyright line)
+SYMBOLS_AFTER = re.compile(r"(?:\s*[×✕✖»›→\ue000-\uf8ff])+$")
 MAX_CAPITALISED_WORDS = 4  # words: "Maria de la Cruz Ortega" has four; a headline has more
 PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter".split())
 # letters after a name: "Jane Doe, CFA", "Max Roe, PhD", "Jr."
@@ -103,7 +105,7 @@ def byline_names(text: str) -> tuple[str, ...]:
             break
         for name in NAME_SPLIT.split(part):
             name = name.split(" (")[0].strip(NAME_TRIM)  # "Jane Doe (@jdoe)", "Jane Doe (AP)"
-            name = SYMBOLS_AFTER.sub("", name)  # "Jane Doe ×": a close button, an icon
+            name = SYMBOLS_AFTER.sub("", name)  # "Jane Doe ×"
             if not name or (found and CREDENTIAL.fullmatch(name)):
                 continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
             words = name.split()

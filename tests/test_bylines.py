@@ -39,6 +39,7 @@ from newsclean.bylines import names_in_byline
     ("Por Plácido Domingo", ("Plácido Domingo",)),  # a weekday's name with no date after it
     ("By John Goreham ×", ("John Goreham",)),  # a close button or an icon's glyph after it
     ("By Rob Stott \ue023", ("Rob Stott",)),
+    ("The Pennsylvania State University © 2025", ()),  # a copyright line keeps its "©"
     ("Gabby BoucherIn Budget Travel", ("Gabby Boucher",)),  # "In" and the section, glued
     ("By Sara Harberson In", ("Sara Harberson",)),  # "In" whose section was a link lost
     ("By Kevin Ingram", ("Kevin Ingram",)),

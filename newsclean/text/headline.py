@@ -79,6 +79,10 @@ PAGE_TITLE_SHARED = 0.5
 # words: a <title> this long that is all headline, which the opening echoes, is no site name
 # ("Cybersecurity Best Practices"; a site's name is shorter, or the opening does not echo it)
 PAGE_TITLE_WHOLE_WORDS = 3
+# words: a shorter such <title> needs more than PAGE_TITLE_SHARED of its words (but stopwords) in
+# the opening, with no bonus per word ("Seattle's Green Cleaning Fairy", a site's name, shares two
+# of its four)
+PAGE_TITLE_LONG_WORDS = 6
 FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
 FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
@@ -385,8 +389,12 @@ def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]]
     it is the headline alone, which the article's opening echoes (a site's name it does not)."""
     text = collapse(block.text)  # in the same case: a copy in capitals is a teaser's
     if text == hint:
-        return block.words >= PAGE_TITLE_WHOLE_WORDS and (
-            shared_share(block, opening(), stops) >= PAGE_TITLE_SHARED)
+        if block.words < PAGE_TITLE_WHOLE_WORDS:
+            return False
+        if block.words < PAGE_TITLE_LONG_WORDS:  # a short one: the opening uses most of its words
+            words = set(text_features(block.text)[0]) - stops
+            return len(words & opening()) > PAGE_TITLE_SHARED * len(words)
+        return shared_share(block, opening(), stops) >= PAGE_TITLE_SHARED
     at = hint.find(text)
     if at < 0:
         return False
