@@ -23,11 +23,22 @@ BY_ALONE = re.compile(r"(?:(?:written|posted|reported|words|story|text|reporting
 # ---- where the names end ----
 # "Jane Doe | Staff", "Jane Doe — May 3", "Jane Doe   USA TODAY", "Jane Doe --10 min read"
 BYLINE_END = re.compile(r"\s+[|•·⋅●–—-]\s+|\s{2,}|\s*[|•·⋅●—]\s*|\s+-{2,}")
-# their date ("April 12, 2024", "on 12/04/24"), "Updated ...", a section ("in Politics")
-BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at)\s+)?(?:(?:last\s+)?(?:updated|published|posted)\b"
+# their date ("April 12, 2024", "on 12/04/24"), "Updated ...", a section ("in Politics"); in
+# de, fr, es the word before a day-first date ("am 5. März", "le 5 mars", "el 5 de marzo") and
+# a weekday before it ("Dienstag, 5. März", "mardi 5 mars": only so, "Domingo" is a name too)
+UPDATED_WORDS = (r"updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|"
+                 r"publicado|actualizado")
+WEEKDAYS = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|"
+            r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|"
+            r"sábado|sabado|domingo")
+BYLINE_TAIL = re.compile(r"\s+(?:(?:on|at|am|vom|le|du|el|del)\s+)?(?:(?:last\s+)?(?:"
+                         + UPDATED_WORDS + r")\b"
                          r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
-                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|\s+(?:on|in)\s+(?=[A-Z])"
-                         r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                         r"|(?:" + WEEKDAYS + r"),?\s+\d)|\s+(?:on|in)\s+(?=[A-Z])"
+                         r"|(?:\s+|(?<=[a-z]))(?-i:In)$|(?<=[a-z])(?-i:In)\s+(?=[A-Z])"
+                         r"|(?<=[a-z])(?-i:Updated|Published|Posted|Last|Aktualisiert|Veröffentlicht"
+                         r"|Publié|Mis à jour|Publicado|Actualizado|(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
                          r"|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 # "By Carla Mendes, Staff Writer": the part after the comma is a job, not a second author
 ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
@@ -45,6 +56,9 @@ JOINER_END = re.compile(r"(?:[,;&]|\b(?:" + "|".join(CONNECTORS)
                         + r"|by|von|par|por|di|door|af|av|:))$", re.IGNORECASE)
 JOINER_START = re.compile(r"(?:[,;&]|(?:" + "|".join(CONNECTORS) + r")\b)", re.IGNORECASE)
 NAME_TRIM = " .*_●•|"  # what Markdown and bullets leave around a name
+# a close button, an arrow or an icon font's glyph after a name ("Jane Doe ×", "Jane Doe \ue023";
+# not "©": "The Pennsylvania State University © 2025" is a copyright line)
+SYMBOLS_AFTER = re.compile(r"(?:\s*[×✕✖»›→\ue000-\uf8ff])+$")
 MAX_CAPITALISED_WORDS = 4  # words: "Maria de la Cruz Ortega" has four; a headline has more
 PARTICLES = frozenset("de van von der den da di del la le du dos das bin al ter".split())
 # letters after a name: "Jane Doe, CFA", "Max Roe, PhD", "Jr."
@@ -91,6 +105,7 @@ def byline_names(text: str) -> tuple[str, ...]:
             break
         for name in NAME_SPLIT.split(part):
             name = name.split(" (")[0].strip(NAME_TRIM)  # "Jane Doe (@jdoe)", "Jane Doe (AP)"
+            name = SYMBOLS_AFTER.sub("", name)  # "Jane Doe ×"
             if not name or (found and CREDENTIAL.fullmatch(name)):
                 continue  # "Jane Doe, CFA, Max Roe, PhD": letters after a name
             words = name.split()

@@ -29,6 +29,20 @@ from newsclean.bylines import names_in_byline
     ("By", ()),  # the names were a link the scrape lost
     ("Jeff Foust (@jfoust)", ("Jeff Foust",)),  # a handle or an outlet in brackets
     ("By Jane Doe (AP) and Max Roe", ("Jane Doe", "Max Roe")),
+    # de, fr, es: the word before a day-first date, a weekday, "updated" end the names
+    ("Von Hans Müller am 5. März 2024", ("Hans Müller",)),
+    ("Par Jean Dupont le 5 mars 2024", ("Jean Dupont",)),  # not "Jean Dupont le"
+    ("Por Juan Pérez el 5 de marzo de 2024", ("Juan Pérez",)),
+    ("Von Hans Müller, Montag, 05.03.2024", ("Hans Müller",)),  # not "Montag" as a second name
+    ("Par Jean Dupont Mis à jour le 5 mars 2024", ("Jean Dupont",)),
+    ("Por Juan Pérez Actualizado: 5/3/2024", ("Juan Pérez",)),
+    ("Por Plácido Domingo", ("Plácido Domingo",)),  # a weekday's name with no date after it
+    ("By John Goreham ×", ("John Goreham",)),  # a close button or an icon's glyph after it
+    ("By Rob Stott \ue023", ("Rob Stott",)),
+    ("The Pennsylvania State University © 2025", ()),  # a copyright line keeps its "©"
+    ("Gabby BoucherIn Budget Travel", ("Gabby Boucher",)),  # "In" and the section, glued
+    ("By Sara Harberson In", ("Sara Harberson",)),  # "In" whose section was a link lost
+    ("By Kevin Ingram", ("Kevin Ingram",)),
 ])
 def test_names_in_byline(byline, names):
     assert names_in_byline(byline) == names

@@ -44,6 +44,9 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "Avatar photo by Jane Doe May 3, 2024",  # her picture's alt text before "by"
     "[20]JANE DOE\n\nMay 3, 2024",
     "By[71]Jane DoeMar 5, 2025 | 6 comments",  # and the date glued to the name
+    "May 3, 2024May 5, 2024Jane Doe",  # a theme's dates and author link, glued
+    f"{HEADLINE}\n\nJane Doe\n\nreviewed by Max Roe",  # under the headline set again
+    "A short deck under the headline of this story\n\nJane Doe\n\nTech Writer",  # her job under
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
@@ -289,3 +292,92 @@ def test_the_byline_under_the_visible_headline_not_the_title_line():
 def test_an_author_box_under_the_article(box, authors):
     text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nShare this article\n\n{box}\n"
     assert newsclean.clean(text, input_type="text").authors == authors
+
+
+# ---- dated bylines and datelines in de, fr, es (issue 15) ----
+
+STORIES = {
+    "de": "Der Gemeinderat hat am Dienstag beschlossen, die alte Fußgängerbrücke über den Fluss neu "
+          "zu bauen, und die Arbeiten beginnen im Frühjahr, wenn das Hochwasser zurückgegangen ist.",
+    "fr": "Le conseil municipal a décidé mardi de reconstruire la vieille passerelle sur la rivière, "
+          "et les travaux commenceront au printemps, une fois la crue passée.",
+    "es": "El ayuntamiento decidió el martes reconstruir la vieja pasarela sobre el río, y las obras "
+          "empezarán en primavera, cuando haya bajado la crecida.",
+}
+HEADLINES = {"de": "Gemeinderat stimmt für eine neue Brücke über den Mühlbach",
+             "fr": "Le conseil vote une nouvelle passerelle sur la rivière",
+             "es": "El ayuntamiento aprueba una nueva pasarela sobre el río"}
+NAMES = {"de": "Hans Müller", "fr": "Jean Dupont", "es": "Juan Pérez"}
+
+
+def foreign_scrape(language: str, under: str = "", after: str = "") -> str:
+    story = "\n\n".join([STORIES[language]] * 4)
+    return f"Start\n\nLokal\n\n{HEADLINES[language]}\n\n{under}{story}\n\n{after}"
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("de", "Von Hans Müller am 5. März 2024"),
+    ("de", "Veröffentlicht am 5. März 2024 von Hans Müller"),
+    ("de", "Von Hans Müller, Dienstag, 05.03.2024, 10:12 Uhr"),
+    ("de", "Hans Müller5. März 2024"),  # the date glued to the name
+    ("fr", "Par Jean Dupont le 5 mars 2024"),
+    ("fr", "Publié le 5 mars 2024 par Jean Dupont"),
+    ("fr", "Par Jean Dupont | Mis à jour le mardi 5 mars 2024"),
+    ("es", "Por Juan Pérez el 5 de marzo de 2024"),
+    ("es", "Publicado el 5 de marzo de 2024 por Juan Pérez"),
+    ("es", "Juan Pérez\n\nmartes, 5 de marzo de 2024"),
+])
+def test_dated_bylines_in_german_french_spanish(language, line):
+    article = newsclean.clean(foreign_scrape(language, under=f"{line}\n\n"), input_type="text")
+    assert article.title == HEADLINES[language]
+    assert article.authors == (NAMES[language],)
+    if "5" in line and "Müller5" not in line:
+        assert article.date == "2024-03-05"
+
+
+def test_a_credit_after_the_date_is_no_byline():
+    line = "5. März 2024 Foto von Hans Müller"
+    assert newsclean.clean(foreign_scrape("de", under=f"{line}\n\n"), input_type="text").authors == ()
+
+
+@pytest.mark.parametrize(("language", "bio"), [
+    ("de", "Hans Müller ist Reporter im Lokalressort und berichtet seit zehn Jahren über die "
+           "Stadt. Er lebt in Mühlheim."),
+    ("fr", "Jean Dupont est journaliste à la rédaction locale depuis dix ans et suit la vie de la "
+           "ville. Il vit à Moulins."),
+    ("es", "Juan Pérez es periodista de la sección local desde hace diez años y sigue la vida de "
+           "la ciudad. Vive con su familia en Molinos."),
+])
+def test_an_author_box_in_german_french_spanish(language, bio):
+    text = foreign_scrape(language, after=f"{NAMES[language]}\n\n{bio}\n")
+    assert newsclean.clean(text, input_type="text").authors == (NAMES[language],)
+
+
+def test_names_over_jobs_in_a_team_list_are_no_byline():
+    team = ("A short deck under the headline of this story\n\nJane Doe\n\nSenior Editor\n\n"
+            "Max Roe\n\nStaff Writer\n\n")
+    assert newsclean.clean(scrape(under=team), input_type="text").authors == ()
+
+
+def test_a_pictures_alt_text_in_lower_case_is_not_the_headline():
+    """w3m and inscriptis keep an image's alt text as a line; it starts in lower case, which
+    headlines seldom do ("woman meditating while sitting on her bed")."""
+    above = f"{HEADLINE}\n\nPhoto\n\nwoman walking on the footbridge in spring\n\n"
+    text = f"{MENU}{above}{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").title == HEADLINE
+
+
+def test_a_menu_entry_under_the_headlines_copy_in_the_menu_is_no_byline():
+    menu = f"* Home\n* {HEADLINE}\n* Grant Program Office\n* Town Hall Hours\n\n"
+    text = f"# {HEADLINE}\n\n{menu}{STORY}\n\nShare this article\n"
+    assert newsclean.clean(text, input_type="text").authors == ()
+
+
+def test_a_short_title_the_scrape_opens_with_names_the_headline():
+    """Crawler dumps open with the <title>; when all of it is the headline (three words, which
+    the opening echoes) the line that repeats it is the headline, not a dated line nearer."""
+    title = "Council Footbridge Vote"
+    text = (f"{title}\n\n{MENU}{title}\n\nHome and garden news from the valley\n\n"
+            f"Residents asked for the old footbridge to be rebuilt\n\nMay 3, 2024\n\n{STORY}\n\n"
+            "Share this article\n")
+    assert newsclean.clean(text, input_type="text").title == title

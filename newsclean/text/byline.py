@@ -18,7 +18,7 @@ from ..bylines import (
     name_before_job,
     undoubled,
 )
-from ..dates import find_date
+from ..dates import MONTH_OF, find_date
 from .blocks import Block, MetaView, Role
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
@@ -47,13 +47,23 @@ BYLINE_MAX_WORDS = 16
 # words: a line that is a name alone, with what a scrape leaves beside it ("Jane Doe   USA
 # TODAY"); longer is a sentence or a headline (rule of thumb)
 NAME_LINE_MAX_WORDS = 8
+# blocks under the headline where the page may set it again (a breadcrumb's last entry, then
+# the heading: "Blog / Headline" / "Headline" / "Jane Doe"); a name right under that copy is
+# under the headline
+REPEAT_REACH = 2
+JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
 BY_INSIDE = re.compile(r"(?<![^\s\d*|•·⋅])[Bb][Yy]:?\s+([A-ZÀ-Ý].*)$")
+# the same after a date line's date in de, fr, es: "Veröffentlicht am 5. März 2024 von Hans
+# Müller", "Publié le 5 mars 2024 par Jean Dupont", "Publicado el 5 de marzo de 2024 por Juan
+# Pérez" (only after the date: "von" is a particle of names too, "par" and "por" plain words)
+DATED_BY = re.compile(r"(?<![^\s\d*|•·⋅])(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or):?\s+([A-ZÀ-Ý].*)$")
 # what a picture's or a section's credit says before "by": no author's byline
 NOT_AUTHORED = ("photo", "photos", "image", "images", "illustration", "video", "graphic",
                 "graphics", "map", "chart", "credit", "edited", "reviewed", "checked", "sponsored",
-                "presented", "powered", "produced", "designed", "hosted", "narrated")
+                "presented", "powered", "produced", "designed", "hosted", "narrated", "foto",
+                "fotos", "bild", "bilder", "grafik", "crédit", "crédits", "imagen", "imágenes")
 # "Picture of Jane Doe By Jane Doe", "Byline profile imageWritten by Jane Doe"
 PICTURE_OF = re.compile(r"(?:picture|photo|image|headshot|avatar|portrait) of\s+", re.IGNORECASE)
 AUTHOR_IMAGE = re.compile(r"(?:\b(?:author|profile|byline)\s*(?:image|picture|photo|avatar)|"
@@ -68,8 +78,15 @@ LEAD_DECOR = " *_>•·|"  # what a list, a quote or an icon leaves before a byl
 # numbers links so, and keeps the number where a word comes right before it)
 LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
 # a date glued to the name before it ("Jane DoeMar 5, 2025": a link's text ran into the date)
-GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
-MONTHS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())  # (GLUED_DATE's words)
+# ... or a day-first date ("Hans Müller5. März 2024", "Juan Pérez5 de marzo de 2024"; a
+# user name's digits before a month, "jdoe13 May 2024", are no such date: with a dot or "de" only)
+GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+                        r"|(?<=[a-zà-ÿ])(?=[0-3]?\d(?:\.|\s+de) (?i:" + "|".join(
+                            sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\b)")
+# a name glued to the year before it ("September 1, 2016Jane Doe": a theme's date and author
+# links with no space between), set apart as a column gap
+GLUED_AFTER_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-ZÀ-Ý][a-zà-ÿ])")
+DIGITS = "0123456789"  # what GLUED_DATE and GLUED_AFTER_YEAR both need (plain()'s screen)
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
@@ -87,6 +104,17 @@ DATED_FURNITURE = ("ui", "byline")
 OUTLET_AFTER = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z&.]+)+$")
 # an author box: its name alone, then a paragraph about that person ("Jane Doe is a ...")
 BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
+# what a bio says of its person and after the name, by the page's language (English for one
+# not listed): de "Hans ist Reporter ... Er schreibt", fr "Jeanne est journaliste ... Elle
+# couvre", es "Ana es periodista ... Ella escribe"
+BIO_WORDS = {
+    "de": (r"[Ss]ie|[Ee]r|[Ii]hre?|[Ss]eine?|[Ii]ch|[Mm]eine?",
+           r"ist|war|hat|schreibt|berichtet|arbeitet|leitet|lebt|studierte|kam"),
+    "fr": (r"[Ee]lle|[Ii]l|[Ss]on|[Ss]a|[Ss]es|[Jj]e|[Mm]on|[Mm]a",
+           r"est|était|a|écrit|couvre|travaille|dirige|vit|rejoint|collabore"),
+    "es": (r"[Ee]lla|[ÉéEe]l|[Ss]us?|[Yy]o|[Mm]is?",
+           r"es|fue|ha|escribe|cubre|trabaja|dirige|vive|colabora|se unió"),
+}
 # a bio speaks of its person ("... She covers ...", "his work"): a page's section does not
 BIO_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Tt]hey|[Tt]heir|I|[Mm]y)\b")
 BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|specializes|"
@@ -95,6 +123,9 @@ BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|
 # BY_ALONE: "by", "author", "autor", "auteur", "contributor"), looked for before plain() is
 # (written_by reads every block of the page; `in` is ten times quicker than a regex search)
 BY_WORDS = ("by", "aut", "contr")
+BIO = {"en": (BIO_PRONOUN, BIO_VERB)} | {
+    language: (re.compile(rf"\b(?:{pronouns})\b"), re.compile(rf"\s+(?:{verbs})\b"))
+    for language, (pronouns, verbs) in BIO_WORDS.items()}
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
@@ -130,9 +161,18 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
         if published is not None:
             date = find_date(published.text, language)
             if not authors:  # "Published August 7, 2023 by Jane Doe": that line's byline
-                inside = BY_INSIDE.search(plain(published.text))
+                inside = dated_by(plain(published.text))
                 authors = byline_names(inside.group(1)) if inside else ()
     return Byline(date, authors, window)
+
+
+def dated_by(text: str) -> re.Match[str] | None:
+    """Where a date line's byline starts: "by Jane Doe" anywhere in it, or "von Hans Müller",
+    "par Jean Dupont", "por Juan Pérez" after its date."""
+    inside = BY_INSIDE.search(text)
+    if inside is None and (inside := DATED_BY.search(text)) and not find_date(text[:inside.start()]):
+        return None
+    return inside
 
 
 def is_dateline(block: Block) -> bool:
@@ -149,7 +189,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         match = BYLINE.match(text) or GLUED_BY.match(text)
         if match and block.words <= BYLINE_MAX_WORDS:
             found = byline_names(match.group(1))
-        elif block.words <= DATELINE_MAX_WORDS and (inside := BY_INSIDE.search(text)) and (
+        elif block.words <= DATELINE_MAX_WORDS and (inside := dated_by(text)) and (
                 not text[:inside.start()].rstrip().lower().endswith(NOT_AUTHORED)
                 and find_date(text) is not None):
             found = byline_names(inside.group(1))  # a date line that ends with its byline
@@ -185,7 +225,10 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         pictured = index > lines.start and blocks[index - 1].text != block.text and all(
             name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
         under_headline = index - 1 == title_at or (
-            title_at is not None and index - 2 == title_at and not blocks[index - 1].words)
+            title_at is not None and index - 2 == title_at and not blocks[index - 1].words) or (
+            title_at is not None and title_at < index - 1 <= title_at + REPEAT_REACH
+            and blocks[index - 1].text == blocks[title_at].text  # the headline set again...
+            and Role.ITEM not in (block.role, blocks[index - 1].role))  # ...not in a menu
         if any(name.isupper() for name in names) and not (
                 under_headline and any(is_dateline(b) for b in beside)):
             continue  # "USA TODAY"; a name in capitals only right under its headline, over its date
@@ -194,7 +237,9 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
         else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
             near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
-                index > 0 and blocks[index - 1].role is Role.HEADING)
+                index > 0 and blocks[index - 1].role is Role.HEADING) or (
+                job_under(blocks, index) and not any(
+                    i != index and job_under(blocks, i) for i in lines))  # not a team's list
         if near:  # "Learn More"
             if not lower_case_among(blocks, {w.lower() for name in names for w in name.split()}):
                 return tuple(name.title() if name.isupper() else name for name in names)
@@ -225,6 +270,16 @@ def line_names(text: str) -> tuple[str, ...]:
     return names if len(names) > 1 or ROLE_WORDS & set(whole.lower().split()) else ()
 
 
+def job_under(blocks: list[Block], index: int) -> bool:
+    """The line under `index` is a job alone, as a byline sets it under the name ("Jane Doe" /
+    "Tech Writer", "Senior Editor"): a few capitalised words, the last a job's."""
+    if index + 1 >= len(blocks):
+        return False
+    words = blocks[index + 1].text.split()
+    return 0 < len(words) <= JOB_LINE_MAX_WORDS and words[-1].lower() in ROLE_WORDS and all(
+        word[:1].isupper() or word in ("&", "and", "of") for word in words)
+
+
 def names_after_date(text: str) -> tuple[str, ...]:
     """The name a date line gives after its date: "Dec 26, 2025 • Jane Doe in Politics",
     "May 3, 2025 · 30 min · Jane Doe", "May 3, 2025 * Jane Doe on behalf of the team"."""
@@ -252,7 +307,7 @@ def neighbours(blocks: list[Block], index: int) -> list[Block]:
     return found
 
 
-def written_by(blocks: list[Block]) -> tuple[str, ...]:
+def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
     """With no byline by the headline, the one a page sets below its article or in its author
     box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
     such byline on the page (several are teasers'); with none, the page's author box
@@ -275,10 +330,10 @@ def written_by(blocks: list[Block]) -> tuple[str, ...]:
             continue
         if names:
             found.append(names)
-    return found[0] if len(set(found)) == 1 else author_box(blocks) if not found else ()
+    return found[0] if len(set(found)) == 1 else author_box(blocks, language) if not found else ()
 
 
-def author_box(blocks: list[Block]) -> tuple[str, ...]:
+def author_box(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
     """The name of the page's only author box: a line that is a name alone, then a few
     sentences about that person ("Jane Doe" / "Jane is a reporter who covers ..."); none
     when the page has several (teasers' authors, a team page), the name's words are words
@@ -287,9 +342,9 @@ def author_box(blocks: list[Block]) -> tuple[str, ...]:
     found = set()
     for index, block in enumerate(blocks[:-1]):
         if block.words <= NAME_LINE_MAX_WORDS and block.role is not Role.ITEM and (
-                bio_like(blocks[index + 1])) and (  # (cheap, and needed by `described`)
+                bio_like(blocks[index + 1], language)) and (  # (cheap, and needed by `described`)
                 names := line_names(plain(block.text))) and len(names) == 1 and (
-                described(names[0], blocks[index + 1])):
+                described(names[0], blocks[index + 1], language)):
             found.add(names[0])
     if len(found) != 1:
         return ()
@@ -299,20 +354,27 @@ def author_box(blocks: list[Block]) -> tuple[str, ...]:
     return () if lower_case_among(blocks, {w.lower() for w in name.split()}) else (name,)
 
 
-def described(name: str, block: Block) -> bool:
+def described(name: str, block: Block, language: str | None = None) -> bool:
     """The block is a few sentences about the person `name`, as an author box sets under the
     name: it opens with the name, or its first word, and what a bio says next ("Jane is a
-    growth analyst ...", "Jane Doe has covered ..."), and speaks of a person ("she", "his")."""
-    if not bio_like(block):
+    growth analyst ...", "Jane Doe has covered ..."), and speaks of a person ("she", "his"),
+    in the page's `language` (BIO: en, de, fr, es; English for another)."""
+    if not bio_like(block, language):
         return False
-    return any(BIO_VERB.match(block.text, len(opening)) for opening in (name, name.split()[0])
+    verb = bio_words(language)[1]
+    return any(verb.match(block.text, len(opening)) for opening in (name, name.split()[0])
                if block.text.startswith(opening))
 
 
-def bio_like(block: Block) -> bool:
-    """A block that may be a bio (`described`), whoever it speaks of."""
+def bio_like(block: Block, language: str | None = None) -> bool:
+    """A block that may be a bio (`described`) in the page's `language`, whoever it speaks of."""
     return block.words >= BIO_MIN_WORDS and block.sentence_like and (
-        BIO_PRONOUN.search(block.text) is not None)
+        bio_words(language)[0].search(block.text) is not None)
+
+
+def bio_words(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a bio says of its person and after the name in `language` (English for another)."""
+    return BIO.get(language or "en", BIO["en"])
 
 
 def lower_case_words(blocks: list[Block]) -> set[str]:
@@ -351,13 +413,13 @@ def plain(text: str) -> str:
     """A line as its byline is read: bold and icon marks as column gaps, what opens a list
     item or quote gone, a name glued to "By:" set apart ("__By**Jane Doe**" -> "By  Jane Doe"),
     a link's number gone and a date glued to the name set apart ("By[71]Jane DoeMar 5, 2025"
-    -> "By Jane Doe Mar 5, 2025")."""
+    -> "By Jane Doe Mar 5, 2025"), and a name glued to a date's year ("May 3, 2024Jane Doe")."""
     if "[" in text:
         text = LINK_NUMBER.sub(" ", text).strip()
     # each pattern only where the text holds what it needs (a regex tried at every character
-    # of a long paragraph costs 0.1-0.3 ms; `in` finds a word in a few us)
-    if any(month in text for month in MONTHS):
-        text = GLUED_DATE.sub(" ", text)
+    # of a long paragraph costs 0.1-0.3 ms; `in` finds a character in a few us)
+    if any(digit in text for digit in DIGITS):
+        text = GLUED_AFTER_YEAR.sub("  ", GLUED_DATE.sub(" ", text))
     if "**" in text or "__" in text:
         text = EMPHASIS.sub("  ", text)
     if ":" in text:

@@ -59,6 +59,10 @@ DATED_REACH = 3  # blocks under a candidate where its date line or byline stands
 DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: half of PAGE_TITLE_BONUS)
 HEADLINE_USUAL_WORDS = (5, 20)  # words of most headlines: such a candidate gains...
 USUAL_LENGTH_BONUS = 1.0  # ...this (rule of thumb: a tie breaker)
+# a candidate that starts with a word in lower case is a picture's alt text ("woman with back
+# pain on home office chair") or a list of tags; 5 of the 711 WCXB gold titles start so, most
+# with a program's name ("rustc_codegen_gcc: ...", "n8n: ..."), which is no plain word
+LOWER_START_COST = 2.0
 # the candidate is the headline that the <title> on the scrape's first line gives (rule of
 # thumb: outweighs a byline beside another line)
 PAGE_TITLE_BONUS = 4.0
@@ -72,7 +76,13 @@ SHARED_WORDS_COUNTED = 5  # ...shared words (a menu entry of two words can share
 PAGE_TITLE_MAX_WORDS = 40
 # share of a whole-headline <title>'s words that the opening uses (rule of thumb)
 PAGE_TITLE_SHARED = 0.5
-PAGE_TITLE_WHOLE_WORDS = 6  # a <title> this long that is all headline is no site name
+# words: a <title> this long that is all headline, which the opening echoes, is no site name
+# ("Cybersecurity Best Practices"; a site's name is shorter, or the opening does not echo it)
+PAGE_TITLE_WHOLE_WORDS = 3
+# words: a shorter such <title> needs more than PAGE_TITLE_SHARED of its words (but stopwords) in
+# the opening, with no bonus per word ("Seattle's Green Cleaning Fairy", a site's name, shares two
+# of its four)
+PAGE_TITLE_LONG_WORDS = 6
 FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
 FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
 FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
@@ -276,6 +286,8 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
             score += USUAL_LENGTH_BONUS
         if block.text.endswith("."):  # a standfirst or a caption; headlines seldom end so
             score -= SENTENCE_COST
+        if lower_start(block.text):  # a picture's alt text, tags: headlines start capitalised
+            score -= LOWER_START_COST
         score += SHARED_WORDS_WEIGHT * shared_share(block, opening, stops)
         if score > best_score:
             best, best_score, best_dated = index, score, dated
@@ -345,6 +357,12 @@ def over_restated(blocks: list[Block], at: int, stops: frozenset[str], first: in
     return None
 
 
+def lower_start(text: str) -> bool:
+    """The line starts with a plain word in lower case ("woman meditating on her bed")."""
+    first = text.split(maxsplit=1)[0]
+    return first.isalpha() and first.islower()
+
+
 def sentence_case(text: str) -> bool:
     """Written as a sentence, most of its longer words in lower case ("How seven design
     problems shaped Google's typeface"), as decks are; headlines are often in title case."""
@@ -371,8 +389,12 @@ def in_page_title(block: Block, hint: str, opening: Callable[[], frozenset[str]]
     it is the headline alone, which the article's opening echoes (a site's name it does not)."""
     text = collapse(block.text)  # in the same case: a copy in capitals is a teaser's
     if text == hint:
-        return block.words >= PAGE_TITLE_WHOLE_WORDS and (
-            shared_share(block, opening(), stops) >= PAGE_TITLE_SHARED)
+        if block.words < PAGE_TITLE_WHOLE_WORDS:
+            return False
+        if block.words < PAGE_TITLE_LONG_WORDS:  # a short one: the opening uses most of its words
+            words = set(text_features(block.text)[0]) - stops
+            return len(words & opening()) > PAGE_TITLE_SHARED * len(words)
+        return shared_share(block, opening(), stops) >= PAGE_TITLE_SHARED
     at = hint.find(text)
     if at < 0:
         return False

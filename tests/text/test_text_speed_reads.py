@@ -11,6 +11,7 @@ from newsclean.text.byline import (
     BY_WORDS,
     COLON_GLUED,
     EMPHASIS,
+    GLUED_AFTER_YEAR,
     GLUED_DATE,
     LEAD_DECOR,
     LINK_NUMBER,
@@ -22,7 +23,8 @@ from newsclean.text.byline import (
 
 PIECES = ("by", "By", "BY", "b", "y", "Written", "written", "author", "Autorin", "auteur",
           "Contributors", "contributor", "[12]", "**", "__", "Jan", "Mar 5", "x", " ", ":", "*",
-          "•", "Jane", "Doe", "ｂｙ", "ß", "İ", "Dec", ". 1", "ly", "Oct", "5", "|", ">")
+          "•", "Jane", "Doe", "ｂｙ", "ß", "İ", "Dec", ". 1", "ly", "Oct", "5", "|", ">", "2024",
+          "5. März", " de marzo", "Müller", "5 ", "le")
 texts = st.lists(st.sampled_from(PIECES), max_size=10).map("".join)
 
 
@@ -41,7 +43,7 @@ def reference_plain(text: str) -> str:
     """plain() with each pattern applied whatever the text."""
     if "[" in text:
         text = LINK_NUMBER.sub(" ", text).strip()
-    text = GLUED_DATE.sub(" ", text)
+    text = GLUED_AFTER_YEAR.sub("  ", GLUED_DATE.sub(" ", text))
     return COLON_GLUED.sub(r"\1: ", EMPHASIS.sub("  ", text)).lstrip(LEAD_DECOR)
 
 
@@ -49,6 +51,8 @@ def reference_plain(text: str) -> str:
 @example("__By**Jane Doe**")
 @example("By[71]Jane DoeMar 5, 2025")
 @example("Autor:Hans DoeDec. 1")
+@example("Hans Müller5. März 2024")
+@example("May 3, 2024Jane Doe")
 def test_plain_reads_a_line_as_every_pattern_does(text):
     assert plain(text) == reference_plain(text)
 
