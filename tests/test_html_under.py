@@ -5,8 +5,8 @@ sentence about what the article is about that reads like an author's bio."""
 from __future__ import annotations
 
 import newsclean
-from tests.test_html_quality import GUIDE
 from tests.test_html_path import HEADLINE
+from tests.test_html_quality import GUIDE
 
 REFERENCES = [
     ("Recycling handbook", "the full list of what each bin takes, street by street."),
