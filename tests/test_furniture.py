@@ -68,6 +68,7 @@ FURNITURE = [
     ("Print this story | Email to a friend | Write a letter to the editor", "share"),
     ("Have your say", "comments"),
     ("Video by Aled Price", "caption"),
+    ("Video: Harbour TV", "caption"),
     ("Graphic credit: Harbour Trust", "caption"),
     ("See also: Ten harbours to visit this summer", "related"),
     ("See more", "related"),
@@ -128,6 +129,7 @@ ARTICLE = [
     # a spec list's lines (a game's requirements, a camera's modes), and a guide's own
     # cross-references under a bare "See also"
     "Graphics: Nvidia GeForce GTX 1060 6GB / AMD Radeon RX 480 4GB",
+    "Graphics: Radeon Vega II or higher with Metal support",
     "Video: 4K/30p, Full HD 120p",
     "See also",
     # a republished story's source, at its foot
