@@ -213,7 +213,7 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore,
             units.append([index])
     joined = [" ".join(texts[i] for i in unit) for unit in units]
     kept = [any(i in protected for i in unit) for unit in units]
-    start, end, edges = edge_span(joined, kept)
+    start, end, edges = edge_span(joined, kept, named_bios=True)
     if start < end - 1 and len(WORD.findall(joined[start])) >= LEDE_MIN_WORDS and (
             ends_like_sentence(joined[start].strip())):
         # the standfirst over the byline's date line: the walk steps over it, once

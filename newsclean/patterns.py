@@ -33,6 +33,7 @@ class FurnitureKind(Label):
     COMMENTS = "comments"  # a thread or its header: ends an article
     COPYRIGHT = "copyright"  # the legal line: ends an article
     CAPTION = "caption"  # under an image: the alt text above it goes too
+    BIO = "bio"  # "Jane Doe is a staff writer ...": kept where the article's prose names Jane Doe
     # given by the code itself, never a section of the file
     SITE_RULE = "site rule"  # a site's strip_line matched
     REPEATED = "repeated"  # the same prose twice on the page
@@ -40,7 +41,7 @@ class FurnitureKind(Label):
 
 
 DATA_KINDS = (FurnitureKind.RELATED, FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT,
-              FurnitureKind.CAPTION)
+              FurnitureKind.CAPTION, FurnitureKind.BIO)
 
 
 @dataclass(frozen=True)
@@ -158,33 +159,54 @@ def scope_set(scope: str) -> tuple[PatternSet, int]:
 
 MAX_EDGE_BLOCKS = 6  # how far into an article head/tail furniture is looked for
 EDGE_DATELINE_WORDS = 8   # "Friday, November 14, 2025 at 10:32 am EST" is a date, not a sentence
+# a closing "X is a ..." is a bio unless a block of the article above it this long (a sentence
+# of prose, not a byline's "By Jane Doe | May 3") names X: then it is a last fact about what
+# the story is about (Scrapinghub 374ac9a5 "Emirates is the number one buyer of the A380";
+# WCXB dev 4340, 0346, 4101)
+BIO_NAMED_IN_WORDS = 15
+BIO_SUBJECT = re.compile(r"(?:the )?(.+?),? (?:is|was) ", re.IGNORECASE)
 
 
-def edge_span(texts: Sequence[str], protected: Sequence[bool] = ()
+def edge_span(texts: Sequence[str], protected: Sequence[bool] = (), named_bios: bool = False
               ) -> tuple[int, int, list[tuple[int, str]]]:
     """How far furniture reaches into an article from either end, on both paths: (start, end,
     drops), where texts[:start] open the article and texts[end:] close it with datelines,
     disclosures, bios or calls to action, at most MAX_EDGE_BLOCKS at each end. A protected
-    block (a site's keep_line) stops the walk. `drops` gives (index, reason), head first."""
+    block (a site's keep_line) stops the walk. With `named_bios`, so does a bio whose subject
+    the article above it names (bio_named). `drops` gives (index, reason), head first."""
     start, end, drops = 0, len(texts), []
     while start < min(end, MAX_EDGE_BLOCKS) and not (protected and protected[start]) and (
             why := edge_furniture(texts[start], Scope.HEAD)):
         drops.append((start, f"{why}, at the head of the article"))
         start += 1
     while end > start and len(texts) - end < MAX_EDGE_BLOCKS and not (
-            protected and protected[end - 1]) and (why := edge_furniture(texts[end - 1], Scope.TAIL)):
+            protected and protected[end - 1]) and (why := edge_furniture(
+                texts[end - 1], Scope.TAIL, texts[start:end - 1] if named_bios else None)):
         drops.append((end - 1, f"{why}, at the tail of the article"))
         end -= 1
     return start, end, drops
 
 
-def edge_furniture(text: str, edge: str) -> str | None:
+def edge_furniture(text: str, edge: str, above: Sequence[str] | None = None) -> str | None:
     """What furniture opening (`edge` "head") or closing ("tail") an article this is:
-    datelines, disclosures, bios, calls to action; None if it may be article text."""
+    datelines, disclosures, bios, calls to action; None if it may be article text (with
+    `above`, the article's blocks over it: a bio whose subject they name, bio_named)."""
     pattern = furniture_match(text, edge)
+    if pattern and pattern.kind == FurnitureKind.BIO and above and bio_named(text, above):
+        return None
     if pattern:
         return f"furniture: {pattern}"
     words = WORD.findall(text)
     if 0 < len(words) <= EDGE_DATELINE_WORDS and find_date(text) is not None:
         return "a date line"
     return None
+
+
+def bio_named(text: str, above: Sequence[str]) -> bool:
+    """Whether a block of prose in `above` (BIO_NAMED_IN_WORDS words or more) names the subject
+    of the bio-like `text`, as written ("Emirates", "American Dental Association")."""
+    found = BIO_SUBJECT.match(normalise_block(text))
+    if not found:
+        return False
+    named = re.compile(r"(?<!\w)" + re.escape(found.group(1)) + r"(?!\w)")
+    return any(len(WORD.findall(block)) >= BIO_NAMED_IN_WORDS and named.search(block) for block in above)

@@ -67,11 +67,17 @@ FURNITURE = [
     ("Like this story? Share it with a friend!", "share"),
     ("Print this story | Email to a friend | Write a letter to the editor", "share"),
     ("Have your say", "comments"),
+    ("Video by Aled Price", "caption"),
+    ("Video: Harbour TV", "caption"),
+    ("Graphic credit: Harbour Trust", "caption"),
+    ("See also: Ten harbours to visit this summer", "related"),
+    ("See more", "related"),
 ]
 
 # closing or opening the article only (a bio, a credit line, a pitch)
 EDGE = [
     ("First Published: Tuesday, November 19, 2019 08:38 AM", "head"),
+    ("Originally published on March 3, 2022.", "tail"),
     ("AP-US--Harbour-Storm, 2nd Ld-Writethru", "head"),
     ("___", "tail"),
     ("Enjoyed this piece? We need your help to keep publishing.", "tail"),
@@ -120,6 +126,14 @@ ARTICLE = [
     "As is the case with every harbour wall, the repairs will take time and money.",
     "So was the ferry, which ran until the last storm.",
     "Image 2 of the report shows the harbour wall before the storm.",
+    # a spec list's lines (a game's requirements, a camera's modes), and a guide's own
+    # cross-references under a bare "See also"
+    "Graphics: Nvidia GeForce GTX 1060 6GB / AMD Radeon RX 480 4GB",
+    "Graphics: Radeon Vega II or higher with Metal support",
+    "Video: 4K/30p, Full HD 120p",
+    "See also",
+    # a republished story's source, at its foot
+    "Originally published on Live Science.",
 ]
 
 
