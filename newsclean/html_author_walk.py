@@ -17,6 +17,8 @@ import re
 import lxml.etree
 from trafilatura.utils import trim
 
+from .html_parse import top_elements
+
 # every word one of the three XPaths looks for in an attribute value (class, id, rel, itemprop,
 # data-testid, data-component), case as they spell it: an element holding none matches none
 NEEDLE = re.compile(r"uthor|byl|BBL|username|channel-name|zuozhe|bianji|xiaobian|submitted-by|"
@@ -59,14 +61,6 @@ def author_text(tree, len_limit: int) -> str | None:
             if content and 2 < len(content) < len_limit:
                 return content
     return None
-
-
-def top_elements(tree) -> list:
-    """The elements at the top of `tree`'s document, in page order: its root, and the roots
-    that broken markup leaves beside it (a second <html>), which // searches too."""
-    root = tree.getroottree().getroot()
-    before = [el for el in root.itersiblings(preceding=True) if isinstance(el.tag, str)]
-    return before[::-1] + [root] + [el for el in root.itersiblings() if isinstance(el.tag, str)]
 
 
 def first(element) -> bool:
