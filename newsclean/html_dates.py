@@ -34,11 +34,6 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "la
 ELSEWHERE = re.compile(r"(?:^|[-_])(?:comments?|related|recommend(?:ed|ations?)?|teasers?|sidebar|"
                        r"footer|copyright|popular|trending|newsletter|repl(?:y|ies))(?:$|[-_])",
                        re.IGNORECASE)
-# the same test over an element's class and id joined by a space, in one search (speed: the words
-# of both, each searched alone, cost a fifth of the date and byline reads); a word's edge is a
-# space or the text's end, as str.split's (both read Unicode's white space alike)
-ELSEWHERE_JOINED = re.compile(ELSEWHERE.pattern.replace("(?:^|[-_])", r"(?:^|[-_\s])")
-                              .replace("(?:$|[-_])", r"(?:$|[-_\s])"), re.IGNORECASE)
 ELSEWHERE_TAGS = frozenset({"footer", "aside", "nav", "script", "style", "template", "noscript"})
 # dates: the publication date is among the first few the page shows (its byline's, above a
 # related list or an archive's); later ones are history, events, comments (WCXB dev: 3 gives
@@ -130,15 +125,9 @@ def own_elements(scope):
         element = stack.pop()
         if not isinstance(element.tag, str):
             continue
-        if element is not scope and (element.tag in ELSEWHERE_TAGS or elsewhere_marked(element)):
+        if element is not scope and (element.tag in ELSEWHERE_TAGS or any(
+                ELSEWHERE.search(word) for word in
+                f"{element.get('class') or ''} {element.get('id') or ''}".split())):
             continue
         yield element
         stack.extend(reversed(element))
-
-
-def elsewhere_marked(element) -> bool:
-    """A word of the element's class or id says it is not the article's own (ELSEWHERE)."""
-    get = element.get
-    marks = get("class"), get("id")
-    return (marks[0] is not None or marks[1] is not None) and ELSEWHERE_JOINED.search(
-        f"{marks[0] or ''} {marks[1] or ''}") is not None

@@ -1,8 +1,7 @@
 """newsclean.html_author_walk reads trafilatura's author XPaths (AUTHOR_XPATHS) in one walk: it
 must return what trafilatura's `extract_metainfo` returns on the same tree, on generated pages
 whose elements carry the attribute values those XPaths test (and near misses), and on pages of
-the shapes that take each branch: a second root, a <rel> child, a text too long or too short.
-Also html_dates.own_elements' joined class-and-id test against the word-by-word one."""
+the shapes that take each branch: a second root, a <rel> child, a text too long or too short."""
 from __future__ import annotations
 
 import lxml.html
@@ -12,7 +11,6 @@ from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_XPATHS
 
 from newsclean import html_author_walk as walk
-from newsclean.html_dates import ELSEWHERE, ELSEWHERE_JOINED, elsewhere_marked
 
 TAGS = ["a", "address", "div", "link", "p", "span", "strong", "h3", "h4", "section", "author", "li"]
 # values the XPaths test for, their near misses, and words of no interest
@@ -104,18 +102,3 @@ def test_the_pinned_xpaths_are_the_ones_reimplemented():
         assert f"self::{tag} " in paths[1] or f"self::{tag}]" in paths[1]
     for value in walk.SECOND_CLASSES:
         assert f"@class='{value}'" in paths[1]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("comentsrlaedfoy-_ \t\n\xa0\u2003Xx")), max_size=30),
-       st.one_of(st.none(), st.text(alphabet=st.sampled_from(list("replyfoter-_ \n")), max_size=12)),
-       st.sampled_from(["", "comments", "related-posts", "site_footer", "Reply", "recommendations"]))
-def test_joined_elsewhere_test_is_the_word_by_word_one(cls, ident, word):
-    cls = f"{cls} {word}" if word else cls
-    element = lxml.html.fromstring("<div>x</div>")
-    element.set("class", cls)
-    if ident is not None:
-        element.set("id", ident)
-    words = f"{cls} {ident or ''}".split()
-    assert elsewhere_marked(element) == any(ELSEWHERE.search(w) for w in words)
-    assert bool(ELSEWHERE_JOINED.search(f"{cls} {ident or ''}")) == any(ELSEWHERE.search(w) for w in words)
