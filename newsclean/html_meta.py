@@ -16,17 +16,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from trafilatura.htmlprocessing import prune_unwanted_nodes
-from trafilatura.metadata import (
-    METANAME_AUTHOR,
-    OG_AUTHOR,
-    PROPERTY_AUTHOR,
-    examine_meta,
-    extract_metainfo,
-)
+from trafilatura.metadata import METANAME_AUTHOR, OG_AUTHOR, PROPERTY_AUTHOR, examine_meta
 from trafilatura.settings import Document
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
 from .bylines import PERSON, byline_names, join_text_nodes, names_in_byline
+from .html_author_walk import author_text
 from .html_byline import front_page, shown_byline
 from .html_dates import modified_date, publication_date
 from .html_title import choose_title, site_matcher
@@ -327,7 +322,7 @@ def byline_authors(tree) -> tuple[str, ...]:
         return cheap
     try:
         prune_unwanted_nodes(scope, AUTHOR_DISCARD_XPATHS)
-        found = extract_metainfo(scope, AUTHOR_XPATHS, len_limit=AUTHOR_MAX_CHARS)
+        found = author_text(scope, AUTHOR_MAX_CHARS)  # trafilatura's AUTHOR_XPATHS, in one walk
         names = split_names(AUTHOR_SPLIT.sub(";", collapse(found)) if found else None)
         return tuple(dict.fromkeys(n for name in names for n in declared_names(name)))
     except Exception as err:  # trafilatura's author search: costs the authors only

@@ -161,3 +161,12 @@ def cut_after(element, keep_tail: bool = False) -> None:
         del parent[parent.index(node) + 1:]
         parent.tail = None
         node, parent = parent, parent.getparent()
+
+
+def top_elements(tree) -> list:
+    """The elements at the top of `tree`'s document, in page order: its root, and the roots
+    that broken markup leaves beside it (a second <html>), which an XPath's // searches
+    too (and a walk that must find what such an XPath finds)."""
+    root = tree.getroottree().getroot()
+    before = [el for el in root.itersiblings(preceding=True) if isinstance(el.tag, str)]
+    return before[::-1] + [root] + [el for el in root.itersiblings() if isinstance(el.tag, str)]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import lxml.etree
 
+from .html_parse import top_elements
 from .prose import MAX_LINK_SHARE, collapse, ends_like_sentence
 
 # a <noscript> holding this many paragraphs of prose is the page's text, not a notice: an
@@ -29,8 +30,10 @@ SAMPLE_CHARS = 200  # characters of a noscript's longest paragraph, looked for e
 # <select>: without a schedule's pickers trafilatura took its menus (WCXB other dev 2919)
 NOT_ARTICLE = ("input", "textarea", "label", "iframe", "embed", "object", "canvas", "video",
                "audio", "map", "dialog", "menu")
-INERT = lxml.etree.XPath('//script[not(@type="application/ld+json")]|//style|//svg|//link'
-                         '|//template')
+# what drop_inert removes: these tags (a script but JSON-LD), found in one walk in page order
+# (speed: an XPath union of five // searches walks the page five times and sorts)
+INERT_TAGS = ("script", "style", "svg", "link", "template")
+LD_JSON = "application/ld+json"
 NOSCRIPT = lxml.etree.XPath("//noscript")
 
 
@@ -39,7 +42,7 @@ def drop_inert(tree) -> None:
     but only after copying the tree several times, and on news pages they are half the bytes.
     A <noscript> goes too, unless it holds the page's text and that text is nowhere else on the
     page: then only its tag goes, and its content stays where it is."""
-    for element in INERT(tree):
+    for element in inert_elements(tree):
         remove_element(element)
     page_text = None
     for element in NOSCRIPT(tree):
@@ -52,6 +55,13 @@ def drop_inert(tree) -> None:
                 element.drop_tag()
                 continue
         remove_element(element)
+
+
+def inert_elements(tree) -> list:
+    """Scripts (not JSON-LD), styles, icons, links and templates, in page order (all of the
+    document, as an XPath's // finds them)."""
+    return [element for top in top_elements(tree) for element in top.iter(*INERT_TAGS)
+            if element.tag != "script" or element.get("type") != LD_JSON]
 
 
 def noscript_sample(element) -> str | None:

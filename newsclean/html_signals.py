@@ -8,9 +8,8 @@ import math
 import re
 from urllib.parse import urlsplit
 
-import lxml.etree
-
 from .html_meta import PageMeta
+from .html_parse import top_elements
 from .prose import WORD
 from .rules import SiteRules
 
@@ -29,8 +28,6 @@ OTHER_TYPES = frozenset(
                         "Recipe", "HowTo", "Organization"))
 LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 TYPE_NAME = re.compile(r'"(?:https?://schema\.org/)?([A-Za-z]+)"')
-LD_SCRIPTS = lxml.etree.XPath('//script[@type="application/ld+json"]')
-OG_TYPE = lxml.etree.XPath('//meta[@property="og:type"]/@content')
 URL_DATE = re.compile(r"/(?:19|20)\d\d[/-]\d\d?(?:[/-]|$)|\d{8}")
 SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -42,7 +39,9 @@ def html_signals(tree, text: str, words_on_page: int, site: SiteRules | None,
     kept = len(WORD.findall(text))
     linked = sum(len((a.text_content() or "").split()) for a in tree.iter("a"))
     declared = page_types(tree)
-    og_type = next(iter(OG_TYPE(tree)), "").strip().lower()
+    og_type = next((content for top in top_elements(tree) for meta in top.iter("meta")
+                    if meta.get("property") == "og:type"
+                    and (content := meta.get("content")) is not None), "").strip().lower()
     return {
         "page_share": min(1.0, kept / words_on_page) if words_on_page else 0.0,
         "link_share": min(1.0, linked / words_on_page) if words_on_page else 0.0,
@@ -62,7 +61,9 @@ def page_types(tree) -> frozenset[str]:
     """The schema.org types the page's JSON-LD names, lower-cased (broken JSON too: read by
     pattern, not parsed)."""
     found: set[str] = set()
-    for script in LD_SCRIPTS(tree):
+    for script in (script for top in top_elements(tree) for script in top.iter("script")):
+        if script.get("type") != "application/ld+json":
+            continue
         for value in LD_TYPE.findall(script.text or ""):
             found.update(name.lower() for name in TYPE_NAME.findall(value))
     return frozenset(found)

@@ -56,7 +56,8 @@ def test_every_metadata_source_failing_still_gives_the_article(monkeypatch):
     def broken(*_args, **_kwargs):
         raise AttributeError("a parser's own bug")
 
-    for name in ("examine_meta", "read_linked_data", "extract_metainfo"):
+    # author_text: trafilatura's author XPaths, in one walk
+    for name in ("examine_meta", "read_linked_data", "author_text"):
         monkeypatch.setattr(html_meta, name, broken)
     monkeypatch.setattr(html_dates, "htmldate_find", broken)
     article = newsclean.clean(FOOTBRIDGE.html().replace('<meta name="author"', '<meta name="x"'))
