@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..dates import find_date
+from ..patterns import FurnitureKind
 from ..prose import MAX_LINK_SHARE
 from .blocks import Block, Role
+from .byline import DATELINE_MAX_WORDS
 from .features import PROSE_STOP_RATIO, is_prose
 from .markup import IMAGE_LINE
 
@@ -36,8 +39,13 @@ CLAUSE_WORDS = 6  # words: a shorter line is a label ("Book photographer")
 CLAUSE_MAX_CAPS = 0.34  # of a clause's words after its first, those with a capital initial
 # words: a checklist's heading ("Six months before", "When you start planning"), two or more
 # (a menu's entries: one); its clauses are list items or stand under one (a rail's headlines
-# stand alone)
+# stand alone); a line with a full stop is a sentence, no heading ("Nowadays, plague is easily
+# treated." over a gallery's captions)
 HEADING_WORDS = 8
+# a rail's header ("Most Read", "You might also like": related furniture of up to this many
+# words, no colon) or a date line ("First Published on Nov 20, 2019") in a gap: the article
+# ended there, and the clauses around it are a rail's headlines; no checklist
+RAIL_HEADER_WORDS = 5
 
 # the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
@@ -75,17 +83,22 @@ def mark_entries(blocks: list[Block], below: int = 0) -> bool:
     labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
     marked = False
     first = len(gaps) if first is None else first
+    checklists = [False] * len(gaps)  # the gaps mark_checklist marked
     for number, (gap, gap_keys) in enumerate(zip(gaps, keys)):
         if len(gap_keys & labels) >= ENTRY_LABELS:
             marked = True
             for block in gap:
                 block.entry = True
         else:  # a table's rows, then a checklist around them
-            marked = mark_table_rows(gap) | (number >= first and mark_checklist(gap)) or marked
-    # a checklist's short gaps between its long ones (a prose item splits it anywhere)
-    for before, gap, after in zip(gaps[first:], gaps[first + 1:], gaps[first + 2:]):
-        if (before and before[0].entry or after and after[0].entry) and not any(
-                b.entry or b.row for b in gap) and any(map(clause_line, gap)):
+            checklists[number] = number >= first and mark_checklist(gap)
+            marked = mark_table_rows(gap) | checklists[number] or marked
+    # a checklist's short gaps between its long ones (a prose item splits it anywhere): next
+    # to a checklist's gap only (not a guide's entries nor a table's rows, nor a gap marked
+    # so: the marks would run on down the page's rails and footer)
+    for number in range(first + 1, len(gaps) - 1):
+        gap = gaps[number]
+        if (checklists[number - 1] or checklists[number + 1]) and not any(
+                b.entry or b.row for b in gap) and any(map(clause_line, gap)) and not railed(gap):
             for block in gap:
                 block.entry = True
     return marked
@@ -97,6 +110,8 @@ def mark_checklist(gap: list[Block]) -> bool:
     rail's headline over its summary), CLAUSE_SHARE of the gap's lines or more, half of them
     list items or under a heading; its headings and short lines with them. Returns whether it
     was."""
+    if railed(gap):
+        return False
     lines = [block for block in gap if not (block.furniture or block.row)]
     clauses = [clause_line(block) for block in lines]
     # a rail's headlines each stand over a summary, a sentence; a list's items over items
@@ -106,13 +121,22 @@ def mark_checklist(gap: list[Block]) -> bool:
         return False
     # a list's items, or clauses under a heading: a rail's headlines stand alone
     items = sum(block.role is Role.ITEM for block, clause in zip(lines, clauses) if clause)
-    headed = any(not clause and 1 < block.words <= HEADING_WORDS and after for block, clause, after
-                 in zip(lines, clauses, clauses[1:]))
+    headed = any(not clause and 1 < block.words <= HEADING_WORDS and not block.sentence_like
+                 and after for block, clause, after in zip(lines, clauses, clauses[1:]))
     if not headed and items * 2 < sum(clauses):
         return False
     for block in lines:
         block.entry = True
     return True
+
+
+def railed(gap: list[Block]) -> bool:
+    """The gap holds a rail's header (related furniture of RAIL_HEADER_WORDS words or fewer,
+    no colon: "Most Read") or a date line ("First Published on Nov 20, 2019 01:38 pm"): what
+    stands around it is a rail or the page past the article, no checklist."""
+    return any(block.furniture == FurnitureKind.RELATED and block.words <= RAIL_HEADER_WORDS
+               and ":" not in block.text or block.words <= DATELINE_MAX_WORDS
+               and not block.sentence_like and find_date(block.text) is not None for block in gap)
 
 
 def clause_line(block: Block) -> bool:

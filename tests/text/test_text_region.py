@@ -213,6 +213,40 @@ def test_labels_sentences_and_headlines_make_no_checklist(gap):
     assert not any(b.entry for b in gap)
 
 
+@pytest.mark.parametrize("gap", [
+    # a gallery's captions under a sentence: a line with a full stop is no heading
+    [block("Nowadays, the disease is easily treated with antibiotics.", stop_ratio=0.4)]
+    + [block(text, stop_ratio=0.3) for text in CLAUSES],
+    # a rail's headlines around its header ("Most Read"), under a section's name
+    [block("Science and Health")] + [block(text, stop_ratio=0.3) for text in CLAUSES[:3]]
+    + [block("Most Read", furniture="related"), block(CLAUSES[3], stop_ratio=0.3)],
+    # the article's end stamp and its tags, then the rail's headlines under its header
+    [block("First Published on Nov 20, 2019 01:38 pm tags"), block("#Markets most popular")]
+    + [block(text, stop_ratio=0.3) for text in CLAUSES],
+])
+def test_captions_and_rails_past_the_article_make_no_checklist(gap):
+    assert not mark_checklist(gap)
+    assert not any(b.entry for b in gap)
+
+
+def test_a_checklist_s_marks_reach_only_the_gaps_next_to_it():
+    # a checklist's gap marks its neighbour that holds a clause (a prose item split it), and
+    # no further: a rail and a footer further down stay as they are; nor do a guide's
+    # entries or a table's rows mark their neighbours
+    checklist = [block("Twelve months before")] + [block(t, stop_ratio=0.3) for t in CLAUSES]
+    split = [block(CLAUSES[0], stop_ratio=0.3)]
+    rail = [block(CLAUSES[1], stop_ratio=0.3), block("Home")]
+    blocks = ([prose(words=60)] + checklist + [prose(words=20)] + split + [prose(words=20)]
+              + rail + [prose(words=20)] + [block(CLAUSES[2], stop_ratio=0.3)] + [prose(words=20)])
+    assert mark_entries(blocks)
+    assert all(b.entry for b in checklist + split)
+    assert not any(b.entry for b in rail) and not blocks[-2].entry
+    table = [block(f"{n} | Row {n} | {n * 3}") for n in range(TABLE_ROWS)]
+    blocks = [prose(words=60)] + table + [prose(words=20)] + rail + [prose(words=40)]
+    assert mark_entries(blocks) and all(b.row for b in table)
+    assert not any(b.entry for b in rail)
+
+
 def dated_rail(header: str, count: int, step: int = -1) -> list:
     """A rail's header, then `count` teasers: a headline, a date line (newest first), a
     summary."""
