@@ -247,9 +247,9 @@ def thread_from_start(blocks: list[Block], start: int, end: int) -> bool:
 
 def dated_above(blocks: list[Block], index: int) -> bool:
     """A date line (a short block with a date) stands DATELINE_REACH blocks or fewer above
-    blocks[index], with no prose between."""
+    blocks[index], with no prose nor a table's row (entries.mark_table_rows) between."""
     for block in reversed(blocks[max(0, index - DATELINE_REACH):index]):
-        if is_prose(block):
+        if is_prose(block) or block.row:  # a table's last row ("12/1/2024 +1.2%") is no date line
             return False
         if block.words <= DATELINE_MAX_WORDS and find_date(block.text) is not None:
             return True

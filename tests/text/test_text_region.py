@@ -285,3 +285,12 @@ def test_a_checklist_never_moves_the_region_s_top_up():
     assert choose_article_region(page).start == len(page) - 1
     guide = [prose(words=200), block("Before the day")] + rail + [prose(words=30)]
     assert choose_article_region(guide).end == len(guide) - 1
+
+
+def test_a_table_of_dated_rows_is_no_date_line_over_the_story_below_it():
+    # a report's table of dated rows between its prose: the region reads across it; the
+    # table's last row ("12/1/2015 +9.7%") is no date line that would keep the later prose's
+    # top as the story's top
+    rows = [block(f"{month}/1/2015 +{month}.5%") for month in range(1, 13)] * 3
+    page = [block("Home"), prose(words=60)] + rows + [prose(words=200)]
+    assert choose_article_region(page).start == 1
