@@ -27,6 +27,13 @@ ENTRY_PROSE_WORDS = 30  # words of prose after a gap: an entry's text, more than
 # "3 | UPenn Wharton | 3"), this many in a row or more, costs the same as a guide's entries (a
 # menu's lines hold no numbers; rule of thumb)
 TABLE_ROWS = 5
+# a table printed a cell a line (a crude scraper's text nodes: "1", "Chicago Booth", "37% / 40%",
+# "$175,000", ...): this many short lines in a row or more (three rows of five cells), of
+# CELL_WORDS words or fewer, this share of them a number alone, no letter in it (a menu's
+# lines are words, "Page 2" too; a rail's date lines name their month)
+CELL_LINES = 15
+CELL_WORDS = 8
+CELL_NUMBER_SHARE = 0.5
 DIGITS = re.compile(r"\d+")
 DIGIT = re.compile(r"\d")  # a decimal digit (str.isdecimal), a digit of every script
 # a checklist between prose: lines that read as clauses (CLAUSE_WORDS words or more, stopwords
@@ -92,13 +99,15 @@ def mark_entries(blocks: list[Block], below: int = 0) -> bool:
         else:  # a table's rows, then a checklist around them
             checklists[number] = number >= first and mark_checklist(gap)
             marked = mark_table_rows(gap) | checklists[number] or marked
-    # a checklist's short gaps between its long ones (a prose item splits it anywhere): next
-    # to a checklist's gap only (not a guide's entries nor a table's rows, nor a gap marked
-    # so: the marks would run on down the page's rails and footer)
+    # a checklist's short gaps between its long ones (a prose item splits it anywhere), from
+    # one to the next down the list: next to a checklist's gap only (not a guide's entries nor
+    # a table's rows, whose marks would run on down the page's rails and footer), and not
+    # past a rail's header or a date line (railed)
     for number in range(first + 1, len(gaps) - 1):
         gap = gaps[number]
         if (checklists[number - 1] or checklists[number + 1]) and not any(
                 b.entry or b.row for b in gap) and any(map(clause_line, gap)) and not railed(gap):
+            checklists[number] = True
             for block in gap:
                 block.entry = True
     return marked
@@ -166,6 +175,26 @@ def mark_table_rows(gap: list[Block]) -> bool:
             marked = True
             for row in run:
                 row.row = True
+    return mark_table_cells(gap) or marked
+
+
+def mark_table_cells(gap: list[Block]) -> bool:
+    """Mark a table printed a cell a line (Block.row): CELL_LINES short lines or more in a
+    row (CELL_WORDS words or fewer, no furniture, no sentence), CELL_NUMBER_SHARE of them a
+    number alone ("729", "37% / 40%", "$175,000"). Returns whether any was."""
+    runs: list[list[Block]] = [[]]
+    for block in gap:
+        if block.furniture or block.words > CELL_WORDS or block.sentence_like:
+            runs.append([])
+        else:
+            runs[-1].append(block)
+    marked = False
+    for run in runs:
+        if len(run) >= CELL_LINES and sum(has_digit(b.text) and not any(map(str.isalpha, b.text))
+                                          for b in run) >= CELL_NUMBER_SHARE * len(run):
+            marked = True
+            for cell in run:
+                cell.row = True
     return marked
 
 

@@ -25,7 +25,7 @@ from ..rules import SiteRules, line_verdicts
 from ..trace import Note, ignore
 from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
-from .entries import mark_entries, shape
+from .entries import has_digit, mark_entries, mark_table_rows, shape
 from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
 from .furniture import mark, with_furniture
 from .markup import IMAGE_LINE
@@ -70,6 +70,14 @@ SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Ar
 LIST_LINE_MAX_WORDS = 20
 # a list line's own number: "1) ", "2. ", "3 - "
 NUMBER = re.compile(r"(\d{1,3})\s?[.):-]\s")
+
+# ---- a table the article closes with ----
+# blocks between the article's last paragraph and its table's first row, at most: the
+# table's title and its header (rule of thumb)
+TABLE_REACH = 8
+# lines between two runs of a table's rows, at most: a section's title and header ("Bottom
+# Large Cities Score*"); more, and the table ended
+TABLE_BREAK = 3
 
 
 class Choice:
@@ -138,6 +146,7 @@ def choose_article_region(blocks: list[Block]) -> Region:
         except NothingExtracted:
             pass  # the short run stands, and is found too short (but for a keep_line's lines)
     listed = with_closing_list(blocks, end)
+    listed = with_closing_table(blocks, listed) if listed == end else listed
     boundary = (Boundary.MARKED if marked or (end + 1 < len(blocks) and blocks[end + 1].furniture
                                               in BOUNDARY_FURNITURE)
                 else Boundary.LIST if listed > end else Boundary.PAGE_END
@@ -470,3 +479,41 @@ def numbered_in_order(run: list[Block]) -> int:
         expected = int(number.group(1)) + 1
         count += 1
     return count
+
+
+def with_closing_table(blocks: list[Block], end: int) -> int:
+    """The region's end, moved past a table that follows the article's last paragraph
+    (a report's rankings, a catalogue's index): its rows (entries.mark_table_rows: five lines
+    or more laid out alike, or a table printed a cell a line), the first TABLE_REACH blocks
+    or fewer below, runs of them TABLE_BREAK lines apart or fewer, each row with a number
+    besides its own ("1. San Jose, CA 84.7", not a numbered rail's "1. Mayor says ...").
+    Prose and furniture (a rail's header, a footer's copyright) end the look. The end as it
+    was otherwise."""
+    if not is_prose(blocks[end]):
+        return end
+    stretch = []
+    for block in blocks[end + 1:]:
+        with_furniture(block)
+        if is_prose(block) or block.furniture:
+            break
+        stretch.append(block)
+    rows = {id(block) for block in stretch if not block.row}  # those this look marks
+    mark_table_rows(stretch)
+    last, gap, table = end, 0, []
+    for index, block in enumerate(stretch, end + 1):
+        if block.row and (last > end or index - end <= TABLE_REACH):
+            last, gap = index, 0
+            table.append(block)
+        elif last > end:
+            gap += 1
+            if gap > TABLE_BREAK:
+                break
+        elif index - end > TABLE_REACH:
+            break
+    numbers = sum(has_digit(NUMBER.sub("", row.text, count=1)) for row in table)
+    if numbers * 2 <= len(table):  # a numbered rail's headlines, or none
+        last = end
+    for block in stretch[last - end:]:  # what follows the table stays as it was
+        if id(block) in rows:
+            block.row = False
+    return last
