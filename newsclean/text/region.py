@@ -53,6 +53,10 @@ THREAD_ODDS = 2.0
 # a "Comments" header or a copyright line ends an article, nearly always)
 BOUNDARY_FURNITURE = (FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT)
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
+# words: a short post under its date line ("Next week we start the seedlings.") ends at a
+# comments header above a thread, COMMENT_BYLINES comments or more each under its date line
+# (a comment counter above a story's text stands over no dated comments; rule of thumb)
+SHORT_POST_WORDS = 20
 TEASER_DATES = 3  # one date line, word for word, under this many teasers: a rail
 LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
 # dated bylines after the article's text: a thread of comments (an article has one byline;
@@ -217,7 +221,7 @@ def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
     if start == 0:
         return start, end, Choice.BEST_RUN
     first, last = best_run(scores[:start])
-    if sum(scores[first:last + 1]) < WORDS_BEFORE_BOUNDARY:  # furniture would only lower it
+    if sum(scores[first:last + 1]) < SHORT_POST_WORDS:  # furniture would only lower it
         return start, end, Choice.BEST_RUN
     for index in range(first, start):  # the earlier run and the gap, as the region's window is
         if not blocks[index].matched:
@@ -226,12 +230,14 @@ def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
     first, last = best_run(scores[:start])
     last = cut_at_end(blocks, first, last)
     total = sum(scores[first:last + 1])
+    header = next((index for index in range(last + 1, start)
+                   if blocks[index].furniture == FurnitureKind.COMMENTS), None)
+    if header is not None and total >= SHORT_POST_WORDS and dated_above(blocks, first) and (
+            thread_from_start(blocks, start, uncut) if total >= WORDS_BEFORE_BOUNDARY
+            else dated_thread(blocks, header + 1, uncut)):  # a short post: a thread of dated comments
+        return first, last, Choice.BEFORE_THREAD
     if total < WORDS_BEFORE_BOUNDARY:
         return start, end, Choice.BEST_RUN
-    kinds = {block.furniture for block in blocks[last + 1:start]}
-    if FurnitureKind.COMMENTS in kinds and dated_above(blocks, first) and thread_from_start(
-            blocks, start, uncut):
-        return first, last, Choice.BEFORE_THREAD
     footer = any(b.furniture == FurnitureKind.COPYRIGHT for b in blocks[end + 1:end + 1 + FOOTER_REACH])
     winner = sum(scores[start:end + 1])
     if footer and total * FOOTER_ODDS >= winner and dated_above(blocks, first) and not dated_above(
@@ -344,15 +350,35 @@ def choose_region_of_sentences(blocks: list[Block]) -> tuple[int, int]:
 def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
     """End the region at the first comments header or copyright line, once an
     article's worth of text came before it: what follows such a line is never the article,
-    even when it reads like prose (comment threads, teaser summaries)."""
-    words = 0
+    even when it reads like prose (comment threads, teaser summaries). A short post under its
+    date line ends at a comments header over a thread of dated comments (dated_thread)."""
+    words, short = 0, None  # short: whether the run is a short post under its date line
     for index in range(start, end + 1):
         block = blocks[index]
         if block.furniture in BOUNDARY_FURNITURE and words >= WORDS_BEFORE_BOUNDARY:
             return index - 1
+        if block.furniture == FurnitureKind.COMMENTS and words >= SHORT_POST_WORDS and (
+                short := dated_above(blocks, start) if short is None else short) and dated_thread(
+                blocks, index + 1, end):
+            return index - 1
         if is_prose(block):
             words += block.words
     return end
+
+
+def dated_thread(blocks: list[Block], start: int, end: int) -> bool:
+    """blocks[start:end + 1] open with a thread: COMMENT_BYLINES comments or more, each a
+    date line (a commenter's, "March 4, 2024 at 10:10 am") and prose under it, before any
+    other prose."""
+    comments, dated = 0, False
+    for block in blocks[start:end + 1]:
+        if dateline(block):
+            dated = True
+        elif is_prose(block):
+            if not dated:
+                return comments >= COMMENT_BYLINES
+            comments, dated = comments + 1, False
+    return comments >= COMMENT_BYLINES
 
 
 def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
@@ -484,8 +510,9 @@ def numbered_in_order(run: list[Block]) -> int:
 def with_closing_table(blocks: list[Block], end: int) -> int:
     """The region's end, moved past a table that follows the article's last paragraph
     (a report's rankings, a catalogue's index): its rows (entries.mark_table_rows: five lines
-    or more laid out alike, or a table printed a cell a line), the first TABLE_REACH blocks
-    or fewer below, runs of them TABLE_BREAK lines apart or fewer, each row with a number
+    or more laid out alike, or a table printed a cell a line), under its title (a line or
+    more: dated lines right under the text, with no title, are left to with_closing_list's
+    introduction), TABLE_REACH blocks or fewer below, runs of them TABLE_BREAK lines apart or fewer, each row with a number
     besides its own ("1. San Jose, CA 84.7", not a numbered rail's "1. Mayor says ...").
     Prose and furniture (a rail's header, a footer's copyright) end the look. The end as it
     was otherwise."""
@@ -501,7 +528,7 @@ def with_closing_table(blocks: list[Block], end: int) -> int:
     mark_table_rows(stretch)
     last, gap, table = end, 0, []
     for index, block in enumerate(stretch, end + 1):
-        if block.row and (last > end or index - end <= TABLE_REACH):
+        if block.row and (last > end or index - end <= TABLE_REACH and not stretch[0].row):
             last, gap = index, 0
             table.append(block)
         elif last > end:
@@ -516,4 +543,6 @@ def with_closing_table(blocks: list[Block], end: int) -> int:
     for block in stretch[last - end:]:  # what follows the table stays as it was
         if id(block) in rows:
             block.row = False
+    for block in stretch[:last - end]:  # its title and headers kept with it, as they are
+        block.row = True
     return last
