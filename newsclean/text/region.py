@@ -510,12 +510,13 @@ def numbered_in_order(run: list[Block]) -> int:
 def with_closing_table(blocks: list[Block], end: int) -> int:
     """The region's end, moved past a table that follows the article's last paragraph
     (a report's rankings, a catalogue's index): its rows (entries.mark_table_rows: five lines
-    or more laid out alike, or a table printed a cell a line), under its title (a line or
-    more: dated lines right under the text, with no title, are left to with_closing_list's
-    introduction), TABLE_REACH blocks or fewer below, runs of them TABLE_BREAK lines apart or fewer, each row with a number
-    besides its own ("1. San Jose, CA 84.7", not a numbered rail's "1. Mayor says ...").
-    Prose and furniture (a rail's header, a footer's copyright) end the look. The end as it
-    was otherwise."""
+    or more laid out alike, or a table printed a cell a line) under its title (a line or more;
+    rows right under the text, untitled, are left to with_closing_list's introduction), the
+    first TABLE_REACH blocks or fewer below, runs of them TABLE_BREAK lines apart or fewer,
+    most rows with a number besides their own ("1. San Jose, CA 84.7", not a numbered rail's
+    "1. Mayor says ..."). Prose and furniture (a rail's header, a footer's copyright) end the
+    look. The title and headers are kept with the rows (Block.row), so that the article read
+    again alone finds the same table. The end as it was otherwise."""
     if not is_prose(blocks[end]):
         return end
     stretch = []
