@@ -82,6 +82,8 @@ TABLE_REACH = 8
 # lines between two runs of a table's rows, at most: a section's title and header ("Bottom
 # Large Cities Score*"); more, and the table ended
 TABLE_BREAK = 3
+# a menu entry's count ("Decluttering (72)", "Guides [82]"): no number of a table's
+COUNT = re.compile(r"\s*[(\[]\d+[)\]]$")
 
 
 class Choice:
@@ -513,10 +515,11 @@ def with_closing_table(blocks: list[Block], end: int) -> int:
     or more laid out alike, or a table printed a cell a line) under its title (a line or more;
     rows right under the text, untitled, are left to with_closing_list's introduction), the
     first TABLE_REACH blocks or fewer below, runs of them TABLE_BREAK lines apart or fewer,
-    most rows with a number besides their own ("1. San Jose, CA 84.7", not a numbered rail's
-    "1. Mayor says ..."). Prose and furniture (a rail's header, a footer's copyright) end the
-    look. The title and headers are kept with the rows (Block.row), so that the article read
-    again alone finds the same table. The end as it was otherwise."""
+    most rows with a number besides their own and a count ("1. San Jose, CA 84.7", not a
+    numbered rail's "1. Mayor says ...", nor a menu's "Guides (82)"). Prose and furniture (a
+    rail's header, a footer's copyright) end the look. The title and headers are kept with
+    the rows (Block.row), so that the article read again alone finds the same table. The end
+    as it was otherwise."""
     if not is_prose(blocks[end]):
         return end
     stretch = []
@@ -538,8 +541,8 @@ def with_closing_table(blocks: list[Block], end: int) -> int:
                 break
         elif index - end > TABLE_REACH:
             break
-    numbers = sum(has_digit(NUMBER.sub("", row.text, count=1)) for row in table)
-    if numbers * 2 <= len(table):  # a numbered rail's headlines, or none
+    numbers = sum(has_digit(COUNT.sub("", NUMBER.sub("", row.text, count=1))) for row in table)
+    if numbers * 2 <= len(table):  # a numbered rail's headlines, a menu's counts, or none
         last = end
     for block in stretch[last - end:]:  # what follows the table stays as it was
         if id(block) in rows:

@@ -312,7 +312,10 @@ def test_a_table_after_the_article_s_last_paragraph_closes_it():
     # a numbered rail of headlines (no number but its own), a table past the reach or under a
     # rail's header: the region ends where it did
     rail = [block(f"{n}. Mayor says the budget is late again") for n in range(1, 8)]
-    for after in (rail, [block("Label")] * 9 + ranks(), [block("Most Read", furniture="related")] + ranks()):
+    menu = [block("Blog Categories")] + [block(f"{name} ({len(name) * 7})") for name in (
+        "Business", "Company News", "Decluttering", "Guides", "Moving", "Eco Living", "Resources")]
+    for after in (rail, menu, [block("Label")] * 9 + ranks(),
+                  [block("Most Read", furniture="related")] + ranks()):
         page = [prose(words=200)] + after
         assert with_closing_table(page, 0) == 0
         assert not any(b.row for b in page)
