@@ -34,6 +34,9 @@ TABLE_ROWS = 5
 CELL_LINES = 15
 CELL_WORDS = 8
 CELL_NUMBER_SHARE = 0.5
+# of those lines, this share or more different from each other: a table's cells vary, a star
+# rating widget's "1" to "5" over and over do not
+CELL_DISTINCT_SHARE = 0.5
 DIGITS = re.compile(r"\d+")
 DIGIT = re.compile(r"\d")  # a decimal digit (str.isdecimal), a digit of every script
 # a checklist between prose: lines that read as clauses (CLAUSE_WORDS words or more, stopwords
@@ -181,7 +184,8 @@ def mark_table_rows(gap: list[Block]) -> bool:
 def mark_table_cells(gap: list[Block]) -> bool:
     """Mark a table printed a cell a line (Block.row): CELL_LINES short lines or more in a
     row (CELL_WORDS words or fewer, no furniture, no sentence), CELL_NUMBER_SHARE of them a
-    number alone ("729", "37% / 40%", "$175,000"). Returns whether any was."""
+    number alone ("729", "37% / 40%", "$175,000"), CELL_DISTINCT_SHARE of them different.
+    Returns whether any was."""
     runs: list[list[Block]] = [[]]
     for block in gap:
         if block.furniture or block.words > CELL_WORDS or block.sentence_like:
@@ -191,7 +195,8 @@ def mark_table_cells(gap: list[Block]) -> bool:
     marked = False
     for run in runs:
         if len(run) >= CELL_LINES and sum(has_digit(b.text) and not any(map(str.isalpha, b.text))
-                                          for b in run) >= CELL_NUMBER_SHARE * len(run):
+                                          for b in run) >= CELL_NUMBER_SHARE * len(run) and len(
+                {b.text for b in run}) >= CELL_DISTINCT_SHARE * len(run):
             marked = True
             for cell in run:
                 cell.row = True

@@ -326,7 +326,8 @@ def test_a_table_printed_a_cell_a_line_is_rows():
                                                            "3.6", f"${170 + n},000")]
     assert mark_table_cells(cells) and all(b.row for b in cells)
     # a menu of numbered labels, or too few cells: none
-    for gap in ([block(f"Menu {n}") for n in range(30)], cells[:10]):
+    stars = [block("Star Rating")] + [block(str(n)) for _ in range(6) for n in range(1, 6)]
+    for gap in ([block(f"Menu {n}") for n in range(30)], cells[:10], stars):
         for b in gap:
             b.row = False
         assert not mark_table_cells(gap)
