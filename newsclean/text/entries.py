@@ -49,8 +49,8 @@ CLAUSE_WORDS = 6  # words: a shorter line is a label ("Book photographer")
 CLAUSE_MAX_CAPS = 0.34  # of a clause's words after its first, those with a capital initial
 # words: a checklist's heading ("Six months before", "When you start planning"), two or more
 # (a menu's entries: one); its clauses are list items or stand under one (a rail's headlines
-# stand alone); a line with a full stop is a sentence, no heading ("Nowadays, plague is easily
-# treated." over a gallery's captions)
+# stand alone); a line that ends with a full stop is a sentence, no heading ("Nowadays, plague
+# is easily treated." over a gallery's captions; "What to pack?" is one)
 HEADING_WORDS = 8
 # a rail's header ("Most Read", "You might also like": related furniture of up to this many
 # words, no colon) or a date line ("First Published on Nov 20, 2019") in a gap: the article
@@ -133,7 +133,7 @@ def mark_checklist(gap: list[Block]) -> bool:
         return False
     # a list's items, or clauses under a heading: a rail's headlines stand alone
     items = sum(block.role is Role.ITEM for block, clause in zip(lines, clauses) if clause)
-    headed = any(not clause and 1 < block.words <= HEADING_WORDS and not block.sentence_like
+    headed = any(not clause and 1 < block.words <= HEADING_WORDS and not block.text.endswith(".")
                  and after for block, clause, after in zip(lines, clauses, clauses[1:]))
     if not headed and items * 2 < sum(clauses):
         return False
@@ -144,11 +144,13 @@ def mark_checklist(gap: list[Block]) -> bool:
 
 def railed(gap: list[Block]) -> bool:
     """The gap holds a rail's header (related furniture of RAIL_HEADER_WORDS words or fewer,
-    no colon: "Most Read") or a date line ("First Published on Nov 20, 2019 01:38 pm"): what
-    stands around it is a rail or the page past the article, no checklist."""
+    no colon: "Most Read") or a date line ("First Published on Nov 20, 2019 01:38 pm"; not a
+    line of code: "WHERE created_at > '2024-01-01'"): what stands around it is a rail or the
+    page past the article, no checklist."""
     return any(block.furniture == FurnitureKind.RELATED and block.words <= RAIL_HEADER_WORDS
-               and ":" not in block.text or block.words <= DATELINE_MAX_WORDS
-               and not block.sentence_like and find_date(block.text) is not None for block in gap)
+               and ":" not in block.text or block.words <= DATELINE_MAX_WORDS and not (
+                   block.sentence_like or block.code) and find_date(block.text) is not None
+               for block in gap)
 
 
 def clause_line(block: Block) -> bool:
