@@ -93,24 +93,25 @@ def mark_entries(blocks: list[Block], below: int = 0) -> bool:
     labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
     marked = False
     first = len(gaps) if first is None else first
-    checklists = [False] * len(gaps)  # the gaps mark_checklist marked
+    listed = [False] * len(gaps)  # the gaps marked as a guide's entries or a checklist
     for number, (gap, gap_keys) in enumerate(zip(gaps, keys)):
         if len(gap_keys & labels) >= ENTRY_LABELS:
-            marked = True
+            marked = listed[number] = True
             for block in gap:
                 block.entry = True
         else:  # a table's rows, then a checklist around them
-            checklists[number] = number >= first and mark_checklist(gap)
-            marked = mark_table_rows(gap) | checklists[number] or marked
+            listed[number] = number >= first and mark_checklist(gap)
+            marked = mark_table_rows(gap) | listed[number] or marked
     # a checklist's short gaps between its long ones (a prose item splits it anywhere), from
-    # one to the next down the list: next to a checklist's gap only (not a guide's entries nor
-    # a table's rows, whose marks would run on down the page's rails and footer), and not
-    # past a rail's header or a date line (railed)
+    # one to the next down the list (a forum's posts between their labels too), next to a
+    # marked gap; never a table's rows' neighbours, nor past a rail's header (railed: else the
+    # marks run on down the page's rails and footer)
     for number in range(first + 1, len(gaps) - 1):
         gap = gaps[number]
-        if (checklists[number - 1] or checklists[number + 1]) and not any(
-                b.entry or b.row for b in gap) and any(map(clause_line, gap)) and not railed(gap):
-            checklists[number] = True
+        if (listed[number - 1] or listed[number + 1]) and not any(
+                b.entry or b.row for b in gap) and any(map(clause_line, gap)) and not railed(
+                gap, dated=False):
+            listed[number] = True
             for block in gap:
                 block.entry = True
     return marked
@@ -142,13 +143,14 @@ def mark_checklist(gap: list[Block]) -> bool:
     return True
 
 
-def railed(gap: list[Block]) -> bool:
+def railed(gap: list[Block], dated: bool = True) -> bool:
     """The gap holds a rail's header (related furniture of RAIL_HEADER_WORDS words or fewer,
-    no colon: "Most Read") or a date line ("First Published on Nov 20, 2019 01:38 pm"; not a
-    line of code: "WHERE created_at > '2024-01-01'"): what stands around it is a rail or the
-    page past the article, no checklist."""
+    no colon: "Most Read") or, if `dated`, a date line ("First Published on Nov 20, 2019
+    01:38 pm"; not a line of code: "WHERE created_at > '2024-01-01'"): what stands around it
+    is a rail or the page past the article, no checklist. (A date line does not stop the
+    marks running on from a checklist: a forum's posts are dated.)"""
     return any(block.furniture == FurnitureKind.RELATED and block.words <= RAIL_HEADER_WORDS
-               and ":" not in block.text or block.words <= DATELINE_MAX_WORDS and not (
+               and ":" not in block.text or dated and block.words <= DATELINE_MAX_WORDS and not (
                    block.sentence_like or block.code) and find_date(block.text) is not None
                for block in gap)
 
