@@ -223,7 +223,9 @@ def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
     if start == 0:
         return start, end, Choice.BEST_RUN
     first, last = best_run(scores[:start])
-    if sum(scores[first:last + 1]) < SHORT_POST_WORDS:  # furniture would only lower it
+    earlier = sum(scores[first:last + 1])
+    if earlier < SHORT_POST_WORDS or earlier < WORDS_BEFORE_BOUNDARY and not dated_above(
+            blocks, first):  # furniture would only lower it; a short post is dated
         return start, end, Choice.BEST_RUN
     for index in range(first, start):  # the earlier run and the gap, as the region's window is
         if not blocks[index].matched:
@@ -524,11 +526,33 @@ def with_closing_table(blocks: list[Block], end: int) -> int:
         return end
     stretch = []
     for block in blocks[end + 1:]:
-        with_furniture(block)
         if is_prose(block) or block.furniture:
             break
         stretch.append(block)
-    rows = {id(block) for block in stretch if not block.row}  # those this look marks
+    unmarked = {id(block) for block in stretch if not block.row}  # the rows this look marks
+    while True:  # furniture is matched on a table found only (most pages have none)
+        last = table_end(stretch, end)
+        for block in stretch[:last - end]:
+            with_furniture(block)
+        cut = next((offset for offset, block in enumerate(stretch[:last - end]) if block.furniture),
+                   None)
+        if cut is None:
+            break
+        for block in stretch:
+            if id(block) in unmarked:
+                block.row = False
+        stretch = stretch[:cut]  # the table ends before a rail's header, a footer's line
+    for block in stretch[last - end:]:  # what follows the table stays as it was
+        if id(block) in unmarked:
+            block.row = False
+    for block in stretch[:last - end]:  # its title and headers kept with it, as they are
+        block.row = True
+    return last
+
+
+def table_end(stretch: list[Block], end: int) -> int:
+    """with_closing_table's look over the blocks after blocks[end]: the last row of the table
+    there (its rows marked), or `end`."""
     mark_table_rows(stretch)
     last, gap, table = end, 0, []
     for index, block in enumerate(stretch, end + 1):
@@ -542,11 +566,4 @@ def with_closing_table(blocks: list[Block], end: int) -> int:
         elif index - end > TABLE_REACH:
             break
     numbers = sum(has_digit(COUNT.sub("", NUMBER.sub("", row.text, count=1))) for row in table)
-    if numbers * 2 <= len(table):  # a numbered rail's headlines, a menu's counts, or none
-        last = end
-    for block in stretch[last - end:]:  # what follows the table stays as it was
-        if id(block) in rows:
-            block.row = False
-    for block in stretch[:last - end]:  # its title and headers kept with it, as they are
-        block.row = True
-    return last
+    return end if numbers * 2 <= len(table) else last  # a numbered rail, a menu's counts
