@@ -32,8 +32,8 @@ TABLE_ROWS = 5
 # CELL_WORDS words or fewer, this share of them a number alone, no letter in it (a menu's
 # lines are words, "Page 2" too; a rail's date lines name their month)
 CELL_LINES = 15
-CELL_WORDS = 8
-CELL_NUMBER_SHARE = 0.5
+CELL_WORDS = 8  # words: a longer line is a sentence or a label, no cell
+CELL_NUMBER_SHARE = 0.5  # of the run's lines, those a number alone ("729", "$175,000")
 # of those lines, this share or more different from each other: a table's cells vary, a star
 # rating widget's "1" to "5" over and over do not
 CELL_DISTINCT_SHARE = 0.5
