@@ -437,3 +437,44 @@ def test_a_run_of_backslashes_cleans_to_what_cleans_to_itself():
     article = clean(scrape, input_type="text")
     assert article.text.startswith("\\ The council voted")
     assert clean(article.text, input_type="text").text == article.text
+
+
+COMMENTS = [
+    "I cross that bridge every morning on my way to the station and I am glad it is finally "
+    "being fixed, even if the bus will take longer.",
+    "Why does it take a whole summer to lift a deck into place? Other towns have done it in "
+    "a couple of weeks with the right crane.",
+    "My grandfather helped to build the old one, and he always said it would not last much "
+    "longer than he did. He was right about that.",
+    "Will the free bus run on Sundays as well, or only during the week when the shops and "
+    "the market square are open?",
+]
+
+
+def thread(dated: bool) -> list[str]:
+    """A thread of comments under its header, each under its commenter's name (and date)."""
+    lines = ["14 Comments"]
+    for number, comment in enumerate(COMMENTS * 2):
+        lines += [f"Reader {number + 1}"] + ([f"March {4 + number}, 2024 at 10:1{number} am"]
+                                            if dated else []) + [comment, "Reply"]
+    return lines
+
+
+def test_a_short_post_under_its_date_line_is_not_lost_to_the_thread_below_it():
+    post = [PROSE[0], "Work starts in the spring."]
+    scrape = "\n\n".join([*MENU, "# Council backs new footbridge", "By Jane Okafor | March 3, 2024",
+                          *post, *thread(dated=True)])
+    article = clean(scrape, input_type="text")
+    assert article.text.replace("\n", " ") == " ".join(post)
+    # a question and its answers (a forum's page: no date line above the question, no date
+    # over each answer) stay whole
+    scrape = "\n\n".join([*MENU, "# Council backs new footbridge", *post, *thread(dated=False)])
+    assert COMMENTS[-1] in clean(scrape, input_type="text").text
+
+
+def test_a_table_that_closes_the_article_is_kept():
+    index = [f"Pages {n * 10 + 1}-{n * 10 + 10} (Hard Copy pages {n * 10 + 301}) - Part {n}"
+             for n in range(8)]
+    scrape = "\n\n".join([*MENU, *PROSE, "Catalogue index", *index, "About us", "Careers"]) + "\n"
+    article = clean(scrape, input_type="text")
+    assert index[-1] in article.text and "Careers" not in article.text

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..dates import find_date
+from ..patterns import FurnitureKind
 from ..prose import MAX_LINK_SHARE
 from .blocks import Block, Role
+from .byline import DATELINE_MAX_WORDS
 from .features import PROSE_STOP_RATIO, is_prose
 from .markup import IMAGE_LINE
 
@@ -24,6 +27,16 @@ ENTRY_PROSE_WORDS = 30  # words of prose after a gap: an entry's text, more than
 # "3 | UPenn Wharton | 3"), this many in a row or more, costs the same as a guide's entries (a
 # menu's lines hold no numbers; rule of thumb)
 TABLE_ROWS = 5
+# a table printed a cell a line (a crude scraper's text nodes: "1", "Chicago Booth", "37% / 40%",
+# "$175,000", ...): this many short lines in a row or more (three rows of five cells), of
+# CELL_WORDS words or fewer, this share of them a number alone, no letter in it (a menu's
+# lines are words, "Page 2" too; a rail's date lines name their month)
+CELL_LINES = 15
+CELL_WORDS = 8  # words: a longer line is a sentence or a label, no cell
+CELL_NUMBER_SHARE = 0.5  # of the run's lines, those a number alone ("729", "$175,000")
+# of those lines, this share or more different from each other: a table's cells vary, a star
+# rating widget's "1" to "5" over and over do not
+CELL_DISTINCT_SHARE = 0.5
 DIGITS = re.compile(r"\d+")
 DIGIT = re.compile(r"\d")  # a decimal digit (str.isdecimal), a digit of every script
 # a checklist between prose: lines that read as clauses (CLAUSE_WORDS words or more, stopwords
@@ -36,8 +49,13 @@ CLAUSE_WORDS = 6  # words: a shorter line is a label ("Book photographer")
 CLAUSE_MAX_CAPS = 0.34  # of a clause's words after its first, those with a capital initial
 # words: a checklist's heading ("Six months before", "When you start planning"), two or more
 # (a menu's entries: one); its clauses are list items or stand under one (a rail's headlines
-# stand alone)
+# stand alone); a line that ends with a full stop is a sentence, no heading ("Nowadays, plague
+# is easily treated." over a gallery's captions; "What to pack?" is one)
 HEADING_WORDS = 8
+# a rail's header ("Most Read", "You might also like": related furniture of up to this many
+# words, no colon) or a date line ("First Published on Nov 20, 2019") in a gap: the article
+# ended there, and the clauses around it are a rail's headlines; no checklist
+RAIL_HEADER_WORDS = 5
 
 # the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
@@ -75,17 +93,25 @@ def mark_entries(blocks: list[Block], below: int = 0) -> bool:
     labels = {key for key, count in counts.items() if count >= ENTRY_REPEATS}
     marked = False
     first = len(gaps) if first is None else first
+    listed = [False] * len(gaps)  # the gaps marked as a guide's entries or a checklist
     for number, (gap, gap_keys) in enumerate(zip(gaps, keys)):
         if len(gap_keys & labels) >= ENTRY_LABELS:
-            marked = True
+            marked = listed[number] = True
             for block in gap:
                 block.entry = True
         else:  # a table's rows, then a checklist around them
-            marked = mark_table_rows(gap) | (number >= first and mark_checklist(gap)) or marked
-    # a checklist's short gaps between its long ones (a prose item splits it anywhere)
-    for before, gap, after in zip(gaps[first:], gaps[first + 1:], gaps[first + 2:]):
-        if (before and before[0].entry or after and after[0].entry) and not any(
-                b.entry or b.row for b in gap) and any(map(clause_line, gap)):
+            listed[number] = number >= first and mark_checklist(gap)
+            marked = mark_table_rows(gap) | listed[number] or marked
+    # a checklist's short gaps between its long ones (a prose item splits it anywhere), from
+    # one to the next down the list (a forum's posts between their labels too), next to a
+    # marked gap; never a table's rows' neighbours, nor past a rail's header (railed: else the
+    # marks run on down the page's rails and footer)
+    for number in range(first + 1, len(gaps) - 1):
+        gap = gaps[number]
+        if (listed[number - 1] or listed[number + 1]) and not any(
+                b.entry or b.row for b in gap) and any(map(clause_line, gap)) and not railed(
+                gap, dated=False):
+            listed[number] = True
             for block in gap:
                 block.entry = True
     return marked
@@ -97,6 +123,8 @@ def mark_checklist(gap: list[Block]) -> bool:
     rail's headline over its summary), CLAUSE_SHARE of the gap's lines or more, half of them
     list items or under a heading; its headings and short lines with them. Returns whether it
     was."""
+    if railed(gap):
+        return False
     lines = [block for block in gap if not (block.furniture or block.row)]
     clauses = [clause_line(block) for block in lines]
     # a rail's headlines each stand over a summary, a sentence; a list's items over items
@@ -106,13 +134,25 @@ def mark_checklist(gap: list[Block]) -> bool:
         return False
     # a list's items, or clauses under a heading: a rail's headlines stand alone
     items = sum(block.role is Role.ITEM for block, clause in zip(lines, clauses) if clause)
-    headed = any(not clause and 1 < block.words <= HEADING_WORDS and after for block, clause, after
-                 in zip(lines, clauses, clauses[1:]))
+    headed = any(not clause and 1 < block.words <= HEADING_WORDS and not block.text.endswith(".")
+                 and after for block, clause, after in zip(lines, clauses, clauses[1:]))
     if not headed and items * 2 < sum(clauses):
         return False
     for block in lines:
         block.entry = True
     return True
+
+
+def railed(gap: list[Block], dated: bool = True) -> bool:
+    """The gap holds a rail's header (related furniture of RAIL_HEADER_WORDS words or fewer,
+    no colon: "Most Read") or, if `dated`, a date line ("First Published on Nov 20, 2019
+    01:38 pm"; not a line of code: "WHERE created_at > '2024-01-01'"): what stands around it
+    is a rail or the page past the article, no checklist. (A date line does not stop the
+    marks running on from a checklist: a forum's posts are dated.)"""
+    return any(block.furniture == FurnitureKind.RELATED and block.words <= RAIL_HEADER_WORDS
+               and ":" not in block.text or dated and block.words <= DATELINE_MAX_WORDS and not (
+                   block.sentence_like or block.code) and find_date(block.text) is not None
+               for block in gap)
 
 
 def clause_line(block: Block) -> bool:
@@ -142,6 +182,28 @@ def mark_table_rows(gap: list[Block]) -> bool:
             marked = True
             for row in run:
                 row.row = True
+    return mark_table_cells(gap) or marked
+
+
+def mark_table_cells(gap: list[Block]) -> bool:
+    """Mark a table printed a cell a line (Block.row): CELL_LINES short lines or more in a
+    row (CELL_WORDS words or fewer, no furniture, no sentence), CELL_NUMBER_SHARE of them a
+    number alone ("729", "37% / 40%", "$175,000"), CELL_DISTINCT_SHARE of them different.
+    Returns whether any was."""
+    runs: list[list[Block]] = [[]]
+    for block in gap:
+        if block.furniture or block.words > CELL_WORDS or block.sentence_like:
+            runs.append([])
+        else:
+            runs[-1].append(block)
+    marked = False
+    for run in runs:
+        if len(run) >= CELL_LINES and sum(has_digit(b.text) and not any(map(str.isalpha, b.text))
+                                          for b in run) >= CELL_NUMBER_SHARE * len(run) and len(
+                {b.text for b in run}) >= CELL_DISTINCT_SHARE * len(run):
+            marked = True
+            for cell in run:
+                cell.row = True
     return marked
 
 

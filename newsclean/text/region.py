@@ -25,7 +25,7 @@ from ..rules import SiteRules, line_verdicts
 from ..trace import Note, ignore
 from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
-from .entries import mark_entries, shape
+from .entries import has_digit, mark_entries, mark_table_rows, shape
 from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
 from .furniture import mark, with_furniture
 from .markup import IMAGE_LINE
@@ -53,6 +53,10 @@ THREAD_ODDS = 2.0
 # a "Comments" header or a copyright line ends an article, nearly always)
 BOUNDARY_FURNITURE = (FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT)
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
+# words: a short post under its date line ("Next week we start the seedlings.") ends at a
+# comments header above a thread, COMMENT_BYLINES comments or more each under its date line
+# (a comment counter above a story's text stands over no dated comments; rule of thumb)
+SHORT_POST_WORDS = 20
 TEASER_DATES = 3  # one date line, word for word, under this many teasers: a rail
 LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
 # dated bylines after the article's text: a thread of comments (an article has one byline;
@@ -70,6 +74,16 @@ SAME_SHAPE_SHARE = 0.7  # of a list's lines, those laid out alike ("June 9 -- Ar
 LIST_LINE_MAX_WORDS = 20
 # a list line's own number: "1) ", "2. ", "3 - "
 NUMBER = re.compile(r"(\d{1,3})\s?[.):-]\s")
+
+# ---- a table the article closes with ----
+# blocks between the article's last paragraph and its table's first row, at most: the
+# table's title and its header (rule of thumb)
+TABLE_REACH = 8
+# lines between two runs of a table's rows, at most: a section's title and header ("Bottom
+# Large Cities Score*"); more, and the table ended
+TABLE_BREAK = 3
+# a menu entry's count ("Decluttering (72)", "Guides [82]"): no number of a table's
+COUNT = re.compile(r"\s*[(\[]\d+[)\]]$")
 
 
 class Choice:
@@ -138,6 +152,7 @@ def choose_article_region(blocks: list[Block]) -> Region:
         except NothingExtracted:
             pass  # the short run stands, and is found too short (but for a keep_line's lines)
     listed = with_closing_list(blocks, end)
+    listed = with_closing_table(blocks, listed) if listed == end else listed
     boundary = (Boundary.MARKED if marked or (end + 1 < len(blocks) and blocks[end + 1].furniture
                                               in BOUNDARY_FURNITURE)
                 else Boundary.LIST if listed > end else Boundary.PAGE_END
@@ -208,7 +223,9 @@ def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
     if start == 0:
         return start, end, Choice.BEST_RUN
     first, last = best_run(scores[:start])
-    if sum(scores[first:last + 1]) < WORDS_BEFORE_BOUNDARY:  # furniture would only lower it
+    earlier = sum(scores[first:last + 1])
+    if earlier < SHORT_POST_WORDS or earlier < WORDS_BEFORE_BOUNDARY and not dated_above(
+            blocks, first):  # furniture would only lower it; a short post is dated
         return start, end, Choice.BEST_RUN
     for index in range(first, start):  # the earlier run and the gap, as the region's window is
         if not blocks[index].matched:
@@ -217,12 +234,14 @@ def look_again(blocks: list[Block], scores: list[float], start: int, end: int,
     first, last = best_run(scores[:start])
     last = cut_at_end(blocks, first, last)
     total = sum(scores[first:last + 1])
+    header = next((index for index in range(last + 1, start)
+                   if blocks[index].furniture == FurnitureKind.COMMENTS), None)
+    if header is not None and total >= SHORT_POST_WORDS and dated_above(blocks, first) and (
+            thread_from_start(blocks, start, uncut) if total >= WORDS_BEFORE_BOUNDARY
+            else dated_thread(blocks, header + 1, uncut)):  # a short post: a thread of dated comments
+        return first, last, Choice.BEFORE_THREAD
     if total < WORDS_BEFORE_BOUNDARY:
         return start, end, Choice.BEST_RUN
-    kinds = {block.furniture for block in blocks[last + 1:start]}
-    if FurnitureKind.COMMENTS in kinds and dated_above(blocks, first) and thread_from_start(
-            blocks, start, uncut):
-        return first, last, Choice.BEFORE_THREAD
     footer = any(b.furniture == FurnitureKind.COPYRIGHT for b in blocks[end + 1:end + 1 + FOOTER_REACH])
     winner = sum(scores[start:end + 1])
     if footer and total * FOOTER_ODDS >= winner and dated_above(blocks, first) and not dated_above(
@@ -247,9 +266,9 @@ def thread_from_start(blocks: list[Block], start: int, end: int) -> bool:
 
 def dated_above(blocks: list[Block], index: int) -> bool:
     """A date line (a short block with a date) stands DATELINE_REACH blocks or fewer above
-    blocks[index], with no prose between."""
+    blocks[index], with no prose nor a table's row (entries.mark_table_rows) between."""
     for block in reversed(blocks[max(0, index - DATELINE_REACH):index]):
-        if is_prose(block):
+        if is_prose(block) or block.row:  # a table's last row ("12/1/2024 +1.2%") is no date line
             return False
         if block.words <= DATELINE_MAX_WORDS and find_date(block.text) is not None:
             return True
@@ -335,15 +354,35 @@ def choose_region_of_sentences(blocks: list[Block]) -> tuple[int, int]:
 def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
     """End the region at the first comments header or copyright line, once an
     article's worth of text came before it: what follows such a line is never the article,
-    even when it reads like prose (comment threads, teaser summaries)."""
-    words = 0
+    even when it reads like prose (comment threads, teaser summaries). A short post under its
+    date line ends at a comments header over a thread of dated comments (dated_thread)."""
+    words, short = 0, None  # short: whether the run is a short post under its date line
     for index in range(start, end + 1):
         block = blocks[index]
         if block.furniture in BOUNDARY_FURNITURE and words >= WORDS_BEFORE_BOUNDARY:
             return index - 1
+        if block.furniture == FurnitureKind.COMMENTS and words >= SHORT_POST_WORDS and (
+                short := dated_above(blocks, start) if short is None else short) and dated_thread(
+                blocks, index + 1, end):
+            return index - 1
         if is_prose(block):
             words += block.words
     return end
+
+
+def dated_thread(blocks: list[Block], start: int, end: int) -> bool:
+    """blocks[start:end + 1] open with a thread: COMMENT_BYLINES comments or more, each a
+    date line (a commenter's, "March 4, 2024 at 10:10 am") and prose under it, before any
+    other prose."""
+    comments, dated = 0, False
+    for block in blocks[start:end + 1]:
+        if dateline(block):
+            dated = True
+        elif is_prose(block):
+            if not dated:
+                return comments >= COMMENT_BYLINES
+            comments, dated = comments + 1, False
+    return comments >= COMMENT_BYLINES
 
 
 def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
@@ -470,3 +509,61 @@ def numbered_in_order(run: list[Block]) -> int:
         expected = int(number.group(1)) + 1
         count += 1
     return count
+
+
+def with_closing_table(blocks: list[Block], end: int) -> int:
+    """The region's end, moved past a table that follows the article's last paragraph
+    (a report's rankings, a catalogue's index): its rows (entries.mark_table_rows: five lines
+    or more laid out alike, or a table printed a cell a line) under its title (a line or more;
+    rows right under the text, untitled, are left to with_closing_list's introduction), the
+    first TABLE_REACH blocks or fewer below, runs of them TABLE_BREAK lines apart or fewer,
+    most rows with a number besides their own and a count ("1. San Jose, CA 84.7", not a
+    numbered rail's "1. Mayor says ...", nor a menu's "Guides (82)"). Prose and furniture (a
+    rail's header, a footer's copyright) end the look. The title and headers are kept with
+    the rows (Block.row), so that the article read again alone finds the same table. The end
+    as it was otherwise."""
+    if not is_prose(blocks[end]):
+        return end
+    stretch = []
+    for block in blocks[end + 1:]:
+        if is_prose(block) or block.furniture:
+            break
+        stretch.append(block)
+    unmarked = {id(block) for block in stretch if not block.row}  # the rows this look marks
+    while True:  # furniture is matched on a table found only (most pages have none)
+        last = table_end(stretch, end)
+        for block in stretch[:last - end]:
+            with_furniture(block)
+        cut = next((offset for offset, block in enumerate(stretch[:last - end]) if block.furniture),
+                   None)
+        if cut is None:
+            break
+        for block in stretch:
+            if id(block) in unmarked:
+                block.row = False
+        stretch = stretch[:cut]  # the table ends before a rail's header, a footer's line
+    for block in stretch[last - end:]:  # what follows the table stays as it was
+        if id(block) in unmarked:
+            block.row = False
+    for block in stretch[:last - end]:  # its title and headers kept with it, as they are
+        block.row = True
+    return last
+
+
+def table_end(stretch: list[Block], end: int) -> int:
+    """with_closing_table's look over the blocks after blocks[end]: the last row of the table
+    there (its rows marked), or `end`."""
+    mark_table_rows(stretch)
+    last, gap, table = end, 0, []
+    for index, block in enumerate(stretch, end + 1):
+        if block.row and (last > end or index - end <= TABLE_REACH and not stretch[0].row):
+            last, gap = index, 0
+            table.append(block)
+        elif last > end:
+            gap += 1
+            if gap > TABLE_BREAK:
+                break
+        elif index - end > TABLE_REACH:
+            break
+    numbers = sum(has_digit(COUNT.sub("", NUMBER.sub("", row.text, count=1))) for row in table)
+    return end if numbers * 2 <= len(table) else last  # a numbered rail, a menu's counts

@@ -14,6 +14,7 @@ from newsclean.text.entries import (
     TABLE_ROWS,
     mark_checklist,
     mark_entries,
+    mark_table_cells,
     mark_table_rows,
 )
 from newsclean.text.region import (
@@ -28,6 +29,7 @@ from newsclean.text.region import (
     cut_at_dated_rail,
     cut_at_dated_teasers,
     with_closing_list,
+    with_closing_table,
 )
 
 
@@ -213,6 +215,41 @@ def test_labels_sentences_and_headlines_make_no_checklist(gap):
     assert not any(b.entry for b in gap)
 
 
+@pytest.mark.parametrize("gap", [
+    # a gallery's captions under a sentence: a line with a full stop is no heading
+    [block("Nowadays, the disease is easily treated with antibiotics.", stop_ratio=0.4)]
+    + [block(text, stop_ratio=0.3) for text in CLAUSES],
+    # a rail's headlines around its header ("Most Read"), under a section's name
+    [block("Science and Health")] + [block(text, stop_ratio=0.3) for text in CLAUSES[:3]]
+    + [block("Most Read", furniture="related"), block(CLAUSES[3], stop_ratio=0.3)],
+    # the article's end stamp and its tags, then the rail's headlines under its header
+    [block("First Published on Nov 20, 2019 01:38 pm tags"), block("#Markets most popular")]
+    + [block(text, stop_ratio=0.3) for text in CLAUSES],
+])
+def test_captions_and_rails_past_the_article_make_no_checklist(gap):
+    assert not mark_checklist(gap)
+    assert not any(b.entry for b in gap)
+
+
+def test_a_checklist_s_marks_run_on_down_the_list_but_not_past_a_rail_s_header():
+    # a checklist's gap marks the next gap that holds a clause (a prose item split it), and
+    # that one the next; not a gap with a rail's header in it, nor what follows; nor do a
+    # guide's entries or a table's rows mark their neighbours
+    checklist = [block("Twelve months before")] + [block(t, stop_ratio=0.3) for t in CLAUSES]
+    split = [block(CLAUSES[0], stop_ratio=0.3), block("Six months")]
+    rail = [block("Most Read", furniture="related"), block(CLAUSES[1], stop_ratio=0.3)]
+    blocks = ([prose(words=60)] + checklist + [prose(words=20)] + split + [prose(words=20)]
+              + split[:1] + [prose(words=20)] + rail + [prose(words=20)]
+              + [block(CLAUSES[2], stop_ratio=0.3)] + [prose(words=20)])
+    assert mark_entries(blocks)
+    assert all(b.entry for b in checklist + split) and blocks[len(checklist) + 5].entry
+    assert not any(b.entry for b in rail) and not blocks[-2].entry
+    table = [block(f"{n} | Row {n} | {n * 3}") for n in range(TABLE_ROWS)]
+    blocks = [prose(words=60)] + table + [prose(words=20)] + rail[1:] + [prose(words=40)]
+    assert mark_entries(blocks) and all(b.row for b in table)
+    assert not blocks[-2].entry
+
+
 def dated_rail(header: str, count: int, step: int = -1) -> list:
     """A rail's header, then `count` teasers: a headline, a date line (newest first), a
     summary."""
@@ -251,3 +288,47 @@ def test_a_checklist_never_moves_the_region_s_top_up():
     assert choose_article_region(page).start == len(page) - 1
     guide = [prose(words=200), block("Before the day")] + rail + [prose(words=30)]
     assert choose_article_region(guide).end == len(guide) - 1
+
+
+def test_a_table_of_dated_rows_is_no_date_line_over_the_story_below_it():
+    # a report's table of dated rows between its prose: the region reads across it; the
+    # table's last row ("12/1/2015 +9.7%") is no date line that would keep the later prose's
+    # top as the story's top
+    rows = [block(f"{month}/1/2015 +{month}.5%") for month in range(1, 13)] * 3
+    page = [block("Home"), prose(words=60)] + rows + [prose(words=200)]
+    assert choose_article_region(page).start == 1
+
+
+def test_a_table_after_the_article_s_last_paragraph_closes_it():
+    # a report's rankings under their title and header, in two sections: the region ends
+    # with the table; the footer after it stays out
+    def ranks() -> list:
+        return [block(f"{n}. City number {n}, CA {90 - n}.5") for n in range(1, 8)]
+    top, bottom = ranks(), ranks()
+    table = [block("Top Large Cities"), block("Score*")] + top + [block("Bottom Large Cities")] + bottom
+    page = [prose(words=200)] + table + [block("About us"), block("Contact")] * 3
+    assert with_closing_table(page, 0) == len(table)
+    assert all(b.row for b in top + bottom)
+    # a numbered rail of headlines (no number but its own), a table past the reach or under a
+    # rail's header: the region ends where it did
+    rail = [block(f"{n}. Mayor says the budget is late again") for n in range(1, 8)]
+    menu = [block("Blog Categories")] + [block(f"{name} ({len(name) * 7})") for name in (
+        "Business", "Company News", "Decluttering", "Guides", "Moving", "Eco Living", "Resources")]
+    for after in (rail, menu, [block("Label")] * 9 + ranks(),
+                  [block("Most Read", furniture="related")] + ranks()):
+        page = [prose(words=200)] + after
+        assert with_closing_table(page, 0) == 0
+        assert not any(b.row for b in page)
+
+
+def test_a_table_printed_a_cell_a_line_is_rows():
+    cells = [block(text) for n in range(1, 5) for text in (str(n), f"School number {n}", f"{30 + n}%",
+                                                           "3.6", f"${170 + n},000")]
+    assert mark_table_cells(cells) and all(b.row for b in cells)
+    # a menu of numbered labels, or too few cells: none
+    stars = [block("Star Rating")] + [block(str(n)) for _ in range(6) for n in range(1, 6)]
+    for gap in ([block(f"Menu {n}") for n in range(30)], cells[:10], stars):
+        for b in gap:
+            b.row = False
+        assert not mark_table_cells(gap)
+        assert not any(b.row for b in gap)
