@@ -13,13 +13,8 @@ from newsclean import html_dates
 from newsclean.html_byline import is_person, names_on_line
 from newsclean.html_dates import dashed_dates, date_range, first_shown_dates, headline_date, other_reading
 from newsclean.jsonld import read_linked_data
+from tests.millpond import HEADLINE, STORY
 
-HEADLINE = "Volunteers restore the old mill pond for wildlife"
-STORY = "".join(
-    f"<p>{sentence} Volunteers spent six weekends clearing silt and reeds from the old mill pond, "
-    "and the county says herons and newts have already come back to its banks.</p>"
-    for sentence in ("The work began in May.", "Local schools joined in.",
-                     "The parish paid for the tools.", "More days are planned next year."))
 URL = "https://millfordcourier.example/news/mill-pond"
 
 

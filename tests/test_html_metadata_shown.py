@@ -10,13 +10,7 @@ import pytest
 import newsclean
 from newsclean.html_byline import names_on_line
 from newsclean.html_meta import declared_names, split_names
-
-HEADLINE = "Volunteers restore the old mill pond for wildlife"
-STORY = "".join(
-    f"<p>{sentence} Volunteers spent six weekends clearing silt and reeds from the old mill pond, "
-    "and the county says herons and newts have already come back to its banks.</p>"
-    for sentence in ("The work began in May.", "Local schools joined in.",
-                     "The parish paid for the tools.", "More days are planned next year."))
+from tests.millpond import HEADLINE, STORY
 
 
 def page(article: str = "", head: str = "", after: str = "", h1: str | None = HEADLINE,
