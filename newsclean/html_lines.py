@@ -41,6 +41,10 @@ BYLINE_MAX_WORDS = 12  # words: "By Jane Doe and Max Roe, Staff Writers" (rule o
 RAIL_HEADER_WORDS = 5
 RAIL_AFTER_SHARE = 0.5  # of the words above the header: what is under it must be less
 RAIL_KINDS = frozenset((FurnitureKind.RELATED, FurnitureKind.COMMENTS))
+# an author box's header ("Written by", "About the author") closes the article with the box
+# under it when that box is this many words at most (a name, a role, a bio of a few sentences
+# and its links: rule of thumb) and under RAIL_AFTER_SHARE of the words above it
+AUTHOR_BOX_WORDS = 200
 
 
 @dataclass
@@ -190,15 +194,20 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore,
             dropped[index] = f"site rule {verdict.source}"
         elif verdict is not None:
             protected[index] = True
-    rail = None
+    rail = box = None
     for index, text in enumerate(texts):
         if index not in dropped and index not in protected and (
                 pattern := furniture_match(text, Scope.HTML)):
+            if pattern.kind == FurnitureKind.AUTHOR_BOX:
+                box = index  # furniture only when it closes the article (author_box)
+                continue
             dropped[index] = f"furniture: {pattern}"
             if pattern.kind in RAIL_KINDS and len(WORD.findall(text)) <= RAIL_HEADER_WORDS:
                 rail = index
     if rail is not None:
-        dropped.update(rail_under(texts, rail, dropped, protected))
+        dropped.update(rail_under(texts, rail, dropped, protected, list_end(lines, rail)))
+    if box is not None:
+        dropped.update(author_box(texts, box, dropped, protected))
     head = [i for i in range(len(lines)) if i not in dropped and texts[i].strip()][:MAX_EDGE_BLOCKS]
     for index in head:
         if index not in protected and is_byline(texts[index], authors):
@@ -231,11 +240,23 @@ def clean_lines(body, site: SiteRules | None, note: Note = ignore,
             remove_block(lst)
 
 
-def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict) -> dict[int, str]:
+def list_end(lines: Sequence[Line], header: int) -> int:
+    """Where the rail a header opens must end: a header that is a list's item heads that
+    list's items only (a "Related Topics:" list set in the story, its prose going on under
+    the list); elsewhere, the article's end."""
+    holder = lines[header].block.getparent() if lines[header].block.tag == "item" else None
+    if holder is None:
+        return len(lines)
+    return next((index for index in range(header + 1, len(lines))
+                 if lines[index].block.getparent() is not holder), len(lines))
+
+
+def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict,
+               end: int | None = None) -> dict[int, str]:
     """The lines under the last rail header (`header`) when they are a rail closing the
     article: fewer words than RAIL_AFTER_SHARE of those above it, a headline (no paragraph of
     prose) first, no keep_line among them; up to two paragraphs of prose in a row, or a label
-    ending in a colon over a paragraph of prose."""
+    ending in a colon over a paragraph of prose, or the `end` of the header's list."""
     words = [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
     under = range(header + 1, len(texts))
     if any(index in protected for index in under) or not sum(words[:header]) or (
@@ -252,8 +273,23 @@ def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict
     label = [texts[index].strip().endswith(":") for index in lines]
     stop = next((lines[at] for at in range(len(lines) - 1) if (prose[at] or label[at]) and prose[at + 1]),
                 len(texts))
+    stop = min(stop, len(texts) if end is None else end)
     why = f"under the rail's header \"{texts[header].strip()}\", closing the article"
     return {index: why for index in under if index < stop and index not in dropped and texts[index].strip()}
+
+
+def author_box(texts: Sequence[str], header: int, dropped: dict, protected: dict) -> dict[int, str]:
+    """The last author box's header (`header`) and the lines under it when the box closes the
+    article: AUTHOR_BOX_WORDS at most, under RAIL_AFTER_SHARE of the words above it, no
+    keep_line among them. Empty otherwise: the line is the article's own."""
+    words = [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
+    under = range(header, len(texts))
+    below = sum(words[header + 1:])
+    if any(index in protected for index in under) or below > AUTHOR_BOX_WORDS or (
+            below >= RAIL_AFTER_SHARE * sum(words[:header])):
+        return {}
+    why = f"the author box under \"{texts[header].strip()}\", closing the article"
+    return {index: why for index in under if index not in dropped and texts[index].strip()}
 
 
 def is_byline(text: str, authors: Sequence[str]) -> bool:

@@ -34,6 +34,7 @@ class FurnitureKind(Label):
     COPYRIGHT = "copyright"  # the legal line: ends an article
     CAPTION = "caption"  # under an image: the alt text above it goes too
     BIO = "bio"  # "Jane Doe is a staff writer ...": kept where the article's prose names Jane Doe
+    AUTHOR_BOX = "authorbox"  # "Written by" over a post's closing box: the box goes with it
     # given by the code itself, never a section of the file
     SITE_RULE = "site rule"  # a site's strip_line matched
     REPEATED = "repeated"  # the same prose twice on the page
@@ -41,7 +42,7 @@ class FurnitureKind(Label):
 
 
 DATA_KINDS = (FurnitureKind.RELATED, FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT,
-              FurnitureKind.CAPTION, FurnitureKind.BIO)
+              FurnitureKind.CAPTION, FurnitureKind.BIO, FurnitureKind.AUTHOR_BOX)
 
 
 @dataclass(frozen=True)
