@@ -21,7 +21,7 @@ forums, shop and service pages) are rated low on purpose: the model learns them 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -112,15 +112,22 @@ def text_shape(text: str) -> dict[str, float]:
     index is short lines and labels."""
     lines = [line for line in text.split("\n") if line.strip()]
     counts = [len(WORD.findall(line)) for line in lines]
+    return lines_shape(counts, [n >= PROSE_LINE_WORDS and ends_like_sentence(line)
+                                for line, n in zip(lines, counts)])
+
+
+def lines_shape(counts: Sequence[int], sentences: Sequence[bool]) -> dict[str, float]:
+    """text_shape of a text's non-blank lines, given each line's `\\w+` tokens and whether it
+    ends as a sentence (prose.ends_like_sentence; needed only of lines of PROSE_LINE_WORDS
+    words or more): for a path that has them already (text.features.body_shape)."""
     words = sum(counts)
-    prose = sum(n for line, n in zip(lines, counts)
-                if n >= PROSE_LINE_WORDS and ends_like_sentence(line))
+    prose = sum(n for n, sentence in zip(counts, sentences) if n >= PROSE_LINE_WORDS and sentence)
     short = sum(1 for n in counts if n < SHORT_LINE_WORDS)
     return {
         "log_words": math.log1p(words),
         "prose_share": prose / words if words else 0.0,
-        "short_lines": short / len(lines) if lines else 1.0,
-        "line_words": math.log1p(words / len(lines)) if lines else 0.0,
+        "short_lines": short / len(counts) if counts else 1.0,
+        "line_words": math.log1p(words / len(counts)) if counts else 0.0,
     }
 
 

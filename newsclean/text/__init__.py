@@ -46,7 +46,7 @@ from ..trace import Note, ignore, note_field
 from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
-from .features import block_score, measure
+from .features import block_score, body_shape, measure
 from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
@@ -117,7 +117,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         description=next((b.text for b in body if b.role is Role.PARAGRAPH), None),
         url=doc.url, kind=Kind.TEXT, rules=site.sources if site else (),
         confidence=confidence.rate(Kind.TEXT, text_signals(
-            page.evidence, confidence.text_shape(text), title, byline.authors, byline.date,
+            page.evidence, body_shape(body, text), title, byline.authors, byline.date,
             doc.text) if page.evidence else {}))
 
 

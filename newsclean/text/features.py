@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from operator import itemgetter
 
+from ..confidence import lines_shape, text_shape
 from ..patterns import FurnitureKind
 from ..prose import MAX_LINK_SHARE, WORD, ends_like_sentence
 from ..stoplists import (
@@ -138,6 +139,22 @@ def text_features(text: str) -> tuple[tuple[str, ...], int, bool, bool, float, i
             words < CODE_MAX_WORDS and code_like(text), caps,
             stopword_votes(tokens) if words >= MIN_SCORED_WORDS and 0 < len(tokens) <= MASK
             else None)
+
+
+def body_shape(body: Sequence[Block], text: str) -> dict[str, float]:
+    """confidence.text_shape(text) of the article's text, `text` being blocks.as_text(body),
+    read off the blocks' features rather than the text again (the same figures: a line's
+    tokens are its block's, an item's "- " holds none and ends no sentence; lower-casing
+    keeps an ASCII text's tokens, not every other: "İ" lower-cased is two characters, one of
+    them no word character)."""
+    if text.count("\n") + 1 != len(body):  # a block of more than a line (none is): by its text
+        return text_shape(text)
+    counts, ends = [], []
+    for block in body:
+        tokens, _, sentence = text_features(block.text)[:3]
+        counts.append(len(tokens) if block.text.isascii() else len(WORD.findall(block.text)))
+        ends.append(sentence)
+    return lines_shape(counts, ends)
 
 
 @cache

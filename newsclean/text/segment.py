@@ -115,7 +115,7 @@ def split_blocks(text: str) -> list[Block]:
     made = []
     for (parts, role, level), link_chars in zip(blocks, linked):
         text = tidy(join(parts) if len(parts) > 1 else parts[0])
-        if text:
-            made.append(Block(text, role, level,
-                              link_share=min(1.0, link_chars / len(text)) if link_chars else 0.0))
+        if text:  # (the link share by keyword only when there is one: a keyword costs)
+            made.append(Block(text, role, level, link_share=min(1.0, link_chars / len(text)))
+                        if link_chars else Block(text, role, level))
     return made
