@@ -22,8 +22,8 @@ from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
 from .bylines import PERSON, byline_names, join_text_nodes, names_in_byline
 from .html_author_walk import author_text
-from .html_byline import front_page, shown_byline
-from .html_dates import modified_date, publication_date
+from .html_byline import shown_byline
+from .html_dates import front_page, modified_date, publication_date
 from .html_title import choose_title, site_matcher
 from .jsonld import LinkedData, read_linked_data
 from .prose import collapse, squash
