@@ -109,3 +109,19 @@ def test_an_update_date_shown_first_stays_the_date(monkeypatch):
     monkeypatch.setattr(html_dates, "htmldate_find", lambda *args, **kwargs: "2026-03-09")
     assert html_dates.publication_date(tree, "https://millfordcourier.example/news/a",
                                        LinkedData())[0] == "2026-03-09"
+
+
+THREAD = ("<html><head><title>Mill pond forum</title>{head}</head><body><main><h1>Mill pond forum</h1>"
+          + STORY + "</main></body></html>")
+
+
+@pytest.mark.parametrize("head, day", [
+    ("<meta property='article:published_time' content='2024-11-27T15:50:23Z'>", "2024-11-27"),
+    ("<meta name='description' content='A thread about the mill pond'>", None),
+])
+def test_a_declared_publication_date_beats_an_unbacked_reading(monkeypatch, head, day):
+    # the markup's reader takes a date the page neither declares nor shows (a forum's latest
+    # post, in its scripts' data): the publication meta tag is the date
+    monkeypatch.setattr(html_dates, "htmldate_find", lambda *args, **kwargs: "2026-03-01")
+    tree = lxml.html.fromstring(THREAD.format(head=head))
+    assert html_dates.publication_date(tree, "https://ponds.example/topic/1", LinkedData())[0] == day
