@@ -106,7 +106,7 @@ def publication_date(tree, url: str | None, linked: LinkedData,
         return None, ("", "a site's front page: the dates it shows and declares are its teasers'")
     metas = meta_contents(tree)
     declared = {linked.published} | {meta_day(metas, name) for name in PUBLISHED_META}
-    shown: list[str] | None = None
+    shown: list[tuple[str, bool]] | None = None
     for extensive in (False, True):
         try:
             found = htmldate_find(tree, url=url, original_date=True, extensive_search=extensive,

@@ -82,7 +82,8 @@ def test_dates_after_an_update_label_in_a_line_are_the_updates():
 
 QUESTION = ("<html><head><title>How do I clear silt from a mill pond?</title></head><body><main>"
             "<h1>How do I clear silt from a mill pond?</h1>"
-            "<div class='meta'><span>Asked</span> <time datetime='2011-02-11T04:12:00'>13 years ago</time></div>"
+            "<div class='meta'><span>Asked</span> "
+            "<time datetime='2011-02-11T04:12:00'>13 years ago</time></div>"
             + STORY +
             "<div class='signature'><a href='/posts/1/revisions'>edited <span class='relativetime'>"
             "Feb 12, 2011 at 21:50</span></a></div></main></body></html>")
@@ -125,3 +126,21 @@ def test_a_declared_publication_date_beats_an_unbacked_reading(monkeypatch, head
     monkeypatch.setattr(html_dates, "htmldate_find", lambda *args, **kwargs: "2026-03-01")
     tree = lxml.html.fromstring(THREAD.format(head=head))
     assert html_dates.publication_date(tree, "https://ponds.example/topic/1", LinkedData())[0] == day
+
+
+@pytest.mark.parametrize("url, authors", [
+    ("https://millfordcourier.example/", ()),  # the front page: the newest story's author
+    ("https://millfordcourier.example/news/mill-pond", ("Jane Marsh",)),
+])
+def test_a_front_page_names_no_person_as_its_author(url, authors):
+    head = "<meta name='author' content='Jane Marsh'>"
+    html = FRONT.replace("</title>", "</title>" + head).replace(
+        "<span class='date'>", "<span class='byline'>By Jane Marsh</span><span class='date'>", 1)
+    assert newsclean.clean(html, url=url).authors == authors
+
+
+def test_a_front_page_declaring_its_own_name_as_author_keeps_it():
+    head = ("<meta property='og:site_name' content='Millford Courier'>"
+            "<meta name='author' content='Millford Courier'>")
+    html = FRONT.replace("</title>", "</title>" + head)
+    assert newsclean.clean(html, url="https://millfordcourier.example/").authors == ("Millford Courier",)
