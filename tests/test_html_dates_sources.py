@@ -50,6 +50,8 @@ PRODUCT = ("<html><head><title>Mill Pond Simulator</title></head><body><main><h1
     "<p><b>Release date:</b> 21 Aug, 2012</p>",
     "<p>Expected availability: Aug 21, 2012</p>",
     "<p>Member since August 21, 2012</p>",
+    "<p>Last active Aug 21, 2012 13:58</p>",
+    "<div>Last active <time datetime='2012-08-21T13:58:00Z'>Aug 21</time></div>",
     "<p>Erscheinungsdatum: 21.08.2012</p>",
     "<p>Date de sortie : 21 août 2012</p>",
 ])
