@@ -194,8 +194,8 @@ def shown_dates(scope, language: str | None = None) -> list[tuple[str, bool]]:
     seen: set[str] = set()
     for element in own_elements(scope, headline_holders(scope)):
         found: list[tuple[str | None, bool]] = []
-        if element.tag == "time":
-            found.append((iso_day(element.get("datetime")), bool(UPDATE_LABEL.search(label_before(element)))))
+        if element.tag == "time" and not OTHER_EVENT_LABEL.search(label := label_before(element)):
+            found.append((iso_day(element.get("datetime")), bool(UPDATE_LABEL.search(label))))
         for text, tail in ((element.text, False), (element.tail if element is not scope else None, True)):
             if (text and HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS
                     and not date_range(text, language)):
