@@ -338,8 +338,9 @@ def front_page(url: str | None) -> bool:
     dates are its teasers' and cards', never its own (WCXB other-dev: a therapy practice's
     home page, whose one team card reads "By: Samer Morqos"; a blog's or a news site's front
     page, dated by its newest story)."""
-    parts = urlsplit(url or "")  # "https://example.com/?p=3" is a post
-    return bool(url) and "//" in (url or "") and parts.path.strip("/") == "" and not parts.query
+    parts = urlsplit(url or "")  # "https://example.com/?p=3" is a post, so is "/#!/post/3"
+    return (bool(url) and "//" in (url or "") and parts.path.strip("/") == "" and not parts.query
+            and not parts.fragment.lstrip("!").startswith("/"))
 
 
 def headline_holders(scope) -> frozenset:

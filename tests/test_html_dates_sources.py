@@ -23,7 +23,9 @@ FRONT = f"<html><head><title>Millford Courier</title></head><body><main>{TEASERS
 @pytest.mark.parametrize("url, day", [
     ("https://millfordcourier.example/", None),  # a front page: its dates are its teasers'
     ("https://millfordcourier.example", None),
+    ("https://millfordcourier.example/#top", None),
     ("https://millfordcourier.example/?p=42", "2026-03-06"),  # a post at the root
+    ("https://millfordcourier.example/#!/news/mill-pond", "2026-03-06"),  # an app's route
     ("https://millfordcourier.example/news/mill-pond", "2026-03-06"),
 ])
 def test_a_front_page_is_not_dated_by_its_newest_teaser(url, day):
