@@ -83,12 +83,13 @@ UPDATE_LABEL = re.compile(r"\b(?:updated|modified|revised|edited|aktualisiert|ge
 # 16, 2019 - Updated July 9, 2025")
 UPDATE_START = re.compile(r"(?=" + UPDATE_LABEL.pattern + ")", re.IGNORECASE)
 # what labels a date as no publication's, right before it: a product's release or stock date, a
-# member's joining day or last visit, an offer's end ("Released 21 Aug, 2012", "Release Date:
-# ...", "Expected availability: Apr 01, 2026", "Member since February 16, 2016", "Last active
-# December 20, 2025"; en, de, fr, es)
+# member's joining day or last visit, a rule's or an offer's start or end ("Released 21 Aug,
+# 2012", "Release Date: ...", "Expected availability: Apr 01, 2026", "Member since February 16,
+# 2016", "Last active December 20, 2025", "Effective beginning 6/2/2025:"; en, de, fr, es)
 OTHER_EVENT_LABEL = re.compile(
     r"\b(?:release[sd]?(?: date)?|(?:expected )?availab(?:le|ility)(?: from| on)?|in stock(?: since)?|"
-    r"member since|joined|last (?:active|seen|login)|expires?(?: on)?|ends?(?: on)?|valid (?:until|through)|"
+    r"member since|joined|last (?:active|seen|login)|effective(?: beginning| from| on)?|expires?(?: on)?|"
+    r"ends?(?: on)?|valid (?:until|through)|"
     r"erscheinungsdatum|erschienen(?: am)?|erscheint(?: am)?|mitglied seit|date de sortie|sortie(?: le)?|"
     r"disponible(?: le| el)?|membre depuis|lanzamiento|miembro desde)\W*$", re.IGNORECASE)
 LABEL_CHARS = 40  # characters before a date read for its label, at most

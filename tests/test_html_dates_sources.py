@@ -53,6 +53,7 @@ PRODUCT = ("<html><head><title>Mill Pond Simulator</title></head><body><main><h1
     "<p>Expected availability: Aug 21, 2012</p>",
     "<p>Member since August 21, 2012</p>",
     "<p>Last active Aug 21, 2012 13:58</p>",
+    "<h4>Effective beginning 8/21/2012:</h4>",  # a rule's start, on a government page
     "<div>Last active <time datetime='2012-08-21T13:58:00Z'>Aug 21</time></div>",
     "<p>Erscheinungsdatum: 21.08.2012</p>",
     "<p>Date de sortie : 21 août 2012</p>",
