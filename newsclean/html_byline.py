@@ -17,7 +17,6 @@ line followed by another of the same shape with other names (a list)."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from .bylines import PERSON, byline_names, join_text_nodes
 from .dates import MONTH_OF, find_date
@@ -127,14 +126,6 @@ def in_card(element) -> bool:
     name and a bio."""
     link = element if element.tag == "a" else next(element.iterancestors("a"), None)
     return link is not None and next(link.iter(*CARD_PARTS), None) is not None
-
-
-def front_page(url: str | None) -> bool:
-    """The page is a site's front page (no path: "https://example.com/"), whose bylines are its
-    teasers' and cards', never its own (WCXB other-dev: a therapy practice's home page, whose
-    one team card reads "By: Samer Morqos")."""
-    parts = urlsplit(url or "")  # "https://example.com/?p=3" is a post
-    return bool(url) and "//" in (url or "") and parts.path.strip("/") == "" and not parts.query
 
 
 def line_names(element) -> tuple[tuple[str, ...], str]:

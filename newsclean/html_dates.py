@@ -6,8 +6,12 @@ and then with its extensive search; the date is kept when the page backs it: its
 `datePublished` or a publication meta tag declares the same day, or it is among the first dates
 that the page's own text shows on a date line (not a sentence's date nor a range's; not a
 comment's, a teaser's, a sidebar's or the footer's, but the article's own <footer> and the
-elements that hold the headline are the article's whatever their class). When htmldate's date
-is not backed, the date line right under the headline gives the date, unless it is an update's.
+elements that hold the headline are the article's whatever their class; not a date labelled
+as a release's or a member's joining). When htmldate's date is shown labelled an edit's or an
+update's and an earlier date is shown before it unlabelled, that one is the publication ("asked"
+over "edited"). When htmldate's date is not backed, the date line right under the headline
+gives the date, unless it is an update's, else a publication meta tag. A site's front page
+(no path) gets no date: what it shows and declares is its newest teaser's.
 htmldate alone gave a date to 53 of the 123 WCXB dev pages that show none (a comment's or a
 teaser's <time>, a date in the URL of a page that says nothing of it); trafilatura, with the
 extensive search, to 122."""
@@ -16,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from htmldate import find_date as htmldate_find
 
@@ -72,19 +77,38 @@ RANGE_SEPARATOR = re.compile(r"\s[-–—]\s|\s?[–—]\s?|\s(?:to|until|throug
 # "By Jane Doe | 5 min read"; rule of thumb)
 HEADLINE_DATE_CHARS = 100
 # what labels a date as an update's, in the languages of the samples
-UPDATE_LABEL = re.compile(r"\b(?:updated|modified|revised|aktualisiert|geändert|mis à jour|modifié|"
-                          r"actualizado|modificado)\b", re.IGNORECASE)
+UPDATE_LABEL = re.compile(r"\b(?:updated|modified|revised|edited|aktualisiert|geändert|bearbeitet|"
+                          r"mis à jour|modifié|actualizado|modificado|editado)\b", re.IGNORECASE)
+# where an update's label opens in a date line: the dates after it are the update's ("August
+# 16, 2019 - Updated July 9, 2025")
+UPDATE_START = re.compile(r"(?=" + UPDATE_LABEL.pattern + ")", re.IGNORECASE)
+# what labels a date as no publication's, right before it: a product's release or stock date, a
+# member's joining day or last visit, a rule's or an offer's start or end ("Released 21 Aug,
+# 2012", "Release Date: ...", "Expected availability: Apr 01, 2026", "Member since February 16,
+# 2016", "Last active December 20, 2025", "Effective beginning 6/2/2025:"; en, de, fr, es)
+OTHER_EVENT_LABEL = re.compile(
+    r"\b(?:release[sd]?(?: date)?|(?:expected )?availab(?:le|ility)(?: from| on)?|in stock(?: since)?|"
+    r"member since|joined|last (?:active|seen|login)|effective(?: beginning| from| on)?|expires?(?: on)?|"
+    r"ends?(?: on)?|valid (?:until|through)|"
+    r"erscheinungsdatum|erschienen(?: am)?|erscheint(?: am)?|mitglied seit|date de sortie|sortie(?: le)?|"
+    r"disponible(?: le| el)?|membre depuis|lanzamiento|miembro desde)\W*$", re.IGNORECASE)
+LABEL_CHARS = 40  # characters before a date read for its label, at most
 
 
 def publication_date(tree, url: str | None, linked: LinkedData,
                      language: str | None = None) -> tuple[str | None, tuple[str, str]]:
-    """The publication date (YYYY-MM-DD) and (its source, why), or (None, ("", "")): the date
+    """The publication date (YYYY-MM-DD) and (its source, why), or (None, ("", why)): the date
     htmldate reads from the markup, without its extensive search and, when that finds none,
     with it, if the page backs it: its JSON-LD or a publication meta tag declares the same day, or it is
-    among the first dates the page's own text shows."""
+    among the first dates the page's own text shows (the earlier one the page shows first when
+    htmldate's is labelled an edit's or an update's); else the date line under the headline,
+    else a publication meta tag's date. A site's front page has no date: its dates are its
+    teasers'."""
+    if front_page(url):
+        return None, ("", "a site's front page: the dates it shows and declares are its teasers'")
     metas = meta_contents(tree)
     declared = {linked.published} | {meta_day(metas, name) for name in PUBLISHED_META}
-    shown: list[str] | None = None
+    shown: list[tuple[str, bool]] | None = None
     for extensive in (False, True):
         try:
             found = htmldate_find(tree, url=url, original_date=True, extensive_search=extensive,
@@ -100,11 +124,15 @@ def publication_date(tree, url: str | None, linked: LinkedData,
             return found, ("meta tag", "declared in the page's meta tags, and read by htmldate")
         if shown is None:
             body = tree.find("body")
-            shown = first_shown_dates(body if body is not None else tree, language)
-        if found in shown:
+            shown = shown_dates(body if body is not None else tree, language)
+        days = [day for day, _ in shown]
+        if found in days:
             if (other := other_reading(found)) and other in declared:  # "09.10.2024", declared 2024-09-10
                 return other, ("declared, as shown", "the page's date in numbers, read the way the "
                                "page declares it")
+            if (original := original_of(found, shown)) is not None:
+                return original, ("page text", "the first date the page's own text shows; the one "
+                                  "htmldate read is labelled an edit's or an update's")
             return found, ("page text", "among the first dates the page's own text shows")
         break  # the extensive search (slow) only for a page the plain one found no date on:
         # after an unbacked date it finds no better one (WCXB dev: the same figures)
@@ -112,6 +140,13 @@ def publication_date(tree, url: str | None, linked: LinkedData,
     dateline = headline_date(body if body is not None else tree, language)
     if dateline:
         return dateline, ("dateline", "the date line right under the headline")
+    # a publication meta tag that htmldate passed over for a date the page does not back (a
+    # forum's latest post: WCXB dev +1 right on each set, none given to pages that show none;
+    # JSON-LD's datePublished so gave 9 dates to pages that show none for 5 right: not done)
+    declared_day = next((day for name in PUBLISHED_META if (day := meta_day(metas, name))), None)
+    if declared_day:
+        return declared_day, ("meta tag", "declared in the page's meta tags (htmldate read another "
+                              "date, which the page does not back)")
     return None, ("", "")
 
 
@@ -145,21 +180,88 @@ def meta_day(metas: dict[str, list[str]], name: str) -> str | None:
 
 
 def first_shown_dates(scope, language: str | None = None) -> list[str]:
-    """The first SHOWN_DATES days that the page's own text shows, in page order: in its
-    text and in the datetime of its <time> elements; not in comments, teasers, sidebars,
-    menus or the footer (but in the elements that hold the headline, whatever their class:
-    `headline_holders`)."""
-    days: list[str] = []
+    """The first SHOWN_DATES days that the page's own text shows, in page order (`shown_dates`)."""
+    return [day for day, _ in shown_dates(scope, language)]
+
+
+def shown_dates(scope, language: str | None = None) -> list[tuple[str, bool]]:
+    """The first SHOWN_DATES days that the page's own text shows, in page order, each with
+    whether it is labelled an update's or an edit's ("Updated Mar 4, 2025", "edited Feb 12,
+    2011"): in its text and in the datetime of its <time> elements; not in comments, teasers,
+    sidebars, menus or the footer (but in the elements that hold the headline, whatever their
+    class: `headline_holders`); not a date labelled as no publication's (a release, a member's
+    joining: `OTHER_EVENT_LABEL`)."""
+    days: list[tuple[str, bool]] = []
+    seen: set[str] = set()
     for element in own_elements(scope, headline_holders(scope)):
-        found = [iso_day(element.get("datetime"))] if element.tag == "time" else []
-        for text in (element.text, element.tail if element is not scope else None):
+        found: list[tuple[str | None, bool]] = []
+        if element.tag == "time" and not OTHER_EVENT_LABEL.search(label := label_before(element)):
+            found.append((iso_day(element.get("datetime")), bool(UPDATE_LABEL.search(label))))
+        for text, tail in ((element.text, False), (element.tail if element is not scope else None, True)):
             if (text and HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS
                     and not date_range(text, language)):
-                found += find_dates(collapse(text), language) + dashed_dates(text)
-        days += [day for day in found if day and day not in days]
+                found += labelled_days(collapse(text), label_before(element, tail), language)
+        for day, updated in found:
+            if day and day not in seen:
+                seen.add(day)
+                days.append((day, updated))
         if len(days) >= SHOWN_DATES:
             break
     return days[:SHOWN_DATES]
+
+
+def labelled_days(text: str, outside: str, language: str | None = None) -> list[tuple[str, bool]]:
+    """The days a date line shows, each with whether it is labelled an update's: the dates
+    after an update's label in the line ("Aug 16, 2019 - Updated Jul 9, 2025"), or all of
+    them when the label stands before the line (`outside`: "<b>Updated:</b> Jul 9, 2025");
+    none that the text right before labels as no publication's ("Released 21 Aug, 2012")."""
+    days = []
+    for number, part in enumerate(UPDATE_START.split(text)):
+        prefix = date_prefix(part)
+        if OTHER_EVENT_LABEL.search(f"{outside} {prefix}"[-LABEL_CHARS:] if not prefix else prefix):
+            continue
+        updated = bool(number or UPDATE_LABEL.search(f"{outside} {prefix}"[-LABEL_CHARS:]))
+        days += [(day, updated) for day in find_dates(part, language) + dashed_dates(part)]
+    return days
+
+
+def date_prefix(text: str) -> str:
+    """The words of a date line before its date: "Released " in "Released 21 Aug, 2012"."""
+    words = text.split(" ")
+    for number, word in enumerate(words):
+        if word[:1].isdigit() or word.lower().strip(".,:") in MONTH_OF:
+            return " ".join(words[:number])
+    return text
+
+
+def label_before(element, tail: bool = False) -> str:
+    """The text that stands right before `element`'s text (or, with `tail`, before its tail:
+    the element's own text, "<b>Released:</b> 21 Aug, 2012"): its previous sibling's text, or
+    its parent's text before it ("<div><span>Released</span><span>21 Aug, 2012</span></div>",
+    "<a>edited <span>Feb 12, 2011</span></a>"), at most LABEL_CHARS characters."""
+    if tail:
+        text = element.text_content()
+    elif (previous := element.getprevious()) is not None:
+        text = f"{previous.text_content()} {previous.tail or ''}"
+    else:
+        parent = element.getparent()
+        text = parent.text or "" if parent is not None else ""
+    return collapse(text)[-LABEL_CHARS:]
+
+
+def original_of(found: str, shown: list[tuple[str, bool]]) -> str | None:
+    """The date the page shows before `found` and earlier in time, when `found` is shown
+    labelled an update's or an edit's and that one is not: the original publication ("asked
+    Feb 11, 2011" over "edited Feb 12, 2011")."""
+    labels = dict(shown)
+    if not labels.get(found):
+        return None
+    for day, updated in shown:
+        if day == found:
+            return None
+        if not updated and day < found:
+            return day
+    return None
 
 
 def other_reading(day: str) -> str | None:
@@ -214,11 +316,15 @@ def headline_date(scope, language: str | None = None) -> str | None:
         if element in inside:
             continue
         if element.tag == "time" and (day := iso_day(element.get("datetime"))):
-            return day
-        for text, label in ((element.text, element.text), (element.tail, element.text_content())):
+            if not OTHER_EVENT_LABEL.search(label_before(element)):
+                return day
+        for text, label, tail in ((element.text, element.text, False),
+                                  (element.tail, element.text_content(), True)):
             text = collapse(text or "")  # a tail's label is its element's ("<b>Updated:</b> 6/2/2025")
             if HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS and not (
-                    date_range(text, language) or UPDATE_LABEL.search(f"{label or ''} {text}")):
+                    date_range(text, language) or UPDATE_LABEL.search(f"{label or ''} {text}")
+                    or OTHER_EVENT_LABEL.search(date_prefix(text)
+                                                or label_before(element, tail))):
                 day = find_date(text, language)
                 if day:
                     return day
@@ -226,6 +332,16 @@ def headline_date(scope, language: str | None = None) -> str | None:
         if after > HEADLINE_DATE_CHARS:
             return None
     return None
+
+
+def front_page(url: str | None) -> bool:
+    """The page is a site's front page (no path: "https://example.com/"), whose bylines and
+    dates are its teasers' and cards', never its own (WCXB other-dev: a therapy practice's
+    home page, whose one team card reads "By: Samer Morqos"; a blog's or a news site's front
+    page, dated by its newest story)."""
+    parts = urlsplit(url or "")  # "https://example.com/?p=3" is a post, so is "/#!/post/3"
+    return (bool(url) and "//" in (url or "") and parts.path.strip("/") == "" and not parts.query
+            and not parts.fragment.lstrip("!").startswith("/"))
 
 
 def headline_holders(scope) -> frozenset:

@@ -63,4 +63,5 @@ def test_every_metadata_source_failing_still_gives_the_article(monkeypatch):
     article = newsclean.clean(FOOTBRIDGE.html().replace('<meta name="author"', '<meta name="x"'))
     assert FOOTBRIDGE.paras[0] in article.text
     assert article.title == FOOTBRIDGE.title  # the visible <h1> needs no parser
-    assert article.date is None
+    # htmldate failing, the publication meta tag still dates the page (read by our own loop)
+    assert article.date == FOOTBRIDGE.date
