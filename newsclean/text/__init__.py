@@ -43,6 +43,7 @@ from ..rules import SiteRules
 from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
+from .blockmodel import reconsider
 from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
@@ -151,7 +152,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     blocks = apply_line_rules(measured, site, note)
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
-    region = choose_article_region(blocks)
+    region = reconsider(blocks, choose_article_region(blocks))  # the block model's look again
     evidence = read_evidence(blocks, region) if rated else None
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
