@@ -152,7 +152,9 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     blocks = apply_line_rules(measured, site, note)
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
-    region = reconsider(blocks, choose_article_region(blocks))  # the block model's look again
+    region = choose_article_region(blocks)
+    if not is_flat(text.lstrip()):  # the block model's look again (flat scrapes: blockmodel.py)
+        region = reconsider(blocks, region)
     evidence = read_evidence(blocks, region) if rated else None
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there

@@ -16,7 +16,10 @@ The model is fitted by benchmarks/train_blocks.py on the dev renderings and ship
 FEATURE is one of FEATURES (every one, each once, and no other: a file that does not match
 the features this module computes is refused), the block's log-odds is intercept +
 sum(WEIGHT * (value - CENTRE) / SCALE), and its probability 1 / (1 + exp(-log-odds)).
-Inference is a dot product a block, in plain Python."""
+Inference is a dot product a block, in plain Python. Not run on a page flattened to one line
+(flatmeta.is_flat): its blocks are guessed back, the model was fitted on none, and there it moved
+pages that were right (simulated on flat renderings: WCXB 4104 from 0.95 to 0.49, and five
+non-article pages from 0.88-0.96 to 0.29-0.74; BENCHMARKS.md "Text path")."""
 from __future__ import annotations
 
 import math
@@ -34,6 +37,7 @@ from .region import Boundary, Choice, Region
 # ---- the model ----
 MODEL_FILE = "blocks.txt"  # in newsclean/data
 INTERCEPT = "intercept"
+TERM = ("weight", "centre", "scale")  # the numbers on a feature's line, in this order
 # what each block is, what the hand choice made of it and where it stands (a block's own)
 OWN = (
     "log_words", "stop_ratio", "sentence_like", "caps_share", "code", "furniture", "rail",
@@ -108,7 +112,7 @@ def parse_model(text: str, source: str = MODEL_FILE
             raise ValueError(f"{source}:{number}: expected FEATURE WEIGHT CENTRE SCALE") from None
         if name == INTERCEPT and len(values) == 1:
             intercept = values[0]
-        elif name in FEATURES and name not in terms and len(values) == 3 and values[2] > 0:
+        elif name in FEATURES and name not in terms and len(values) == len(TERM) and values[2] > 0:
             terms[name] = (values[0], values[1], values[2])
         else:
             raise ValueError(f"{source}:{number}: '{name}' is no feature of the block model, "

@@ -107,7 +107,7 @@ def test_the_model_never_moves_past_a_marked_end_nor_away_from_a_story_above_a_t
 
 def test_the_region_moves_only_when_the_model_expects_it_clearly_better(monkeypatch):
     # the story runs on past a share bar and a label; the hand choice stopped at the bar
-    blocks = [block("Home"), prose(words=40), block("Share"), block("Tweet"), block("Photo"),
+    blocks = [block("Home"), prose(words=80), block("Share"), block("Tweet"), block("Photo"),
               prose(words=60), prose(words=60), block("Contact")]
     hand = Region(5, 6, RegionChoice(boundary=Boundary.SCORE))
     # a model that holds every block of prose article text, and nothing else
