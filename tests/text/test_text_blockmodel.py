@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from handmade import block, prose
 
+import newsclean
 from newsclean.text import blockmodel
 from newsclean.text.blockmodel import (
     FEATURES,
@@ -146,3 +147,43 @@ def test_training_preparation_labels_a_tiny_page_by_its_gold(tmp_path, monkeypat
     assert label("one two three five six", grams) == pytest.approx(3 / 5)
     assert label("two three", grams) == 1.0 and label("three two", grams) == 0.0
     assert sys.path  # (the benchmarks package came from the repo root)
+
+
+STORY = [
+    "The harbour ferry returned to service on Tuesday morning after four months in the shipyard, "
+    "where engineers replaced both of its engines and most of the wiring.",
+    "About two hundred commuters were waiting at the north pier when the first crossing left at a "
+    "quarter past six, and the captain said the boat had never run so quietly.",
+    "The repairs cost the county just over three million dollars, most of it paid from a state "
+    "grant that the council applied for after the engine fire last summer.",
+    "Commuters who drove around the bay during the winter said the detour had added an hour to "
+    "each journey, and several of them told the council they had thought of moving.",
+    "The ferry's operator said it would run an extra evening crossing until the end of the month, "
+    "so that people who had changed their working hours could return to the boat.",
+    "Council members plan to discuss a second boat at their meeting in April, when the operator "
+    "is expected to present the cost of keeping a spare vessel ready for repairs.",
+    "The shipyard said the work had taken longer than planned because the new engines arrived "
+    "from the manufacturer six weeks after the date written in the contract.",
+    "The first week of crossings will be free for holders of a monthly pass, the operator said, "
+    "as a way of thanking them for their patience during the long winter.",
+    "Fishermen who moor at the north pier said the new engines were so quiet that they no longer "
+    "heard the ferry coming, and asked for a horn to be sounded at the harbour mouth.",
+    "The operator said the captain would sound the horn twice before each crossing from next "
+    "week, and that a light would be fitted to the pier for the darker evenings.",
+]
+
+
+def test_the_shipped_model_joins_a_story_split_by_a_long_gallery(monkeypatch):
+    """Half a story, a gallery of forty captions, the other half: crossing the gallery costs
+    more than the first half brings, so the hand choice keeps the second half alone; the block
+    model weighs the whole story as the better region."""
+    places = ["Lighthouse", "Dunes", "Pier", "Marina", "Ferry", "Harbour", "Beach", "Cliffs",
+              "Bay", "Island"]
+    gallery = [f"{places[number % len(places)]} {number + 1}" for number in range(40)]
+    page = "\n\n".join(["Home", "News", "Sport", "Harbour ferry returns after winter repairs",
+                        "By Jane Doe"] + STORY[:5] + gallery + STORY[5:] + ["Contact us", "Privacy"])
+    whole = newsclean.clean(page, input_type="text").text
+    assert STORY[0] in whole and STORY[-1] in whole and "Dunes 2" not in whole
+    monkeypatch.setattr(blockmodel, "MARGIN", math.inf)  # the hand choice alone
+    alone = newsclean.clean(page, input_type="text").text
+    assert STORY[0] not in alone and STORY[-1] in alone
