@@ -43,6 +43,7 @@ from ..rules import SiteRules
 from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
+from .blockmodel import reconsider
 from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
@@ -152,6 +153,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
     region = choose_article_region(blocks)
+    if not is_flat(text.lstrip()):  # the block model's look again (flat scrapes: blockmodel.py)
+        region = reconsider(blocks, region)
     evidence = read_evidence(blocks, region) if rated else None
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there

@@ -1,0 +1,280 @@
+"""A learned block scorer for the region choice (issue 16's "look again"): a logistic model over
+each block's features (block_features: what features.py measures, the hand score, its place
+relative to the chosen region, its neighbours) gives the share of the block's words that are
+article text (`probabilities`). With it, the region chosen by hand (region.py) is weighed as a
+whole against a few alternatives (spans between the page's best-scoring runs), each by the
+word F1 it is expected to have under the model (`expected_f1`); an alternative replaces the
+region only when it is expected to be clearly better (`reconsider`).
+
+The model is fitted by benchmarks/train_blocks.py on the dev renderings and shipped as
+`data/blocks.txt`:
+
+    # comment lines and blank lines are ignored
+    FEATURE WEIGHT CENTRE SCALE
+    intercept WEIGHT
+
+FEATURE is one of FEATURES (every one, each once, and no other: a file that does not match
+the features this module computes is refused), the block's log-odds is intercept +
+sum(WEIGHT * (value - CENTRE) / SCALE), and its probability 1 / (1 + exp(-log-odds)).
+Inference is a dot product a block, in plain Python. Not run on a page flattened to one line
+(flatmeta.is_flat): its blocks are guessed back, the model was fitted on none, and there it moved
+pages that were right (simulated on flat renderings: WCXB 4104 from 0.95 to 0.49, and five
+non-article pages from 0.88-0.96 to 0.29-0.74; BENCHMARKS.md "Text path")."""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+from .blocks import Block, Role
+from .features import RAILS, block_score, is_prose
+from .region import Boundary, Choice, Region
+
+# ---- the model ----
+MODEL_FILE = "blocks.txt"  # in newsclean/data
+INTERCEPT = "intercept"
+TERM = ("weight", "centre", "scale")  # the numbers on a feature's line, in this order
+# what each block is, what the hand choice made of it and where it stands (a block's own)
+OWN = (
+    "log_words", "stop_ratio", "sentence_like", "caps_share", "code", "furniture", "rail",
+    "entry_row", "prose", "heading", "item", "score", "in_region", "before", "after", "distance",
+    "position", "near_prose", "run_share", "region_words",
+)
+# the block before's and the block after's (a paragraph between paragraphs, a label under one)
+NEIGHBOURS = ("log_words", "prose", "score", "furniture", "sentence_like")
+# products of two of a block's own: prose or a score means something else inside the region,
+# above it or below it, near or far
+PRODUCTS = (
+    ("in_region", "prose"), ("in_region", "score"), ("after", "prose"), ("before", "prose"),
+    ("distance", "prose"), ("after", "score"), ("before", "score"), ("run_share", "prose"),
+    ("in_region", "log_words"), ("distance", "score"),
+)
+FEATURES = (OWN + tuple(f"previous_{name}" for name in NEIGHBOURS)
+            + tuple(f"next_{name}" for name in NEIGHBOURS)
+            + tuple(f"{one}*{other}" for one, other in PRODUCTS))
+# (link_share, the share of a block's words in links, is left out: the fit styles mark no links,
+# and on those that do (markdown, lynx) it moved the model's choice on 1 page in 7, most for
+# the worse)
+NEAR = 2  # blocks either side whose prose counts as the block's neighbourhood (near_prose)
+SCORE_SCALE = 10.0  # points: the hand score is read as tanh(score / this)
+
+# ---- looking again ----
+RUNS = 6  # the best-scoring runs of the page whose spans are weighed (with the region itself)
+# expected word F1: an alternative replaces the region when it is expected this much better
+# (the smallest of 0.02-0.2 at which no page of the fit half collapsed in train_blocks.py
+# simulate: at 0.1 and under, a short story under teaser blurbs went from 0.95 to 0.34)
+MARGIN = 0.15
+# blocks: a span longer than this is not weighed (a page's whole body is no alternative)
+MAX_SPAN = 400
+
+
+# what benchmarks/train_blocks.py prepares its data from, while `recording`: each page's blocks
+# (text, words as kept), their features and the spans weighed, as the hand choice left them
+_RECORDING: ContextVar[list[dict] | None] = ContextVar("newsclean_blocks_recording", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[list[dict]]:
+    """Within the block, every region reconsidered is recorded in the list yielded (and left as
+    chosen by hand: the data a model is fitted on does not depend on the model shipped)."""
+    seen: list[dict] = []
+    token = _RECORDING.set(seen)
+    try:
+        yield seen
+    finally:
+        _RECORDING.reset(token)
+
+
+@cache
+def model() -> tuple[float, tuple[tuple[float, float, float], ...]]:
+    """The shipped model: its intercept and (weight, centre, scale) for each of FEATURES."""
+    data = resources.files("newsclean").joinpath("data", MODEL_FILE)
+    return parse_model(data.read_text(encoding="utf-8"))
+
+
+def parse_model(text: str, source: str = MODEL_FILE
+                ) -> tuple[float, tuple[tuple[float, float, float], ...]]:
+    """The model in a model file's text (format in the module docstring). Raises ValueError
+    naming the line at fault, or the features missing."""
+    intercept = None
+    terms: dict[str, tuple[float, float, float]] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].split()
+        if not line:
+            continue
+        try:
+            name, values = line[0], tuple(float(v) for v in line[1:])
+        except ValueError:
+            raise ValueError(f"{source}:{number}: expected FEATURE WEIGHT CENTRE SCALE") from None
+        if name == INTERCEPT and len(values) == 1:
+            intercept = values[0]
+        elif name in FEATURES and name not in terms and len(values) == len(TERM) and values[2] > 0:
+            terms[name] = (values[0], values[1], values[2])
+        else:
+            raise ValueError(f"{source}:{number}: '{name}' is no feature of the block model, "
+                             f"or is given twice, or not as WEIGHT CENTRE SCALE (SCALE > 0)")
+    missing = [name for name in FEATURES if name not in terms]
+    if intercept is None or missing:
+        raise ValueError(f"{source}: the model lacks {', '.join(missing or [INTERCEPT])}")
+    return intercept, tuple(terms[name] for name in FEATURES)
+
+
+def block_features(blocks: list[Block], region: Region) -> list[tuple[float, ...]]:
+    """Each block's FEATURES (in that order) with the region as chosen by hand."""
+    own = own_features(blocks, region)
+    at = {name: index for index, name in enumerate(OWN)}
+    near = [at[name] for name in NEIGHBOURS]
+    products = [(at[one], at[other]) for one, other in PRODUCTS]
+    none = (0.0,) * len(near)
+    rows = []
+    for index, row in enumerate(own):
+        before = tuple(own[index - 1][i] for i in near) if index else none
+        after = tuple(own[index + 1][i] for i in near) if index + 1 < len(own) else none
+        rows.append(row + before + after + tuple(row[i] * row[j] for i, j in products))
+    return rows
+
+
+def own_features(blocks: list[Block], region: Region) -> list[tuple[float, ...]]:
+    """Each block's OWN features (in that order)."""
+    scores = [block_score(block) for block in blocks]
+    prose = [block.words if is_prose(block) else 0 for block in blocks]
+    runs = run_of(scores)
+    region_total = max(1.0, sum(scores[region.start:region.end + 1]))
+    region_words = math.log1p(sum(prose[region.start:region.end + 1]))
+    last = max(1, len(blocks) - 1)
+    rows: list[tuple[float, ...]] = []
+    for index, (block, score) in enumerate(zip(blocks, scores)):
+        inside = region.start <= index <= region.end
+        distance = 0 if inside else region.start - index if index < region.start else (
+            index - region.end)
+        near = prose[max(0, index - NEAR):index] + prose[index + 1:index + 1 + NEAR]
+        rows.append((
+            math.log1p(block.words), block.stop_ratio, float(block.sentence_like),
+            block.caps_share, float(block.code), float(bool(block.furniture)),
+            float(block.furniture in RAILS), float(block.entry or block.row),
+            float(prose[index] > 0), float(block.role is Role.HEADING),
+            float(block.role is Role.ITEM), math.tanh(score / SCORE_SCALE), float(inside),
+            float(index < region.start), float(index > region.end), math.log1p(distance),
+            index / last, sum(1 for words in near if words) / (2 * NEAR),
+            min(2.0, runs[index] / region_total), region_words,
+        ))
+    return rows
+
+
+def run_of(scores: list[float]) -> list[float]:
+    """For each block, the best total of the run of positive running sums it stands in
+    (Kadane's runs, as evidence.run_totals finds them; 0.0 for a block in none)."""
+    totals = [0.0] * len(scores)
+    total = best = 0.0
+    members: list[int] = []
+    for index, value in enumerate(scores):
+        total += value
+        if total <= 0:
+            for member in members:
+                totals[member] = best
+            members, total, best = [], 0.0, 0.0
+            continue
+        members.append(index)
+        best = max(best, total)
+    for member in members:
+        totals[member] = best
+    return totals
+
+
+def probabilities(rows: list[tuple[float, ...]]) -> list[float]:
+    """Each block's probability of being article text, under the shipped model."""
+    intercept, terms = model()
+    weighted = [(weight / scale, centre) for weight, centre, scale in terms]
+    out = []
+    for row in rows:
+        logit = intercept
+        for value, (weight, centre) in zip(row, weighted):
+            logit += weight * (value - centre)
+        out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit)))))
+    return out
+
+
+def expected_f1(kept: list[float], mass: list[float], start: int, end: int, gold: float) -> float:
+    """The word F1 a span is expected to have: its expected article words over its words and
+    the page's expected article words. `kept` and `mass` are running totals (a leading 0.0)
+    of each block's words as they would be kept and of those times the block's probability;
+    `gold` is the page's mass."""
+    words = kept[end + 1] - kept[start]
+    return 2 * (mass[end + 1] - mass[start]) / (words + gold) if words + gold else 0.0
+
+
+def running(values: list[float]) -> list[float]:
+    """The running totals of `values`, from a leading 0.0 (a span's total: two look-ups)."""
+    totals = [0.0]
+    for value in values:
+        totals.append(totals[-1] + value)
+    return totals
+
+
+def candidates(blocks: list[Block], region: Region) -> list[tuple[int, int]]:
+    """The spans weighed against the region: from the start of one of the page's RUNS
+    best-scoring runs (or the region) to the end of another at or after it."""
+    scores = [block_score(block) for block in blocks]
+    runs: list[tuple[float, int, int]] = []  # (total, start, end) of each maximal run
+    total = best = 0.0
+    start = best_end = 0
+    for index, value in enumerate(scores):
+        if total <= 0:
+            if best > 0:
+                runs.append((best, start, best_end))
+            total, best, start = 0.0, 0.0, index
+        total += value
+        if total > best:
+            best, best_end = total, index
+    if best > 0:
+        runs.append((best, start, best_end))
+    chosen = sorted(runs, reverse=True)[:RUNS]
+    edges = sorted({(region.start, region.end)} | {(s, e) for _, s, e in chosen})
+    return sorted({(s, e) for s, _ in edges for _, e in edges
+                   if e >= s and e - s < MAX_SPAN and (s, e) != (region.start, region.end)})
+
+
+def allowed(span: tuple[int, int], region: tuple[int, int], boundary: str, how: str) -> bool:
+    """Whether the block model may move the region to `span`: never past an end the hand
+    choice found marked (a comments header, a copyright line, a thread, a dated rail: the
+    prose below is a thread's or a rail's, however much it reads as a story's), nor away from a
+    story the hand choice found above a thread or a legal footer (region.look_again)."""
+    if how in (Choice.BEFORE_THREAD, Choice.UNDER_DATELINE):
+        return False
+    return boundary != Boundary.MARKED or span[1] <= region[1]
+
+
+def reconsider(blocks: list[Block], region: Region) -> Region:
+    """The region, or the span the block model expects to be clearly better (MARGIN) as a
+    whole (its RegionChoice kept, `how` naming the block model)."""
+    if not blocks:
+        return region
+    spans = candidates(blocks, region)
+    kept = [0.0 if block.furniture else float(block.words) for block in blocks]
+    recorded = _RECORDING.get()
+    if recorded is not None:
+        recorded.append({"texts": [block.text for block in blocks], "kept": kept,
+                         "rows": block_features(blocks, region), "spans": spans,
+                         "region": (region.start, region.end),
+                         "boundary": region.choice.boundary, "how": region.choice.how})
+        return region
+    hand = (region.start, region.end)
+    spans = [span for span in spans if allowed(span, hand, region.choice.boundary,
+                                               region.choice.how)]
+    if not spans:
+        return region
+    chance = probabilities(block_features(blocks, region))
+    mass = running([words * p for words, p in zip(kept, chance)])
+    kept = running(kept)
+    now = expected_f1(kept, mass, region.start, region.end, mass[-1])
+    best, span = max((expected_f1(kept, mass, s, e, mass[-1]), (s, e)) for s, e in spans)
+    if best < now + MARGIN:
+        return region
+    return Region(span[0], span[1], replace(region.choice, how=BLOCK_MODEL))
+
+
+BLOCK_MODEL = "block model"  # RegionChoice.how of a region the block model chose
