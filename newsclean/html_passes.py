@@ -7,7 +7,8 @@ so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Sp
   when they find something (81 of 181 pages);
 - the raw copy that feeds readability is made only when the comparison will read it (recall
   mode skips it for a long extraction);
-- the default mode's retry in recall mode (its "escalation") is the recall pass already run.
+- the default mode's retry in recall mode (its "escalation") is the recall pass already run;
+- the extractor's furniture prune (OVERALL_DISCARD_XPATH) by one walk (html_discards).
 Written for trafilatura 2.3.1 (pinned in pyproject.toml); tests/test_html_passes.py checks
 that both passes give what bare_extraction gives, so an upgrade that moves a stage fails there.
 """
@@ -22,6 +23,8 @@ import trafilatura.core as core
 from trafilatura.settings import Extractor
 from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
+
+from .html_discards import discards_by_walk
 
 LOG = logging.getLogger("newsclean")
 # what bare_extraction is asked: no comments, tables kept, Markdown formatting in the body
@@ -195,7 +198,8 @@ def extract_and_compare(tree, options: Extractor) -> Stage:
     """Stages 1 and 2: trafilatura's own extractor on the cleaned tree, then its comparison with
     readability and justext (skipped, as trafilatura skips it, for a long recall text)."""
     cleaned, backup = core._prepare_tree(tree, options, options.url)  # noqa: SLF001
-    body, text = core.extract_content(cleaned, options)
+    with discards_by_walk():
+        body, text = core.extract_content(cleaned, options)
     if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
         return body, text
     return core.compare_extraction(backup, copy.copy(tree), body, text, options)
