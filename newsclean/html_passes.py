@@ -8,7 +8,8 @@ so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Sp
 - the raw copy that feeds readability is made only when the comparison will read it (recall
   mode skips it for a long extraction);
 - the default mode's retry in recall mode (its "escalation") is the recall pass already run;
-- the extractor's furniture prune (OVERALL_DISCARD_XPATH) by one walk (html_discards).
+- the extractor's furniture prune (OVERALL_DISCARD_XPATH) and `basic_cleaning`'s prune
+  (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards).
 Written for trafilatura 2.3.1 (pinned in pyproject.toml); tests/test_html_passes.py checks
 that both passes give what bare_extraction gives, so an upgrade that moves a stage fails there.
 """
@@ -63,7 +64,8 @@ class Passes:
         """bare_extraction's steps after loading the tree (core.trafilatura_sequence with
         comments off, then its size checks)."""
         try:
-            body, text = self.sequence(options)
+            with discards_by_walk():
+                body, text = self.sequence(options)
             if options.max_tree_size and len(body) > options.max_tree_size:
                 core.strip_tags(body, "hi")
                 if len(body) > options.max_tree_size:
@@ -198,8 +200,7 @@ def extract_and_compare(tree, options: Extractor) -> Stage:
     """Stages 1 and 2: trafilatura's own extractor on the cleaned tree, then its comparison with
     readability and justext (skipped, as trafilatura skips it, for a long recall text)."""
     cleaned, backup = core._prepare_tree(tree, options, options.url)  # noqa: SLF001
-    with discards_by_walk():
-        body, text = core.extract_content(cleaned, options)
+    body, text = core.extract_content(cleaned, options)
     if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
         return body, text
     return core.compare_extraction(backup, copy.copy(tree), body, text, options)
