@@ -381,3 +381,26 @@ def test_a_short_title_the_scrape_opens_with_names_the_headline():
             f"Residents asked for the old footbridge to be rebuilt\n\nMay 3, 2024\n\n{STORY}\n\n"
             "Share this article\n")
     assert newsclean.clean(text, input_type="text").title == title
+
+
+def test_a_date_line_right_above_the_headline_marks_it():
+    """Blogs and news pages set the date over the headline; a menu line that shares the
+    article's words (a site search box's label) is no headline for that."""
+    above = ("Search all council footbridge news\n\nRiver news\n\nSubscribe\n\n"
+             "DECEMBER 27, 2024\n\n")
+    article = newsclean.clean(scrape(above=above), input_type="text")
+    assert (article.title, article.date) == (HEADLINE, "2024-12-27")
+
+
+@pytest.mark.parametrize("under", [
+    "Jane Doe\n\nMay 3, 2024\n\n",  # the byline's name over its date
+    "Jane Doe May 3, 2024\n\n",  # the name and date on one line
+    "By Jane Doe | May 3, 2024\n\n",
+    "Last updated:\n\nMay 3, 2024\n\n",  # a label over the date
+])
+def test_the_date_line_of_a_byline_gives_the_line_under_it_nothing(under):
+    """The date in a byline is the headline's above it: the subheading under it stays one
+    (a date line under a menu entry, "Blog", would make it the headline)."""
+    sub = "What the river vote means for the town\n\n"
+    article = newsclean.clean(scrape(under=f"{under}{sub}"), input_type="text")
+    assert article.title == HEADLINE

@@ -17,7 +17,7 @@ from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role
-from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, is_dateline
+from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
 from .markup import IMAGE_LINE
 from .region import Region
@@ -57,6 +57,10 @@ SENTENCE_INSIDE = re.compile(r"[a-z]{3,}\.[])”\"]? [A-Z]")
 SENTENCE_COST = 2.0
 DATED_REACH = 3  # blocks under a candidate where its date line or byline stands...
 DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: half of PAGE_TITLE_BONUS)
+# or a date line right above it, when no more than this many words stand above that date line
+# (a menu entry, "Blog": the date opens the article's head; a longer line there is a byline's
+# name, a sentence or another headline, whose date it is)
+DATED_ABOVE_WORDS = 3
 HEADLINE_USUAL_WORDS = (5, 20)  # words of most headlines: such a candidate gains...
 USUAL_LENGTH_BONUS = 1.0  # ...this (rule of thumb: a tie breaker)
 # a candidate that starts with a word in lower case is a picture's alt text ("woman with back
@@ -101,6 +105,7 @@ HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|�
 # bylines, credits and alt text: lines about the article, never its headline
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
                     r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
+                    r"contributions? from|"
                     r"por|door|(?:picture|photo|image|avatar|portrait) of)\b", re.IGNORECASE)
 # a logo's alt text: "MIT Sloan logo", "The Slate logo on a dark background" (a name of a few
 # words before "logo"; a headline about a logo says more)
@@ -279,7 +284,7 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
         if hint and index and in_page_title(block, hint, lambda: opening, stops):
             score += PAGE_TITLE_BONUS
-        dated = any(is_dateline(b) or is_byline(b) for b in near)
+        dated = any(is_dateline(b) or is_byline(b) for b in near) or dated_above(blocks, index)
         if dated:
             score += DATED_BONUS
         if HEADLINE_USUAL_WORDS[0] <= block.words <= HEADLINE_USUAL_WORDS[1]:
@@ -470,6 +475,23 @@ def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[st
                 and shared_share(block, opening, stops) > masthead):
             return block.text, index
     return None
+
+
+def dated_above(blocks: list[Block], at: int) -> bool:
+    """A date line stands right above the line at `at` ("DECEMBER 27, 2024" / the headline, as
+    blogs and news pages set it) and starts a group of its own: it names no one ("By Jane Doe,
+    May 6", "Jane Doe October 11, 2024" are the byline of a headline above), and above it
+    stands the page's furniture (a menu entry, "Blog", "7 min read"), not a name, a sentence,
+    another date line or a label ("Last updated:"), which would make it part of the byline
+    under another line."""
+    if at < 1 or not is_dateline(dateline := blocks[at - 1]) or is_byline(dateline) or (
+            find_authors(blocks, range(at - 1, at))):
+        return False
+    if at < 2:
+        return True
+    above = blocks[at - 2]
+    return above.words <= DATED_ABOVE_WORDS and not above.text.endswith(":") and not (
+        is_dateline(above) or is_byline(above) or PERSON.fullmatch(above.text))
 
 
 def dated_heading(blocks: list[Block], at: int, reach: int = DATED_REACH) -> bool:
