@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from newsclean.text import select
+from newsclean.text.headline import crumb_end
 from tests.test_metadata_trust import HEADLINE
 from tests.test_metadata_trust import TEXT_STORY as STORY
 
@@ -404,3 +406,35 @@ def test_the_date_line_of_a_byline_gives_the_line_under_it_nothing(under):
     sub = "What the river vote means for the town\n\n"
     article = newsclean.clean(scrape(under=f"{under}{sub}"), input_type="text")
     assert article.title == HEADLINE
+
+
+
+def shown_lines(text: str) -> list:
+    return select(text, None).view.shown
+
+
+def line_at(blocks: list, text: str) -> int:
+    return max(i for i, block in enumerate(blocks) if block.text == text)
+
+
+@pytest.mark.parametrize("crumb", [
+    f"HomeTown Hall{HEADLINE}",  # a breadcrumb trail glued together, the headline its last step
+    f"Home / Town Hall / {HEADLINE}",
+    f"Town Hall » {HEADLINE}",
+    HEADLINE,  # the breadcrumb's last step, then the heading: set twice in a row
+])
+def test_a_breadcrumbs_last_step_over_the_headline_marks_it(crumb):
+    blocks = shown_lines(scrape(above=f"{crumb}\n\n"))
+    assert crumb_end(blocks, line_at(blocks, HEADLINE))
+
+
+def test_lines_set_twice_in_a_menu_or_a_byline_mark_no_headline():
+    """A menu whose entries are each set twice (a link's picture and its text), a byline's
+    name set again under it, a <title>'s site part: none is a headline for that."""
+    entries = ["Footbridge Council Meetings", "River Council Votes", "Town Hall Hours"]
+    menu = "".join(f"{entry}\n\n{entry}\n\n" for entry in entries)
+    under = "By Jane Doe\n\nJane Doe\n\nJane Doe, MS, RD\n\nJane Doe, MS, RD\n\n"
+    text = f"{HEADLINE} | Pine Ridge Gazette\n\nPine Ridge Gazette\n\n{menu}" + scrape(under=under)
+    blocks = shown_lines(text)
+    for line in [*entries, "Jane Doe", "Jane Doe, MS, RD", "Pine Ridge Gazette"]:
+        assert not crumb_end(blocks, line_at(blocks, line)), line

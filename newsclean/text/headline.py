@@ -57,6 +57,8 @@ SENTENCE_INSIDE = re.compile(r"[a-z]{3,}\.[])”\"]? [A-Z]")
 SENTENCE_COST = 2.0
 DATED_REACH = 3  # blocks under a candidate where its date line or byline stands...
 DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: half of PAGE_TITLE_BONUS)
+CRUMB_BONUS = 2.0  # a breadcrumb's last step right above it says it again (as DATED_BONUS)...
+CRUMB_MENU_REACH = 4  # ...unless other lines within this many blocks are set twice too (a menu)
 # or a date line right above it, when no more than this many words stand above that date line
 # (a menu entry, "Blog": the date opens the article's head; a longer line there is a byline's
 # name, a sentence or another headline, whose date it is)
@@ -289,6 +291,8 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
             score += DATED_BONUS
         if HEADLINE_USUAL_WORDS[0] <= block.words <= HEADLINE_USUAL_WORDS[1]:
             score += USUAL_LENGTH_BONUS
+        if index and crumb_end(blocks, index):
+            score += CRUMB_BONUS
         if block.text.endswith("."):  # a standfirst or a caption; headlines seldom end so
             score -= SENTENCE_COST
         if lower_start(block.text):  # a picture's alt text, tags: headlines start capitalised
@@ -475,6 +479,33 @@ def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[st
                 and shared_share(block, opening, stops) > masthead):
             return block.text, index
     return None
+
+
+def crumb_end(blocks: list[Block], at: int) -> bool:
+    """The line above the line at `at` ends with its text: a breadcrumb trail whose last step
+    is the page's headline ("HomeGarden GuidanceGardening in a Warming World", "Blog /
+    Headline"), or the headline set twice in a row (a breadcrumb's last step, then the
+    heading). Not a <title>'s site part ("Headline | Site"), a person's name (her byline,
+    then her name; her name and letters), nor one of a menu whose entries are all set twice."""
+    if not ends_with_line(blocks, at):
+        return False
+    above, text = blocks[at - 1].text, blocks[at].text
+    if at == 1 or above[:-len(text)].endswith(" | ") or is_byline(blocks[at - 1]) or (
+            "," in text and PERSON.fullmatch(text.split(",")[0])):
+        return False  # the scrape's first line (a <title>: "Headline: Site"), "Headline | Site",
+        # "By Jane Doe" / "Jane Doe", "Jane Doe, MS, RD" twice
+    near = range(max(1, at - CRUMB_MENU_REACH), min(len(blocks), at + CRUMB_MENU_REACH + 1))
+    return not any(ends_with_line(blocks, i) for i in near if abs(i - at) > 1)
+
+
+def ends_with_line(blocks: list[Block], at: int) -> bool:
+    """The line above the one at `at` is that line, or ends with it after a mark or a glued
+    step ("Blog / Headline", "HomeHeadline"), not inside a word."""
+    above, text = blocks[at - 1].text, blocks[at].text
+    if not above.endswith(text):
+        return False
+    joint = above[-len(text) - 1:-len(text)]
+    return not joint or not joint.isalnum() or joint.islower()
 
 
 def dated_above(blocks: list[Block], at: int) -> bool:
