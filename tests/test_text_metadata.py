@@ -49,6 +49,7 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "May 3, 2024May 5, 2024Jane Doe",  # a theme's dates and author link, glued
     f"{HEADLINE}\n\nJane Doe\n\nreviewed by Max Roe",  # under the headline set again
     "A short deck under the headline of this story\n\nJane Doe\n\nTech Writer",  # her job under
+    "Jane Doe, MS, RD, FAND\n\nPublished May 3, 2024",  # her letters after the name
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
@@ -438,3 +439,10 @@ def test_lines_set_twice_in_a_menu_or_a_byline_mark_no_headline():
     blocks = shown_lines(text)
     for line in [*entries, "Jane Doe", "Jane Doe, MS, RD", "Pine Ridge Gazette"]:
         assert not crumb_end(blocks, line_at(blocks, line)), line
+
+
+@pytest.mark.parametrize("line", ["Snow Hill, MD", "Jane Doe, CFP®"])
+def test_one_set_of_letters_after_a_name_line_is_no_byline(line):
+    """One group of capitals after a comma may be a place's state ("Snow Hill, MD")."""
+    article = newsclean.clean(scrape(under=f"{line}\n\nMay 3, 2024\n\n"), input_type="text")
+    assert article.authors == ()

@@ -10,6 +10,7 @@ from ..bylines import (
     BY_ALONE,
     BYLINE,
     BYLINE_END,
+    CREDENTIAL,
     NAME_TRIM,
     PERSON,
     ROLE_WORDS,
@@ -102,6 +103,9 @@ AFTER_DATE = re.compile(BYLINE_END.pattern + r"|\s+\*\s+")
 DATED_FURNITURE = ("ui", "byline")
 # the outlet in capitals after a name, one space apart ("Jane Doe USA TODAY")
 OUTLET_AFTER = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z&.]+)+$")
+# a name alone with this many credentials after it, each after a comma ("Jane Doe, MS, RD,
+# FAND"); one alone may be a place's state ("Snow Hill, MD") or a reviewer's ("Brian Roe, CFP®")
+CREDENTIALS_LISTED = 2
 # an author box: its name alone, then a paragraph about that person ("Jane Doe is a ...")
 BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
 # what a bio says of its person and after the name, by the page's language (English for one
@@ -263,6 +267,10 @@ def line_names(text: str) -> tuple[str, ...]:
         return ()
     if PERSON.fullmatch(whole):
         return () if ROLE_WORDS & set(whole.lower().split()) else (undoubled(whole),)
+    name, *letters = [part.strip() for part in whole.split(",")]
+    if len(letters) >= CREDENTIALS_LISTED and PERSON.fullmatch(name) and all(
+            CREDENTIAL.fullmatch(x) for x in letters):
+        return (name,)  # "Jane Doe, MS, RD": letters after the name, no second person
     # "Jane Doe and Max Roe", "Jane Doe, Max Roe", "Jane Doe, Print Managing Editor"
     names = byline_names(whole)
     if not names or not all(PERSON.fullmatch(name) for name in names):
