@@ -291,6 +291,11 @@ def test_the_byline_under_the_visible_headline_not_the_title_line():
      "valley this year.", ()),
     ("Ferry VPN\n\nFerry VPN is a service that keeps your town's connection private while you "
      "travel on the ferry.", ()),
+    # a bio in the first person that names a job; a customer's testimonial names none
+    ("Jane Doe\n\nI'm the founder of the Valley Gazette. I have covered the town council and its "
+     "bridges since 2019.", ("Jane Doe",)),
+    ("Jane Doe\n\nI am a recurring customer and always happy with the ferry and its friendly "
+     "crew. I will book again.", ()),
 ])
 def test_an_author_box_under_the_article(box, authors):
     text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nShare this article\n\n{box}\n"

@@ -130,6 +130,10 @@ BY_WORDS = ("by", "aut", "contr")
 BIO = {"en": (BIO_PRONOUN, BIO_VERB)} | {
     language: (re.compile(rf"\b(?:{pronouns})\b"), re.compile(rf"\s+(?:{verbs})\b"))
     for language, (pronouns, verbs) in BIO_WORDS.items()}
+# a bio in the first person under the name, its first sentence naming a job ("Jane Doe" / "I'm
+# the founder of Acme. I've hired ..."; not a testimonial's "I am a recurring customer"), in
+# English
+FIRST_PERSON_BIO = re.compile(r"(?:Hi,? )?I(?:['’]m| am) (?:a|an|the)\b")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
@@ -371,7 +375,9 @@ def described(name: str, block: Block, language: str | None = None) -> bool:
         return False
     verb = bio_words(language)[1]
     return any(verb.match(block.text, len(opening)) for opening in (name, name.split()[0])
-               if block.text.startswith(opening))
+               if block.text.startswith(opening)) or (
+        language in (None, "en") and FIRST_PERSON_BIO.match(block.text) is not None
+        and bool(ROLE_WORDS & set(re.findall(r"[a-z-]+", block.text.split(".")[0].lower()))))
 
 
 def bio_like(block: Block, language: str | None = None) -> bool:
