@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from newsclean.text import select
+from newsclean.text.headline import crumb_end
 from tests.test_metadata_trust import HEADLINE
 from tests.test_metadata_trust import TEXT_STORY as STORY
 
@@ -47,6 +49,7 @@ def scrape(above: str = "", under: str = "", headline: str = HEADLINE) -> str:
     "May 3, 2024May 5, 2024Jane Doe",  # a theme's dates and author link, glued
     f"{HEADLINE}\n\nJane Doe\n\nreviewed by Max Roe",  # under the headline set again
     "A short deck under the headline of this story\n\nJane Doe\n\nTech Writer",  # her job under
+    "Jane Doe, MS, RD, FAND\n\nPublished May 3, 2024",  # her letters after the name
 ])
 def test_text_byline_shapes(byline):
     article = newsclean.clean(scrape(under=f"{byline}\n\n"), input_type="text")
@@ -288,6 +291,11 @@ def test_the_byline_under_the_visible_headline_not_the_title_line():
      "valley this year.", ()),
     ("Ferry VPN\n\nFerry VPN is a service that keeps your town's connection private while you "
      "travel on the ferry.", ()),
+    # a bio in the first person that names a job; a customer's testimonial names none
+    ("Jane Doe\n\nI'm the founder of the Valley Gazette. I have covered the town council and its "
+     "bridges since 2019.", ("Jane Doe",)),
+    ("Jane Doe\n\nI am a recurring customer and always happy with the ferry and its friendly "
+     "crew. I will book again.", ()),
 ])
 def test_an_author_box_under_the_article(box, authors):
     text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nShare this article\n\n{box}\n"
@@ -381,3 +389,65 @@ def test_a_short_title_the_scrape_opens_with_names_the_headline():
             f"Residents asked for the old footbridge to be rebuilt\n\nMay 3, 2024\n\n{STORY}\n\n"
             "Share this article\n")
     assert newsclean.clean(text, input_type="text").title == title
+
+
+def test_a_date_line_right_above_the_headline_marks_it():
+    """Blogs and news pages set the date over the headline; a menu line that shares the
+    article's words (a site search box's label) is no headline for that."""
+    above = ("Search all council footbridge news\n\nRiver news\n\nSubscribe\n\n"
+             "DECEMBER 27, 2024\n\n")
+    article = newsclean.clean(scrape(above=above), input_type="text")
+    assert (article.title, article.date) == (HEADLINE, "2024-12-27")
+
+
+@pytest.mark.parametrize("under", [
+    "Jane Doe\n\nMay 3, 2024\n\n",  # the byline's name over its date
+    "Jane Doe May 3, 2024\n\n",  # the name and date on one line
+    "By Jane Doe | May 3, 2024\n\n",
+    "Last updated:\n\nMay 3, 2024\n\n",  # a label over the date
+])
+def test_the_date_line_of_a_byline_gives_the_line_under_it_nothing(under):
+    """The date in a byline is the headline's above it: the subheading under it stays one
+    (a date line under a menu entry, "Blog", would make it the headline)."""
+    sub = "What the river vote means for the town\n\n"
+    article = newsclean.clean(scrape(under=f"{under}{sub}"), input_type="text")
+    assert article.title == HEADLINE
+
+
+
+def shown_lines(text: str) -> list:
+    return select(text, None).view.shown
+
+
+def line_at(blocks: list, text: str) -> int:
+    return max(i for i, block in enumerate(blocks) if block.text == text)
+
+
+@pytest.mark.parametrize("crumb", [
+    f"HomeTown Hall{HEADLINE}",  # a breadcrumb trail glued together, the headline its last step
+    f"Home / Town Hall / {HEADLINE}",
+    f"Town Hall » {HEADLINE}",
+    HEADLINE,  # the breadcrumb's last step, then the heading: set twice in a row
+])
+def test_a_breadcrumbs_last_step_over_the_headline_marks_it(crumb):
+    blocks = shown_lines(scrape(above=f"{crumb}\n\n"))
+    assert crumb_end(blocks, line_at(blocks, HEADLINE))
+
+
+def test_lines_set_twice_in_a_menu_or_a_byline_mark_no_headline():
+    """A menu whose entries are each set twice (a link's picture and its text), a byline's
+    name set again under it, a <title>'s site part: none is a headline for that."""
+    entries = ["Footbridge Council Meetings", "River Council Votes", "Town Hall Hours"]
+    menu = "".join(f"{entry}\n\n{entry}\n\n" for entry in entries)
+    under = "By Jane Doe\n\nJane Doe\n\nJane Doe, MS, RD\n\nJane Doe, MS, RD\n\n"
+    text = f"{HEADLINE} | Pine Ridge Gazette\n\nPine Ridge Gazette\n\n{menu}" + scrape(under=under)
+    blocks = shown_lines(text)
+    for line in [*entries, "Jane Doe", "Jane Doe, MS, RD", "Pine Ridge Gazette"]:
+        assert not crumb_end(blocks, line_at(blocks, line)), line
+
+
+@pytest.mark.parametrize("line", ["Snow Hill, MD", "Jane Doe, CFP®"])
+def test_one_set_of_letters_after_a_name_line_is_no_byline(line):
+    """One group of capitals after a comma may be a place's state ("Snow Hill, MD")."""
+    article = newsclean.clean(scrape(under=f"{line}\n\nMay 3, 2024\n\n"), input_type="text")
+    assert article.authors == ()

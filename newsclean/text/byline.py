@@ -10,6 +10,7 @@ from ..bylines import (
     BY_ALONE,
     BYLINE,
     BYLINE_END,
+    CREDENTIAL,
     NAME_TRIM,
     PERSON,
     ROLE_WORDS,
@@ -102,6 +103,9 @@ AFTER_DATE = re.compile(BYLINE_END.pattern + r"|\s+\*\s+")
 DATED_FURNITURE = ("ui", "byline")
 # the outlet in capitals after a name, one space apart ("Jane Doe USA TODAY")
 OUTLET_AFTER = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z&.]+)+$")
+# a name alone with this many credentials after it, each after a comma ("Jane Doe, MS, RD,
+# FAND"); one alone may be a place's state ("Snow Hill, MD") or a reviewer's ("Brian Roe, CFP®")
+CREDENTIALS_LISTED = 2
 # an author box: its name alone, then a paragraph about that person ("Jane Doe is a ...")
 BIO_MIN_WORDS = 12  # words: the bio is a sentence or more (rule of thumb)
 # what a bio says of its person and after the name, by the page's language (English for one
@@ -126,6 +130,10 @@ BY_WORDS = ("by", "aut", "contr")
 BIO = {"en": (BIO_PRONOUN, BIO_VERB)} | {
     language: (re.compile(rf"\b(?:{pronouns})\b"), re.compile(rf"\s+(?:{verbs})\b"))
     for language, (pronouns, verbs) in BIO_WORDS.items()}
+# a bio in the first person under the name, its first sentence naming a job ("Jane Doe" / "I'm
+# the founder of Acme. I've hired ..."; not a testimonial's "I am a recurring customer"), in
+# English
+FIRST_PERSON_BIO = re.compile(r"(?:Hi,? )?I(?:['’]m| am) (?:a|an|the)\b")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
@@ -263,6 +271,10 @@ def line_names(text: str) -> tuple[str, ...]:
         return ()
     if PERSON.fullmatch(whole):
         return () if ROLE_WORDS & set(whole.lower().split()) else (undoubled(whole),)
+    name, *letters = [part.strip() for part in whole.split(",")]
+    if len(letters) >= CREDENTIALS_LISTED and PERSON.fullmatch(name) and all(
+            CREDENTIAL.fullmatch(x) for x in letters):
+        return (name,)  # "Jane Doe, MS, RD": letters after the name, no second person
     # "Jane Doe and Max Roe", "Jane Doe, Max Roe", "Jane Doe, Print Managing Editor"
     names = byline_names(whole)
     if not names or not all(PERSON.fullmatch(name) for name in names):
@@ -363,7 +375,9 @@ def described(name: str, block: Block, language: str | None = None) -> bool:
         return False
     verb = bio_words(language)[1]
     return any(verb.match(block.text, len(opening)) for opening in (name, name.split()[0])
-               if block.text.startswith(opening))
+               if block.text.startswith(opening)) or (
+        language in (None, "en") and FIRST_PERSON_BIO.match(block.text) is not None
+        and bool(ROLE_WORDS & set(re.findall(r"[a-z-]+", block.text.split(".")[0].lower()))))
 
 
 def bio_like(block: Block, language: str | None = None) -> bool:

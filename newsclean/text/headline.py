@@ -17,7 +17,7 @@ from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
 from ..trace import Note, ignore
 from .blocks import Block, MetaView, Role
-from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, is_dateline
+from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
 from .markup import IMAGE_LINE
 from .region import Region
@@ -57,6 +57,12 @@ SENTENCE_INSIDE = re.compile(r"[a-z]{3,}\.[])”\"]? [A-Z]")
 SENTENCE_COST = 2.0
 DATED_REACH = 3  # blocks under a candidate where its date line or byline stands...
 DATED_BONUS = 2.0  # ...which gains it this (rule of thumb: half of PAGE_TITLE_BONUS)
+CRUMB_BONUS = 2.0  # a breadcrumb's last step right above it says it again (as DATED_BONUS)...
+CRUMB_MENU_REACH = 4  # ...unless other lines within this many blocks are set twice too (a menu)
+# or a date line right above it, when no more than this many words stand above that date line
+# (a menu entry, "Blog": the date opens the article's head; a longer line there is a byline's
+# name, a sentence or another headline, whose date it is)
+DATED_ABOVE_WORDS = 3
 HEADLINE_USUAL_WORDS = (5, 20)  # words of most headlines: such a candidate gains...
 USUAL_LENGTH_BONUS = 1.0  # ...this (rule of thumb: a tie breaker)
 # a candidate that starts with a word in lower case is a picture's alt text ("woman with back
@@ -101,6 +107,7 @@ HOME_CRUMB = re.compile(r"(?:home|start|startseite|accueil|inicio|início)\s*[|�
 # bylines, credits and alt text: lines about the article, never its headline
 CREDIT = re.compile(r"^(?:(?:written|posted|reviewed|edited|fact[- ]checked|reported|updated|"
                     r"published|photos?|photographs?|illustrations?|words|video) by|by|von|par|"
+                    r"contributions? from|"
                     r"por|door|(?:picture|photo|image|avatar|portrait) of)\b", re.IGNORECASE)
 # a logo's alt text: "MIT Sloan logo", "The Slate logo on a dark background" (a name of a few
 # words before "logo"; a headline about a logo says more)
@@ -279,11 +286,13 @@ def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozense
         score = 1.0 + index / max(1, start)  # later (nearer the article) is likelier
         if hint and index and in_page_title(block, hint, lambda: opening, stops):
             score += PAGE_TITLE_BONUS
-        dated = any(is_dateline(b) or is_byline(b) for b in near)
+        dated = any(is_dateline(b) or is_byline(b) for b in near) or dated_above(blocks, index)
         if dated:
             score += DATED_BONUS
         if HEADLINE_USUAL_WORDS[0] <= block.words <= HEADLINE_USUAL_WORDS[1]:
             score += USUAL_LENGTH_BONUS
+        if index and crumb_end(blocks, index):
+            score += CRUMB_BONUS
         if block.text.endswith("."):  # a standfirst or a caption; headlines seldom end so
             score -= SENTENCE_COST
         if lower_start(block.text):  # a picture's alt text, tags: headlines start capitalised
@@ -470,6 +479,50 @@ def under_masthead(blocks: list[Block], at: int, start: int, stops: frozenset[st
                 and shared_share(block, opening, stops) > masthead):
             return block.text, index
     return None
+
+
+def crumb_end(blocks: list[Block], at: int) -> bool:
+    """The line above the line at `at` ends with its text: a breadcrumb trail whose last step
+    is the page's headline ("HomeGarden GuidanceGardening in a Warming World", "Blog /
+    Headline"), or the headline set twice in a row (a breadcrumb's last step, then the
+    heading). Not a <title>'s site part ("Headline | Site"), a person's name (her byline,
+    then her name; her name and letters), nor one of a menu whose entries are all set twice."""
+    if not ends_with_line(blocks, at):
+        return False
+    above, text = blocks[at - 1].text, blocks[at].text
+    if at == 1 or above[:-len(text)].endswith(" | ") or is_byline(blocks[at - 1]) or (
+            "," in text and PERSON.fullmatch(text.split(",")[0])):
+        return False  # the scrape's first line (a <title>: "Headline: Site"), "Headline | Site",
+        # "By Jane Doe" / "Jane Doe", "Jane Doe, MS, RD" twice
+    near = range(max(1, at - CRUMB_MENU_REACH), min(len(blocks), at + CRUMB_MENU_REACH + 1))
+    return not any(ends_with_line(blocks, i) for i in near if abs(i - at) > 1)
+
+
+def ends_with_line(blocks: list[Block], at: int) -> bool:
+    """The line above the one at `at` is that line, or ends with it after a mark or a glued
+    step ("Blog / Headline", "HomeHeadline"), not inside a word."""
+    above, text = blocks[at - 1].text, blocks[at].text
+    if not above.endswith(text):
+        return False
+    joint = above[-len(text) - 1:-len(text)]
+    return not joint or not joint.isalnum() or joint.islower()
+
+
+def dated_above(blocks: list[Block], at: int) -> bool:
+    """A date line stands right above the line at `at` ("DECEMBER 27, 2024" / the headline, as
+    blogs and news pages set it) and starts a group of its own: it names no one ("By Jane Doe,
+    May 6", "Jane Doe October 11, 2024" are the byline of a headline above), and above it
+    stands the page's furniture (a menu entry, "Blog", "7 min read"), not a name, a sentence,
+    another date line or a label ("Last updated:"), which would make it part of the byline
+    under another line."""
+    if at < 1 or not is_dateline(dateline := blocks[at - 1]) or is_byline(dateline) or (
+            find_authors(blocks, range(at - 1, at))):
+        return False
+    if at < 2:
+        return True
+    above = blocks[at - 2]
+    return above.words <= DATED_ABOVE_WORDS and not above.text.endswith(":") and not (
+        is_dateline(above) or is_byline(above) or PERSON.fullmatch(above.text))
 
 
 def dated_heading(blocks: list[Block], at: int, reach: int = DATED_REACH) -> bool:
