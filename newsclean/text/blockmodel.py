@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 from functools import cache
+from operator import itemgetter, mul
 from importlib import resources
 
 from .blocks import Block, Role
@@ -123,35 +124,43 @@ def parse_model(text: str, source: str = MODEL_FILE
     return intercept, tuple(terms[name] for name in FEATURES)
 
 
-def block_features(blocks: list[Block], region: Region) -> list[tuple[float, ...]]:
-    """Each block's FEATURES (in that order) with the region as chosen by hand."""
-    own = own_features(blocks, region)
-    at = {name: index for index, name in enumerate(OWN)}
-    near = [at[name] for name in NEIGHBOURS]
-    products = [(at[one], at[other]) for one, other in PRODUCTS]
-    none = (0.0,) * len(near)
-    rows = []
-    for index, row in enumerate(own):
-        before = tuple(own[index - 1][i] for i in near) if index else none
-        after = tuple(own[index + 1][i] for i in near) if index + 1 < len(own) else none
-        rows.append(row + before + after + tuple(row[i] * row[j] for i, j in products))
-    return rows
+def block_features(blocks: list[Block], region: Region,
+                   scores: list[float] | None = None) -> list[tuple[float, ...]]:
+    """Each block's FEATURES (in that order) with the region as chosen by hand (`scores`: the
+    blocks' block_score, when the caller has them)."""
+    own = own_features(blocks, region, scores)
+    neighbours = itemgetter(*(OWN.index(name) for name in NEIGHBOURS))
+    firsts = itemgetter(*(OWN.index(one) for one, _ in PRODUCTS))
+    seconds = itemgetter(*(OWN.index(other) for _, other in PRODUCTS))
+    none = (0.0,) * len(NEIGHBOURS)
+    near = [neighbours(row) for row in own]
+    before = [none, *near[:-1]]
+    after = [*near[1:], none]
+    return [row + previous + following + tuple(map(mul, firsts(row), seconds(row)))
+            for row, previous, following in zip(own, before, after)]
 
 
-def own_features(blocks: list[Block], region: Region) -> list[tuple[float, ...]]:
+def own_features(blocks: list[Block], region: Region,
+                 scores: list[float] | None = None) -> list[tuple[float, ...]]:
     """Each block's OWN features (in that order)."""
-    scores = [block_score(block) for block in blocks]
+    if scores is None:
+        scores = [block_score(block) for block in blocks]
     prose = [block.words if is_prose(block) else 0 for block in blocks]
     runs = run_of(scores)
     region_total = max(1.0, sum(scores[region.start:region.end + 1]))
     region_words = math.log1p(sum(prose[region.start:region.end + 1]))
     last = max(1, len(blocks) - 1)
+    counted = [0]  # running count of the prose blocks before each index (near_prose)
+    for words in prose:
+        counted.append(counted[-1] + (1 if words else 0))
+    size = len(blocks)
     rows: list[tuple[float, ...]] = []
     for index, (block, score) in enumerate(zip(blocks, scores)):
         inside = region.start <= index <= region.end
         distance = 0 if inside else region.start - index if index < region.start else (
             index - region.end)
-        near = prose[max(0, index - NEAR):index] + prose[index + 1:index + 1 + NEAR]
+        near = (counted[index] - counted[max(0, index - NEAR)]
+                + counted[min(size, index + 1 + NEAR)] - counted[index + 1])
         rows.append((
             math.log1p(block.words), block.stop_ratio, float(block.sentence_like),
             block.caps_share, float(block.code), float(bool(block.furniture)),
@@ -159,7 +168,7 @@ def own_features(blocks: list[Block], region: Region) -> list[tuple[float, ...]]
             float(prose[index] > 0), float(block.role is Role.HEADING),
             float(block.role is Role.ITEM), math.tanh(score / SCORE_SCALE), float(inside),
             float(index < region.start), float(index > region.end), math.log1p(distance),
-            index / last, sum(1 for words in near if words) / (2 * NEAR),
+            index / last, near / (2 * NEAR),
             min(2.0, runs[index] / region_total), region_words,
         ))
     return rows
@@ -187,15 +196,22 @@ def run_of(scores: list[float]) -> list[float]:
 
 def probabilities(rows: list[tuple[float, ...]]) -> list[float]:
     """Each block's probability of being article text, under the shipped model."""
-    intercept, terms = model()
-    weighted = [(weight / scale, centre) for weight, centre, scale in terms]
+    base, weights = folded()
     out = []
     for row in rows:
-        logit = intercept
-        for value, (weight, centre) in zip(row, weighted):
-            logit += weight * (value - centre)
+        logit = base + sum(map(mul, row, weights))
         out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit)))))
     return out
+
+
+@cache
+def folded() -> tuple[float, tuple[float, ...]]:
+    """The model as one constant and a weight a feature: intercept + sum(weight * (value -
+    centre) / scale) is (intercept - sum(weight * centre / scale)) + sum(weight / scale *
+    value), a dot product done in C (`map`) instead of a Python loop over the features."""
+    intercept, terms = model()
+    weights = tuple(weight / scale for weight, _, scale in terms)
+    return intercept - sum(w * centre for w, (_, centre, _) in zip(weights, terms)), weights
 
 
 def expected_f1(kept: list[float], mass: list[float], start: int, end: int, gold: float) -> float:
@@ -215,10 +231,13 @@ def running(values: list[float]) -> list[float]:
     return totals
 
 
-def candidates(blocks: list[Block], region: Region) -> list[tuple[int, int]]:
+def candidates(blocks: list[Block], region: Region,
+               scores: list[float] | None = None) -> list[tuple[int, int]]:
     """The spans weighed against the region: from the start of one of the page's RUNS
-    best-scoring runs (or the region) to the end of another at or after it."""
-    scores = [block_score(block) for block in blocks]
+    best-scoring runs (or the region) to the end of another at or after it (`scores`: the
+    blocks' block_score, when the caller has them)."""
+    if scores is None:
+        scores = [block_score(block) for block in blocks]
     runs: list[tuple[float, int, int]] = []  # (total, start, end) of each maximal run
     total = best = 0.0
     start = best_end = 0
@@ -253,12 +272,13 @@ def reconsider(blocks: list[Block], region: Region) -> Region:
     whole (its RegionChoice kept, `how` naming the block model)."""
     if not blocks:
         return region
-    spans = candidates(blocks, region)
+    scores = [block_score(block) for block in blocks]
+    spans = candidates(blocks, region, scores)
     kept = [0.0 if block.furniture else float(block.words) for block in blocks]
     recorded = _RECORDING.get()
     if recorded is not None:
         recorded.append({"texts": [block.text for block in blocks], "kept": kept,
-                         "rows": block_features(blocks, region), "spans": spans,
+                         "rows": block_features(blocks, region, scores), "spans": spans,
                          "region": (region.start, region.end),
                          "boundary": region.choice.boundary, "how": region.choice.how})
         return region
@@ -267,7 +287,7 @@ def reconsider(blocks: list[Block], region: Region) -> Region:
                                                region.choice.how)]
     if not spans:
         return region
-    chance = probabilities(block_features(blocks, region))
+    chance = probabilities(block_features(blocks, region, scores))
     mass = running([words * p for words, p in zip(kept, chance)])
     kept = running(kept)
     now = expected_f1(kept, mass, region.start, region.end, mass[-1])
