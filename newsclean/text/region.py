@@ -52,6 +52,13 @@ THREAD_ODDS = 2.0
 # ("related" is no boundary: "Related: ..." and "Read more: ..." teasers sit inside articles;
 # a "Comments" header or a copyright line ends an article, nearly always)
 BOUNDARY_FURNITURE = (FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT)
+# a copyright line that ends an article says so: a sign, a year, "rights reserved", or names
+# the site's page in a word or two ("Copyright Policy"); a line that opens with the word and
+# goes on is a subheading or a source's title ("Copyright Complexity in a Fragmented World").
+# A credit ("© Acme Inc. — used by permission") stands under a table or a picture, inside.
+LEGAL = re.compile(r"©|\(c\)|\b\d{4}\b|rights|reserved|vorbehalten|réservés|reservados", re.IGNORECASE)
+LEGAL_NAME_WORDS = 3  # "Copyright Notice", "Copyright Policy", "COPYRIGHT top"
+CREDIT = re.compile(r"(used|reproduced|reprinted) (by|with) (kind )?permission", re.IGNORECASE)
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
 # words: a short post under its date line ("Next week we start the seedlings.") ends at a
 # comments header above a thread, COMMENT_BYLINES comments or more each under its date line
@@ -359,7 +366,7 @@ def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
     words, short = 0, None  # short: whether the run is a short post under its date line
     for index in range(start, end + 1):
         block = blocks[index]
-        if block.furniture in BOUNDARY_FURNITURE and words >= WORDS_BEFORE_BOUNDARY:
+        if ends_article(block) and words >= WORDS_BEFORE_BOUNDARY:
             return index - 1
         if block.furniture == FurnitureKind.COMMENTS and words >= SHORT_POST_WORDS and (
                 short := dated_above(blocks, start) if short is None else short) and dated_thread(
@@ -368,6 +375,15 @@ def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
         if is_prose(block):
             words += block.words
     return end
+
+
+def ends_article(block: Block) -> bool:
+    """A comments header, or a copyright line that reads as a page's legal line (LEGAL, or a
+    name of a few words), no credit (CREDIT)."""
+    if block.furniture != FurnitureKind.COPYRIGHT:
+        return block.furniture == FurnitureKind.COMMENTS
+    return (block.words <= LEGAL_NAME_WORDS or LEGAL.search(block.text) is not None) and (
+        CREDIT.search(block.text) is None)
 
 
 def dated_thread(blocks: list[Block], start: int, end: int) -> bool:
@@ -403,8 +419,9 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     repeated = sorted((found[0], days[text]) for text, found in seen.items()
                       if len(found) >= TEASER_DATES)
     order = [day for _, day in repeated]
-    if not repeated or order != sorted(order, reverse=True):
-        return end  # none; or a calendar, dates rising as its entries go on (rails: newest first)
+    if not repeated or len(set(order)) > 1 and order == sorted(order):
+        return end  # none; or a calendar, dates rising as its entries go on (rails: newest first,
+        # or a lone "Read this next" teaser over a rail, newest first: no order)
     cut = repeated[0][0]
     if sum(b.words for b in blocks[start:cut] if is_prose(b)) < WORDS_BEFORE_BOUNDARY:
         return end
