@@ -406,14 +406,16 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     ("Tuesday November 19, 2019" under every one), once an article's worth of text came
     before it: an article does not repeat a date line three times; a rail's summaries read
     as prose, and would otherwise run on as the article. Not for field stamps ("Last checked:
-    2025-10-28" beside each product), nor where the repeated dates rise down the page (an
-    events calendar; a rail lists the newest first)."""
+    2025-10-28" beside each product) nor pictures named by their date ("[Screenshot-2025-
+    10-22]"), nor where the repeated dates rise down the page (an events calendar; a rail
+    lists the newest first, after a teaser or two of other days)."""
     seen: dict[str, list[int]] = {}  # date line -> where it stands
     days: dict[str, str] = {}  # date line -> its date
     for index in range(start, end + 1):
         block = blocks[index]
         if block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
-                ":" not in block.text and (day := find_date(block.text)) is not None):
+                ":" not in block.text and not IMAGE_LINE.fullmatch(block.text)  # a picture's file
+                and (day := find_date(block.text)) is not None):
             seen.setdefault(block.text, []).append(index)
             days[block.text] = day
     repeated = sorted((found[0], days[text]) for text, found in seen.items()

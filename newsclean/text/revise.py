@@ -74,14 +74,14 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
 def record_fields(region: list[Block]) -> set[int]:
     """The ids of the region's field lines ("Date: June 8-11, 2026") whose labels recur as an
     entry's record does: FIELD_LABELS labels or more, each opening FIELD_REPEATS lines or
-    more; not a teaser's link ("Also read: ..."), nor a line said twice in a row (a
-    picture's alt text over the same caption). Furniture ("Tags: ...", "Source: ...") is
-    dropped before these are looked at."""
+    more; not a teaser's link ("Also read: ..."), a forum poster's record ("Posts: 96"), nor
+    a line said twice in a row (a picture's alt text over the same caption). Furniture
+    ("Tags: ...", "Source: ...") is dropped before these are looked at."""
     labelled: dict[int, str] = {}
     for index, block in enumerate(region):
         if block.words <= FIELD_MAX_WORDS and not block.furniture and block.text[:1].isupper() and (
-                match := FIELD.match(block.text)) and not NO_FIELD.match(match.group(1)) and not (
-                index and region[index - 1].text == block.text):  # a picture's alt text and caption
+                match := FIELD.match(block.text)) and not NO_FIELD.match(match.group(1)) and (
+                block.text not in neighbours(region, index)):  # a picture's alt text and caption
             labelled[id(block)] = match.group(1).lower()
     if len(labelled) < FIELD_REPEATS * FIELD_LABELS:  # most regions
         return set()
@@ -90,6 +90,12 @@ def record_fields(region: list[Block]) -> set[int]:
     if len(records) < FIELD_LABELS:
         return set()
     return {key for key, label in labelled.items() if label in records}
+
+
+def neighbours(region: list[Block], index: int) -> set[str]:
+    """The texts of the blocks right before and after region[index]."""
+    return {b.text for b in (region[index - 1] if index else None,
+                             region[index + 1] if index + 1 < len(region) else None) if b is not None}
 
 
 def trim_edges(body: list[Block], note: Note = ignore) -> list[Block]:
