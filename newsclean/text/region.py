@@ -66,6 +66,7 @@ WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above 
 SHORT_POST_WORDS = 20
 TEASER_DATES = 3  # one date line, word for word, under this many teasers: a rail
 LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
+FILE_NAME = re.compile(r"\[[^\s\[\]]+\]")  # a picture a terminal browser names by its file
 # dated bylines after the article's text: a thread of comments (an article has one byline;
 # two may be an update; rule of thumb)
 COMMENT_BYLINES = 3
@@ -414,7 +415,7 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     for index in range(start, end + 1):
         block = blocks[index]
         if block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
-                ":" not in block.text and not IMAGE_LINE.fullmatch(block.text)  # a picture's file
+                ":" not in block.text and not FILE_NAME.fullmatch(block.text)
                 and (day := find_date(block.text)) is not None):
             seen.setdefault(block.text, []).append(index)
             days[block.text] = day
