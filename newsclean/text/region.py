@@ -408,8 +408,9 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     before it: an article does not repeat a date line three times; a rail's summaries read
     as prose, and would otherwise run on as the article. Not for field stamps ("Last checked:
     2025-10-28" beside each product) nor pictures named by their date ("[Screenshot-2025-
-    10-22]"), nor where the repeated dates rise down the page (an events calendar; a rail
-    lists the newest first, after a teaser or two of other days)."""
+    10-22]"), nor where the repeated dates do not fall down the page (an events calendar, a
+    forum's posts, a listing's stamps; a rail lists the newest first, after a lone teaser of
+    another day, a "Read this next", at most)."""
     seen: dict[str, list[int]] = {}  # date line -> where it stands
     days: dict[str, str] = {}  # date line -> its date
     for index in range(start, end + 1):
@@ -422,9 +423,9 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     repeated = sorted((found[0], days[text]) for text, found in seen.items()
                       if len(found) >= TEASER_DATES)
     order = [day for _, day in repeated]
-    if not repeated or len(set(order)) > 1 and order == sorted(order):
-        return end  # none; or a calendar, dates rising as its entries go on (rails: newest first,
-        # or a lone "Read this next" teaser over a rail, newest first: no order)
+    if not repeated or not (order == sorted(order, reverse=True) or len(order) > 2 and (
+            order[1:] == sorted(order[1:], reverse=True))):  # a lone teaser of another day first
+        return end  # none; or a calendar, dates rising as its entries go on (rails: newest first)
     cut = repeated[0][0]
     if sum(b.words for b in blocks[start:cut] if is_prose(b)) < WORDS_BEFORE_BOUNDARY:
         return end
