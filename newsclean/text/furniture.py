@@ -20,6 +20,10 @@ DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose 
 # stretches 0.81-0.97 of the repeated text; on pages that hold a copy of the article, where
 # the lines that differ between the copies are said once, 0.10-0.24)
 ONCE_STRETCH_SHARE = 0.5
+# words: and the stretch is an article's worth (a teaser and a paragraph, as
+# region.WORDS_BEFORE_BOUNDARY); a teaser under a story printed three times is none (the
+# shortest such stretch on the dev article pages: 373 words)
+ONCE_STRETCH_WORDS = 50
 
 # ---- glued teasers ----
 # where a teaser's headline runs into its summary: "...Student-AthleteA 24-year-old woman"
@@ -52,7 +56,7 @@ def mark_repeats(blocks: list[Block]) -> None:
     if not repeated:
         return
     every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values()) or (
-        longest_said_once(prose, copies) >= ONCE_STRETCH_SHARE * repeated)
+        longest_said_once(prose, copies) >= max(ONCE_STRETCH_WORDS, ONCE_STRETCH_SHARE * repeated))
     seen: set[str] = set()
     for block in prose:
         if copies[block.text] > 1:
