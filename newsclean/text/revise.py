@@ -29,8 +29,8 @@ MAX_HEAD_LABELS = 6
 # text (a guide's events, venues, products), not labels between paragraphs; one repeated label
 # ("Photo: ...") is a credit, no record (rule of thumb)
 FIELD = re.compile(r"([A-Z][\w’'&()-]*(?: [\w’'&()-]+){0,2}) ?: +\S")
-FIELD_REPEATS = 3
-FIELD_LABELS = 2
+FIELD_REPEATS = 3  # lines a label opens in the region: under three entries or more
+FIELD_LABELS = 2  # labels that recur so: a record ("Date" and "Location"), not a lone credit
 FIELD_MAX_WORDS = 30  # words: a longer line is a paragraph with a lead-in, scored as prose
 # a label that sends the reader elsewhere ("Also read: ...", "See more: ..."), or a forum
 # poster's record under each post ("Posts: 96", "Joined: Feb 2011"), or a reply's "Re: ..."
