@@ -14,6 +14,16 @@ from .features import HEADLINE_MAX_WORDS, MAX_CAPS_SHARE, PROSE_WORDS
 
 # ---- repeated prose ----
 DUPLICATE_ARTICLE_SHARE = 0.5  # repeated text that makes half the page's prose is an article copy
+# ...unless the page says, in one stretch of prose said once, half as much as it repeats: that
+# stretch is the article, and what it repeats a testimonial carousel or a teaser rail printed
+# twice, or a metadata copy of the story (dev renderings of both sets, every style: such
+# stretches 0.81-0.97 of the repeated text; on pages that hold a copy of the article, where
+# the lines that differ between the copies are said once, 0.10-0.24)
+ONCE_STRETCH_SHARE = 0.5
+# words: and the stretch is an article's worth (a teaser and a paragraph, as
+# region.WORDS_BEFORE_BOUNDARY); a teaser under a story printed three times is none (the
+# shortest such stretch on the dev article pages: 373 words)
+ONCE_STRETCH_WORDS = 50
 
 # ---- glued teasers ----
 # where a teaser's headline runs into its summary: "...Student-AthleteA 24-year-old woman"
@@ -35,7 +45,9 @@ def mark(block: Block, kind: str | None, why: str) -> None:
 def mark_repeats(blocks: list[Block]) -> None:
     """A teaser rail or a template repeats its text; an article says things once. Every copy
     of repeated prose is furniture, except on pages that hold a second copy of the whole
-    article (mobile and desktop versions): there the first copy is the article."""
+    article (mobile and desktop versions): there the first copy is the article. A page whose
+    repeated text is most of its prose, beside a long stretch said once, holds no copy: the
+    stretch is the article (ONCE_STRETCH_SHARE)."""
     prose = [block for block in blocks if block.words >= PROSE_WORDS and (
         block.sentence_like or block.words > HEADLINE_MAX_WORDS)]  # a headline may repeat
     lengths = {block.text: block.words for block in prose}
@@ -43,13 +55,23 @@ def mark_repeats(blocks: list[Block]) -> None:
     repeated = sum(lengths[text] for text, count in copies.items() if count > 1)
     if not repeated:
         return
-    every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values())
+    every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values()) or (
+        longest_said_once(prose, copies) >= max(ONCE_STRETCH_WORDS, ONCE_STRETCH_SHARE * repeated))
     seen: set[str] = set()
     for block in prose:
         if copies[block.text] > 1:
             if every_copy or block.text in seen:
                 mark(block, FurnitureKind.REPEATED, f"the same text {copies[block.text]} times on the page")
             seen.add(block.text)
+
+
+def longest_said_once(prose: list[Block], copies: Counter) -> int:
+    """The words of the longest stretch of `prose` (blocks in page order) said once."""
+    longest = stretch = 0
+    for block in prose:
+        stretch = stretch + block.words if copies[block.text] == 1 else 0
+        longest = max(longest, stretch)
+    return longest
 
 
 @lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again

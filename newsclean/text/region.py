@@ -52,6 +52,13 @@ THREAD_ODDS = 2.0
 # ("related" is no boundary: "Related: ..." and "Read more: ..." teasers sit inside articles;
 # a "Comments" header or a copyright line ends an article, nearly always)
 BOUNDARY_FURNITURE = (FurnitureKind.COMMENTS, FurnitureKind.COPYRIGHT)
+# a copyright line that ends an article says so: a sign, a year, "rights reserved", or names
+# the site's page in a word or two ("Copyright Policy"); a line that opens with the word and
+# goes on is a subheading or a source's title ("Copyright Complexity in a Fragmented World").
+# A credit ("© Acme Inc. — used by permission") stands under a table or a picture, inside.
+LEGAL = re.compile(r"©|\(c\)|\b\d{4}\b|rights|reserved|vorbehalten|réservés|reservados", re.IGNORECASE)
+LEGAL_NAME_WORDS = 3  # "Copyright Notice", "Copyright Policy", "COPYRIGHT top"
+CREDIT = re.compile(r"(used|reproduced|reprinted) (by|with) (kind )?permission", re.IGNORECASE)
 WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above that is a header
 # words: a short post under its date line ("Next week we start the seedlings.") ends at a
 # comments header above a thread, COMMENT_BYLINES comments or more each under its date line
@@ -59,6 +66,7 @@ WORDS_BEFORE_BOUNDARY = 50  # a teaser and a paragraph; a "Comments" line above 
 SHORT_POST_WORDS = 20
 TEASER_DATES = 3  # one date line, word for word, under this many teasers: a rail
 LABEL_WORDS = 3  # "More from the Herald", "Politics", "Hong Kong"
+FILE_NAME = re.compile(r"\[[^\s\[\]]+\]")  # a picture a terminal browser names by its file
 # dated bylines after the article's text: a thread of comments (an article has one byline;
 # two may be an update; rule of thumb)
 COMMENT_BYLINES = 3
@@ -359,7 +367,7 @@ def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
     words, short = 0, None  # short: whether the run is a short post under its date line
     for index in range(start, end + 1):
         block = blocks[index]
-        if block.furniture in BOUNDARY_FURNITURE and words >= WORDS_BEFORE_BOUNDARY:
+        if ends_article(block) and words >= WORDS_BEFORE_BOUNDARY:
             return index - 1
         if block.furniture == FurnitureKind.COMMENTS and words >= SHORT_POST_WORDS and (
                 short := dated_above(blocks, start) if short is None else short) and dated_thread(
@@ -368,6 +376,15 @@ def cut_at_boundary(blocks: list[Block], start: int, end: int) -> int:
         if is_prose(block):
             words += block.words
     return end
+
+
+def ends_article(block: Block) -> bool:
+    """A comments header, or a copyright line that reads as a page's legal line (LEGAL, or a
+    name of a few words), no credit (CREDIT)."""
+    if block.furniture != FurnitureKind.COPYRIGHT:
+        return block.furniture == FurnitureKind.COMMENTS
+    return (block.words <= LEGAL_NAME_WORDS or LEGAL.search(block.text) is not None) and (
+        CREDIT.search(block.text) is None)
 
 
 def dated_thread(blocks: list[Block], start: int, end: int) -> bool:
@@ -390,20 +407,24 @@ def cut_at_dated_teasers(blocks: list[Block], start: int, end: int) -> int:
     ("Tuesday November 19, 2019" under every one), once an article's worth of text came
     before it: an article does not repeat a date line three times; a rail's summaries read
     as prose, and would otherwise run on as the article. Not for field stamps ("Last checked:
-    2025-10-28" beside each product), nor where the repeated dates rise down the page (an
-    events calendar; a rail lists the newest first)."""
+    2025-10-28" beside each product) nor pictures named by their date ("[Screenshot-2025-
+    10-22]"), nor where the repeated dates do not fall down the page (an events calendar, a
+    forum's posts, a listing's stamps; a rail lists the newest first, after a lone teaser of
+    another day, a "Read this next", at most)."""
     seen: dict[str, list[int]] = {}  # date line -> where it stands
     days: dict[str, str] = {}  # date line -> its date
     for index in range(start, end + 1):
         block = blocks[index]
         if block.words <= DATELINE_MAX_WORDS and not block.sentence_like and (
-                ":" not in block.text and (day := find_date(block.text)) is not None):
+                ":" not in block.text and not FILE_NAME.fullmatch(block.text)
+                and (day := find_date(block.text)) is not None):
             seen.setdefault(block.text, []).append(index)
             days[block.text] = day
     repeated = sorted((found[0], days[text]) for text, found in seen.items()
                       if len(found) >= TEASER_DATES)
     order = [day for _, day in repeated]
-    if not repeated or order != sorted(order, reverse=True):
+    if not repeated or not (order == sorted(order, reverse=True) or len(order) > 2 and (
+            order[1:] == sorted(order[1:], reverse=True))):  # a lone teaser of another day first
         return end  # none; or a calendar, dates rising as its entries go on (rails: newest first)
     cut = repeated[0][0]
     if sum(b.words for b in blocks[start:cut] if is_prose(b)) < WORDS_BEFORE_BOUNDARY:

@@ -3,6 +3,9 @@ video's title over its duration) and labels that no sentence follows; mark subhe
 (revise_region); trim datelines, disclosures and calls to action at the edges (trim_edges)."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..patterns import FurnitureKind, edge_span
 from ..prose import MAX_LINK_SHARE
 from ..trace import Note, ignore
@@ -20,12 +23,26 @@ MIN_ITEM_WORDS = 3       # a list item of three words is a point made; one or tw
 # labels left at the head by the edge trim, dropped with the furniture after each, at most
 # (a bound on the work; rule of thumb)
 MAX_HEAD_LABELS = 6
+# an entry's fields ("Date: June 8-11, 2026", "Location: Paris, France"): a line that opens with
+# a label of up to three words and a colon, then its value. Where FIELD_LABELS labels or more
+# each open FIELD_REPEATS such lines or more in the region, those lines are the entries' own
+# text (a guide's events, venues, products), not labels between paragraphs; one repeated label
+# ("Photo: ...") is a credit, no record (rule of thumb)
+FIELD = re.compile(r"([A-Z][\w’'&()-]*(?: [\w’'&()-]+){0,2}) ?: +\S")
+FIELD_REPEATS = 3  # lines a label opens in the region: under three entries or more
+FIELD_LABELS = 2  # labels that recur so: a record ("Date" and "Location"), not a lone credit
+FIELD_MAX_WORDS = 30  # words: a longer line is a paragraph with a lead-in, scored as prose
+# a label that sends the reader elsewhere ("Also read: ...", "See more: ..."), or a forum
+# poster's record under each post ("Posts: 96", "Joined: Feb 2011"), or a reply's "Re: ..."
+NO_FIELD = re.compile(r"(also|read|see|watch|listen|related|more|posts|threads|joined|join date|"
+                      r"member since|reputation|messages|likes|points|re)\b", re.IGNORECASE)
 
 
 def revise_region(region: list[Block], title: str | None, note: Note = ignore) -> list[Block]:
     """Drop furniture and what furniture implies (alt text before a caption, the title of a
     video before its duration); mark subheadings."""
     kept: list[Block] = []
+    fields = record_fields(region)
     for index, block in enumerate(region):
         after = region[index + 1] if index + 1 < len(region) else None
         if block.kept_by_rule:
@@ -47,11 +64,38 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
         if block.role is not Role.ITEM and looks_like_heading(block, region, index):
             if block.role is not Role.HEADING:
                 block.role, block.level = Role.HEADING, 2
-        elif not reads_as_text(block):
+        elif not reads_as_text(block) and id(block) not in fields:
             note(block.text, "a label, not text: short, and no sentence follows it")
             continue
         kept.append(block)
     return kept
+
+
+def record_fields(region: list[Block]) -> set[int]:
+    """The ids of the region's field lines ("Date: June 8-11, 2026") whose labels recur as an
+    entry's record does: FIELD_LABELS labels or more, each opening FIELD_REPEATS lines or
+    more; not a teaser's link ("Also read: ..."), a forum poster's record ("Posts: 96"), nor
+    a line said twice in a row (a picture's alt text over the same caption). Furniture
+    ("Tags: ...", "Source: ...") is dropped before these are looked at."""
+    labelled: dict[int, str] = {}
+    for index, block in enumerate(region):
+        if block.words <= FIELD_MAX_WORDS and not block.furniture and block.text[:1].isupper() and (
+                match := FIELD.match(block.text)) and not NO_FIELD.match(match.group(1)) and (
+                block.text not in neighbours(region, index)):  # a picture's alt text and caption
+            labelled[id(block)] = match.group(1).lower()
+    if len(labelled) < FIELD_REPEATS * FIELD_LABELS:  # most regions
+        return set()
+    counts = Counter(labelled.values())
+    records = {label for label, count in counts.items() if count >= FIELD_REPEATS}
+    if len(records) < FIELD_LABELS:
+        return set()
+    return {key for key, label in labelled.items() if label in records}
+
+
+def neighbours(region: list[Block], index: int) -> set[str]:
+    """The texts of the blocks right before and after region[index]."""
+    return {b.text for b in (region[index - 1] if index else None,
+                             region[index + 1] if index + 1 < len(region) else None) if b is not None}
 
 
 def trim_edges(body: list[Block], note: Note = ignore) -> list[Block]:

@@ -29,6 +29,19 @@ def test_a_second_copy_of_the_whole_article_keeps_the_first():
     assert [b.furniture for b in blocks] == [None, "repeated"]
 
 
+def test_a_rail_printed_twice_beside_an_article_of_its_length_is_furniture_every_copy():
+    # a testimonial carousel (or a teaser rail) printed twice: more than half the page's
+    # prose, but not twice what the page says once; the article is what is said once
+    article = [prose(f"The council voted on day {day} to rebuild the old footbridge over the river.",
+                     words=50) for day in range(8)]
+    quotes = [prose(f"Great staff and a very clean clinic, we love it here, says reader {n}.", words=70)
+              for _ in range(2) for n in range(8)]  # the carousel, twice
+    blocks = article + quotes
+    mark_repeats(blocks)
+    assert all(b.furniture is None for b in article)
+    assert all(b.furniture == "repeated" for b in blocks[len(article):])
+
+
 def test_a_headline_glued_to_its_summary_is_a_teaser():
     assert glued_teaser(TEASERS[0])
     assert not glued_teaser("The council voted on Tuesday to rebuild the old footbridge.")

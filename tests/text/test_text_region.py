@@ -59,6 +59,21 @@ def test_a_comments_line_before_an_article_s_worth_of_text_ends_nothing():
     assert cut_at_boundary(blocks, 0, 2) == 2
 
 
+@pytest.mark.parametrize("line", ["© 2025 Millbrook Gazette", "Copyright 2025 Acme Media Ltd",
+                                  "Copyright Acme Media. All rights reserved.", "Copyright Notice"])
+def test_a_pages_legal_line_ends_the_region(line):
+    blocks = [prose(words=WORDS_BEFORE_BOUNDARY), block(line, furniture="copyright"), prose(words=40)]
+    assert cut_at_boundary(blocks, 0, 2) == 0
+
+
+@pytest.mark.parametrize("line", ["Copyright Complexity in a Fragmented World",
+                                  "© A.M. Best Company, Inc. — used by permission"])
+def test_a_subheading_or_a_credit_that_names_copyright_ends_nothing(line):
+    # a section of a story about copyright law; a table's credit inside the story
+    blocks = [prose(words=WORDS_BEFORE_BOUNDARY), block(line, furniture="copyright"), prose(words=40)]
+    assert cut_at_boundary(blocks, 0, 2) == 2
+
+
 def teasers(dates: list[str]) -> list:
     """A teaser each: its headline, its summary (too short for prose), its date line."""
     out = []

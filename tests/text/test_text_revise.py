@@ -4,7 +4,13 @@ from __future__ import annotations
 from handmade import block, prose
 
 from newsclean.text.blocks import Role
-from newsclean.text.revise import looks_like_heading, reads_as_text, revise_region, trim_edges
+from newsclean.text.revise import (
+    looks_like_heading,
+    reads_as_text,
+    record_fields,
+    revise_region,
+    trim_edges,
+)
 
 
 def test_alt_text_over_a_caption_goes_with_the_caption():
@@ -22,6 +28,25 @@ def test_a_short_line_before_prose_is_a_subheading():
 def test_a_label_no_sentence_follows_goes():
     region = [prose(), block("Share this"), block("Advertisement")]
     assert revise_region(region, None) == [region[0]]
+
+
+def test_an_entrys_fields_that_recur_are_its_text():
+    # a guide's events: each with its date, place and link, between the entries' prose
+    region = [prose()]
+    for name, day, town in [("Expo", "June 8", "Paris"), ("Summit", "May 18", "Lisbon"),
+                            ("Congress", "March 2", "Barcelona")]:
+        region += [block(f"Date: {day}, 2026"), block(f"Location: {town}"),
+                   block(f"Registration: https://{name.lower()}.example/"), prose()]
+    assert revise_region(region, None) == region
+
+
+def test_a_lone_repeated_label_is_no_record():
+    # one label three times ("Photo: ..." credits) is no entry's record: labels, dropped
+    region = [prose(), block("Photo: Jane Doe"), prose(), block("Photo: John Roe"), prose(),
+              block("Photo: Ann Poe"), prose()]
+    assert record_fields(region) == set()
+    region[3] = block("Place: Paris")  # two labels, but one of them once
+    assert record_fields(region) == set()
 
 
 def test_the_headline_is_not_said_twice():
