@@ -196,7 +196,7 @@ def run_of(scores: list[float]) -> list[float]:
 
 def probabilities(rows: list[tuple[float, ...]]) -> list[float]:
     """Each block's probability of being article text, under the shipped model."""
-    base, weights = folded()
+    base, weights = folded(model())
     out = []
     for row in rows:
         logit = base + sum(map(mul, row, weights))
@@ -205,11 +205,12 @@ def probabilities(rows: list[tuple[float, ...]]) -> list[float]:
 
 
 @cache
-def folded() -> tuple[float, tuple[float, ...]]:
+def folded(shipped: tuple[float, tuple[tuple[float, float, float], ...]]
+           ) -> tuple[float, tuple[float, ...]]:
     """The model as one constant and a weight a feature: intercept + sum(weight * (value -
     centre) / scale) is (intercept - sum(weight * centre / scale)) + sum(weight / scale *
     value), a dot product done in C (`map`) instead of a Python loop over the features."""
-    intercept, terms = model()
+    intercept, terms = shipped
     weights = tuple(weight / scale for weight, _, scale in terms)
     return intercept - sum(w * centre for w, (_, centre, _) in zip(weights, terms)), weights
 
