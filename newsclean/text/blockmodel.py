@@ -28,8 +28,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 from functools import cache
-from operator import itemgetter, mul
 from importlib import resources
+from operator import itemgetter, mul
 
 from .blocks import Block, Role
 from .features import RAILS, block_score, is_prose
