@@ -11,6 +11,7 @@ import pytest
 import newsclean
 from newsclean import bylines, patterns, prose, text
 from newsclean.text import (
+    blockmodel,
     blocks,
     byline,
     entries,
@@ -49,7 +50,7 @@ def test_cited_documents_are_in_the_repository(source):
 def test_the_text_path_document_names_only_constants_that_exist():
     doc = (ROOT / "docs" / "text-path.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`(?:patterns\.)?([A-Z][A-Z0-9_]{3,})`", doc))
-    modules = (text, blocks, byline, entries, features, furniture, headline, region, rejoin, relink,
+    modules = (text, blockmodel, blocks, byline, entries, features, furniture, headline, region, rejoin, relink,
                revise,
                bylines, patterns, prose)
     missing = {name for name in named if not any(hasattr(m, name) for m in modules)}
