@@ -87,18 +87,26 @@ attributes = st.lists(st.tuples(st.sampled_from(("id", "class", "style", "role",
                                 attribute_values), max_size=4)
 
 
-@settings(max_examples=200)
-@given(st.lists(st.tuples(st.sampled_from(TAGS), attributes, st.integers(0, 2)), min_size=1,
-                max_size=12))
-def test_generated_trees(shape):
+def grow(shape, text=None):
+    """A tree from (tag, attributes, depth) triples: each element under the one `depth` steps
+    into the elements made so far (the root if fewer), with `text` in each if given."""
     root = lxml.etree.Element("div")
     parents = [root]
     for tag, pairs, depth in shape:
         element = lxml.etree.SubElement(parents[min(depth, len(parents) - 1)], tag)
         for name, value in pairs:
             element.set(name, value)
-        element.text = "text"
+        if text is not None:
+            element.text = text
         parents.append(element)
+    return root
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from(TAGS), attributes, st.integers(0, 2)), min_size=1,
+                max_size=12))
+def test_generated_trees(shape):
+    root = grow(shape, text="text")
     assert discards(root) == selected(root)
 
 
@@ -139,13 +147,7 @@ def test_basic_cleaning_each_word_on_each_tag_in_either_order():
                                              .map(" ".join)), max_size=3),
                           st.integers(0, 2)), min_size=1, max_size=12))
 def test_basic_cleaning_generated_trees(shape):
-    root = lxml.etree.Element("div")
-    parents = [root]
-    for tag, pairs, depth in shape:
-        element = lxml.etree.SubElement(parents[min(depth, len(parents) - 1)], tag)
-        for name, value in pairs:
-            element.set(name, value)
-        parents.append(element)
+    root = grow(shape)
     assert basic_clean_targets(root) == basic_selected(root)
 
 

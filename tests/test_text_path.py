@@ -8,17 +8,9 @@ from newsclean import NothingExtracted, clean
 from newsclean.api import explain
 from newsclean.bylines import undoubled
 from newsclean.titles import without_site_name
+from tests.footbridge import STORY
 
-PROSE = [
-    "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
-    "years of arguments about its cost and its design.",
-    "Work is to start in the spring, and the crossing will be closed for most of the summer "
-    "while the new deck is lifted into place, the council said.",
-    "Residents who use the bridge to reach the station will be offered a free bus from the "
-    "market square until the new bridge opens in the autumn.",
-    "The mayor said the town had waited long enough and that the new design would last for "
-    "at least a hundred years with little upkeep.",
-]
+PROSE = STORY  # tests/footbridge.py
 MENU = ["Home", "News", "Sport", "Weather", "Contact"]
 
 

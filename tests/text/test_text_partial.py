@@ -3,17 +3,8 @@ shape of pages of the dev renderings (issue 16's partial pages)."""
 from __future__ import annotations
 
 from newsclean import clean
+from tests.footbridge import STORY
 
-STORY = [
-    "The council voted on Tuesday to rebuild the old footbridge over the river, after two "
-    "years of arguments about its cost and its design.",
-    "Work is to start in the spring, and the crossing will be closed for most of the summer "
-    "while the new deck is lifted into place, the council said.",
-    "Residents who use the bridge to reach the station will be offered a free bus from the "
-    "market square until the new bridge opens in the autumn.",
-    "The mayor said the town had waited long enough and that the new design would last for "
-    "at least a hundred years with little upkeep.",
-]
 LATER = [
     "Engineers who inspected the old deck last winter found that its steel had rusted through "
     "in several places, and that the bridge could not be repaired for a sensible price.",
