@@ -179,11 +179,6 @@ def meta_day(metas: dict[str, list[str]], name: str) -> str | None:
     return None
 
 
-def first_shown_dates(scope, language: str | None = None) -> list[str]:
-    """The first SHOWN_DATES days that the page's own text shows, in page order (`shown_dates`)."""
-    return [day for day, _ in shown_dates(scope, language)]
-
-
 def shown_dates(scope, language: str | None = None) -> list[tuple[str, bool]]:
     """The first SHOWN_DATES days that the page's own text shows, in page order, each with
     whether it is labelled an update's or an edit's ("Updated Mar 4, 2025", "edited Feb 12,

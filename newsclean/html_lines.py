@@ -257,7 +257,7 @@ def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict
     article: fewer words than RAIL_AFTER_SHARE of those above it, a headline (no paragraph of
     prose) first, no keep_line among them; up to two paragraphs of prose in a row, or a label
     ending in a colon over a paragraph of prose, or the `end` of the header's list."""
-    words = [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
+    words = kept_words(texts, dropped)
     under = range(header + 1, len(texts))
     if any(index in protected for index in under) or not sum(words[:header]) or (
             sum(words[header + 1:]) >= RAIL_AFTER_SHARE * sum(words[:header])):
@@ -278,11 +278,16 @@ def rail_under(texts: Sequence[str], header: int, dropped: dict, protected: dict
     return {index: why for index in under if index < stop and index not in dropped and texts[index].strip()}
 
 
+def kept_words(texts: Sequence[str], dropped: dict) -> list[int]:
+    """Each line's words, 0 for a line already dropped."""
+    return [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
+
+
 def author_box(texts: Sequence[str], header: int, dropped: dict, protected: dict) -> dict[int, str]:
     """The last author box's header (`header`) and the lines under it when the box closes the
     article: AUTHOR_BOX_WORDS at most, under RAIL_AFTER_SHARE of the words above it, no
     keep_line among them. Empty otherwise: the line is the article's own."""
-    words = [0 if index in dropped else len(WORD.findall(text)) for index, text in enumerate(texts)]
+    words = kept_words(texts, dropped)
     under = range(header, len(texts))
     below = sum(words[header + 1:])
     if any(index in protected for index in under) or below > AUTHOR_BOX_WORDS or (

@@ -11,9 +11,15 @@ import pytest
 import newsclean
 from newsclean import html_dates
 from newsclean.html_byline import is_person, names_on_line
-from newsclean.html_dates import dashed_dates, date_range, first_shown_dates, headline_date, other_reading
+from newsclean.html_dates import dashed_dates, date_range, headline_date, other_reading, shown_dates
 from newsclean.jsonld import read_linked_data
 from tests.millpond import HEADLINE, STORY
+
+
+def first_shown_dates(scope) -> list[str]:
+    """The days shown_dates finds, without whether each is labelled an update's."""
+    return [day for day, _ in shown_dates(scope)]
+
 
 URL = "https://millfordcourier.example/news/mill-pond"
 
