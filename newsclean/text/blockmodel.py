@@ -4,7 +4,9 @@ relative to the chosen region, its neighbours) gives the share of the block's wo
 article text (`probabilities`). With it, the region chosen by hand (region.py) is weighed as a
 whole against a few alternatives (spans between the page's best-scoring runs), each by the
 word F1 it is expected to have under the model (`expected_f1`); an alternative replaces the
-region only when it is expected to be clearly better (`reconsider`).
+region only when it is expected to be clearly better (`reconsider`). The blocks of the region
+and of the spans are scored first, and the rest of the page only when that cannot rule every
+span out (`ruled_out`: most pages keep their region without it; the same answer).
 
 The model is fitted by benchmarks/train_blocks.py on the dev renderings and shipped as
 `data/blocks.txt`:
