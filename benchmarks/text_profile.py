@@ -33,7 +33,7 @@ STAGES = {
                        "read_evidence", "find_headline", "revise_region", "trim_edges",
                        "read_byline", "settle", "relink_blocks", "render_markdown", "as_text",
                        "text_signals", "unglued", "written_by", "flat_byline", "is_flat",
-                       "body_shape"),
+                       "body_shape", "reconsider"),
     "newsclean.text.segment": ("clean_lines", "unflatten", "wrapped_at"),
     "newsclean.text.region": ("mark_entries", "scored_region", "with_entries", "cut_at_end",
                               "look_again", "with_closing_list", "evidence"),

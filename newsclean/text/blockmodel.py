@@ -4,7 +4,9 @@ relative to the chosen region, its neighbours) gives the share of the block's wo
 article text (`probabilities`). With it, the region chosen by hand (region.py) is weighed as a
 whole against a few alternatives (spans between the page's best-scoring runs), each by the
 word F1 it is expected to have under the model (`expected_f1`); an alternative replaces the
-region only when it is expected to be clearly better (`reconsider`).
+region only when it is expected to be clearly better (`reconsider`). The blocks of the region
+and of the spans are scored first, and the rest of the page only when that cannot rule every
+span out (`ruled_out`: most pages keep their region without it; the same answer).
 
 The model is fitted by benchmarks/train_blocks.py on the dev renderings and shipped as
 `data/blocks.txt`:
@@ -71,6 +73,10 @@ RUNS = 6  # the best-scoring runs of the page whose spans are weighed (with the 
 MARGIN = 0.15
 # blocks: a span longer than this is not weighed (a page's whole body is no alternative)
 MAX_SPAN = 400
+# expected word F1: the shortcut (ruled_out) lets the region stand only when every span falls
+# short of MARGIN by this much more (its sums are added in another order than the exact
+# comparison's, which differ in the last digits; float rounding is ~1e-16 an operation)
+SLACK = 1e-9
 
 
 # what benchmarks/train_blocks.py prepares its data from, while `recording`: each page's blocks
@@ -124,48 +130,55 @@ def parse_model(text: str, source: str = MODEL_FILE
     return intercept, tuple(terms[name] for name in FEATURES)
 
 
-def block_features(blocks: list[Block], region: Region,
-                   scores: list[float] | None = None) -> list[tuple[float, ...]]:
-    """Each block's FEATURES (in that order) with the region as chosen by hand (`scores`: the
-    blocks' block_score, when the caller has them)."""
-    own = own_features(blocks, region, scores)
+def block_features(blocks: list[Block], region: Region, scores: list[float] | None = None,
+                   lo: int = 0, hi: int | None = None) -> list[tuple[float, ...]]:
+    """The FEATURES (in that order) of blocks `lo` to `hi` (every block by default) with the
+    region as chosen by hand (`scores`: the blocks' block_score, when the caller has them)."""
+    hi = len(blocks) - 1 if hi is None else hi
+    first, last = max(0, lo - 1), min(len(blocks) - 1, hi + 1)  # (and their neighbours')
+    own = own_features(blocks, region, scores, first, last)
     neighbours = itemgetter(*(OWN.index(name) for name in NEIGHBOURS))
     firsts = itemgetter(*(OWN.index(one) for one, _ in PRODUCTS))
     seconds = itemgetter(*(OWN.index(other) for _, other in PRODUCTS))
     none = (0.0,) * len(NEIGHBOURS)
     near = [neighbours(row) for row in own]
-    before = [none, *near[:-1]]
-    after = [*near[1:], none]
+    before = [none, *near[:-1]]  # (the first and last are those of blocks asked for only
+    after = [*near[1:], none]    # when they are the page's first and last)
     return [row + previous + following + tuple(map(mul, firsts(row), seconds(row)))
-            for row, previous, following in zip(own, before, after)]
+            for row, previous, following in zip(own, before, after)][lo - first:hi - first + 1]
 
 
-def own_features(blocks: list[Block], region: Region,
-                 scores: list[float] | None = None) -> list[tuple[float, ...]]:
-    """Each block's OWN features (in that order)."""
+def own_features(blocks: list[Block], region: Region, scores: list[float] | None = None,
+                 lo: int = 0, hi: int | None = None) -> list[tuple[float, ...]]:
+    """The OWN features (in that order) of blocks `lo` to `hi` (every block by default)."""
     if scores is None:
         scores = [block_score(block) for block in blocks]
-    prose = [block.words if is_prose(block) else 0 for block in blocks]
+    size = len(blocks)
+    hi = size - 1 if hi is None else hi
+    # prose near the blocks asked for (near_prose), from `first` on, and in the region
+    first, stop = max(0, lo - NEAR), min(size, hi + 1 + NEAR)
+    prose = [block.words if is_prose(block) else 0 for block in blocks[first:stop]]
     runs = run_of(scores)
     region_total = max(1.0, sum(scores[region.start:region.end + 1]))
-    region_words = math.log1p(sum(prose[region.start:region.end + 1]))
-    last = max(1, len(blocks) - 1)
-    counted = [0]  # running count of the prose blocks before each index (near_prose)
+    region_words = math.log1p(sum(block.words for block in blocks[region.start:region.end + 1]
+                                  if is_prose(block)))
+    last = max(1, size - 1)
+    counted = [0]  # running count of the prose blocks from `first` (near_prose)
     for words in prose:
         counted.append(counted[-1] + (1 if words else 0))
-    size = len(blocks)
     rows: list[tuple[float, ...]] = []
-    for index, (block, score) in enumerate(zip(blocks, scores)):
+    for index in range(lo, hi + 1):
+        block, score, at = blocks[index], scores[index], index - first
         inside = region.start <= index <= region.end
         distance = 0 if inside else region.start - index if index < region.start else (
             index - region.end)
-        near = (counted[index] - counted[max(0, index - NEAR)]
-                + counted[min(size, index + 1 + NEAR)] - counted[index + 1])
+        near = (counted[at] - counted[max(0, index - NEAR) - first]
+                + counted[min(size, index + 1 + NEAR) - first] - counted[at + 1])
         rows.append((
             math.log1p(block.words), block.stop_ratio, float(block.sentence_like),
             block.caps_share, float(block.code), float(bool(block.furniture)),
             float(block.furniture in RAILS), float(block.entry or block.row),
-            float(prose[index] > 0), float(block.role is Role.HEADING),
+            float(prose[at] > 0), float(block.role is Role.HEADING),
             float(block.role is Role.ITEM), math.tanh(score / SCORE_SCALE), float(inside),
             float(index < region.start), float(index > region.end), math.log1p(distance),
             index / last, near / (2 * NEAR),
@@ -270,7 +283,9 @@ def allowed(span: tuple[int, int], region: tuple[int, int], boundary: str, how: 
 
 def reconsider(blocks: list[Block], region: Region) -> Region:
     """The region, or the span the block model expects to be clearly better (MARGIN) as a
-    whole (its RegionChoice kept, `how` naming the block model)."""
+    whole (its RegionChoice kept, `how` naming the block model). The spans are first weighed
+    with only the blocks near them scored (ruled_out); the whole page is scored only when one
+    of them might be better (a few pages in a hundred)."""
     if not blocks:
         return region
     scores = [block_score(block) for block in blocks]
@@ -286,7 +301,7 @@ def reconsider(blocks: list[Block], region: Region) -> Region:
     hand = (region.start, region.end)
     spans = [span for span in spans if allowed(span, hand, region.choice.boundary,
                                                region.choice.how)]
-    if not spans:
+    if not spans or ruled_out(blocks, region, scores, spans, kept):
         return region
     chance = probabilities(block_features(blocks, region, scores))
     mass = running([words * p for words, p in zip(kept, chance)])
@@ -296,6 +311,54 @@ def reconsider(blocks: list[Block], region: Region) -> Region:
     if best < now + MARGIN:
         return region
     return Region(span[0], span[1], replace(region.choice, how=BLOCK_MODEL))
+
+
+def ruled_out(blocks: list[Block], region: Region, scores: list[float],
+              spans: list[tuple[int, int]], kept: list[float]) -> bool:
+    """Whether no span can be expected MARGIN better than the region, whatever the blocks not
+    scored are (reconsider's answer then, without scoring the page): the region's blocks are
+    scored first, then those of the spans; a block not scored holds between none and all of
+    its words as article text (its probability is 0 to 1), which bounds each span's expected
+    article words from above and the page's (the F1's `gold`) from both sides (within_margin)."""
+    chance: list[float | None] = [None] * len(blocks)
+    start, end = region.start, region.end
+    lo, hi = min(start, *(s for s, _ in spans)), max(end, *(e for _, e in spans))
+    words = running(kept)
+    for parts in (((start, end),), ((lo, start - 1), (end + 1, hi))):
+        for first, last in parts:
+            if first <= last:
+                chance[first:last + 1] = probabilities(
+                    block_features(blocks, region, scores, first, last))
+        # each block's article words: at most, at least (a block scored: exactly)
+        most = running([n if p is None else n * p for n, p in zip(kept, chance)])
+        least = running([0.0 if p is None else n * p for n, p in zip(kept, chance)])
+        hand = least[end + 1] - least[start], words[end + 1] - words[start]
+        if all(within_margin((most[e + 1] - most[s], words[e + 1] - words[s]), hand,
+                             least[-1], most[-1]) for s, e in spans):
+            return True
+    return False
+
+
+def within_margin(span: tuple[float, float], hand: tuple[float, float],
+                  low: float, high: float) -> bool:
+    """Whether a span ((expected article words, words)) is expected short of the region
+    (`hand`, the same) by MARGIN and SLACK for every page total (`gold`) from `low` to `high`:
+    the difference of their expected F1, 2 * m / (w + gold) - 2 * n / (v + gold), is
+    greatest at an end of that range or where its derivative is nought, at sqrt(m) * (v +
+    gold) = sqrt(n) * (w + gold)."""
+    (mass, words), (hand_mass, hand_words) = span, hand
+
+    def gain(gold: float) -> float:
+        return ((2 * mass / (words + gold) if words + gold > 0 else 0.0)
+                - (2 * hand_mass / (hand_words + gold) if hand_words + gold > 0 else 0.0))
+
+    at = [low, high]
+    root, hand_root = math.sqrt(mass), math.sqrt(hand_mass)
+    if root != hand_root:
+        turn = (root * hand_words - hand_root * words) / (hand_root - root)
+        if low < turn < high:
+            at.append(turn)
+    return max(map(gain, at)) < MARGIN - SLACK
 
 
 BLOCK_MODEL = "block model"  # RegionChoice.how of a region the block model chose
