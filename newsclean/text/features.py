@@ -202,7 +202,7 @@ def block_score(block: Block) -> float:
             return float(words)  # is_prose
         if block.sentence_like and words >= MIN_SCORED_WORDS:
             return words * HALF_PROSE_WEIGHT
-    if block.code:  # code samples sit inside articles: neither pull nor push
+    if block.code or block.record:  # code samples, a directory's records: neither pull nor push
         return 0.0
     if block.entry or block.row:
         return -ENTRY_PENALTY
