@@ -91,7 +91,7 @@ def mark_templates(prose: list[Block]) -> None:
         tail = block.text[ends[-1]:] if ends else ""
         if len(tail.split()) >= TEMPLATE_TAIL_WORDS:
             tails.setdefault(tail, []).append(block)
-    for tail, filled in tails.items():
+    for filled in tails.values():
         if len(filled) >= TEMPLATE_COPIES and len({block.text for block in filled}) >= TEMPLATE_COPIES:
             for block in filled:
                 mark(block, FurnitureKind.REPEATED,
