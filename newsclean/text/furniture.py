@@ -29,8 +29,11 @@ ONCE_STRETCH_WORDS = 50
 # shipping banner per country ("Free shipping on orders $110 AUD or more. For more information
 # on shipping rates and timelines, please visit our international page"); the blocks are
 # short, TEMPLATE_MAX_WORDS words or fewer (a page of promotion terms that differ in their
-# dates is long paragraphs, its content; rule of thumb)
+# dates is long paragraphs, its content; rule of thumb), and stand together, among at most
+# TEMPLATE_SPREAD times as many prose blocks as they are (a guide's entries each say "X supports
+# the WireGuard protocol. ... aims to be simpler and more performant." far apart, its content)
 TEMPLATE_TAIL_WORDS = 8
+TEMPLATE_SPREAD = 2
 TEMPLATE_COPIES = 3
 TEMPLATE_MAX_WORDS = 40
 SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
@@ -81,18 +84,20 @@ def mark_repeats(blocks: list[Block]) -> None:
 
 def mark_templates(prose: list[Block]) -> None:
     """Short blocks that close on the same sentence, TEMPLATE_COPIES times or more, and say
-    something before it: a template filled in per case (a shipping banner per country), every
-    copy furniture. The same block said again is left to mark_repeats."""
-    tails: dict[str, list[Block]] = {}
-    for block in prose:
+    something before it, together (TEMPLATE_SPREAD): a template filled in per case (a shipping
+    banner per country), every copy furniture. The same block said again is left to mark_repeats."""
+    tails: dict[str, list[int]] = {}
+    for index, block in enumerate(prose):
         if block.words > TEMPLATE_MAX_WORDS:
             continue
         ends = [match.end() for match in SENTENCE_END.finditer(block.text)]
         tail = block.text[ends[-1]:] if ends else ""
         if len(tail.split()) >= TEMPLATE_TAIL_WORDS:
-            tails.setdefault(tail, []).append(block)
-    for filled in tails.values():
-        if len(filled) >= TEMPLATE_COPIES and len({block.text for block in filled}) >= TEMPLATE_COPIES:
+            tails.setdefault(tail, []).append(index)
+    for indexes in tails.values():
+        filled = [prose[index] for index in indexes]
+        if len(filled) >= TEMPLATE_COPIES and len({block.text for block in filled}) >= TEMPLATE_COPIES and (
+                indexes[-1] - indexes[0] < TEMPLATE_SPREAD * len(indexes)):
             for block in filled:
                 mark(block, FurnitureKind.REPEATED,
                      f"a template: {len(filled)} short blocks close on the same sentence")

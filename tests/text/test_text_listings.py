@@ -50,6 +50,21 @@ def test_long_paragraphs_that_close_alike_are_content():
     assert all(term in article.text for term in terms)
 
 
+def test_a_guide_s_entries_that_close_alike_far_apart_are_content():
+    # each entry says the same of its provider, between that provider's own paragraphs
+    entries = []
+    for name in ["Proton", "Mullvad", "Ivy"]:
+        entries += [name, f"{name} supports the WireGuard protocol. WireGuard is a newer protocol "
+                    "that uses modern cryptography, and it aims to be simpler and faster.",
+                    *(f"{name} recommends the use of WireGuard with its service, and {part} of "
+                      "the apps that it offers to its users on the phone and on the desktop."
+                      for part in ["it is the default in all", "it can be turned on in each",
+                                   "it is the only protocol in some"])]
+    article = clean(scrape(MENU, "The best private networks", TERMS, *entries, MENU),
+                    input_type="text")
+    assert "Mullvad supports the WireGuard protocol" in article.text
+
+
 # ---- a directory's records ----
 
 PROVIDERS = [
