@@ -61,10 +61,13 @@ RAIL_HEADER_WORDS = 5
 # 563-2137", "Psychotherapy", "Fees based on income", and so on for each provider): gaps joined
 # across short prose (under ENTRY_PROSE_WORDS: a record's note) that repeat ENTRY_LABELS lines
 # or more ENTRY_REPEATS times or more, digits aside, one of them a number of each record's own
-# (a phone, an address: the same layout, different digits, RECORD_NUMBERS times or more), those
+# (a phone: the same layout, different digits, RECORD_NUMBERS times or more), those
 # lines RECORD_SHARE of the stretch's short lines (RECORD_WORDS words or fewer) or more, no
 # rail's header nor date line among them (a rail's teasers repeat "Read more" under their dates)
 RECORD_NUMBERS = 5
+# digit groups in that number, and no letter: a phone's "(415) 563-2137" three; a rail's counter
+# ("1", "2", ... beside each "Previous") one, a rail's "Opening Bell 10.29.19" words
+RECORD_NUMBER_PARTS = 2
 RECORD_SHARE = 0.3
 RECORD_WORDS = 12
 
@@ -157,7 +160,8 @@ def mark_records(stretch: list[Block]) -> bool:
     if len(labels) < ENTRY_LABELS or sum(keys[key] for key in labels) < RECORD_SHARE * len(lines):
         return False
     numbers = {key: {block.text for block in lines if DIGITS.sub("#", block.text) == key}
-               for key in labels if "#" in key}
+               for key in labels if key.count("#") >= RECORD_NUMBER_PARTS and not any(
+                   map(str.isalpha, key))}
     if not any(len(texts) >= RECORD_NUMBERS for texts in numbers.values()) or railed(stretch):
         return False
     for block in lines:

@@ -126,3 +126,8 @@ def test_a_few_offices_or_a_repeated_menu_are_no_directory():
     for day, phone in zip(range(10, 17), range(1001, 1008)):
         rail += [f"Dec {day}, 2025", f"Story {phone}", "Read more"]
     assert not mark_records(blocks(rail))
+    # a rail's counters beside "Previous", a rail's newsletter issues named by their dates
+    assert not mark_records(blocks([line for n in range(1, 8) for line in (
+        "Previous", f"Free training plan number {n}", str(n))]))
+    assert not mark_records(blocks([line for n in range(1, 8) for line in (
+        "Opening Bell", f"Opening Bell {n}.{n + 10}.19", f"Beef story number {n}")]))
