@@ -1,8 +1,9 @@
 """A guide's entries, tables and checklists between an article's paragraphs (mark_entries):
 the lines that cost a run Block.entry's or Block.row's price (features.ENTRY_PENALTY) instead
-of a menu item's, so that the region reads across them (region.with_entries). Each kind is
-told by its layout: labels the page repeats under each entry, rows laid out alike with a
-number, clauses with no full stop in a list or under a heading."""
+of a menu item's, and a directory's records (Block.record) that cost nothing, so that the
+region reads across them (region.with_entries). Each kind is told by its layout: labels the
+page repeats under each entry, rows laid out alike with a number, clauses with no full stop in
+a list or under a heading, records that repeat their labels beside a phone number each."""
 from __future__ import annotations
 
 import re
