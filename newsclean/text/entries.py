@@ -153,7 +153,7 @@ def mark_records(stretch: list[Block]) -> bool:
     """Mark a directory's records (Block.record): short lines that repeat ENTRY_LABELS labels
     or more ENTRY_REPEATS times or more each, digits aside, one of them a number that differs
     in each record (RECORD_NUMBERS different), RECORD_SHARE of the short lines; not railed.
-    The lines from the first label to the last are marked. Returns whether they were."""
+    The lines up to the last label are marked. Returns whether they were."""
     lines = [block for block in stretch if not (block.furniture or block.entry or block.row)
              and block.words <= RECORD_WORDS and not is_prose(block)]
     keys = Counter(DIGITS.sub("#", block.text) for block in lines)
@@ -165,8 +165,8 @@ def mark_records(stretch: list[Block]) -> bool:
                    map(str.isalpha, key))}
     if not any(len(texts) >= RECORD_NUMBERS for texts in numbers.values()) or railed(stretch):
         return False
-    labelled = [index for index, block in enumerate(lines) if DIGITS.sub("#", block.text) in labels]
-    for block in lines[labelled[0]:labelled[-1] + 1]:  # the records, not a menu after the last
+    last = max(index for index, block in enumerate(lines) if DIGITS.sub("#", block.text) in labels)
+    for block in lines[:last + 1]:  # the records, not a menu after the last
         block.record = True
     return True
 

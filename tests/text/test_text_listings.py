@@ -112,9 +112,10 @@ def blocks(lines: list[str]) -> list[Block]:
 
 
 def test_records_repeat_labels_and_a_number_of_their_own():
-    stretch = blocks(records())
+    stretch = blocks(records() + ["Oakland providers", "Berkeley providers"])
     assert mark_records(stretch)
-    assert all(block.record for block in stretch)
+    assert all(block.record for block in stretch[:-2])
+    assert not any(block.record for block in stretch[-2:])  # a menu after the last record
 
 
 def test_a_few_offices_or_a_repeated_menu_are_no_directory():
