@@ -34,7 +34,10 @@ ONCE_STRETCH_WORDS = 50
 # the WireGuard protocol. ... aims to be simpler and more performant." far apart, its content)
 TEMPLATE_TAIL_WORDS = 8
 TEMPLATE_SPREAD = 2
-TEMPLATE_COPIES = 3
+# copies: a story may close three or four paragraphs in a row on one line (a refrain: "The
+# council voted on Tuesday to rebuild the old footbridge ..."); a banner per country runs to
+# a dozen
+TEMPLATE_COPIES = 5
 TEMPLATE_MAX_WORDS = 40
 SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 

@@ -38,6 +38,16 @@ def test_a_shop_s_shipping_banner_per_country_is_no_article():
     assert "shipping" not in article.text
 
 
+def test_a_story_s_refrain_is_no_template():
+    # four short paragraphs in a row close on one line: a refrain, the story's own
+    story = [f"{opening} The council voted on Tuesday to rebuild the old footbridge over the "
+             "river, and work will start in the spring." for opening in
+             ["The vote was close.", "Residents had asked for years.",
+              "The cost is shared with the county.", "A temporary ferry will run."]]
+    article = clean(scrape(MENU, "Footbridge to be rebuilt", *story, MENU), input_type="text")
+    assert all(paragraph in article.text for paragraph in story)
+
+
 def test_long_paragraphs_that_close_alike_are_content():
     # promotion terms that differ in their dates and close on the same sentence: the page's
     # content, each term too long for a banner
