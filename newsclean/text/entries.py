@@ -69,8 +69,8 @@ RECORD_NUMBERS = 5
 # digit groups in that number, and no letter: a phone's "(415) 563-2137" three; a rail's counter
 # ("1", "2", ... beside each "Previous") one, a rail's "Opening Bell 10.29.19" words
 RECORD_NUMBER_PARTS = 2
-RECORD_SHARE = 0.3
-RECORD_WORDS = 12
+RECORD_SHARE = 0.3  # of the stretch's short lines, those that repeat a label (see above)
+RECORD_WORDS = 12  # words: a record's line ("Scale: $35-110 per session"); a longer one is a note
 
 # the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")

@@ -33,12 +33,12 @@ ONCE_STRETCH_WORDS = 50
 # TEMPLATE_SPREAD times as many prose blocks as they are (a guide's entries each say "X supports
 # the WireGuard protocol. ... aims to be simpler and more performant." far apart, its content)
 TEMPLATE_TAIL_WORDS = 8
-TEMPLATE_SPREAD = 2
+TEMPLATE_SPREAD = 2  # prose blocks a copy, at most, from the first copy to the last
 # copies: a story may close three or four paragraphs in a row on one line (a refrain: "The
 # council voted on Tuesday to rebuild the old footbridge ..."); a banner per country runs to
 # a dozen
 TEMPLATE_COPIES = 5
-TEMPLATE_MAX_WORDS = 40
+TEMPLATE_MAX_WORDS = 40  # words: a banner, not a paragraph of terms (see above)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 # ---- glued teasers ----
