@@ -27,6 +27,13 @@ FURNITURE = [
     ("Functional cookies help to perform certain functionalities like sharing the content of the "
      "website on social media platforms.", "cookie"),
     ("Manage consent", "cookie"),
+    # a cookie banner's further sentences
+    ("Our product uses both first-party and third-party cookies for session storage and for "
+     "various other purposes.", "cookie"),
+    ("Please note that disabling certain cookies may affect the functionality and performance "
+     "of our product.", "cookie"),
+    ("By continuing to use our site without changing your cookie settings, you agree to our use "
+     "of cookies as described in our policy.", "cookie"),
     ("FILE - In this Monday, Oct. 28, 2019, file photo, the Capitol is seen at dawn.", "caption"),
     ("FILE PHOTO: The company's logo is displayed outside its headquarters.", "caption"),
     ("1of4A shopper looks at extension cords.", "caption"),
@@ -134,6 +141,10 @@ ARTICLE = [
     "See also",
     # a republished story's source, at its foot
     "Originally published on Live Science.",
+    # cookies in the news, and in the kitchen
+    "The regulator found that the site uses cookies to track readers across other websites.",
+    "Disabling cookies in the browser did not stop the tracking, the researchers found.",
+    "Our bakery uses fresh butter in its cookies, the owner said.",
 ]
 
 

@@ -41,6 +41,7 @@ class Block:
     caps_share: float = 0.0  # of its words (long blocks only), those with a capital initial
     entry: bool = False  # a line of a guide's entry, between prose (entries.mark_entries)
     row: bool = False  # a table's row, between prose (entries.mark_table_rows): kept as it is
+    record: bool = False  # a line of a directory's records (entries.mark_records): kept, free
 
 
 def as_text(body: list[Block]) -> str:

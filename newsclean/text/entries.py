@@ -1,8 +1,9 @@
 """A guide's entries, tables and checklists between an article's paragraphs (mark_entries):
 the lines that cost a run Block.entry's or Block.row's price (features.ENTRY_PENALTY) instead
-of a menu item's, so that the region reads across them (region.with_entries). Each kind is
-told by its layout: labels the page repeats under each entry, rows laid out alike with a
-number, clauses with no full stop in a list or under a heading."""
+of a menu item's, and a directory's records (Block.record) that cost nothing, so that the
+region reads across them (region.with_entries). Each kind is told by its layout: labels the
+page repeats under each entry, rows laid out alike with a number, clauses with no full stop in
+a list or under a heading, records that repeat their labels beside a phone number each."""
 from __future__ import annotations
 
 import re
@@ -57,6 +58,20 @@ HEADING_WORDS = 8
 # ended there, and the clauses around it are a rail's headlines; no checklist
 RAIL_HEADER_WORDS = 5
 
+# a directory's records between prose ("Marina Counseling Center", "2137 Lombard St.", "(415)
+# 563-2137", "Psychotherapy", "Fees based on income", and so on for each provider): gaps joined
+# across short prose (under ENTRY_PROSE_WORDS: a record's note) that repeat ENTRY_LABELS lines
+# or more ENTRY_REPEATS times or more, digits aside, one of them a number of each record's own
+# (a phone: the same layout, different digits, RECORD_NUMBERS times or more), those
+# lines RECORD_SHARE of the stretch's short lines (RECORD_WORDS words or fewer) or more, no
+# rail's header nor date line among them (a rail's teasers repeat "Read more" under their dates)
+RECORD_NUMBERS = 5
+# digit groups in that number, and no letter: a phone's "(415) 563-2137" three; a rail's counter
+# ("1", "2", ... beside each "Previous") one, a rail's "Opening Bell 10.29.19" words
+RECORD_NUMBER_PARTS = 2
+RECORD_SHARE = 0.3  # of the stretch's short lines, those that repeat a label (see above)
+RECORD_WORDS = 12  # words: a record's line ("Scale: $35-110 per session"); a longer one is a note
+
 # the separators that give a list line its layout ("June 9 -- Arena, City", "$12 / 45%")
 SHAPE_MARKS = frozenset("–—-@:|,•·/()$%")
 
@@ -102,6 +117,9 @@ def mark_entries(blocks: list[Block], below: int = 0) -> bool:
         else:  # a table's rows, then a checklist around them
             listed[number] = number >= first and mark_checklist(gap)
             marked = mark_table_rows(gap) | listed[number] or marked
+    for stretch in record_stretches(gaps, prose, first):
+        if mark_records(stretch):
+            marked = True
     # a checklist's short gaps between its long ones (a prose item splits it anywhere), from
     # one to the next down the list (a forum's posts between their labels too), next to a
     # marked gap; never a table's rows' neighbours, nor past a rail's header (railed: else the
@@ -115,6 +133,42 @@ def mark_entries(blocks: list[Block], below: int = 0) -> bool:
             for block in gap:
                 block.entry = True
     return marked
+
+
+def record_stretches(gaps: list[list[Block]], prose: list[int], first: int) -> list[list[Block]]:
+    """The gaps from gaps[first] on, those with less than ENTRY_PROSE_WORDS of prose between
+    them joined (a record's note in a sentence: "Services are free for SF residents")."""
+    stretches: list[list[Block]] = []
+    joined = False
+    for number in range(first, len(gaps)):
+        if joined:
+            stretches[-1].extend(gaps[number])
+        else:
+            stretches.append(list(gaps[number]))
+        joined = prose[number] < ENTRY_PROSE_WORDS
+    return stretches
+
+
+def mark_records(stretch: list[Block]) -> bool:
+    """Mark a directory's records (Block.record): short lines that repeat ENTRY_LABELS labels
+    or more ENTRY_REPEATS times or more each, digits aside, one of them a number that differs
+    in each record (RECORD_NUMBERS different), RECORD_SHARE of the short lines; not railed.
+    The lines up to the last label are marked. Returns whether they were."""
+    lines = [block for block in stretch if not (block.furniture or block.entry or block.row)
+             and block.words <= RECORD_WORDS and not is_prose(block)]
+    keys = Counter(DIGITS.sub("#", block.text) for block in lines)
+    labels = {key for key, count in keys.items() if count >= ENTRY_REPEATS}
+    if len(labels) < ENTRY_LABELS or sum(keys[key] for key in labels) < RECORD_SHARE * len(lines):
+        return False
+    numbers = {key: {block.text for block in lines if DIGITS.sub("#", block.text) == key}
+               for key in labels if key.count("#") >= RECORD_NUMBER_PARTS and not any(
+                   map(str.isalpha, key))}
+    if not any(len(texts) >= RECORD_NUMBERS for texts in numbers.values()) or railed(stretch):
+        return False
+    last = max(index for index, block in enumerate(lines) if DIGITS.sub("#", block.text) in labels)
+    for block in lines[:last + 1]:  # the records, not a menu after the last
+        block.record = True
+    return True
 
 
 def mark_checklist(gap: list[Block]) -> bool:

@@ -69,7 +69,7 @@ CJK_CHARS_PER_WORD = 2  # characters: a word of Chinese or Japanese is one to th
 CODE_MAX_WORDS = PROSE_WORDS * 3
 # program code: statement ends, comment starts, calls, operators, common keywords
 CODE_ENDS = (";", "{", "}")
-CODE_STARTS = ("//", "-- ", "/*", "$ ", ">>> ", "</", "<!")
+CODE_STARTS = ("//", "-- ", "/*", "$ ", ">>> ", "</", "<!", "```", "~~~")  # (a Markdown fence)
 CODE_KEYWORDS = ("SELECT FROM WHERE INSERT UPDATE CREATE import def class function return var let "
                  "const public private if for while").split()
 CODE_KEYWORD = re.compile(rf"(?:{'|'.join(CODE_KEYWORDS)})\b|<[a-zA-Z]")
@@ -202,7 +202,7 @@ def block_score(block: Block) -> float:
             return float(words)  # is_prose
         if block.sentence_like and words >= MIN_SCORED_WORDS:
             return words * HALF_PROSE_WEIGHT
-    if block.code:  # code samples sit inside articles: neither pull nor push
+    if block.code or block.record:  # code samples, a directory's records: neither pull nor push
         return 0.0
     if block.entry or block.row:
         return -ENTRY_PENALTY

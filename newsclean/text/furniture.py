@@ -24,6 +24,22 @@ ONCE_STRETCH_SHARE = 0.5
 # region.WORDS_BEFORE_BOUNDARY); a teaser under a story printed three times is none (the
 # shortest such stretch on the dev article pages: 373 words)
 ONCE_STRETCH_WORDS = 50
+# short blocks that close on the same sentence (TEMPLATE_TAIL_WORDS words or more, said
+# TEMPLATE_COPIES times or more) and differ before it: a template filled in per case, a shop's
+# shipping banner per country ("Free shipping on orders $110 AUD or more. For more information
+# on shipping rates and timelines, please visit our international page"); the blocks are
+# short, TEMPLATE_MAX_WORDS words or fewer (a page of promotion terms that differ in their
+# dates is long paragraphs, its content; rule of thumb), and stand together, among at most
+# TEMPLATE_SPREAD times as many prose blocks as they are (a guide's entries each say "X supports
+# the WireGuard protocol. ... aims to be simpler and more performant." far apart, its content)
+TEMPLATE_TAIL_WORDS = 8
+TEMPLATE_SPREAD = 2  # prose blocks a copy, at most, from the first copy to the last
+# copies: a story may close three or four paragraphs in a row on one line (a refrain: "The
+# council voted on Tuesday to rebuild the old footbridge ..."); a banner per country runs to
+# a dozen
+TEMPLATE_COPIES = 5
+TEMPLATE_MAX_WORDS = 40  # words: a banner, not a paragraph of terms (see above)
+SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 # ---- glued teasers ----
 # where a teaser's headline runs into its summary: "...Student-AthleteA 24-year-old woman"
@@ -54,15 +70,40 @@ def mark_repeats(blocks: list[Block]) -> None:
     copies = Counter(block.text for block in prose)
     repeated = sum(lengths[text] for text, count in copies.items() if count > 1)
     if not repeated:
+        mark_templates(prose)
         return
     every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values()) or (
         longest_said_once(prose, copies) >= max(ONCE_STRETCH_WORDS, ONCE_STRETCH_SHARE * repeated))
     seen: set[str] = set()
+    mark_templates(prose)
     for block in prose:
+        if block.furniture:
+            continue
         if copies[block.text] > 1:
             if every_copy or block.text in seen:
                 mark(block, FurnitureKind.REPEATED, f"the same text {copies[block.text]} times on the page")
             seen.add(block.text)
+
+
+def mark_templates(prose: list[Block]) -> None:
+    """Short blocks that close on the same sentence, TEMPLATE_COPIES times or more, and say
+    something before it, together (TEMPLATE_SPREAD): a template filled in per case (a shipping
+    banner per country), every copy furniture. The same block said again is left to mark_repeats."""
+    tails: dict[str, list[int]] = {}
+    for index, block in enumerate(prose):
+        if block.words > TEMPLATE_MAX_WORDS:
+            continue
+        ends = [match.end() for match in SENTENCE_END.finditer(block.text)]
+        tail = block.text[ends[-1]:] if ends else ""
+        if len(tail.split()) >= TEMPLATE_TAIL_WORDS:
+            tails.setdefault(tail, []).append(index)
+    for indexes in tails.values():
+        filled = [prose[index] for index in indexes]
+        if len(filled) >= TEMPLATE_COPIES and len({block.text for block in filled}) >= TEMPLATE_COPIES and (
+                indexes[-1] - indexes[0] < TEMPLATE_SPREAD * len(indexes)):
+            for block in filled:
+                mark(block, FurnitureKind.REPEATED,
+                     f"a template: {len(filled)} short blocks close on the same sentence")
 
 
 def longest_said_once(prose: list[Block], copies: Counter) -> int:

@@ -11,6 +11,9 @@ from ..prose import collapse
 # "title"
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# a Markdown link's or image's opening: its text is no bare number (lynx prints a link's number
+# before any text, "[261](312) 870-0008" a phone number's, "[63]( 1311177 )" a user's id)
+MD_OPENING = re.compile(r"\[[^\[\]]*[^\d\[\]][^\[\]]*\]\(|\[\]\(")
 AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 # Markdown's backslash escapes, undone until they stand still (as undoing one level at a time
 # would end): a run of backslashes before a character Markdown escapes goes, a longer run
@@ -60,7 +63,7 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
     when the scrape marks no links: html2text without links, copies, most dumps)."""
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
     lines, links = text.split("\n"), None
-    if "](" in text:  # Markdown links and images: [text](url), ![alt](src)
+    if "](" in text and MD_OPENING.search(text):  # Markdown links and images: [text](url)
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "](" in line or "<http" in line:

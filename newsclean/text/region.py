@@ -184,7 +184,7 @@ def with_entries(blocks: list[Block], start: int, end: int,
             blocks, start, end):  # and its cuts keep it ("© ..." under a table is no footer)
         return wider
     for block in blocks:
-        block.entry = block.row = False
+        block.entry = block.row = block.record = False
     return start, end, [block_score(block) for block in blocks]
 
 

@@ -58,7 +58,7 @@ def revise_region(region: list[Block], title: str | None, note: Note = ignore) -
             note(block.text, "image alt text over its caption" if after.furniture == FurnitureKind.CAPTION
                  else "a video's title over its duration")
             continue
-        if (block.code and not is_prose(block)) or block.row:  # code, a table's rows: as they are
+        if (block.code and not is_prose(block)) or block.row or block.record:  # as they are
             kept.append(block)
             continue
         if block.role is not Role.ITEM and looks_like_heading(block, region, index):

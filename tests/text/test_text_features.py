@@ -75,7 +75,7 @@ def test_text_features_read_a_sentence_end_through_closing_quotes():
 
 
 @pytest.mark.parametrize("line", ["x = compute(y);", "$ pip install newsclean", "def main():",
-                                  "SELECT name FROM users"])
+                                  "SELECT name FROM users", "```", "``` flowchart TD", "~~~ python"])
 def test_lines_of_code(line):
     assert code_like(line)
 

@@ -49,6 +49,16 @@ def test_lynx_link_numbers_go_and_count_a_link_s_usual_length():
     assert links == [min(len(lines[0]), LYNX_LINK_CHARS)] * 6
 
 
+def test_a_lynx_link_number_before_a_bracket_is_no_markdown_link():
+    # "[7](312) 870-0008": a linked phone number, as lynx prints it, is no "[text](url)"
+    text = "\n".join(f"[{n}]Story number {n} about the town" for n in range(1, 7))
+    lines, _ = clean_lines(text + "\nCall us: [7](312) 870-0008")
+    assert lines[0] == "Story number 1 about the town"
+    assert lines[-1] == "Call us: (312) 870-0008"
+    lines, _ = clean_lines(text + "\nRead [the plan](https://example.org/plan.pdf)")
+    assert lines[-1] == "Read the plan"
+
+
 def test_a_line_that_is_only_an_address_is_blanked():
     lines, _ = clean_lines("The council voted.\n   12. https://example.org/story\nWork starts.")
     assert lines == ["The council voted.", "", "Work starts."]

@@ -1,0 +1,144 @@
+"""Pages whose content is short blocks, where the text path used to take the wrong run or stop
+short (issue 16's listings and short pages): scrapes of our own, each in the shape of a page of
+the dev renderings."""
+from __future__ import annotations
+
+from newsclean import clean
+from newsclean.text.blocks import Block
+from newsclean.text.entries import mark_records
+from newsclean.text.features import measure
+
+MENU = "\n".join(["Home", "Shop", "Skincare", "Sets", "Contact"])
+
+
+def scrape(*parts: str) -> str:
+    """A scrape: a paragraph or a label a part, blank lines between."""
+    return "\n\n".join(parts)
+
+
+# ---- a template filled in per case ----
+
+BANNERS = [f"Free {kind} shipping on orders {amount} or more. For more information on shipping "
+           "rates and timelines, please visit our international page."
+           for kind, amount in [("standard", "$110 AUD"), ("express", "R$670"),
+                                ("standard", "480kr"), ("express", "₹11,230"),
+                                ("standard", "$120 NZD"), ("express", "₩180,035"),
+                                ("standard", "MX$1,320"), ("express", "900kr")]]
+TERMS = ("Receive ten percent off your purchase of three to five individual skincare products "
+         "to create a custom set. The offer is valid only on our website while supplies last, and "
+         "it cannot be combined with any other offer, discount or promotion that we run.")
+
+
+def test_a_shop_s_shipping_banner_per_country_is_no_article():
+    # one banner a country: they differ in their amounts and close on the same sentence, and
+    # together outscore the page's short terms
+    article = clean(scrape(*BANNERS, MENU, "Custom Skincare Sets Promo Terms", TERMS, MENU),
+                    input_type="text")
+    assert article.text.startswith("Receive ten percent off")
+    assert "shipping" not in article.text
+
+
+def test_a_story_s_refrain_is_no_template():
+    # four short paragraphs in a row close on one line: a refrain, the story's own
+    story = [f"{opening} The council voted on Tuesday to rebuild the old footbridge over the "
+             "river, and work will start in the spring." for opening in
+             ["The vote was close.", "Residents had asked for years.",
+              "The cost is shared with the county.", "A temporary ferry will run."]]
+    article = clean(scrape(MENU, "Footbridge to be rebuilt", *story, MENU), input_type="text")
+    assert all(paragraph in article.text for paragraph in story)
+
+
+def test_long_paragraphs_that_close_alike_are_content():
+    # promotion terms that differ in their dates and close on the same sentence: the page's
+    # content, each term too long for a banner
+    terms = [f"From {start} to {end}, receive twenty percent off your purchase of three to five "
+             "qualifying skincare products to create a custom set on our website, while "
+             "supplies last and only for orders shipped to an address in the country of the "
+             "store. The offer cannot be combined with any other offer, discount or promotion."
+             for start, end in [("May 1", "May 9"), ("June 2", "June 8"), ("July 4", "July 12")]]
+    article = clean(scrape(MENU, "Promotion terms", *terms, MENU), input_type="text")
+    assert all(term in article.text for term in terms)
+
+
+def test_a_guide_s_entries_that_close_alike_far_apart_are_content():
+    # each entry says the same of its provider, between that provider's own paragraphs
+    entries = []
+    for name in ["Proton", "Mullvad", "Ivy"]:
+        entries += [name, f"{name} supports the WireGuard protocol. WireGuard is a newer protocol "
+                    "that uses modern cryptography, and it aims to be simpler and faster.",
+                    *(f"{name} recommends the use of WireGuard with its service, and {part} of "
+                      "the apps that it offers to its users on the phone and on the desktop."
+                      for part in ["it is the default in all", "it can be turned on in each",
+                                   "it is the only protocol in some"])]
+    article = clean(scrape(MENU, "The best private networks", TERMS, *entries, MENU),
+                    input_type="text")
+    assert "Mullvad supports the WireGuard protocol" in article.text
+
+
+# ---- a directory's records ----
+
+PROVIDERS = [
+    ("Access Institute", "110 Gough St. Suite 301", "(415) 861-5449", "Psychotherapy"),
+    ("Center for Somatic Therapy", "220 Montgomery St. Suite 600", "(415) 217-8895",
+     "Psychotherapy"),
+    ("Portola Counseling Center", "801 Portola Dr. Suite 108", "(415) 674-7504", "Psychotherapy"),
+    ("Polk Street Clinic", "507 Polk St, Suite 420", "(415) 346-1011", "Psychiatry"),
+    ("Dimensions Clinic", "3850 17th Street", "(415) 934-7757", "Psychotherapy"),
+    ("Marina Counseling Center", "2137 Lombard St.", "(415) 563-2137", "Psychotherapy"),
+    ("Geary Center for Counseling", "5026 Geary Blvd.", "(415) 752-5275", "Psychiatry"),
+]
+INTRO = [
+    "Please note that the university offers this list as an informational resource, and that "
+    "being on it does not mean that we endorse the providers or the care that they give.",
+    "Insurance may not be accepted for low-cost and sliding-scale services. Generally, these "
+    "services are offered by clinicians in training, who are supervised by licensed staff.",
+]
+CLOSING = ("This list is not exhaustive, and other local providers may also be found in the "
+           "search for providers on our website.")
+
+
+def records(providers=PROVIDERS) -> list[str]:
+    lines: list[str] = []
+    for name, street, phone, service in providers:
+        lines += [name, street, phone, service, "Fees based on income"]
+    return lines
+
+
+def test_a_directory_s_records_under_their_introduction_are_kept():
+    # five short lines a provider: each costs the run a menu's price, and the directory is the
+    # page's content
+    article = clean(scrape(MENU, "Low-cost mental health providers", *INTRO, *records(), CLOSING,
+                           MENU), input_type="text")
+    assert "Geary Center for Counseling" in article.text
+    assert "(415) 934-7757" in article.text
+    assert CLOSING in article.text and INTRO[0] in article.text
+    assert "Skincare" not in article.text
+
+
+def blocks(lines: list[str]) -> list[Block]:
+    page = [Block(line) for line in lines]
+    measure(page)
+    return page
+
+
+def test_records_repeat_labels_and_a_number_of_their_own():
+    stretch = blocks(records() + ["Oakland providers", "Berkeley providers"])
+    assert mark_records(stretch)
+    assert all(block.record for block in stretch[:-2])
+    assert not any(block.record for block in stretch[-2:])  # a menu after the last record
+
+
+def test_a_few_offices_or_a_repeated_menu_are_no_directory():
+    # three offices in a footer: too few numbers of their own; a menu printed three times: no
+    # numbers; a rail's teasers under their date lines: a rail
+    assert not mark_records(blocks(records(PROVIDERS[:3])))
+    assert not mark_records(blocks(["Home", "Shop", "Contact", "Call 555-0100"] * 3))
+    rail = []
+    for day, phone in zip(range(10, 17), range(1001, 1008)):
+        rail += [f"Dec {day}, 2025", f"Story {phone}", "Read more"]
+    assert not mark_records(blocks(rail))
+    # a rail's counters beside "Previous", a rail's newsletter issues named by their dates
+    assert not mark_records(blocks([line for n in range(1, 8) for line in (
+        "Previous", f"Free training plan number {n}", str(n))]))
+    assert not mark_records(blocks([line for n in range(1, 8) for line in (
+        "Opening Bell", f"Opening Bell {n}.{n + 10}.19", f"Beef story number {n}")]))
