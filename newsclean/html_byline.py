@@ -39,7 +39,9 @@ OPENER = re.compile(r"(?:^|(?<=[\s\d|•·,:]))(?:(?:(?:written|posted|article|s
                     r"by:?|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé)\s+par|(?:escrito|redactado)\s+por"
                     r"|(?:autor(?:in)?|auteur|texto?|redacción|redaktion)\s?:|(?-i:Von|Par|Por|von|par|por)\s)"
                     r"\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
-OPENER_HINT = re.compile(r"by|von|par|por|aut|text|redac", re.IGNORECASE)  # a cheap test first
+# a cheap test first: one of these, in any case, is in every opener (`hinted`)
+HINT_WORDS = ("by", "von", "par", "por", "aut", "text", "redac")
+LOWER_HINT = re.compile("|".join(HINT_WORDS))  # (on lower-cased text)
 PREPOSITIONS = frozenset({"von", "par", "por"})  # openers only after a date line in lower case
 # a name opened by initials ("A. J. Neal", "J.R. Smith"), which bylines.PERSON does not take
 INITIALS_FIRST = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?")
@@ -93,8 +95,7 @@ def shown_byline(scope) -> tuple[str, ...]:
     first = None
     others = 0  # bylines after the first of its shape, with other names
     for element in own_elements(scope):
-        texts = [element.text] + [child.tail for child in element]
-        if not any(text and OPENER_HINT.search(text) for text in texts) or in_card(element):
+        if not (hinted(element.text) or any(hinted(child.tail) for child in element)) or in_card(element):
             continue
         names, line = line_names(element)
         if not names:
@@ -108,6 +109,14 @@ def shown_byline(scope) -> tuple[str, ...]:
             if others >= LIST_BYLINES:
                 return ()  # a list of teasers, each with its byline: none is the page's
     return first[1] if first else ()
+
+
+def hinted(text: str | None) -> bool:
+    """`text` holds one of HINT_WORDS in any case. The words' letters have no case forms
+    beyond ASCII (no "ſ", "K" or "İ" among them) and lower() makes no ASCII letter of another
+    character but "K" and "İ" (k and i), so a search of the lower-cased text finds what a
+    case-insensitive one finds, ~2x faster on a page's texts."""
+    return text is not None and LOWER_HINT.search(text.lower()) is not None
 
 
 def same_shape(element, other) -> bool:

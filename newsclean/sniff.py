@@ -147,18 +147,20 @@ def decode(data: bytes | str, *, url: str | None = None,
     (str: characters), as given or gunzipped; ValueError for a `kind` that is no InputType."""
     chosen = InputType.parse(kind)
     check_size(len(data), max_bytes)
+    raw = None  # the bytes the text was decoded from as UTF-8, if it was
     if isinstance(data, str):
         text, encoding = data, "utf-8"
     else:
         data = gunzip(data, max_bytes)
         refuse_binary(data)
         text, encoding = decode_bytes(data, charset)
+        raw = data if encoding == "utf-8" else None
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text:
         text = COLOUR_CODE.sub("", text)
-    if holds_invisible(text):
+    if holds_invisible(text, raw):
         text = INVISIBLE.sub("", text)
     # composed accents ("u" + U+0308 is "ü"), so that searches and word counts find the words
     # as typed; before anything reads the text, so every output word is still an input word
@@ -171,9 +173,14 @@ def decode(data: bytes | str, *, url: str | None = None,
     return Document(text=text, kind=found, url=url, encoding=encoding)
 
 
-def holds_invisible(text: str) -> bool:
-    """Whether `text` holds a character INVISIBLE matches (found faster than by the regex)."""
-    encoded = text.encode("utf-8", "surrogatepass")
+def holds_invisible(text: str, raw: bytes | None = None) -> bool:
+    """Whether `text` holds a character INVISIBLE matches (found faster than by the regex).
+    `raw`: the bytes `text` was decoded from as UTF-8, read instead of encoding the text again
+    (0.15 ms a page): UTF-8 writes the control characters as those bytes and no other
+    character with a byte under 0x80. What `decode` took out of the text since (a BOM, CRs,
+    colour codes) may make this True for a text that holds none: INVISIBLE then removes
+    nothing."""
+    encoded = raw if raw is not None else text.encode("utf-8", "surrogatepass")
     return (len(encoded.translate(None, INVISIBLE_BYTES)) != len(encoded)
             or "\ufffe" in text or "\uffff" in text)
 
