@@ -9,7 +9,8 @@ so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Sp
   mode skips it for a long extraction);
 - the default mode's retry in recall mode (its "escalation") is the recall pass already run;
 - the extractor's furniture prune (OVERALL_DISCARD_XPATH) and `basic_cleaning`'s prune
-  (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards).
+  (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards), and so are
+  the extractor's frames (BODY_XPATH: html_frames).
 Written for trafilatura 2.3.1 (pinned in pyproject.toml); tests/test_html_passes.py checks
 that both passes give what bare_extraction gives, so an upgrade that moves a stage fails there.
 """
@@ -26,6 +27,7 @@ from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
 
 from .html_discards import discards_by_walk
+from .html_frames import frames_by_walk
 
 LOG = logging.getLogger("newsclean")
 # what bare_extraction is asked: no comments, tables kept, Markdown formatting in the body
@@ -64,7 +66,7 @@ class Passes:
         """bare_extraction's steps after loading the tree (core.trafilatura_sequence with
         comments off, then its size checks)."""
         try:
-            with discards_by_walk():
+            with discards_by_walk(), frames_by_walk():
                 body, text = self.sequence(options)
             if options.max_tree_size and len(body) > options.max_tree_size:
                 core.strip_tags(body, "hi")
