@@ -10,9 +10,10 @@ import lxml.etree
 import pytest
 import trafilatura
 import trafilatura.core as core
+from trafilatura.settings import Extractor
 
 from newsclean.html_parse import parse_html
-from newsclean.html_passes import Passes, raw_pruned, raw_prunes
+from newsclean.html_passes import OPTIONS, Passes, extractor, raw_pruned, raw_prunes
 
 SENTENCES = [
     "The harbour board met on Monday night to decide the fate of the old fish market.",
@@ -136,3 +137,17 @@ def test_first_prunes_are_trafilaturas(forum):
 def test_a_page_with_nothing_to_prune_is_not_copied():
     tree = parse_html(PAGES["long article"])
     assert raw_pruned(tree) is tree
+
+
+@pytest.mark.parametrize("url", [None, "", "https://example.org/a", "https://example.org/\u00e9\ud800"])
+def test_options_are_the_ones_extractor_makes(url):
+    """extractor() copies a template: every field must be what Extractor's own __init__ sets,
+    and the mutable ones must not be shared between calls."""
+    for focus, keywords in (("recall", {"recall": True}), ("balanced", {})):
+        made = extractor(focus, url)
+        reference = Extractor(url=url, **keywords, **OPTIONS)
+        for name in Extractor.__slots__:
+            assert getattr(made, name) == getattr(reference, name), name
+        again = extractor(focus, url)
+        for name in ("author_blacklist", "url_blacklist", "date_params"):
+            assert getattr(again, name) is not getattr(made, name)
