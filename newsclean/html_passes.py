@@ -8,6 +8,9 @@ so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Sp
 - the raw copy that feeds readability is made only when the comparison will read it (recall
   mode skips it for a long extraction);
 - the default mode's retry in recall mode (its "escalation") is the recall pass already run;
+- readability's extraction of the page, which trafilatura's comparison reads in both modes,
+  made once a page; the copy of the cleaned tree that only justext reads made only when
+  justext is asked;
 - the extractor's furniture prune (OVERALL_DISCARD_XPATH) and `basic_cleaning`'s prune
   (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards), and so are
   the extractor's frames (BODY_XPATH: html_frames).
@@ -19,9 +22,12 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import trafilatura.core as core
+import trafilatura.external as external
 from trafilatura.settings import Extractor, set_date_params
 from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
@@ -51,6 +57,7 @@ class Passes:
         self.tree: Any = None  # the page after trafilatura's first prunes (raw_pruned)
         self.recall_stages: Stage | None = None  # the recall pass before its baseline rescue
         self.bodies: dict[str, Any] = {}
+        self.seen: dict[str, Any] = {}  # what readability made of self.tree (extract_and_compare)
 
     def recall(self):
         if "recall" not in self.bodies:
@@ -86,7 +93,7 @@ class Passes:
         if options.focus == "recall" and self.recall_stages is not None:
             body, text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         else:
-            body, text = extract_and_compare(tree, options)
+            body, text = extract_and_compare(tree, options, self.seen)
             if options.focus == "recall":
                 self.recall_stages = body, text  # copied when the default pass reuses it
         # 3. rescue: the baseline on the raw tree, when it adds text
@@ -108,7 +115,7 @@ class Passes:
         r_body, r_text = None, ""
         try:
             if self.recall_stages is None:
-                self.recall_stages = extract_and_compare(self.tree, r_options)
+                self.recall_stages = extract_and_compare(self.tree, r_options, self.seen)
             r_body, r_text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         except Exception as err:  # noqa: BLE001  # trafilatura's own guard: the retry is optional
             LOG.debug("recall retry failed: %s %s", err, self.url)
@@ -216,11 +223,45 @@ def at_path(root, path: list[int]):
     return root
 
 
-def extract_and_compare(tree, options: Extractor) -> Stage:
+def extract_and_compare(tree, options: Extractor, seen: dict) -> Stage:
     """Stages 1 and 2: trafilatura's own extractor on the cleaned tree, then its comparison with
-    readability and justext (skipped, as trafilatura skips it, for a long recall text)."""
-    cleaned, backup = core._prepare_tree(tree, options, options.url)  # noqa: SLF001
+    readability and justext (skipped, as trafilatura skips it, for a long recall text). The
+    comparison's inputs are made only when it reads them (fallbacks_on); `seen` keeps what
+    readability made of `tree` for the page's other passes."""
+    # core._prepare_tree, but for the copy of the cleaned tree that only justext reads
+    cleaned = core.convert_tags(core.tree_cleaning(copy.copy(tree), options), options, options.url)
     body, text = core.extract_content(cleaned, options)
     if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
         return body, text
-    return core.compare_extraction(backup, copy.copy(tree), body, text, options)
+    with fallbacks_on(tree, options, seen):
+        return core.compare_extraction(tree, tree, body, text, options)
+
+
+READABILITY = external.try_readability
+JUSTEXT = external.justext_rescue
+
+
+@contextmanager
+def fallbacks_on(tree, options: Extractor, seen: dict) -> Iterator[None]:
+    """trafilatura's comparison (external.compare_extraction) reads readability's extraction of
+    a copy of `tree`, and justext's of `tree` as its cleaning leaves it (before the tags are
+    converted): meanwhile both are made from `tree` when the comparison asks, not before.
+    Readability's does not depend on the mode: made once a page (kept in `seen`), each pass
+    gets a copy. The cleaned tree is made again when justext is asked (on few pages; a copy
+    of it on every pass costs more): `tree_cleaning` is a function of the tree and options."""
+
+    def readability(_raw_tree):
+        if "readability" in seen:
+            return copy.deepcopy(seen["readability"])
+        found = READABILITY(copy.copy(tree))
+        seen["readability"] = copy.deepcopy(found)
+        return found
+
+    def justext(_cleaned_tree, justext_options):
+        return JUSTEXT(core.tree_cleaning(copy.copy(tree), options), justext_options)
+
+    external.try_readability, external.justext_rescue = readability, justext
+    try:
+        yield
+    finally:
+        external.try_readability, external.justext_rescue = READABILITY, JUSTEXT
