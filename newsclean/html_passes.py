@@ -38,7 +38,7 @@ from .html_frames import frames_by_walk
 LOG = logging.getLogger("newsclean")
 # what bare_extraction is asked: no comments, tables kept, Markdown formatting in the body
 # tree (we render text and Markdown from it), no metadata (ours is read by html_meta)
-OPTIONS = {"output_format": "markdown", "comments": False, "tables": True}
+OPTIONS: dict[str, Any] = {"output_format": "markdown", "comments": False, "tables": True}
 # recall mode skips its comparison with readability for a text this many times trafilatura's
 # MIN_EXTRACTED_SIZE (external.compare_extraction's "bypass for recall")
 RECALL_BYPASS = 10
