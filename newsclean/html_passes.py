@@ -8,8 +8,12 @@ so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Sp
 - the raw copy that feeds readability is made only when the comparison will read it (recall
   mode skips it for a long extraction);
 - the default mode's retry in recall mode (its "escalation") is the recall pass already run;
+- readability's extraction of the page, which trafilatura's comparison reads in both modes,
+  made once a page; the copy of the cleaned tree that only justext reads made only when
+  justext is asked;
 - the extractor's furniture prune (OVERALL_DISCARD_XPATH) and `basic_cleaning`'s prune
-  (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards).
+  (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards), and so are
+  the extractor's frames (BODY_XPATH: html_frames).
 Written for trafilatura 2.3.1 (pinned in pyproject.toml); tests/test_html_passes.py checks
 that both passes give what bare_extraction gives, so an upgrade that moves a stage fails there.
 """
@@ -18,19 +22,23 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import trafilatura.core as core
-from trafilatura.settings import Extractor
+import trafilatura.external as external
+from trafilatura.settings import Extractor, set_date_params
 from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
 
 from .html_discards import discards_by_walk
+from .html_frames import frames_by_walk
 
 LOG = logging.getLogger("newsclean")
 # what bare_extraction is asked: no comments, tables kept, Markdown formatting in the body
 # tree (we render text and Markdown from it), no metadata (ours is read by html_meta)
-OPTIONS = {"output_format": "markdown", "comments": False, "tables": True}
+OPTIONS: dict[str, Any] = {"output_format": "markdown", "comments": False, "tables": True}
 # recall mode skips its comparison with readability for a text this many times trafilatura's
 # MIN_EXTRACTED_SIZE (external.compare_extraction's "bypass for recall")
 RECALL_BYPASS = 10
@@ -49,22 +57,23 @@ class Passes:
         self.tree: Any = None  # the page after trafilatura's first prunes (raw_pruned)
         self.recall_stages: Stage | None = None  # the recall pass before its baseline rescue
         self.bodies: dict[str, Any] = {}
+        self.seen: dict[str, Any] = {}  # what readability made of self.tree (extract_and_compare)
 
     def recall(self):
         if "recall" not in self.bodies:
-            self.bodies["recall"] = self.run(Extractor(recall=True, url=self.url, **OPTIONS))
+            self.bodies["recall"] = self.run(extractor("recall", self.url))
         return self.bodies["recall"]
 
     def default(self):
         if "default" not in self.bodies:
-            self.bodies["default"] = self.run(Extractor(url=self.url, **OPTIONS))
+            self.bodies["default"] = self.run(extractor("balanced", self.url))
         return self.bodies["default"]
 
     def run(self, options: Extractor):
         """bare_extraction's steps after loading the tree (core.trafilatura_sequence with
         comments off, then its size checks)."""
         try:
-            with discards_by_walk():
+            with discards_by_walk(), frames_by_walk():
                 body, text = self.sequence(options)
             if options.max_tree_size and len(body) > options.max_tree_size:
                 core.strip_tags(body, "hi")
@@ -84,7 +93,7 @@ class Passes:
         if options.focus == "recall" and self.recall_stages is not None:
             body, text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         else:
-            body, text = extract_and_compare(tree, options)
+            body, text = extract_and_compare(tree, options, self.seen)
             if options.focus == "recall":
                 self.recall_stages = body, text  # copied when the default pass reuses it
         # 3. rescue: the baseline on the raw tree, when it adds text
@@ -106,7 +115,7 @@ class Passes:
         r_body, r_text = None, ""
         try:
             if self.recall_stages is None:
-                self.recall_stages = extract_and_compare(self.tree, r_options)
+                self.recall_stages = extract_and_compare(self.tree, r_options, self.seen)
             r_body, r_text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         except Exception as err:  # noqa: BLE001  # trafilatura's own guard: the retry is optional
             LOG.debug("recall retry failed: %s %s", err, self.url)
@@ -121,6 +130,24 @@ class Passes:
                 and len(r_text) > core.ESCALATION_ACCEPT_RATIO * len(text)):
             return r_body, r_text
         return body, text
+
+
+# the two modes' options as Extractor makes them for no URL (its __init__ reads nine settings
+# off trafilatura's config parser: 0.17 ms a call, against 0.03 for extractor())
+TEMPLATES = {"recall": Extractor(recall=True, **OPTIONS), "balanced": Extractor(**OPTIONS)}
+
+
+def extractor(focus: str, url: str | None) -> Extractor:
+    """What `Extractor(recall=focus == "recall", url=url, **OPTIONS)` gives (tests hold every
+    field to it), from a copy of the mode's template: the URL set as __init__ sets it, and
+    the fields it makes new for each call made new."""
+    options = copy.copy(TEMPLATES[focus])
+    options.url = url
+    options.source = url.encode("utf-8", "replace").decode("utf-8") if url else None
+    options.author_blacklist, options.url_blacklist = set(), set()
+    options.date_params = dict(options.date_params)
+    options.date_params["max_date"] = set_date_params()["max_date"]  # today's, as __init__ reads it
+    return options
 
 
 def raw_pruned(tree):
@@ -196,11 +223,45 @@ def at_path(root, path: list[int]):
     return root
 
 
-def extract_and_compare(tree, options: Extractor) -> Stage:
+def extract_and_compare(tree, options: Extractor, seen: dict) -> Stage:
     """Stages 1 and 2: trafilatura's own extractor on the cleaned tree, then its comparison with
-    readability and justext (skipped, as trafilatura skips it, for a long recall text)."""
-    cleaned, backup = core._prepare_tree(tree, options, options.url)  # noqa: SLF001
+    readability and justext (skipped, as trafilatura skips it, for a long recall text). The
+    comparison's inputs are made only when it reads them (fallbacks_on); `seen` keeps what
+    readability made of `tree` for the page's other passes."""
+    # core._prepare_tree, but for the copy of the cleaned tree that only justext reads
+    cleaned = core.convert_tags(core.tree_cleaning(copy.copy(tree), options), options, options.url)
     body, text = core.extract_content(cleaned, options)
     if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
         return body, text
-    return core.compare_extraction(backup, copy.copy(tree), body, text, options)
+    with fallbacks_on(tree, options, seen):
+        return core.compare_extraction(tree, tree, body, text, options)
+
+
+READABILITY = external.try_readability
+JUSTEXT = external.justext_rescue
+
+
+@contextmanager
+def fallbacks_on(tree, options: Extractor, seen: dict) -> Iterator[None]:
+    """trafilatura's comparison (external.compare_extraction) reads readability's extraction of
+    a copy of `tree`, and justext's of `tree` as its cleaning leaves it (before the tags are
+    converted): meanwhile both are made from `tree` when the comparison asks, not before.
+    Readability's does not depend on the mode: made once a page (kept in `seen`), each pass
+    gets a copy. The cleaned tree is made again when justext is asked (on few pages; a copy
+    of it on every pass costs more): `tree_cleaning` is a function of the tree and options."""
+
+    def readability(_raw_tree):
+        if "readability" in seen:
+            return copy.deepcopy(seen["readability"])
+        found = READABILITY(copy.copy(tree))
+        seen["readability"] = copy.deepcopy(found)
+        return found
+
+    def justext(_cleaned_tree, justext_options):
+        return JUSTEXT(core.tree_cleaning(copy.copy(tree), options), justext_options)
+
+    external.try_readability, external.justext_rescue = readability, justext
+    try:
+        yield
+    finally:
+        external.try_readability, external.justext_rescue = READABILITY, JUSTEXT

@@ -10,9 +10,12 @@ import lxml.etree
 import pytest
 import trafilatura
 import trafilatura.core as core
+import trafilatura.external as external
+from trafilatura.settings import Extractor
 
+from newsclean import html_passes
 from newsclean.html_parse import parse_html
-from newsclean.html_passes import Passes, raw_pruned, raw_prunes
+from newsclean.html_passes import OPTIONS, Passes, extractor, raw_pruned, raw_prunes
 
 SENTENCES = [
     "The harbour board met on Monday night to decide the fate of the old fish market.",
@@ -55,6 +58,7 @@ PAGES = {
     "forum thread": article(4, COMMENTS, FORUM),
     "listing": listing(),
     "nothing": "<html><body><div><img src='/a.png'></div></body></html>",
+    "one line": article(1),
 }
 
 
@@ -136,3 +140,42 @@ def test_first_prunes_are_trafilaturas(forum):
 def test_a_page_with_nothing_to_prune_is_not_copied():
     tree = parse_html(PAGES["long article"])
     assert raw_pruned(tree) is tree
+
+
+@pytest.mark.parametrize("url", [None, "", "https://example.org/a", "https://example.org/\u00e9\ud800"])
+def test_options_are_the_ones_extractor_makes(url):
+    """extractor() copies a template: every field must be what Extractor's own __init__ sets,
+    and the mutable ones must not be shared between calls."""
+    for focus, keywords in (("recall", {"recall": True}), ("balanced", {})):
+        made = extractor(focus, url)
+        reference = Extractor(url=url, **keywords, **OPTIONS)
+        for name in Extractor.__slots__:
+            assert getattr(made, name) == getattr(reference, name), name
+        again = extractor(focus, url)
+        for name in ("author_blacklist", "url_blacklist", "date_params"):
+            assert getattr(again, name) is not getattr(made, name)
+
+
+@pytest.mark.parametrize(("name", "readability", "justext"), [
+    ("long article", 1, 0), ("short article", 1, 0), ("listing", 1, 0), ("one line", 1, 2)])
+def test_comparison_inputs_made_once_and_when_asked(name, readability, justext, monkeypatch):
+    """Readability runs once a page for both passes (recall skips it for a long text, so the
+    default pass runs it there); justext's cleaned tree is made only when the comparison asks
+    (a short text: both modes on the one-line page). The bodies are bare_extraction's (above)."""
+    calls = {"readability": 0, "justext": 0}
+
+    def counted(function, key):
+        def wrapper(*args):
+            calls[key] += 1
+            return function(*args)
+        return wrapper
+
+    monkeypatch.setattr(html_passes, "READABILITY", counted(html_passes.READABILITY, "readability"))
+    monkeypatch.setattr(html_passes, "JUSTEXT", counted(html_passes.JUSTEXT, "justext"))
+    tree = parse_html(PAGES[name])
+    passes = Passes(tree, None)
+    passes.recall()
+    passes.default()
+    assert calls == {"readability": readability, "justext": justext}
+    assert (external.try_readability, external.justext_rescue) == (
+        html_passes.READABILITY, html_passes.JUSTEXT)
