@@ -16,6 +16,7 @@ from ..patterns import Scope, furniture_match
 from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
 from ..trace import Note, ignore
+from .agreement import agreed_headline
 from .blocks import Block, MetaView, Role
 from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
@@ -148,6 +149,9 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         title = without_site_name(title)
     marked = flat is not None or title_at is not None and shown[title_at].role is Role.HEADING
     hint = None if marked else page_title(blocks)
+    if hint and (agreed := agreed_headline(shown, hint, shown_start, headline_like, partial(
+            echoed, opening_words(shown, shown_start, stops), stops))) is not None:
+        title, title_at, hint = shown[agreed].text, agreed, None  # the <title> says it again
     if hint and title is not None and title_at and in_page_title(
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
         hint = None  # the <title> has given the headline already
@@ -432,6 +436,11 @@ def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -
     words = set(text_features(block.text)[0]) - stops
     shared = len(words & opening)
     return shared / len(words) + SHARED_WORD_BONUS * min(shared, SHARED_WORDS_COUNTED) if words else 0.0
+
+
+def echoed(opening: frozenset[str], stops: frozenset[str], text: str) -> float:
+    """Of the words of `text` (but stopwords), the share that the article's opening uses."""
+    return shared_share(Block(text), opening, stops)
 
 
 def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[str],
