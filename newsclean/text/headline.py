@@ -14,7 +14,7 @@ from ..bylines import PERSON, byline_names
 from ..dates import find_date
 from ..patterns import Scope, furniture_match
 from ..prose import collapse
-from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
+from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_pipe_tail, without_site_name
 from ..trace import Note, ignore
 from .agreement import agreed_headline
 from .blocks import Block, MetaView, Role
@@ -176,7 +176,8 @@ def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
     glued to its end: "Sign in Headline" and "Headline Subscribe" (a link that names page
     furniture) give "Headline"; "Headline by Jane Doe |" gives "Headline" and ("Jane Doe",).
     What is left keeps at least a headline's fewest words; a name whose words the page's
-    `text` writes in lower case is none ("Step by Step Guide")."""
+    `text` writes in lower case is none ("Step by Step Guide"). A tail after a pipe goes, as
+    on the HTML path ("Headline | Top 19 Companies": titles.without_pipe_tail)."""
     names: tuple[str, ...] = ()
     bys = list(GLUED_BYLINE.finditer(title))
     if bys:
@@ -197,7 +198,7 @@ def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
         if len(words) - count >= HEADLINE_LIKE_WORDS[0] and glued_link(" ".join(words[-count:])):
             words = words[:-count]
             break
-    return " ".join(words).strip(" |"), names
+    return without_pipe_tail(" ".join(words).strip(" |")), names
 
 
 def glued_link(words: str) -> bool:
