@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..titles import TITLE_PART_SEPARATOR
+from ..titles import SITE_NAME_WORDS, TITLE_PART_SEPARATOR
 from .blocks import Block, Role
 
 # ---- which part of the <title> is looked for ----
@@ -36,12 +36,19 @@ def headline_part(title: str) -> tuple[str | None, bool]:
     the title is that part whole: the first part before a separator ("Headline | Site",
     "Headline - Section - Site"; WCXB articles-dev's text-node scrapes: the gold title is the
     first part on 335 of the 346 <title>s with a separator whose part it is) when it has
-    AGREED_PART_WORDS words or more ("Blog | Headline" gives none); the whole title when it has
+    AGREED_PART_WORDS words or more ("Blog | Headline" gives none), unless it reads as a site's
+    name before a part as long or longer (a few capitalised words: "Pine Ridge Gazette | Council backs
+    footbridge", as titles.without_site_name reads a last part); the whole title when it has
     no separator and AGREED_WHOLE_WORDS words or more. None when no part reads as a headline."""
     parts = [part.strip() for part in TITLE_PART_SEPARATOR.split(title)]
     if len(parts) == 1:
         return (same_words(title) if len(title.split()) >= AGREED_WHOLE_WORDS else None), True
-    return (same_words(parts[0]) if len(parts[0].split()) >= AGREED_PART_WORDS else None), False
+    first = parts[0].split()
+    if len(first) < AGREED_PART_WORDS or len(first) <= SITE_NAME_WORDS and all(
+            word[0].isupper() or not word[0].isalpha() for word in first) and any(
+            len(part.split()) >= len(first) for part in parts[1:]):
+        return None, False  # "Pine Ridge Gazette | Council backs footbridge": the site first
+    return same_words(parts[0]), False
 
 
 def agreed_headline(shown: list[Block], title: str, start: int,
