@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from ..bylines import PERSON, byline_names
 from ..dates import find_date
-from ..patterns import Scope, furniture_match
+from ..patterns import FurnitureKind, Scope, furniture_match
 from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_pipe_tail, without_site_name
 from ..trace import Note, ignore
@@ -149,7 +149,7 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         title = without_site_name(title)
     marked = flat is not None or title_at is not None and shown[title_at].role is Role.HEADING
     hint = None if marked else page_title(blocks)
-    if hint and (agreed := agreed_headline(shown, hint, shown_start, headline_like, partial(
+    if hint and (agreed := agreed_headline(shown, hint, shown_start, agreeable, partial(
             echoed, opening_words(shown, shown_start, stops), stops))) is not None:
         title, title_at, hint = shown[agreed].text, agreed, None  # the <title> says it again
     if hint and title is not None and title_at and in_page_title(
@@ -437,6 +437,15 @@ def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -
     words = set(text_features(block.text)[0]) - stops
     shared = len(words & opening)
     return shared / len(words) + SHARED_WORD_BONUS * min(shared, SHARED_WORDS_COUNTED) if words else 0.0
+
+
+def agreeable(block: Block) -> bool:
+    """Could be the headline that the <title> gives: headline-like, set twice or more or not
+    (the headline that the page repeats, a breadcrumb's last step then the heading, is marked
+    as repeated prose)."""
+    if block.furniture == FurnitureKind.REPEATED:
+        block = replace(block, furniture=None)
+    return headline_like(block)
 
 
 def echoed(opening: frozenset[str], stops: frozenset[str], text: str) -> float:
