@@ -28,6 +28,14 @@ def test_the_titles_headline_part_said_again_far_from_the_story_is_the_headline(
     assert clean(text).title == HEADLINE
 
 
+def test_the_headline_set_twice_still_agrees():
+    """The page sets its headline twice (a breadcrumb's last step, then the heading), which marks
+    it as repeated prose: it is still the line the <title> gives."""
+    text = (f"{HEADLINE} | Pine Ridge Gazette\n\n{MENU}{HEADLINE}\n\n{HEADLINE}\n\n{CONTENTS}"
+            f"{STORY}\n\nShare\n")
+    assert clean(text).title == HEADLINE
+
+
 def test_without_the_title_line_the_far_headline_is_not_found():
     """The same page with no <title> line (a terminal dump): nothing says which far line is the
     headline, and the one near the story is taken (this is what the <title> line adds)."""
