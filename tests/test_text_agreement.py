@@ -29,11 +29,12 @@ def test_the_titles_headline_part_said_again_far_from_the_story_is_the_headline(
 
 
 def test_the_headline_set_twice_still_agrees():
-    """The page sets its headline twice (a breadcrumb's last step, then the heading), which marks
-    it as repeated prose: it is still the line the <title> gives."""
-    text = (f"{HEADLINE} | Pine Ridge Gazette\n\n{MENU}{HEADLINE}\n\n{HEADLINE}\n\n{CONTENTS}"
+    """The page sets its headline, a question, twice (a breadcrumb's last step, then the
+    heading), which marks it as repeated prose: it is still the line the <title> gives."""
+    question = "Will the council back a new footbridge over the Mill river this spring?"
+    text = (f"{question} | Pine Ridge Gazette\n\n{MENU}{question}\n\n{question}\n\n{CONTENTS}"
             f"{STORY}\n\nShare\n")
-    assert clean(text).title == HEADLINE
+    assert clean(text).title == question
 
 
 def test_without_the_title_line_the_far_headline_is_not_found():
