@@ -77,6 +77,7 @@ def test_a_banner_the_scrape_opens_with_is_no_headline():
     ("Gazette | Council backs footbridge", None, False),
     ("Council backs the new footbridge", "council backs the new footbridge", True),
     ("Pine Ridge Gazette", None, True),
+    ("Free standard shipping on all orders over $99.", None, True),  # a banner's sentence
 ])
 def test_headline_part(title, part, whole):
     assert headline_part(title) == (part, whole)

@@ -39,10 +39,12 @@ def headline_part(title: str) -> tuple[str | None, bool]:
     AGREED_PART_WORDS words or more ("Blog | Headline" gives none), unless it reads as a site's
     name before a part as long or longer (a few capitalised words: "Pine Ridge Gazette | Council backs
     footbridge", as titles.without_site_name reads a last part); the whole title when it has
-    no separator and AGREED_WHOLE_WORDS words or more. None when no part reads as a headline."""
+    no separator, AGREED_WHOLE_WORDS words or more and no full stop at its end ("Free standard
+    shipping on orders over $99." is a banner). None when no part reads as a headline."""
     parts = [part.strip() for part in TITLE_PART_SEPARATOR.split(title)]
-    if len(parts) == 1:
-        return (same_words(title) if len(title.split()) >= AGREED_WHOLE_WORDS else None), True
+    if len(parts) == 1:  # a sentence's full stop: a banner the scrape opens with, no <title>
+        return (same_words(title) if len(title.split()) >= AGREED_WHOLE_WORDS
+                and not title.endswith(".") else None), True
     first = parts[0].split()
     if len(first) < AGREED_PART_WORDS or len(first) <= SITE_NAME_WORDS and all(
             word[0].isupper() or not word[0].isalpha() for word in first) and any(
