@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .dates import find_date
 from .prose import collapse, squash
-from .titles import without_named_site, without_site_name
+from .titles import without_named_site, without_pipe_tail, without_site_name
 
 # characters of a visible <h1>: shorter is a logo's letter or an icon, longer a paragraph set
 # in an <h1> (rule of thumb)
@@ -34,10 +34,6 @@ MIN_HOST_LABEL = 4  # characters: a shorter host label is too common to mark a s
 SITE_NAME_WORDS = 4  # words: a candidate this short that starts with the host's name...
 SITE_WORDS = frozenset("blog news magazine online data daily media labs journal".split())  # ...and
 # goes on with these words only names the site ("Engora Data Blog")
-# words before " | " for what follows to be a tail: "Headline | Section", "Headline | Top 19
-# Companies" (WCXB dev: the part before the pipe is the gold title on 8 of the 9 articles-dev
-# titles chosen with one, and on 5 of 6 other-dev titles that move)
-PIPE_HEAD_WORDS = 3
 SEPARATOR_START = re.compile(r"\s*[|\-–—:·•»/]")  # what a site's name follows in a title
 TRUNCATED_CHARS = 100  # characters: a declared title this long that another goes on from was cut
 # (SEO plugins cut JSON-LD headlines at 110)
@@ -133,14 +129,6 @@ def finish(heading: str, declared: Sequence[str], references: Sequence[str]) -> 
     it, a tail after a pipe; in the declared case when it is set in capitals."""
     heading = without_glued_tail(without_kicker(heading, declared), references)
     return in_declared_case(without_pipe_tail(heading), references)
-
-
-def without_pipe_tail(title: str) -> str:
-    """"Headline | Section" or "Headline | Top 19 Companies" -> "Headline": in a headline, a
-    pipe sets off what the page adds to it (a section, a site, an SEO tail), when what stands
-    before it reads as a headline (PIPE_HEAD_WORDS words or more)."""
-    head, pipe, _ = title.partition(" | ")
-    return head.rstrip() if pipe and len(head.split()) >= PIPE_HEAD_WORDS else title.rstrip(" |")
 
 
 def without_glued_tail(heading: str, references: Sequence[str]) -> str:

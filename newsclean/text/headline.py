@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from ..bylines import PERSON, byline_names
 from ..dates import find_date
-from ..patterns import Scope, furniture_match
+from ..patterns import FurnitureKind, Scope, furniture_match
 from ..prose import collapse
-from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_site_name
+from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_pipe_tail, without_site_name
 from ..trace import Note, ignore
+from .agreement import agreed_headline
 from .blocks import Block, MetaView, Role
 from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
@@ -148,6 +149,9 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         title = without_site_name(title)
     marked = flat is not None or title_at is not None and shown[title_at].role is Role.HEADING
     hint = None if marked else page_title(blocks)
+    if hint and (agreed := agreed_headline(shown, hint, shown_start, agreeable, partial(
+            echoed, opening_words(shown, shown_start, stops), stops))) is not None:
+        title, title_at, hint = shown[agreed].text, agreed, None  # the <title> says it again
     if hint and title is not None and title_at and in_page_title(
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
         hint = None  # the <title> has given the headline already
@@ -172,7 +176,8 @@ def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
     glued to its end: "Sign in Headline" and "Headline Subscribe" (a link that names page
     furniture) give "Headline"; "Headline by Jane Doe |" gives "Headline" and ("Jane Doe",).
     What is left keeps at least a headline's fewest words; a name whose words the page's
-    `text` writes in lower case is none ("Step by Step Guide")."""
+    `text` writes in lower case is none ("Step by Step Guide"). A tail after a pipe goes, as
+    on the HTML path ("Headline | Top 19 Companies": titles.without_pipe_tail)."""
     names: tuple[str, ...] = ()
     bys = list(GLUED_BYLINE.finditer(title))
     if bys:
@@ -193,7 +198,7 @@ def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
         if len(words) - count >= HEADLINE_LIKE_WORDS[0] and glued_link(" ".join(words[-count:])):
             words = words[:-count]
             break
-    return " ".join(words).strip(" |"), names
+    return without_pipe_tail(" ".join(words).strip(" |")), names
 
 
 def glued_link(words: str) -> bool:
@@ -432,6 +437,20 @@ def shared_share(block: Block, opening: frozenset[str], stops: frozenset[str]) -
     words = set(text_features(block.text)[0]) - stops
     shared = len(words & opening)
     return shared / len(words) + SHARED_WORD_BONUS * min(shared, SHARED_WORDS_COUNTED) if words else 0.0
+
+
+def agreeable(block: Block) -> bool:
+    """Could be the headline that the <title> gives: headline-like, set twice or more or not
+    (the headline that the page repeats, a breadcrumb's last step then the heading, is marked
+    as repeated prose)."""
+    if block.furniture == FurnitureKind.REPEATED:
+        block = replace(block, furniture=None)
+    return headline_like(block)
+
+
+def echoed(opening: frozenset[str], stops: frozenset[str], text: str) -> float:
+    """Of the words of `text` (but stopwords), the share that the article's opening uses."""
+    return shared_share(Block(text), opening, stops)
 
 
 def headline_inside(blocks: list[Block], start: int, end: int, stops: frozenset[str],
