@@ -27,6 +27,8 @@ from .blocks import Block, MetaView, Role
 LINES_ABOVE_ARTICLE = 3  # blocks before the article's first: a headline, its date, its byline
 LINES_ABOVE_HEADLINE = 2  # blocks before the headline: a kicker, a date line, "By" alone
 LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a standfirst, a picture
+# (a headline chosen below that window, the region opening above it on a menu's blurbs, has its
+# own: LINES_ABOVE_HEADLINE above it to LINES_INTO_ARTICLE under it, read first)
 
 # ---- date lines ----
 # words: the longest date line, with its time and an update stamp ("Published: Nov. 22, 2024,
@@ -137,6 +139,14 @@ FIRST_PERSON_BIO = re.compile(r"(?:Hi,? )?I(?:['’]m| am) (?:a|an|the)\b")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
+# a title before a name alone ("Dr. Allen", "Dr Jane Doe", "Prof. Max Roe"): a person, with a
+# surname alone too; the gold and the byline keep the title
+HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-ZÀ-Ý])")
+SURNAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
+# "Medically reviewed by Kim Roe, RD — Written by Jane Doe, MS": a byline's "Written by" after
+# another credit on its line, past a dash, a bar or a dot
+WRITTEN_AFTER = re.compile(r"(?:^|\s[|•·—–-]\s*)(?:written|reported) by:?\s+([A-ZÀ-Ý].*)$",
+                           re.IGNORECASE)
 NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
@@ -162,7 +172,11 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
              else min(headline_at - LINES_ABOVE_HEADLINE, start - LINES_ABOVE_ARTICLE))
     window = range(max(0, first), min(len(blocks), start + LINES_INTO_ARTICLE))
     date = next((find_date(blocks[i].text, language) for i in window if is_dateline(blocks[i])), None)
-    authors = find_authors(blocks, window, headline_at)
+    authors: tuple[str, ...] = ()
+    if headline_at is not None and headline_at >= window.stop:  # "By" / "Jane Doe" under it
+        authors = find_authors(blocks, range(headline_at - LINES_ABOVE_HEADLINE, min(
+            len(blocks), headline_at + LINES_INTO_ARTICLE)), headline_at)
+    authors = authors or find_authors(blocks, window, headline_at)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
         published = next((b for b in blocks if b.words <= DATELINE_MAX_WORDS
                           and PUBLISHED.search(b.text) and find_date(b.text, language)), None)
@@ -204,6 +218,9 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         elif block.words <= BYLINE_MAX_WORDS and (inside := BY_INSIDE.search(text)) and (
                 author_picture(text[:inside.start()], inside.group(1))):
             found = byline_names(inside.group(1))  # the author's picture, by its alt text, first
+        elif block.words <= DATELINE_MAX_WORDS and "by" in text.lower() and (
+                inside := WRITTEN_AFTER.search(text)):
+            found = byline_names(inside.group(1))  # a reviewer's credit first, then the writer
         elif BY_ALONE.fullmatch(text) and index + 1 < len(blocks) and not (
                 block.role is Role.ITEM is blocks[index + 1].role):  # "Authors", "Contact Us"
             found = byline_names(plain(blocks[index + 1].text))
@@ -230,11 +247,14 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             continue  # "Category:" / "Top Picks": a label's value, not a byline
         beside = neighbours(blocks, index)
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
-        pictured = index > lines.start and blocks[index - 1].text != block.text and all(
-            name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
+        pictured = index > lines.start and blocks[index - 1].text != block.text and (all(
+            name in blocks[index - 1].text for name in names) or blocks[index - 1].words <= 3 and (
+            AUTHOR_IMAGE.search(plain(blocks[index - 1].text)) is not None)) or (  # "Author image"
+            AUTHOR_WORD.match(text) is not None)
         under_headline = index - 1 == title_at or (
             title_at is not None and index - 2 == title_at and not blocks[index - 1].words) or (
-            title_at is not None and title_at < index - 1 <= title_at + REPEAT_REACH
+            title_at is not None and title_at < index - 1 and (
+                index - 1 <= title_at + REPEAT_REACH or index - 1 >= lines.start)
             and blocks[index - 1].text == blocks[title_at].text  # the headline set again...
             and Role.ITEM not in (block.role, blocks[index - 1].role))  # ...not in a menu
         if any(name.isupper() for name in names) and not (
@@ -247,7 +267,8 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
                 index > 0 and blocks[index - 1].role is Role.HEADING) or (
                 job_under(blocks, index) and not any(
-                    i != index and job_under(blocks, i) for i in lines))  # not a team's list
+                    i != index and job_under(blocks, i) for i in lines)) or (  # not a team's list
+                under_deck(blocks, index, title_at) and byline_marked(blocks, index, names))
         if near:  # "Learn More"
             if not lower_case_among(blocks, {w.lower() for name in names for w in name.split()}):
                 return tuple(name.title() if name.isupper() else name for name in names)
@@ -271,6 +292,9 @@ def line_names(text: str) -> tuple[str, ...]:
         return ()
     if PERSON.fullmatch(whole):
         return () if ROLE_WORDS & set(whole.lower().split()) else (undoubled(whole),)
+    if (title := HONORIFIC.match(whole)) and (
+            PERSON.fullmatch(rest := whole[title.end():]) or SURNAME.fullmatch(rest)):
+        return (whole,)  # "Dr. Allen"
     name, *letters = [part.strip() for part in whole.split(",")]
     if len(letters) >= CREDENTIALS_LISTED and PERSON.fullmatch(name) and all(
             CREDENTIAL.fullmatch(x) for x in letters):
@@ -280,6 +304,23 @@ def line_names(text: str) -> tuple[str, ...]:
     if not names or not all(PERSON.fullmatch(name) for name in names):
         return ()
     return names if len(names) > 1 or ROLE_WORDS & set(whole.lower().split()) else ()
+
+
+def under_deck(blocks: list[Block], index: int, title_at: int | None) -> bool:
+    """The line stands under the headline's standfirst: the headline, then a sentence or two
+    (not a list's item), then this line."""
+    return title_at is not None and index - 2 == title_at and (
+        blocks[index - 1].role is Role.PARAGRAPH and blocks[index - 1].sentence_like)
+
+
+def byline_marked(blocks: list[Block], index: int, names: tuple[str, ...]) -> bool:
+    """A name line says it is a byline by more than its capitals (which a call to action under
+    a hero's sentence has too: "Learn More", "Explore AI Apps"): several names ("Jane Doe and
+    Max Roe | Guest Columnists"), something after the name (a job, the outlet: "Jane Doe USA
+    TODAY"), the name set twice (its picture's alt text, then its link) or a job under it."""
+    text = plain(blocks[index].text).strip(NAME_TRIM)
+    return len(names) > 1 or text != names[0] or job_under(blocks, index) or (
+        index + 1 < len(blocks) and blocks[index + 1].text == blocks[index].text)
 
 
 def job_under(blocks: list[Block], index: int) -> bool:
