@@ -54,6 +54,8 @@ NAME_LINE_MAX_WORDS = 8
 # the heading: "Blog / Headline" / "Headline" / "Jane Doe"); a name right under that copy is
 # under the headline
 REPEAT_REACH = 2
+# blocks under a name line under a standfirst where a second such name line makes a teaser list
+TEASER_REACH = 6
 JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
@@ -253,8 +255,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             AUTHOR_WORD.match(text) is not None)
         under_headline = index - 1 == title_at or (
             title_at is not None and index - 2 == title_at and not blocks[index - 1].words) or (
-            title_at is not None and title_at < index - 1 and (
-                index - 1 <= title_at + REPEAT_REACH or index - 1 >= lines.start)
+            title_at is not None and title_at < index - 1 <= title_at + REPEAT_REACH
             and blocks[index - 1].text == blocks[title_at].text  # the headline set again...
             and Role.ITEM not in (block.role, blocks[index - 1].role))  # ...not in a menu
         if any(name.isupper() for name in names) and not (
@@ -318,9 +319,18 @@ def byline_marked(blocks: list[Block], index: int, names: tuple[str, ...]) -> bo
     a hero's sentence has too: "Learn More", "Explore AI Apps"): several names ("Jane Doe and
     Max Roe | Guest Columnists"), something after the name (a job, the outlet: "Jane Doe USA
     TODAY"), the name set twice (its picture's alt text, then its link) or a job under it."""
-    text = plain(blocks[index].text).strip(NAME_TRIM)
-    return len(names) > 1 or text != names[0] or job_under(blocks, index) or (
+    text = " ".join(plain(blocks[index].text).split())
+    marked = len(names) > 1 or OUTLET_AFTER.search(text) is not None or bool(
+        ROLE_WORDS & set(text.lower().split())) or job_under(blocks, index) or (
         index + 1 < len(blocks) and blocks[index + 1].text == blocks[index].text)
+    # a teaser's name with more after it ("Jane Doe | 3 days ago") under its blurb, and the
+    # next teaser's, or the one before: a list
+    return marked and not any(
+        i not in (index, index + 1) and blocks[i].words <= NAME_LINE_MAX_WORDS
+        and (found := line_names(other := " ".join(plain(blocks[i].text).split()))) and (
+            blocks[i].text == blocks[index].text or not set(re.findall(r"[^\s,&]+", other)) <= {
+                w for n in found for w in n.split()} | {"and"})
+        for i in range(max(0, index - TEASER_REACH), min(len(blocks), index + TEASER_REACH + 1)))
 
 
 def job_under(blocks: list[Block], index: int) -> bool:

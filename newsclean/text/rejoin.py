@@ -54,8 +54,10 @@ NEVER_LAST = frozenset(
 # a byline's "by" on a line of its own, the name on the next (a scraper that breaks at every
 # text node: "Headline" / "by" / "Jane Doe"): the opening of a byline, not the line above's
 # last word ("... a real difference by Jane Doe" hid the byline), unless that line credits a
-# picture ("Photo" / "by" / "Jane Doe")
+# picture ("Photo" / "by" / "Jane Doe") or opens the byline itself ("Posted" / "by" / "BeauHD")
 BY_LINE = "by"
+BY_LABELS = ("posted", "written", "reported", "words", "story", "text", "reporting", "article",
+             "edited", "produced", "hosted")
 
 
 def wrapped_at(lines: list[str], narrow: bool) -> tuple[int | None, list[int]]:
@@ -196,5 +198,5 @@ def continues_sentence(previous: str, line: str) -> bool:
         return True
     if line[0].islower():  # "by Jane Doe - 10/08/25" under a headline, "by" / "Jane Doe"
         return not (BYLINE.match(line) or line == BY_LINE and not previous.lower().endswith(
-            NOT_AUTHORED))
+            NOT_AUTHORED + BY_LABELS))
     return previous[previous.rfind(" ") + 1:].lower() in NEVER_LAST
