@@ -92,6 +92,15 @@ GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oc
 # links with no space between), set apart as a column gap
 GLUED_AFTER_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 DIGITS = "0123456789"  # what GLUED_DATE and GLUED_AFTER_YEAR both need (plain()'s screen)
+# "written byJane Doe", "Written ByJane Doe": a link's name glued to "by" (a scrape that joins
+# text nodes with nothing between: textContent); "Abby", "Byzantine" are no such glue
+GLUED_BY_NAME = re.compile(r"(?i:\bby)(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# a name glued to the job after it on a line that ends with a job's word ("Jane DoeProduct
+# Analytics Expert"); three lower-case letters before the capital ("McNally", "MacFarlane" stay)
+GLUED_JOB = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])")
+CLOSE_MARK = "×"  # a pop-up's close button, which a scrape keeps as a glyph
+# a year, then what follows it on a date line ("September 8, 2016 Autumn Adams")
+AFTER_YEAR = re.compile(r"^.*\b(?:19|20)\d\d\b[\s,]*")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
@@ -149,7 +158,7 @@ SURNAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 # another credit on its line, past a dash, a bar or a dot
 WRITTEN_AFTER = re.compile(r"(?:^|\s[|•·—–-]\s*)(?:written|reported) by:?\s+([A-ZÀ-Ý].*)$",
                            re.IGNORECASE)
-NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
+NAME_DECOR = re.compile(r"^\[?(?:picture|photo|image|avatar|portrait|headshot) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
 
@@ -350,6 +359,8 @@ def names_after_date(text: str) -> tuple[str, ...]:
     if len(parts) < 2 or find_date(parts[0]) is None:
         return ()
     for part in parts[1:]:
+        if find_date(part) is not None:  # "May 1, 2016  May 8, 2016 Jane Doe": its second date
+            part = AFTER_YEAR.sub("", part)
         names = byline_names(part.strip(NAME_TRIM))
         if names and all(PERSON.fullmatch(name) for name in names):
             return names
@@ -489,6 +500,12 @@ def plain(text: str) -> str:
         text = EMPHASIS.sub("  ", text)
     if ":" in text:
         text = COLON_GLUED.sub(r"\1: ", text)
+    if "by" in text or "By" in text:
+        text = GLUED_BY_NAME.sub("by ", text)
+    if CLOSE_MARK in text:  # "Jane Doe×Jane Doe": a pop-up's close button between two copies
+        text = text.replace(CLOSE_MARK, "  ")
+    if text[text.rfind(" ") + 1:].lower() in ROLE_WORDS:
+        text = GLUED_JOB.sub(" ", text)
     return text.lstrip(LEAD_DECOR)
 
 
