@@ -156,8 +156,10 @@ HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-ZÀ-Ý])")
 SURNAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 # "Medically reviewed by Kim Roe, RD — Written by Jane Doe, MS": a byline's "Written by" after
 # another credit on its line, past a dash, a bar or a dot
-WRITTEN_AFTER = re.compile(r"(?:^|\s[|•·—–-]\s*)(?:written|reported) by:?\s+([A-ZÀ-Ý].*)$",
-                           re.IGNORECASE)
+# ... or a byline naming the kind of piece it signs ("Guide by Jane Doe Deputy Tech Editor")
+WRITTEN_AFTER = re.compile(r"(?:^|\s[|•·—–-]\s*)(?:written|reported) by:?\s+([A-ZÀ-Ý].*)$|"
+                           r"^(?:guide|review|analysis|opinion|commentary|column|essay|interview)"
+                           r" by:?\s+([A-ZÀ-Ý].*)$", re.IGNORECASE)
 NAME_DECOR = re.compile(r"^\[?(?:picture|photo|image|avatar|portrait|headshot) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
@@ -231,7 +233,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             found = byline_names(inside.group(1))  # the author's picture, by its alt text, first
         elif block.words <= DATELINE_MAX_WORDS and "by" in text.lower() and (
                 inside := WRITTEN_AFTER.search(text)):
-            found = byline_names(inside.group(1))  # a reviewer's credit first, then the writer
+            found = byline_names(inside.group(1) or inside.group(2))  # a reviewer's credit first
         elif BY_ALONE.fullmatch(text) and index + 1 < len(blocks) and not (
                 block.role is Role.ITEM is blocks[index + 1].role):  # "Authors", "Contact Us"
             found = byline_names(plain(blocks[index + 1].text))
@@ -292,6 +294,7 @@ def line_names(text: str) -> tuple[str, ...]:
     "Jane Doe October 11, 2024". None when it is no such line (a job before the name, a
     menu's entries, "Written By")."""
     first = BYLINE_END.split(AUTHOR_WORD.sub("", NAME_DECOR.sub("", text).strip()))[0]
+    first = first.removesuffix(" ,")  # "Jane Doe ," / "Print Editor": a text node's comma
     first = GLUED_ROLE.sub(" ", first)  # "Jane DoeFounder at Acme"
     if (outlet := OUTLET_AFTER.search(first)) and PERSON.fullmatch(first[:outlet.start()]):
         first = first[:outlet.start()]  # "Jane Doe USA TODAY"
