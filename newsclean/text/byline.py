@@ -294,7 +294,6 @@ def line_names(text: str) -> tuple[str, ...]:
     "Jane Doe October 11, 2024". None when it is no such line (a job before the name, a
     menu's entries, "Written By")."""
     first = BYLINE_END.split(AUTHOR_WORD.sub("", NAME_DECOR.sub("", text).strip()))[0]
-    first = first.removesuffix(" ,")  # "Jane Doe ," / "Print Editor": a text node's comma
     first = GLUED_ROLE.sub(" ", first)  # "Jane DoeFounder at Acme"
     if (outlet := OUTLET_AFTER.search(first)) and PERSON.fullmatch(first[:outlet.start()]):
         first = first[:outlet.start()]  # "Jane Doe USA TODAY"
