@@ -56,8 +56,6 @@ NAME_LINE_MAX_WORDS = 8
 REPEAT_REACH = 2
 # blocks under a name line under a standfirst where a second such name line makes a teaser list
 TEASER_REACH = 6
-# blocks above the article's opening where a name alone under a headline-like line is its byline
-OPENING_REACH = 2
 JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
@@ -282,8 +280,7 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
                 index > 0 and blocks[index - 1].role is Role.HEADING) or (
                 job_under(blocks, index) and not any(
                     i != index and job_under(blocks, i) for i in lines)) or (  # not a team's list
-                under_deck(blocks, index, title_at) and byline_marked(blocks, index, names)) or (
-                over_opening(blocks, index, lines, names))
+                under_deck(blocks, index, title_at) and byline_marked(blocks, index, names))
         if near:  # "Learn More"
             if not lower_case_among(blocks, {w.lower() for name in names for w in name.split()}):
                 return tuple(name.title() if name.isupper() else name for name in names)
@@ -319,19 +316,6 @@ def line_names(text: str) -> tuple[str, ...]:
     if not names or not all(PERSON.fullmatch(name) for name in names):
         return ()
     return names if len(names) > 1 or ROLE_WORDS & set(whole.lower().split()) else ()
-
-
-def over_opening(blocks: list[Block], index: int, lines: range, names: tuple[str, ...]) -> bool:
-    """One name alone right above the article's opening (or over one line between), under a
-    headline-like line that is no name itself: "Headline" / "Jane Doe" / the text, where the
-    headline chosen stands elsewhere (a menu's line set large above)."""
-    opening = lines.stop - LINES_INTO_ARTICLE
-    if not (opening - OPENING_REACH <= index < opening) or len(names) != 1 or index < 1:
-        return False
-    above = blocks[index - 1]
-    return blocks[index].role is Role.PARAGRAPH and above.role is not Role.ITEM and not (
-        above.sentence_like) and above.words >= 2 and not above.furniture and (
-        above.text == blocks[index].text or not line_names(plain(above.text)))
 
 
 def under_deck(blocks: list[Block], index: int, title_at: int | None) -> bool:
