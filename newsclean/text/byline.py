@@ -56,6 +56,7 @@ NAME_LINE_MAX_WORDS = 8
 REPEAT_REACH = 2
 # blocks under a name line under a standfirst where a second such name line makes a teaser list
 TEASER_REACH = 6
+PICTURE_LINE_MAX_WORDS = 3  # words of a picture's alt text alone over a name ("Author image")
 JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
@@ -261,7 +262,8 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         beside = neighbours(blocks, index)
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
         pictured = index > lines.start and blocks[index - 1].text != block.text and (all(
-            name in blocks[index - 1].text for name in names) or blocks[index - 1].words <= 3 and (
+            name in blocks[index - 1].text for name in names) or blocks[index - 1].words <= (
+            PICTURE_LINE_MAX_WORDS) and (
             AUTHOR_IMAGE.search(plain(blocks[index - 1].text)) is not None)) or (  # "Author image"
             AUTHOR_WORD.match(text) is not None)
         under_headline = index - 1 == title_at or (
