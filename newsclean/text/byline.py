@@ -27,6 +27,8 @@ from .blocks import Block, MetaView, Role
 LINES_ABOVE_ARTICLE = 3  # blocks before the article's first: a headline, its date, its byline
 LINES_ABOVE_HEADLINE = 2  # blocks before the headline: a kicker, a date line, "By" alone
 LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a standfirst, a picture
+# (a headline chosen below that window, the region opening above it on a menu's blurbs, has its
+# own: LINES_ABOVE_HEADLINE above it to LINES_INTO_ARTICLE under it, read first)
 
 # ---- date lines ----
 # words: the longest date line, with its time and an update stamp ("Published: Nov. 22, 2024,
@@ -52,6 +54,9 @@ NAME_LINE_MAX_WORDS = 8
 # the heading: "Blog / Headline" / "Headline" / "Jane Doe"); a name right under that copy is
 # under the headline
 REPEAT_REACH = 2
+# blocks under a name line under a standfirst where a second such name line makes a teaser list
+TEASER_REACH = 6
+PICTURE_LINE_MAX_WORDS = 3  # words of a picture's alt text alone over a name ("Author image")
 JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
@@ -88,6 +93,15 @@ GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oc
 # links with no space between), set apart as a column gap
 GLUED_AFTER_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 DIGITS = "0123456789"  # what GLUED_DATE and GLUED_AFTER_YEAR both need (plain()'s screen)
+# "written byJane Doe", "Written ByJane Doe": a link's name glued to "by" (a scrape that joins
+# text nodes with nothing between: textContent); "Abby", "Byzantine" are no such glue
+GLUED_BY_NAME = re.compile(r"(?i:\bby)(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# a name glued to the job after it on a line that ends with a job's word ("Jane DoeProduct
+# Analytics Expert"); three lower-case letters before the capital ("McNally", "MacFarlane" stay)
+GLUED_JOB = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])")
+CLOSE_MARK = "×"  # a pop-up's close button, which a scrape keeps as a glyph
+# a year, then what follows it on a date line ("September 8, 2016 Autumn Adams")
+AFTER_YEAR = re.compile(r"^.*\b(?:19|20)\d\d\b[\s,]*")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
@@ -137,7 +151,17 @@ FIRST_PERSON_BIO = re.compile(r"(?:Hi,? )?I(?:['’]m| am) (?:a|an|the)\b")
 # "Author Jane Doe Jane Doe": the label with no colon, before a name alone
 AUTHOR_WORD = re.compile(r"^(?:author|autor|auteur)\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 WORD_EDGES = ".,;:!?\"'’“”()[]"  # what stands around a word of the text
-NAME_DECOR = re.compile(r"^(?:picture|photo|image|avatar|portrait) of\s+"
+# a title before a name alone ("Dr. Allen", "Dr Jane Doe", "Prof. Max Roe"): a person, with a
+# surname alone too; the gold and the byline keep the title
+HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-ZÀ-Ý])")
+SURNAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
+# "Medically reviewed by Kim Roe, RD — Written by Jane Doe, MS": a byline's "Written by" after
+# another credit on its line, past a dash, a bar or a dot
+# ... or a byline naming the kind of piece it signs ("Guide by Jane Doe Deputy Tech Editor")
+WRITTEN_AFTER = re.compile(r"(?:^|\s[|•·—–-]\s*)(?:written|reported) by:?\s+([A-ZÀ-Ý].*)$|"
+                           r"^(?:guide|review|analysis|opinion|commentary|column|essay|interview)"
+                           r" by:?\s+([A-ZÀ-Ý].*)$", re.IGNORECASE)
+NAME_DECOR = re.compile(r"^\[?(?:picture|photo|image|avatar|portrait|headshot) of\s+"
                         r"|['’]s (?:avatar|image|photo|picture)$"
                         r"|\s+(?:image|avatar|photo)$", re.IGNORECASE)
 
@@ -162,7 +186,11 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
              else min(headline_at - LINES_ABOVE_HEADLINE, start - LINES_ABOVE_ARTICLE))
     window = range(max(0, first), min(len(blocks), start + LINES_INTO_ARTICLE))
     date = next((find_date(blocks[i].text, language) for i in window if is_dateline(blocks[i])), None)
-    authors = find_authors(blocks, window, headline_at)
+    authors: tuple[str, ...] = ()
+    if headline_at is not None and headline_at >= window.stop:  # "By" / "Jane Doe" under it
+        authors = find_authors(blocks, range(headline_at - LINES_ABOVE_HEADLINE, min(
+            len(blocks), headline_at + LINES_INTO_ARTICLE)), headline_at)
+    authors = authors or find_authors(blocks, window, headline_at)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
         published = next((b for b in blocks if b.words <= DATELINE_MAX_WORDS
                           and PUBLISHED.search(b.text) and find_date(b.text, language)), None)
@@ -204,6 +232,9 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         elif block.words <= BYLINE_MAX_WORDS and (inside := BY_INSIDE.search(text)) and (
                 author_picture(text[:inside.start()], inside.group(1))):
             found = byline_names(inside.group(1))  # the author's picture, by its alt text, first
+        elif block.words <= DATELINE_MAX_WORDS and "by" in text.lower() and (
+                inside := WRITTEN_AFTER.search(text)):
+            found = byline_names(inside.group(1) or inside.group(2))  # a reviewer's credit first
         elif BY_ALONE.fullmatch(text) and index + 1 < len(blocks) and not (
                 block.role is Role.ITEM is blocks[index + 1].role):  # "Authors", "Contact Us"
             found = byline_names(plain(blocks[index + 1].text))
@@ -230,8 +261,11 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             continue  # "Category:" / "Top Picks": a label's value, not a byline
         beside = neighbours(blocks, index)
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
-        pictured = index > lines.start and blocks[index - 1].text != block.text and all(
-            name in blocks[index - 1].text for name in names) or AUTHOR_WORD.match(text) is not None
+        pictured = index > lines.start and blocks[index - 1].text != block.text and (all(
+            name in blocks[index - 1].text for name in names) or blocks[index - 1].words <= (
+            PICTURE_LINE_MAX_WORDS) and (
+            AUTHOR_IMAGE.search(plain(blocks[index - 1].text)) is not None)) or (  # "Author image"
+            AUTHOR_WORD.match(text) is not None)
         under_headline = index - 1 == title_at or (
             title_at is not None and index - 2 == title_at and not blocks[index - 1].words) or (
             title_at is not None and title_at < index - 1 <= title_at + REPEAT_REACH
@@ -247,7 +281,8 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
                 index > 0 and blocks[index - 1].role is Role.HEADING) or (
                 job_under(blocks, index) and not any(
-                    i != index and job_under(blocks, i) for i in lines))  # not a team's list
+                    i != index and job_under(blocks, i) for i in lines)) or (  # not a team's list
+                under_deck(blocks, index, title_at) and byline_marked(blocks, index, names))
         if near:  # "Learn More"
             if not lower_case_among(blocks, {w.lower() for name in names for w in name.split()}):
                 return tuple(name.title() if name.isupper() else name for name in names)
@@ -271,6 +306,9 @@ def line_names(text: str) -> tuple[str, ...]:
         return ()
     if PERSON.fullmatch(whole):
         return () if ROLE_WORDS & set(whole.lower().split()) else (undoubled(whole),)
+    if (title := HONORIFIC.match(whole)) and (
+            PERSON.fullmatch(rest := whole[title.end():]) or SURNAME.fullmatch(rest)):
+        return (whole,)  # "Dr. Allen"
     name, *letters = [part.strip() for part in whole.split(",")]
     if len(letters) >= CREDENTIALS_LISTED and PERSON.fullmatch(name) and all(
             CREDENTIAL.fullmatch(x) for x in letters):
@@ -280,6 +318,32 @@ def line_names(text: str) -> tuple[str, ...]:
     if not names or not all(PERSON.fullmatch(name) for name in names):
         return ()
     return names if len(names) > 1 or ROLE_WORDS & set(whole.lower().split()) else ()
+
+
+def under_deck(blocks: list[Block], index: int, title_at: int | None) -> bool:
+    """The line stands under the headline's standfirst: the headline, then a sentence or two
+    (not a list's item), then this line."""
+    return title_at is not None and index - 2 == title_at and (
+        blocks[index - 1].role is Role.PARAGRAPH and blocks[index - 1].sentence_like)
+
+
+def byline_marked(blocks: list[Block], index: int, names: tuple[str, ...]) -> bool:
+    """A name line says it is a byline by more than its capitals (which a call to action under
+    a hero's sentence has too: "Learn More", "Explore AI Apps"): several names ("Jane Doe and
+    Max Roe | Guest Columnists"), something after the name (a job, the outlet: "Jane Doe USA
+    TODAY"), the name set twice (its picture's alt text, then its link) or a job under it."""
+    text = " ".join(plain(blocks[index].text).split())
+    marked = len(names) > 1 or OUTLET_AFTER.search(text) is not None or bool(
+        ROLE_WORDS & set(text.lower().split())) or job_under(blocks, index) or (
+        index + 1 < len(blocks) and blocks[index + 1].text == blocks[index].text)
+    # a teaser's name with more after it ("Jane Doe | 3 days ago") under its blurb, and the
+    # next teaser's, or the one before: a list
+    return marked and not any(
+        i not in (index, index + 1) and blocks[i].words <= NAME_LINE_MAX_WORDS
+        and (found := line_names(other := " ".join(plain(blocks[i].text).split()))) and (
+            blocks[i].text == blocks[index].text or not set(re.findall(r"[^\s,&]+", other)) <= {
+                w for n in found for w in n.split()} | {"and"})
+        for i in range(max(0, index - TEASER_REACH), min(len(blocks), index + TEASER_REACH + 1)))
 
 
 def job_under(blocks: list[Block], index: int) -> bool:
@@ -299,6 +363,8 @@ def names_after_date(text: str) -> tuple[str, ...]:
     if len(parts) < 2 or find_date(parts[0]) is None:
         return ()
     for part in parts[1:]:
+        if find_date(part) is not None:  # "May 1, 2016  May 8, 2016 Jane Doe": its second date
+            part = AFTER_YEAR.sub("", part)
         names = byline_names(part.strip(NAME_TRIM))
         if names and all(PERSON.fullmatch(name) for name in names):
             return names
@@ -438,6 +504,12 @@ def plain(text: str) -> str:
         text = EMPHASIS.sub("  ", text)
     if ":" in text:
         text = COLON_GLUED.sub(r"\1: ", text)
+    if "by" in text or "By" in text:
+        text = GLUED_BY_NAME.sub("by ", text)
+    if CLOSE_MARK in text:  # "Jane Doe×Jane Doe": a pop-up's close button between two copies
+        text = text.replace(CLOSE_MARK, "  ")
+    if text[text.rfind(" ") + 1:].lower() in ROLE_WORDS:
+        text = GLUED_JOB.sub(" ", text)
     return text.lstrip(LEAD_DECOR)
 
 

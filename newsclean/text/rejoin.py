@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..prose import WORD
-from .byline import BYLINE
+from .byline import BYLINE, NOT_AUTHORED
 from .features import MAX_CAPS_SHARE
 
 # ---- hard-wrapped dumps (w3m, lynx, fold) ----
@@ -51,6 +51,13 @@ NEVER_LAST = frozenset(
     "over under between through without der die das den dem des ein eine einen einem und oder "
     "mit von zu zum zur für im auf le la les un une du de et ou au aux pour avec sur dans par "
     "el los las una del y con para por en il lo gli di da nel della".split())
+# a byline's "by" on a line of its own, the name on the next (a scraper that breaks at every
+# text node: "Headline" / "by" / "Jane Doe"): the opening of a byline, not the line above's
+# last word ("... a real difference by Jane Doe" hid the byline), unless that line credits a
+# picture ("Photo" / "by" / "Jane Doe") or opens the byline itself ("Posted" / "by" / "BeauHD")
+BY_LINE = "by"
+BY_LABELS = ("posted", "written", "reported", "words", "story", "text", "reporting", "article",
+             "edited", "produced", "hosted")
 
 
 def wrapped_at(lines: list[str], narrow: bool) -> tuple[int | None, list[int]]:
@@ -189,6 +196,7 @@ def continues_sentence(previous: str, line: str) -> bool:
     if line[0] in MID_SENTENCE_MARKS or not WORD.search(line) or (
             previous[-1] in OPEN_LAST and previous[-2:] in OPEN_ENDS):
         return True
-    if line[0].islower():
-        return not BYLINE.match(line)  # "by Jane Doe - 10/08/25" under a headline
+    if line[0].islower():  # "by Jane Doe - 10/08/25" under a headline, "by" / "Jane Doe"
+        return not (BYLINE.match(line) or line == BY_LINE and not previous.lower().endswith(
+            NOT_AUTHORED + BY_LABELS))
     return previous[previous.rfind(" ") + 1:].lower() in NEVER_LAST
