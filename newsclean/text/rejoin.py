@@ -67,16 +67,22 @@ def double_spaced(lines: list[str]) -> bool:
 
 def undouble(lines: list[str]) -> list[str]:
     """The lines without the single blank lines between them (longer gaps stay gaps)."""
-    out: list[str] = []
+    return [lines[index] if index >= 0 else "" for index in undoubled(lines)]
+
+
+def undoubled(lines: list[str]) -> list[int]:
+    """undouble's lines as indices into ``lines``, -1 for a gap (what a line's link count
+    follows)."""
+    out: list[int] = []
     blanks = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.strip():
             blanks += 1
             continue
         if blanks > 1 or (blanks and not out):
-            out.append("")
+            out.append(-1)
         blanks = 0
-        out.append(line)
+        out.append(index)
     return out
 
 
