@@ -13,7 +13,9 @@ from .rejoin import (
     WIDE,
     continues_sentence,
     double_spaced,
+    is_value,
     join_wrapped,
+    repeated_labels,
     undoubled,
     unflatten,
     word_width,
@@ -94,6 +96,7 @@ def split_blocks(text: str) -> list[Block]:
         if links:
             links = [links[index] if index >= 0 else 0 for index in kept]
         lines = single
+    labels = repeated_labels(lines)
     blocks: list[tuple[list[str], Role, int]] = []
     linked: list[int] = []  # link characters per block
     previous = -1  # the index of the previous line, -1 after a gap
@@ -121,6 +124,7 @@ def split_blocks(text: str) -> list[Block]:
         elif previous >= 0 and blocks and ((  # a hard wrap (the cheaper test), or a break
                 width and widths[previous] <= width  # inside a sentence
                 and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)
+                or (labels and is_value(lines[previous].strip(), stripped, labels))
                 or (continues_sentence(lines[previous], stripped) and (join_words == 1 or (
                     lines[previous].count(" ") >= join_words - 1
                     and not same_start(lines[previous], stripped))))):

@@ -46,3 +46,13 @@ def test_a_crawl_dump_rejoins_a_paragraph_broken_at_its_line_breaks():
         lines[0], " ".join(lines[1:4]), *lines[4:]]
     # the same lines with no blank between them: a lower-case line goes on the one above
     assert len(split_blocks("\n".join(lines[4:7]))) == 1
+
+
+def test_a_repeated_field_label_on_its_own_line_goes_on_in_its_value():
+    # a text node a line: <strong>Price:</strong> $299 under each of three products
+    lines = ["Phase 1:", "Planning the home gym"]
+    for name, price in [("Flat bench", "$299"), ("Jump rope", "$30"), ("Mat", "$45")]:
+        lines += [name, "Price:", price, "A solid pick that is perfect for any home workout."]
+    texts = [b.text for b in split_blocks("\n".join(lines))]
+    assert texts.count("Price: $299") == 1 and "Price:" not in texts
+    assert texts[:2] == ["Phase 1:", "Planning the home gym"]  # a label said once stays apart
