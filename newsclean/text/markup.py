@@ -38,6 +38,11 @@ LYNX_SAMPLE = 20000  # characters read to tell a lynx dump (its link numbers sta
 LYNX_MIN_LINKS = 5
 LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
 
+# a Markdown link's or image's target: an address, a path or an anchor ("](https://...)",
+# "](/news/)", "](#top)", "](photo.jpg)"); a lynx dump's link before a bracket
+# ("[261](312) 870-0008": a phone number) is none, and such a dump is no Markdown
+MARKDOWN_TARGET = re.compile(r"\]\([^)\s]*[/#.:]")
+
 # ---- images, widgets and bare addresses (terminal browsers) ----
 WIDGET = re.compile(r"\[(?: ?[xX ]?\]|[A-Z][\w ]{0,30}\]|_+\])")  # check boxes, [Search], [___]
 # a terminal browser's image, named by its file: "[chirag-150x1]", "[svg]"
@@ -60,7 +65,7 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
     when the scrape marks no links: html2text without links, copies, most dumps)."""
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
     lines, links = text.split("\n"), None
-    if "](" in text:  # Markdown links and images: [text](url), ![alt](src)
+    if "](" in text and MARKDOWN_TARGET.search(text):  # Markdown: [text](url), ![alt](src)
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "](" in line or "<http" in line:

@@ -49,6 +49,14 @@ def test_lynx_link_numbers_go_and_count_a_link_s_usual_length():
     assert links == [min(len(lines[0]), LYNX_LINK_CHARS)] * 6
 
 
+def test_a_lynx_link_before_a_bracket_is_no_markdown_link():
+    # "[261](312) 870-0008": lynx's link number, then a phone number in brackets
+    text = "\n".join(f"[{n}]Story number {n} about the town" for n in range(1, 7))
+    lines, links = clean_lines(text + "\n[261](312) 870-0008")
+    assert lines[0] == "Story number 1 about the town" and lines[-1] == "(312) 870-0008"
+    assert links is not None and links[0] == min(len(lines[0]), LYNX_LINK_CHARS)
+
+
 def test_a_line_that_is_only_an_address_is_blanked():
     lines, _ = clean_lines("The council voted.\n   12. https://example.org/story\nWork starts.")
     assert lines == ["The council voted.", "", "Work starts."]
