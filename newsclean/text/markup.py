@@ -65,13 +65,17 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
     when the scrape marks no links: html2text without links, copies, most dumps)."""
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
     lines, links = text.split("\n"), None
-    if "](" in text and MARKDOWN_TARGET.search(text):  # Markdown: [text](url), ![alt](src)
+    lynx = (text.count("[", 0, LYNX_SAMPLE) >= LYNX_MIN_LINKS
+            and len(LYNX_LINK.findall(text, 0, LYNX_SAMPLE)) or 0)  # lynx: [12]word
+    markdown = "](" in text and MARKDOWN_TARGET.search(text) is not None
+    if markdown and lynx >= LYNX_MIN_LINKS:  # both: a lynx dump of a page that quotes Markdown
+        markdown = len(MARKDOWN_TARGET.findall(text, 0, LYNX_SAMPLE)) >= lynx  # the more win
+    if markdown:  # Markdown: [text](url), ![alt](src)
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "](" in line or "<http" in line:
                 lines[index], links[index] = markdown_link_text(line)
-    elif (text.count("[", 0, LYNX_SAMPLE) >= LYNX_MIN_LINKS
-          and len(LYNX_LINK.findall(text, 0, LYNX_SAMPLE)) >= LYNX_MIN_LINKS):  # lynx: [12]word
+    elif lynx >= LYNX_MIN_LINKS:
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "[" in line:

@@ -57,6 +57,12 @@ def test_a_lynx_link_before_a_bracket_is_no_markdown_link():
     assert links is not None and links[0] == min(len(lines[0]), LYNX_LINK_CHARS)
 
 
+def test_a_lynx_dump_that_quotes_a_markdown_link_is_read_as_lynx():
+    text = "\n".join(f"[{n}]Story number {n} about the town" for n in range(1, 7))
+    lines, _ = clean_lines(text + "\nSee [the guide]([7]https://example.org/guide).")
+    assert lines[0] == "Story number 1 about the town"
+
+
 def test_a_line_that_is_only_an_address_is_blanked():
     lines, _ = clean_lines("The council voted.\n   12. https://example.org/story\nWork starts.")
     assert lines == ["The council voted.", "", "Work starts."]
