@@ -109,17 +109,21 @@ def record_fields(region: list[Block]) -> set[int]:
 def bare_items(region: list[Block]) -> set[int]:
     """The ids of the region's lines that are a list's items in a scrape that marks none:
     BARE_LIST_LINES or more in a row, each MIN_ITEM_WORDS to BARE_ITEM_MAX_WORDS words in
-    sentence case, not links nor furniture."""
+    sentence case, not links, furniture nor prose (a short paragraph between a teaser and a
+    subheading makes no list of them), and not right under furniture (a rail's header over
+    its headlines, in sentence case on British sites)."""
     found: set[int] = set()
     run: list[int] = []
-    for block in [*region, None]:
-        if block is not None and block.role is Role.PARAGRAPH and not block.furniture and (
+    for index, block in enumerate([*region, None]):
+        if block is not None and block.role is Role.PARAGRAPH and not (
+                block.furniture or is_prose(block)) and (
                 MIN_ITEM_WORDS <= block.words <= BARE_ITEM_MAX_WORDS) and (
                 block.link_share <= MAX_LINK_SHARE and caps_share(block.text) <= BARE_ITEM_CAPS_SHARE):
             run.append(id(block))
             continue
-        if len(run) >= BARE_LIST_LINES:
-            found.update(run)
+        if len(run) >= BARE_LIST_LINES and not (
+                index > len(run) and region[index - len(run) - 1].furniture):
+            found.update(run)  # (not under a rail's header: "More from UK", "Related Articles")
         run = []
     return found
 
