@@ -51,8 +51,8 @@ SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its clos
 # of up to LABEL_VALUE_WORDS words; a label said once or twice ("Phase 1:", "Jane says:", a
 # form's "Your Name:") stays a line of its own (rules of thumb, as revise.FIELD_REPEATS)
 FIELD_LABEL = re.compile(r"[A-Z][\w’'&()-]*(?: [\w’'&()-]+){0,2} ?:")
-LABEL_REPEATS = 3
-LABEL_VALUE_WORDS = 8
+LABEL_REPEATS = 3  # lines a label is said alone on: an entry's record
+LABEL_VALUE_WORDS = 8  # words: a value (a name, a price, a date, a place)
 # articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
 NEVER_LAST = frozenset(
     "the a an of to in into for with on at by from and or but as than that within via about "

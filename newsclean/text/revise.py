@@ -39,9 +39,9 @@ FIELD_MAX_WORDS = 30  # words: a longer line is a paragraph with a lead-in, scor
 # case: a share of capitalised words of BARE_ITEM_CAPS_SHARE at most (a rail's headlines,
 # "Guide to the Stanford MBA Interview", an event's "Dallas, United States", are in title
 # case; German prose ~0.35) (rules of thumb: a list of three points)
-BARE_LIST_LINES = 3
-BARE_ITEM_MAX_WORDS = 30
-BARE_ITEM_CAPS_SHARE = 0.5
+BARE_LIST_LINES = 3  # lines in a row: a list of three points
+BARE_ITEM_MAX_WORDS = 30  # words: a longer line is a paragraph
+BARE_ITEM_CAPS_SHARE = 0.5  # of the words, capitalised: a rail's headlines are title case
 # a label that sends the reader elsewhere ("Also read: ...", "See more: ..."), or a forum
 # poster's record under each post ("Posts: 96", "Joined: Feb 2011"), or a reply's "Re: ..."
 NO_FIELD = re.compile(r"(also|read|see|watch|listen|related|more|posts|threads|joined|join date|"
