@@ -18,10 +18,12 @@ from newsclean.text import (
     features,
     furniture,
     headline,
+    markup,
     region,
     rejoin,
     relink,
     revise,
+    segment,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +53,7 @@ def test_the_text_path_document_names_only_constants_that_exist():
     doc = (ROOT / "docs" / "text-path.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`(?:patterns\.)?([A-Z][A-Z0-9_]{3,})`", doc))
     modules = (text, blockmodel, blocks, byline, entries, features, furniture, headline, region,
-               rejoin, relink, revise,
+               rejoin, relink, revise, markup, segment,
                bylines, patterns, prose)
     missing = {name for name in named if not any(hasattr(m, name) for m in modules)}
     assert not missing, f"docs/text-path.md names constants the code no longer has: {sorted(missing)}"

@@ -54,7 +54,7 @@ from .headline import find_headline, unglued
 from .region import RegionChoice, apply_line_rules, choose_article_region
 from .relink import find_anchors, relink_blocks
 from .render import render_markdown
-from .revise import revise_region, trim_edges
+from .revise import marks_items, revise_region, trim_edges
 from .segment import first_lines, split_blocks
 
 __all__ = ["extract", "select", "settle", "Selection"]
@@ -161,7 +161,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     view = MetaView.of(blocks, region.start)
     headline = find_headline(text, blocks, region, view, stops, note)
     start, end = headline.region.start, headline.region.end
-    body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note), note)
+    body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,
+                                    bare_lists=not marks_items(blocks)), note)
     if note is not ignore:
         for block in blocks[:start] + blocks[end + 1:]:
             note(block.text, f"outside the article region (score {block_score(block):+.0f})")

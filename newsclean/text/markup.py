@@ -11,9 +11,6 @@ from ..prose import collapse
 # "title"
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-# a Markdown link's or image's opening: its text is no bare number (lynx prints a link's number
-# before any text, "[261](312) 870-0008" a phone number's, "[63]( 1311177 )" a user's id)
-MD_OPENING = re.compile(r"\[[^\[\]]*[^\d\[\]][^\[\]]*\]\(|\[\]\(")
 AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 # Markdown's backslash escapes, undone until they stand still (as undoing one level at a time
 # would end): a run of backslashes before a character Markdown escapes goes, a longer run
@@ -41,6 +38,11 @@ LYNX_SAMPLE = 20000  # characters read to tell a lynx dump (its link numbers sta
 LYNX_MIN_LINKS = 5
 LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
 
+# a Markdown link's or image's target: an address, a path or an anchor ("](https://...)",
+# "](/news/)", "](#top)", "](photo.jpg)"); a lynx dump's link before a bracket
+# ("[261](312) 870-0008": a phone number) is none, and such a dump is no Markdown
+MARKDOWN_TARGET = re.compile(r"\]\([^)\s]*[/#.:]")
+
 # ---- images, widgets and bare addresses (terminal browsers) ----
 WIDGET = re.compile(r"\[(?: ?[xX ]?\]|[A-Z][\w ]{0,30}\]|_+\])")  # check boxes, [Search], [___]
 # a terminal browser's image, named by its file: "[chirag-150x1]", "[svg]"
@@ -63,13 +65,17 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
     when the scrape marks no links: html2text without links, copies, most dumps)."""
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
     lines, links = text.split("\n"), None
-    if "](" in text and MD_OPENING.search(text):  # Markdown links and images: [text](url)
+    lynx = (text.count("[", 0, LYNX_SAMPLE) >= LYNX_MIN_LINKS
+            and len(LYNX_LINK.findall(text, 0, LYNX_SAMPLE)) or 0)  # lynx: [12]word
+    markdown = "](" in text and MARKDOWN_TARGET.search(text) is not None
+    if markdown and lynx >= LYNX_MIN_LINKS:  # both: a lynx dump of a page that quotes Markdown
+        markdown = len(MARKDOWN_TARGET.findall(text, 0, LYNX_SAMPLE)) >= lynx  # the more win
+    if markdown:  # Markdown: [text](url), ![alt](src)
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "](" in line or "<http" in line:
                 lines[index], links[index] = markdown_link_text(line)
-    elif (text.count("[", 0, LYNX_SAMPLE) >= LYNX_MIN_LINKS
-          and len(LYNX_LINK.findall(text, 0, LYNX_SAMPLE)) >= LYNX_MIN_LINKS):  # lynx: [12]word
+    elif lynx >= LYNX_MIN_LINKS:
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "[" in line:

@@ -45,6 +45,14 @@ OPEN_ENDS = frozenset((" (", " /", " –", " —", " &"))  # a line ending so br
 OPEN_LAST = frozenset(end[-1] for end in OPEN_ENDS)
 QUOTE_CLOSERS = frozenset("”»")  # typographic: code closes its strings with straight quotes
 SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its closing quote or bracket
+# ---- a field's label on a line of its own (a text node: <strong>Price:</strong> $299) ----
+# a label of up to three words and a colon, said on LABEL_REPEATS lines or more (an entry's
+# record: "Brand Recommendation:", "Price:" under each product), goes on in its value, a line
+# of up to LABEL_VALUE_WORDS words; a label said once or twice ("Phase 1:", "Jane says:", a
+# form's "Your Name:") stays a line of its own (rules of thumb, as revise.FIELD_REPEATS)
+FIELD_LABEL = re.compile(r"[A-Z][\w’'&()-]*(?: [\w’'&()-]+){0,2} ?:")
+LABEL_REPEATS = 3  # lines a label is said alone on: an entry's record
+LABEL_VALUE_WORDS = 8  # words: a value (a name, a price, a date, a place)
 # articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
 NEVER_LAST = frozenset(
     "the a an of to in into for with on at by from and or but as than that within via about "
@@ -74,16 +82,22 @@ def double_spaced(lines: list[str]) -> bool:
 
 def undouble(lines: list[str]) -> list[str]:
     """The lines without the single blank lines between them (longer gaps stay gaps)."""
-    out: list[str] = []
+    return [lines[index] if index >= 0 else "" for index in undoubled(lines)]
+
+
+def undoubled(lines: list[str]) -> list[int]:
+    """undouble's lines as indices into ``lines``, -1 for a gap (what a line's link count
+    follows)."""
+    out: list[int] = []
     blanks = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.strip():
             blanks += 1
             continue
         if blanks > 1 or (blanks and not out):
-            out.append("")
+            out.append(-1)
         blanks = 0
-        out.append(line)
+        out.append(index)
     return out
 
 
@@ -181,6 +195,22 @@ def wrap_width(lines: list[str], widths: list[int], narrow: bool) -> int | None:
         if forced >= MIN_WRAPPED_LINES and forced >= WRAP_SHARE * long_lines:
             return width
     return None
+
+
+def repeated_labels(lines: list[str]) -> frozenset[str]:
+    """The field labels said alone on LABEL_REPEATS lines or more ("Price:")."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.endswith(":"):
+            label = line.strip()
+            if FIELD_LABEL.fullmatch(label):
+                counts[label] = counts.get(label, 0) + 1
+    return frozenset(label for label, count in counts.items() if count >= LABEL_REPEATS)
+
+
+def is_value(label: str, line: str, labels: frozenset[str]) -> bool:
+    """Whether the line is the value of a repeated field label on the line before."""
+    return label in labels and line[-1] != ":" and line.count(" ") < LABEL_VALUE_WORDS
 
 
 def continues_sentence(previous: str, line: str) -> bool:

@@ -10,7 +10,7 @@ from ..patterns import FurnitureKind, edge_span
 from ..prose import MAX_LINK_SHARE
 from ..trace import Note, ignore
 from .blocks import Block, Role
-from .features import MIN_SENTENCE_WORDS, block_score, is_prose
+from .features import MIN_SENTENCE_WORDS, block_score, capitalised, is_prose
 from .segment import DURATION
 
 # words: a subheading is a short line; a longer unpunctuated one is a caption or a teaser's
@@ -32,17 +32,31 @@ FIELD = re.compile(r"([A-Z][\w’'&()-]*(?: [\w’'&()-]+){0,2}) ?: +\S")
 FIELD_REPEATS = 3  # lines a label opens in the region: under three entries or more
 FIELD_LABELS = 2  # labels that recur so: a record ("Date" and "Location"), not a lone credit
 FIELD_MAX_WORDS = 30  # words: a longer line is a paragraph with a lead-in, scored as prose
+# a scrape that marks no list items (copied or crawled text: no "-", "*" or "•") prints a
+# list as bare lines: BARE_LIST_LINES or more lines in a row in the region, each of
+# MIN_ITEM_WORDS to BARE_ITEM_MAX_WORDS words, are its items ("Rapid deployment times for
+# pre-configured servers") and read as items do, not as labels, when written in sentence
+# case: a share of capitalised words of BARE_ITEM_CAPS_SHARE at most (a rail's headlines,
+# "Guide to the Stanford MBA Interview", an event's "Dallas, United States", are in title
+# case; German prose ~0.35) (rules of thumb: a list of three points)
+BARE_LIST_LINES = 3  # lines in a row: a list of three points
+BARE_ITEM_MAX_WORDS = 30  # words: a longer line is a paragraph
+BARE_ITEM_CAPS_SHARE = 0.5  # of the words, capitalised: a rail's headlines are title case
 # a label that sends the reader elsewhere ("Also read: ...", "See more: ..."), or a forum
 # poster's record under each post ("Posts: 96", "Joined: Feb 2011"), or a reply's "Re: ..."
 NO_FIELD = re.compile(r"(also|read|see|watch|listen|related|more|posts|threads|joined|join date|"
                       r"member since|reputation|messages|likes|points|re)\b", re.IGNORECASE)
 
 
-def revise_region(region: list[Block], title: str | None, note: Note = ignore) -> list[Block]:
+def revise_region(region: list[Block], title: str | None, note: Note = ignore,
+                  bare_lists: bool = False) -> list[Block]:
     """Drop furniture and what furniture implies (alt text before a caption, the title of a
-    video before its duration); mark subheadings."""
+    video before its duration); mark subheadings. `bare_lists`: the scrape marks no list
+    items (bare_items)."""
     kept: list[Block] = []
     fields = record_fields(region)
+    if bare_lists:
+        fields |= bare_items(region)
     for index, block in enumerate(region):
         after = region[index + 1] if index + 1 < len(region) else None
         if block.kept_by_rule:
@@ -90,6 +104,39 @@ def record_fields(region: list[Block]) -> set[int]:
     if len(records) < FIELD_LABELS:
         return set()
     return {key for key, label in labelled.items() if label in records}
+
+
+def bare_items(region: list[Block]) -> set[int]:
+    """The ids of the region's lines that are a list's items in a scrape that marks none:
+    BARE_LIST_LINES or more in a row, each MIN_ITEM_WORDS to BARE_ITEM_MAX_WORDS words in
+    sentence case, not links, furniture nor prose (a short paragraph between a teaser and a
+    subheading makes no list of them), and not right under furniture (a rail's header over
+    its headlines, in sentence case on British sites)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*region, None]):
+        if block is not None and block.role is Role.PARAGRAPH and not (
+                block.furniture or is_prose(block)) and (
+                MIN_ITEM_WORDS <= block.words <= BARE_ITEM_MAX_WORDS) and (
+                block.link_share <= MAX_LINK_SHARE and caps_share(block.text) <= BARE_ITEM_CAPS_SHARE):
+            run.append(id(block))
+            continue
+        if len(run) >= BARE_LIST_LINES and not (
+                index > len(run) and region[index - len(run) - 1].furniture):
+            found.update(run)  # (not under a rail's header: "More from UK", "Related Articles")
+        run = []
+    return found
+
+
+def caps_share(text: str) -> float:
+    """The share of a line's words that are capitalised (features measure it on prose only)."""
+    return (len(capitalised().findall(text)) + text[0].isupper()) / (text.count(" ") + 1)
+
+
+def marks_items(blocks: list[Block]) -> bool:
+    """Whether the scrape marks its lists' items ("- ", "* ", "• "; a number is the item's own
+    text and proves nothing)."""
+    return any(b.role is Role.ITEM and not b.text[:1].isdigit() for b in blocks)
 
 
 def neighbours(region: list[Block], index: int) -> set[str]:

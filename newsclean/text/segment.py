@@ -13,8 +13,10 @@ from .rejoin import (
     WIDE,
     continues_sentence,
     double_spaced,
+    is_value,
     join_wrapped,
-    undouble,
+    repeated_labels,
+    undoubled,
     unflatten,
     word_width,
     wrapped_at,
@@ -27,6 +29,12 @@ from .rejoin import (
 MAX_TEXT_CHARS = 5_000_000  # characters (War and Peace is 3.2 million)
 MAX_LINES = 50_000  # lines, of the scrape and of a flattened page cut into sentences (a long
 #   article's terminal dump: a few thousand)
+
+# words: in a scrape with a blank line after every line (a crawler's dump), a sentence goes on
+# past a line this long (a paragraph broken at its <br>s) and no shorter one (menu entries and
+# list items in lower case: "services", "vs Datadog" are whole blocks there), unless both open
+# with the same word (items of a list: "libgccjit: Fix ...", "libgccjit: Add ...")
+DOUBLED_JOIN_WORDS = 8
 
 # ---- the rare lines that are marked up ----
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -46,6 +54,12 @@ MARKED = RULE_CHARS | BULLET_CHARS | INDENTED_BULLETS  # first characters of mar
 # a video's running time ("3:25", "(1:02:10)", "4:10 min"): a line of its own, never a
 # numbered item
 DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?( min\w*)?$")
+
+
+def same_start(line: str, other: str) -> bool:
+    """Whether two lines open with the same word: items of a list ("libgccjit: Fix ...",
+    "libgccjit: Add ..."), where the lines of a paragraph broken at its <br>s do not."""
+    return line.lstrip().split(" ", 1)[0] == other.split(" ", 1)[0]
 
 
 def first_lines(text: str) -> str:
@@ -69,12 +83,20 @@ def split_blocks(text: str) -> list[Block]:
         lines, links = unflatten(lines)[:MAX_LINES], None
     narrow = text.isascii() or not WIDE.search(text)  # then columns are characters
     width, widths = wrapped_at(lines, narrow)
+    join_words = 1  # the words a line needs for a sentence to go on past it
     if width is None and double_spaced(lines):
-        # every line of a hard-wrapped text followed by a blank one (doubled line ends)
-        single = undouble(lines)
-        width, single_widths = wrapped_at(single, narrow)
-        if width is not None:
-            lines, widths, links = single, single_widths, None
+        # every line followed by a blank one: a hard-wrapped text whose line ends were doubled,
+        # or a crawler's dump (a blank line after every block and every <br>): the blank lines
+        # say nothing, and a sentence broken at a <br> goes on in the next line
+        kept = undoubled(lines)
+        single = [lines[index] if index >= 0 else "" for index in kept]
+        width, widths = wrapped_at(single, narrow)
+        if width is None:
+            join_words = DOUBLED_JOIN_WORDS
+        if links:
+            links = [links[index] if index >= 0 else 0 for index in kept]
+        lines = single
+    labels = repeated_labels(lines)
     blocks: list[tuple[list[str], Role, int]] = []
     linked: list[int] = []  # link characters per block
     previous = -1  # the index of the previous line, -1 after a gap
@@ -102,7 +124,10 @@ def split_blocks(text: str) -> list[Block]:
         elif previous >= 0 and blocks and ((  # a hard wrap (the cheaper test), or a break
                 width and widths[previous] <= width  # inside a sentence
                 and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)
-                or continues_sentence(lines[previous], stripped)):
+                or (labels and is_value(lines[previous].strip(), stripped, labels))
+                or (continues_sentence(lines[previous], stripped) and (join_words == 1 or (
+                    lines[previous].count(" ") >= join_words - 1
+                    and not same_start(lines[previous], stripped))))):
             blocks[-1][0].append(stripped)
             linked[-1] += link_chars
             previous = index

@@ -55,8 +55,24 @@ def test_a_lynx_link_number_before_a_bracket_is_no_markdown_link():
     lines, _ = clean_lines(text + "\nCall us: [7](312) 870-0008")
     assert lines[0] == "Story number 1 about the town"
     assert lines[-1] == "Call us: (312) 870-0008"
-    lines, _ = clean_lines(text + "\nRead [the plan](https://example.org/plan.pdf)")
-    assert lines[-1] == "Read the plan"
+    markdown = "\n".join(f"[Story number {n}](https://example.org/{n}) about the town"
+                         for n in range(1, 7))
+    lines, _ = clean_lines(markdown + "\nRead [the plan](https://example.org/plan.pdf)")
+    assert lines[0] == "Story number 1 about the town" and lines[-1] == "Read the plan"
+
+
+def test_a_lynx_link_before_a_bracket_is_no_markdown_link():
+    # "[261](312) 870-0008": lynx's link number, then a phone number in brackets
+    text = "\n".join(f"[{n}]Story number {n} about the town" for n in range(1, 7))
+    lines, links = clean_lines(text + "\n[261](312) 870-0008")
+    assert lines[0] == "Story number 1 about the town" and lines[-1] == "(312) 870-0008"
+    assert links is not None and links[0] == min(len(lines[0]), LYNX_LINK_CHARS)
+
+
+def test_a_lynx_dump_that_quotes_a_markdown_link_is_read_as_lynx():
+    text = "\n".join(f"[{n}]Story number {n} about the town" for n in range(1, 7))
+    lines, _ = clean_lines(text + "\nSee [the guide]([7]https://example.org/guide).")
+    assert lines[0] == "Story number 1 about the town"
 
 
 def test_a_line_that_is_only_an_address_is_blanked():

@@ -6,6 +6,7 @@ from handmade import block, prose
 from newsclean.text.blocks import Role
 from newsclean.text.revise import (
     looks_like_heading,
+    marks_items,
     reads_as_text,
     record_fields,
     revise_region,
@@ -82,3 +83,26 @@ def test_a_label_the_edge_trim_leaves_at_the_head_goes_with_the_furniture_after_
     assert trim_edges([prose(DISCLOSURE, words=20), heading, story]) == [heading, story]
     label = block("Featured provider")
     assert trim_edges([label, story]) == [label, story]
+
+
+def bare_list_region() -> list:
+    # copied text: a list's items are bare lines, in sentence case; a rail's headlines in
+    # title case and a lone short line stay labels
+    items = [block("Rapid deployment times for new servers"), block("Flexible scaling between sites"),
+             block("Strong compliance with the rules of the EU")]
+    rail = [block("Guide to the Stanford MBA Interview"), block("How to Get Into Stanford MBA"),
+            block("Best Strategies for the HBS Essay")]
+    return [prose(), *items, prose(), *rail, prose(), block("Share this article now")]
+
+
+def test_a_bare_list_is_kept_where_the_scrape_marks_no_items():
+    region = bare_list_region()  # (a line over prose is a subheading, as before)
+    assert revise_region(region, None, bare_lists=True) == [*region[:5], region[7], region[8]]
+    # where the scrape marks its items, bare lines are no list
+    region = bare_list_region()
+    assert revise_region(region, None) == [region[0], region[3], region[4], region[7], region[8]]
+
+
+def test_a_scrape_marks_items_with_bullets_not_numbers():
+    assert marks_items([prose(), block("Flexible scaling", role=Role.ITEM)])
+    assert not marks_items([prose(), block("1. Flexible scaling", role=Role.ITEM)])

@@ -28,3 +28,31 @@ def test_hard_wrapped_paragraphs_are_rejoined():
 
 def test_unwrapped_lines_stay_blocks():
     assert len(split_blocks("Council backs bridge\nThe vote was close.\nWork starts soon.")) == 3
+
+
+def test_a_crawl_dump_rejoins_a_paragraph_broken_at_its_line_breaks():
+    # a crawler's dump: a blank line after every line, a paragraph's <br>s among them
+    lines = ["Council backs new footbridge",
+             "The council voted on Tuesday to rebuild the old footbridge over the",
+             "river after a long campaign by residents who cross it every day to",
+             "reach the station.",
+             "services", "managed services", "staff augmentation",
+             "bridge: repaint the rails and fix the lights on both of its ends",
+             "bridge: widen the path so that bikes and prams can pass each other",
+             "Work starts in the spring and should be done by the end of the summer, the council "
+             "said in a statement that it sent to every house in the street on Wednesday."]
+    dump = "".join(line + "\r\n\r\n" for line in lines)
+    assert [b.text for b in split_blocks(dump)] == [
+        lines[0], " ".join(lines[1:4]), *lines[4:]]
+    # the same lines with no blank between them: a lower-case line goes on the one above
+    assert len(split_blocks("\n".join(lines[4:7]))) == 1
+
+
+def test_a_repeated_field_label_on_its_own_line_goes_on_in_its_value():
+    # a text node a line: <strong>Price:</strong> $299 under each of three products
+    lines = ["Phase 1:", "Planning the home gym"]
+    for name, price in [("Flat bench", "$299"), ("Jump rope", "$30"), ("Mat", "$45")]:
+        lines += [name, "Price:", price, "A solid pick that is perfect for any home workout."]
+    texts = [b.text for b in split_blocks("\n".join(lines))]
+    assert texts.count("Price: $299") == 1 and "Price:" not in texts
+    assert texts[:2] == ["Phase 1:", "Planning the home gym"]  # a label said once stays apart
