@@ -504,7 +504,7 @@ def plain(text: str) -> str:
         text = EMPHASIS.sub("  ", text)
     if ":" in text:
         text = COLON_GLUED.sub(r"\1: ", text)
-    if "by" in text or "By" in text:
+    if "y" in text or "Y" in text:  # "by" in any case ("BYJane Doe")
         text = GLUED_BY_NAME.sub("by ", text)
     if CLOSE_MARK in text:  # "Jane Doe×Jane Doe": a pop-up's close button between two copies
         text = text.replace(CLOSE_MARK, "  ")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..prose import WORD
-from .byline import BYLINE, NOT_AUTHORED
+from .byline import BYLINE, GLUED_BY_NAME, NOT_AUTHORED
 from .features import MAX_CAPS_SHARE
 
 # ---- hard-wrapped dumps (w3m, lynx, fold) ----
@@ -228,5 +228,5 @@ def continues_sentence(previous: str, line: str) -> bool:
         return True
     if line[0].islower():  # "by Jane Doe - 10/08/25" under a headline, "by" / "Jane Doe"
         return not (BYLINE.match(line) or line == BY_LINE and not previous.lower().endswith(
-            NOT_AUTHORED + BY_LABELS))
+            NOT_AUTHORED + BY_LABELS) or BYLINE.match(GLUED_BY_NAME.sub("by ", line, count=1)))
     return previous[previous.rfind(" ") + 1:].lower() in NEVER_LAST

@@ -9,12 +9,16 @@ from newsclean.bylines import BY_ALONE, NAME_TRIM
 from newsclean.text.blocks import Block
 from newsclean.text.byline import (
     BY_WORDS,
+    CLOSE_MARK,
     COLON_GLUED,
     EMPHASIS,
     GLUED_AFTER_YEAR,
+    GLUED_BY_NAME,
     GLUED_DATE,
+    GLUED_JOB,
     LEAD_DECOR,
     LINK_NUMBER,
+    ROLE_WORDS,
     WRITTEN_BY,
     lower_case_among,
     lower_case_words,
@@ -24,7 +28,7 @@ from newsclean.text.byline import (
 PIECES = ("by", "By", "BY", "b", "y", "Written", "written", "author", "Autorin", "auteur",
           "Contributors", "contributor", "[12]", "**", "__", "Jan", "Mar 5", "x", " ", ":", "*",
           "•", "Jane", "Doe", "ｂｙ", "ß", "İ", "Dec", ". 1", "ly", "Oct", "5", "|", ">", "2024",
-          "5. März", " de marzo", "Müller", "5 ", "le")
+          "5. März", " de marzo", "Müller", "5 ", "le", "×", "Editor", "Senior")
 texts = st.lists(st.sampled_from(PIECES), max_size=10).map("".join)
 
 
@@ -44,7 +48,11 @@ def reference_plain(text: str) -> str:
     if "[" in text:
         text = LINK_NUMBER.sub(" ", text).strip()
     text = GLUED_AFTER_YEAR.sub("  ", GLUED_DATE.sub(" ", text))
-    return COLON_GLUED.sub(r"\1: ", EMPHASIS.sub("  ", text)).lstrip(LEAD_DECOR)
+    text = GLUED_BY_NAME.sub("by ", COLON_GLUED.sub(r"\1: ", EMPHASIS.sub("  ", text)))
+    text = text.replace(CLOSE_MARK, "  ")
+    if text[text.rfind(" ") + 1:].lower() in ROLE_WORDS:  # a condition, not a screen
+        text = GLUED_JOB.sub(" ", text)
+    return text.lstrip(LEAD_DECOR)
 
 
 @given(texts)
@@ -53,6 +61,8 @@ def reference_plain(text: str) -> str:
 @example("Autor:Hans DoeDec. 1")
 @example("Hans Müller5. März 2024")
 @example("May 3, 2024Jane Doe")
+@example("byBy")
+@example("written byJane Doe×Jane DoeSenior Editor")
 def test_plain_reads_a_line_as_every_pattern_does(text):
     assert plain(text) == reference_plain(text)
 
