@@ -127,13 +127,25 @@ def basic_clean_targets(tree) -> list:
 
 
 @contextmanager
-def discards_by_walk() -> Iterator[None]:
-    """trafilatura's extractor and its `basic_cleaning` find with the walks above instead of
-    their XPaths meanwhile."""
-    main_extractor.OVERALL_DISCARD_XPATH = WALK
-    baseline.BASIC_CLEAN_XPATH = basic_clean_targets
+def standing_in(module: Any, **stand_ins: Any) -> Iterator[None]:
+    """`module`'s attributes named by the keywords are the values given for the length of a
+    `with` block, and what they were after it (how newsclean's walks stand in for trafilatura's
+    XPaths and functions during its passes only: bare trafilatura elsewhere in the process is
+    untouched)."""
+    own = {name: getattr(module, name) for name in stand_ins}
+    for name, value in stand_ins.items():
+        setattr(module, name, value)
     try:
         yield
     finally:
-        main_extractor.OVERALL_DISCARD_XPATH = OVERALL_DISCARD_XPATH
-        baseline.BASIC_CLEAN_XPATH = BASIC_CLEAN_XPATH
+        for name, value in own.items():
+            setattr(module, name, value)
+
+
+@contextmanager
+def discards_by_walk() -> Iterator[None]:
+    """trafilatura's extractor and its `basic_cleaning` find with the walks above instead of
+    their XPaths meanwhile."""
+    with standing_in(main_extractor, OVERALL_DISCARD_XPATH=WALK), standing_in(
+            baseline, BASIC_CLEAN_XPATH=basic_clean_targets):
+        yield

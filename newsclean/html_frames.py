@@ -17,11 +17,13 @@ untouched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import trafilatura.main_extractor as main_extractor
 from trafilatura.xpaths import BODY_XPATH
+
+from .html_discards import standing_in
 
 # an XPath's `re:test(@ATTRIBUTE, 'PATTERN'[, 'FLAGS'])`, as it stands in BODY_XPATH's text
 RE_TEST = re.compile(r"re:test\(@(\w+), '([^']*)'(?:, '(i)')?\)")
@@ -134,11 +136,6 @@ def first_main(tree) -> list:
 WALKS: list[Callable] = [first_article_body, BODY_XPATH[1], first_story, first_content, first_main]
 
 
-@contextmanager
-def frames_by_walk() -> Iterator[None]:
+def frames_by_walk() -> AbstractContextManager[None]:
     """trafilatura's extractor finds its frames with the walks above meanwhile."""
-    main_extractor.BODY_XPATH = WALKS
-    try:
-        yield
-    finally:
-        main_extractor.BODY_XPATH = BODY_XPATH
+    return standing_in(main_extractor, BODY_XPATH=WALKS)

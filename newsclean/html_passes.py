@@ -32,7 +32,7 @@ from trafilatura.settings import Extractor, set_date_params
 from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
 
-from .html_discards import discards_by_walk
+from .html_discards import discards_by_walk, standing_in
 from .html_frames import frames_by_walk
 
 LOG = logging.getLogger("newsclean")
@@ -260,8 +260,5 @@ def fallbacks_on(tree, options: Extractor, seen: dict) -> Iterator[None]:
     def justext(_cleaned_tree, justext_options):
         return JUSTEXT(core.tree_cleaning(copy.copy(tree), options), justext_options)
 
-    external.try_readability, external.justext_rescue = readability, justext
-    try:
+    with standing_in(external, try_readability=readability, justext_rescue=justext):
         yield
-    finally:
-        external.try_readability, external.justext_rescue = READABILITY, JUSTEXT

@@ -69,13 +69,12 @@ def mark_repeats(blocks: list[Block]) -> None:
     lengths = {block.text: block.words for block in prose}
     copies = Counter(block.text for block in prose)
     repeated = sum(lengths[text] for text, count in copies.items() if count > 1)
+    mark_templates(prose)
     if not repeated:
-        mark_templates(prose)
         return
     every_copy = repeated < DUPLICATE_ARTICLE_SHARE * sum(lengths.values()) or (
         longest_said_once(prose, copies) >= max(ONCE_STRETCH_WORDS, ONCE_STRETCH_SHARE * repeated))
     seen: set[str] = set()
-    mark_templates(prose)
     for block in prose:
         if block.furniture:
             continue
