@@ -4,14 +4,16 @@ or shows; never a date the page does not back.
 htmldate reads a date from the markup (<time>, date classes, meta tags, the URL), first without
 and then with its extensive search; the date is kept when the page backs it: its JSON-LD
 `datePublished` or a publication meta tag declares the same day, or it is among the first dates
-that the page's own text shows on a date line (not a sentence's date nor a range's; not a
-comment's, a teaser's, a sidebar's or the footer's, but the article's own <footer> and the
-elements that hold the headline are the article's whatever their class; not a date labelled
-as a release's or a member's joining). When htmldate's date is shown labelled an edit's or an
-update's and an earlier date is shown before it unlabelled, that one is the publication ("asked"
-over "edited"). When htmldate's date is not backed, the date line right under the headline
-gives the date, unless it is an update's, else a publication meta tag. A site's front page
-(no path) gets no date: what it shows and declares is its newest teaser's.
+that the page's own text shows on a date line. Not a sentence's date nor a range's, nor one in
+a paragraph of prose however inline elements cut it; not a comment's, a teaser's, a sidebar's
+or the footer's, but the article's own <footer> and the elements that hold the headline are
+the article's whatever their class; not a date labelled as a release's, a member's joining or
+today's (the label: the text right before the date or, when the date opens its box, before
+the box). When htmldate's date is shown labelled an edit's or an update's and an earlier date
+is shown before it unlabelled, that one is the publication ("asked" over "edited"). When
+htmldate's date is not backed, the date line right under the headline gives the date, unless
+it is an update's, else a publication meta tag. A site's front page (no path) gets no date:
+what it shows and declares is its newest teaser's.
 htmldate alone gave a date to 53 of the 123 WCXB dev pages that show none (a comment's or a
 teaser's <time>, a date in the URL of a page that says nothing of it); trafilatura, with the
 extensive search, to 122."""
@@ -70,6 +72,16 @@ DASHED_DATE = re.compile(r"(?<![\d-])([0-3]?\d)-([0-3]?\d)-((?:19|20)\d\d)(?![\d
 # update note's ("Editor's Note: We updated this article on ...") (rule of thumb; WCXB
 # articles-dev: 8 loses a byline's date, 20 keeps a mail's)
 DATE_LINE_WORDS = 12
+# words: a paragraph or a list item this long is prose, and a date shown in it is a fact's or a
+# citation's ("<i>Science News</i>, volume 162, number 22, November 30, 2002."; "Figures as of
+# December 31, 2025, ..."), however the inline elements cut it; a byline paragraph is shorter
+# ("By Jane Doe | Mar 4, 2025 | 5 min read"; WCXB articles-dev: the longest one a page's right
+# date stood in had 14 words; 20 loses none)
+SENTENCE_WORDS = 20
+PROSE_HOLDERS = frozenset({"p", "li"})  # the elements that hold a paragraph of prose
+# the elements that run inside a line of text
+INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span "
+                        "strong sub sup time u var".split())
 # between the two dates of a range: an event's or a period's dates, not a publication's
 # ("DATE: 2025-12-12 - 2025-12-17", "3 March 2025 – 7 March 2025", "Jan 5, 2025 to Feb 2, 2025")
 RANGE_SEPARATOR = re.compile(r"\s[-–—]\s|\s?[–—]\s?|\s(?:to|until|through|bis|au|al|hasta)\s",
@@ -92,9 +104,10 @@ UPDATE_START = re.compile(r"(?=" + UPDATE_LABEL.pattern + ")", re.IGNORECASE)
 OTHER_EVENT_LABEL = re.compile(
     r"\b(?:release[sd]?(?: date)?|(?:expected )?availab(?:le|ility)(?: from| on)?|in stock(?: since)?|"
     r"member since|joined|last (?:active|seen|login)|effective(?: beginning| from| on)?|expires?(?: on)?|"
-    r"ends?(?: on)?|valid (?:until|through)|"
+    r"ends?(?: on)?|valid (?:until|through)|today(?:'s)?(?: hours| date| is)?|"
     r"erscheinungsdatum|erschienen(?: am)?|erscheint(?: am)?|mitglied seit|date de sortie|sortie(?: le)?|"
-    r"disponible(?: le| el)?|membre depuis|lanzamiento|miembro desde)\W*$", re.IGNORECASE)
+    r"disponible(?: le| el)?|membre depuis|lanzamiento|miembro desde|heute|aujourd'hui|hoy)\W*$",
+    re.IGNORECASE)
 LABEL_CHARS = 40  # characters before a date read for its label, at most
 
 
@@ -197,7 +210,8 @@ def shown_dates(scope, language: str | None = None) -> list[tuple[str, bool]]:
             found.append((iso_day(element.get("datetime")), bool(UPDATE_LABEL.search(label))))
         for text, tail in ((element.text, False), (element.tail if element is not scope else None, True)):
             if (text and HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS
-                    and not date_range(text, language)):
+                    and not date_range(text, language)
+                    and not in_prose(element.getparent() if tail else element)):
                 found += labelled_days(collapse(text), label_before(element, tail), language)
         for day, updated in found:
             if day and day not in seen:
@@ -206,6 +220,18 @@ def shown_dates(scope, language: str | None = None) -> list[tuple[str, bool]]:
         if len(days) >= SHOWN_DATES:
             break
     return days[:SHOWN_DATES]
+
+
+def in_prose(element) -> bool:
+    """`element` is, or stands inside, a paragraph or list item of more than SENTENCE_WORDS
+    words (the nearest one, below the first element that is neither inline nor one of them)."""
+    while element is not None and isinstance(element.tag, str):
+        if element.tag in PROSE_HOLDERS:
+            return len(element.text_content().split()) > SENTENCE_WORDS
+        if element.tag not in INLINE_TAGS:
+            return False
+        element = element.getparent()
+    return False
 
 
 def labelled_days(text: str, outside: str, language: str | None = None) -> list[tuple[str, bool]]:
@@ -244,7 +270,25 @@ def label_before(element, tail: bool = False) -> str:
     else:
         parent = element.getparent()
         text = parent.text or "" if parent is not None else ""
+    if not text.strip():  # the date opens its box: the label is the text before the box
+        text = text_before(element)  # ("<h3>Today's Hours</h3><div><div>Mar 14, 2026</div>")
     return collapse(text)[-LABEL_CHARS:]
+
+
+def text_before(element) -> str:
+    """The text that comes right before `element` in reading order: the nearest earlier
+    sibling of it or of one of its ancestors that holds any, and its tail."""
+    while element is not None:
+        for previous in element.itersiblings(preceding=True):
+            if not isinstance(previous.tag, str):
+                continue
+            if (text := f"{previous.text_content()} {previous.tail or ''}").strip():
+                return text
+        parent = element.getparent()
+        if parent is not None and (parent.text or "").strip():
+            return parent.text or ""
+        element = parent
+    return ""
 
 
 def original_of(found: str, shown: list[tuple[str, bool]]) -> str | None:
@@ -301,7 +345,8 @@ def headline_date(scope, language: str | None = None) -> str | None:
     """The date of the date line right under the page's headline (its first <h1> of the
     article's own part): the first date within HEADLINE_DATE_CHARS characters of text after
     it, on a date line (a <time>, or a text of DATE_LINE_WORDS words at most that is no range
-    nor an update's: "Updated on 09/10/2025" says when the article changed, not when it came out)."""
+    nor an update's: "Updated on 09/10/2025" says when the article changed, not when it came out;
+    nor part of a paragraph of prose: `in_prose`)."""
     headline = None
     inside: set = set()
     after = 0
@@ -320,7 +365,8 @@ def headline_date(scope, language: str | None = None) -> str | None:
                                   (element.tail, element.text_content(), True)):
             text = collapse(text or "")  # a tail's label is its element's ("<b>Updated:</b> 6/2/2025")
             if HAS_YEAR.search(text) and len(text.split()) <= DATE_LINE_WORDS and not (
-                    date_range(text, language) or UPDATE_LABEL.search(f"{label or ''} {text}")
+                    in_prose(element.getparent() if tail else element)
+                    or date_range(text, language) or UPDATE_LABEL.search(f"{label or ''} {text}")
                     or OTHER_EVENT_LABEL.search(date_prefix(text)
                                                 or label_before(element, tail))):
                 day = find_date(text, language)

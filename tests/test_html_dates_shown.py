@@ -238,3 +238,46 @@ def test_a_by_line_in_a_plain_link_still_names_the_author():
 def test_a_front_pages_byline_line_names_no_author(url, names):
     card = "<div class='card'><p class='small'>By: <strong>Samer Morqos</strong>, Counsellor</p></div>"
     assert newsclean.clean(page(article=card), url=url).authors == names
+
+
+# ---- eighth session: dates the page shows that are no publication's ----
+
+def test_a_date_in_a_citation_cut_by_inline_elements_is_a_sentences_date():
+    # the tail after <i> is short, but the paragraph it stands in is a sentence of 24 words
+    citation = ("<p>Our reporter's earlier piece on the pond was quoted in <i>Science Weekly</i>, "
+                "volume 162, November 30, 2002, <a href='/survey'>in a survey</a> of mill ponds "
+                "across the county, with maps of every sluice.</p>")
+    html = page(article=citation)
+    assert first_shown_dates(body(html)) == []
+    assert newsclean.clean(html, url=URL).date is None
+
+
+def test_a_byline_paragraph_with_links_still_shows_its_date():
+    byline = ("<p>By <a href='/staff/jane'>Jane Doe</a> and <a href='/staff/max'>Max Roe</a> | "
+              "<span>March 4, 2025</span> | 5 min read</p>")
+    assert first_shown_dates(body(page(article=byline))) == ["2025-03-04"]
+
+
+def test_a_date_in_a_long_list_item_is_a_facts_date():
+    item = ("<ul><li>The returns shown are for the ten-year period ended <b>December 31, 2025</b>, "
+            "and they include every fee the fund charged its investors over those years.</li></ul>")
+    assert first_shown_dates(body(page(article=item))) == []
+
+
+@pytest.mark.parametrize("widget", [
+    "<h3>Today's Hours</h3><div class='hours'><div class='hours-day'><div>March 14, 2026</div></div></div>",
+    "<p><strong>Open Today, March 14, 2026</strong></p>",
+])
+def test_a_date_labelled_today_is_the_days_not_the_articles(widget):
+    html = page(before=f"<div class='garden-hours'>{widget}</div>")
+    assert first_shown_dates(body(html)) == []
+    assert newsclean.clean(html, url=URL).date is None
+
+
+def test_the_label_of_a_date_that_opens_its_box_is_the_text_before_the_box():
+    # "Published" stands in a heading before the box the date opens
+    html = page(article="<h4>Published</h4><div class='meta'><div><span>June 2, 2024</span></div></div>")
+    body_ = body(html)
+    span = body_.xpath("//span[text()='June 2, 2024']")[0]
+    assert html_dates.label_before(span) == "Published"
+    assert first_shown_dates(body_) == ["2024-06-02"]
