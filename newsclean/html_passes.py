@@ -3,8 +3,10 @@ mode, run from trafilatura's own stages in the order `trafilatura.bare_extractio
 so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Speed"):
 - trafilatura's first prunes of the page (comment sections, infinite-scroll rails) find the
   same on both passes, so they run once a page, as one walk over the page instead of its
-  XPaths' regex callbacks (2.1 -> 0.35 ms a Scrapinghub page), and the page is copied only
-  when they find something (81 of 181 pages);
+  XPaths' regex callbacks (2.1 -> 0.35 ms a Scrapinghub page); the pruned page is made only
+  where it is read as it is (the baseline, html2txt), and the stages that change a copy of it
+  (the cleaning, readability, justext) prune a copy of the page instead (RawTree): one copy
+  of the page less on the pages where the prunes find something (77 of 181 on Scrapinghub);
 - the raw copy that feeds readability is made only when the comparison will read it (recall
   mode skips it for a long extraction);
 - the default mode's retry in recall mode (its "escalation") is the recall pass already run;
@@ -49,12 +51,13 @@ Stage = tuple[Any, str]  # a body tree and its text
 class Passes:
     """trafilatura's recall and default bodies of `tree` (left as it is), each computed once,
     when first asked; None where bare_extraction returns None. The default pass may reuse the
-    recall pass's body (a copy of it), so it is asked before that body is changed."""
+    recall pass's body (a copy of it), so it is asked before that body is changed; the page is
+    read again by each pass (RawTree), so it must not change between them either."""
 
     def __init__(self, tree, url: str | None) -> None:
         self.url = url
         self.page = tree
-        self.tree: Any = None  # the page after trafilatura's first prunes (raw_pruned)
+        self.raw: RawTree | None = None  # the page after trafilatura's first prunes
         self.recall_stages: Stage | None = None  # the recall pass before its baseline rescue
         self.bodies: dict[str, Any] = {}
         self.seen: dict[str, Any] = {}  # what readability made of self.tree (extract_and_compare)
@@ -86,27 +89,32 @@ class Passes:
             return None
         return body
 
+    @property
+    def tree(self):
+        """The page after trafilatura's first prunes (once a pass has run)."""
+        return None if self.raw is None else self.raw.tree()
+
     def sequence(self, options: Extractor) -> Stage:
-        if self.tree is None:  # in run's guard, as bare_extraction's prunes are in its own
-            self.tree = raw_pruned(self.page)
-        tree = self.tree
+        if self.raw is None:  # in run's guard, as bare_extraction's prunes are in its own
+            self.raw = raw_tree(self.page)
+        raw = self.raw
         if options.focus == "recall" and self.recall_stages is not None:
             body, text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         else:
-            body, text = extract_and_compare(tree, options, self.seen)
+            body, text = extract_and_compare(raw, options, self.seen)
             if options.focus == "recall":
                 self.recall_stages = body, text  # copied when the default pass reuses it
         # 3. rescue: the baseline on the raw tree, when it adds text
         if len(text) < options.min_extracted_size and options.focus != "precision":
-            b_body, b_text, b_len = core.baseline(tree)
+            b_body, b_text, b_len = core.baseline(raw.tree())  # it copies what it is given
             if b_len > len(text):
                 body, text = b_body, b_text
         if (options.focus == "balanced" and 0 < len(text) < core.ESCALATION_MAX_LENGTH
-                and len(text) < core.ESCALATION_PAGE_SHARE * len(core.html2txt(tree))):
-            body, text = self.escalate(options, body, text)
+                and len(text) < core.ESCALATION_PAGE_SHARE * len(core.html2txt(raw.tree()))):
+            body, text = self.escalate(options, raw, body, text)
         return body, text
 
-    def escalate(self, options: Extractor, body, text: str) -> Stage:
+    def escalate(self, options: Extractor, raw: RawTree, body, text: str) -> Stage:
         """4. the default mode's short extraction retried in recall mode (the recall pass's own
         stages), with a justext candidate beside it; the longer one wins by trafilatura's
         ratios."""
@@ -115,13 +123,13 @@ class Passes:
         r_body, r_text = None, ""
         try:
             if self.recall_stages is None:
-                self.recall_stages = extract_and_compare(self.tree, r_options, self.seen)
+                self.recall_stages = extract_and_compare(raw, r_options, self.seen)
             r_body, r_text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         except Exception as err:  # noqa: BLE001  # trafilatura's own guard: the retry is optional
             LOG.debug("recall retry failed: %s %s", err, self.url)
         j_body, j_text = None, ""
         try:
-            j_body, j_text = core.justext_rescue(copy.copy(self.tree), options)
+            j_body, j_text = core.justext_rescue(raw.fresh(), options)
         except Exception as err:  # noqa: BLE001  # as above
             LOG.debug("justext candidate failed: %s %s", err, self.url)
         if len(j_text) > len(r_text) and len(j_text) > core.ESCALATION_JUSTEXT_RATIO * len(text):
@@ -150,17 +158,45 @@ def extractor(focus: str, url: str | None) -> Extractor:
     return options
 
 
+class RawTree:
+    """The page as trafilatura's sequence starts from it: comment sections (unless the page is a
+    forum thread, where they are the posts) and infinite-scroll rails removed. `tree()` is that
+    tree for the stages that read it as it is (the page itself when there is nothing to remove),
+    made once; `fresh()` a copy of it for a stage that changes what it is given, made from the
+    page while `tree()` has not been asked (one copy, not two)."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        found = raw_prunes(page, comments=not core._forum_thread_page(page))  # noqa: SLF001  # pinned version
+        self.paths = [element_path(element) for element in found]
+        self.shared = None if self.paths else page
+
+    def tree(self):
+        if self.shared is None:
+            self.shared = pruned_copy(self.page, self.paths)
+        return self.shared
+
+    def fresh(self):
+        if self.shared is None:
+            return pruned_copy(self.page, self.paths)
+        return copy.copy(self.shared)
+
+
+def raw_tree(page) -> RawTree:
+    return RawTree(page)
+
+
 def raw_pruned(tree):
-    """The tree as trafilatura's sequence starts from it: comment sections (unless the page is a
-    forum thread, where they are the posts) and infinite-scroll rails removed. A copy when there
-    is something to remove (`tree` is read again after the extraction), else `tree` itself: no
-    stage changes the tree it is given (they copy it first)."""
-    found = raw_prunes(tree, comments=not core._forum_thread_page(tree))  # noqa: SLF001  # pinned version
-    if not found:
-        return tree
-    paths = [element_path(element) for element in found]
-    tree = copy.copy(tree)
-    for element in [at_path(tree, path) for path in paths]:  # in trafilatura's order
+    """RawTree(tree).tree(): a copy when there is something to remove (`tree` is read again after
+    the extraction), else `tree` itself: no stage changes the tree it is given."""
+    return RawTree(tree).tree()
+
+
+def pruned_copy(page, paths: list[list[int]]):
+    """A copy of `page` without the elements at `paths` (removed in that order, as trafilatura
+    removes them)."""
+    tree = copy.copy(page)
+    for element in [at_path(tree, path) for path in paths]:
         core.delete_element(element)
     return tree
 
@@ -223,18 +259,20 @@ def at_path(root, path: list[int]):
     return root
 
 
-def extract_and_compare(tree, options: Extractor, seen: dict) -> Stage:
+def extract_and_compare(raw: RawTree, options: Extractor, seen: dict) -> Stage:
     """Stages 1 and 2: trafilatura's own extractor on the cleaned tree, then its comparison with
     readability and justext (skipped, as trafilatura skips it, for a long recall text). The
     comparison's inputs are made only when it reads them (fallbacks_on); `seen` keeps what
-    readability made of `tree` for the page's other passes."""
+    readability made of the pruned page for the page's other passes."""
     # core._prepare_tree, but for the copy of the cleaned tree that only justext reads
-    cleaned = core.convert_tags(core.tree_cleaning(copy.copy(tree), options), options, options.url)
+    cleaned = core.convert_tags(core.tree_cleaning(raw.fresh(), options), options, options.url)
     body, text = core.extract_content(cleaned, options)
     if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
         return body, text
-    with fallbacks_on(tree, options, seen):
-        return core.compare_extraction(tree, tree, body, text, options)
+    with fallbacks_on(raw, options, seen):
+        # it reads its two trees only through the fallbacks (and prunes the raw one in place
+        # for the precision mode, which the passes never ask)
+        return core.compare_extraction(raw.page, raw.page, body, text, options)
 
 
 READABILITY = external.try_readability
@@ -242,10 +280,10 @@ JUSTEXT = external.justext_rescue
 
 
 @contextmanager
-def fallbacks_on(tree, options: Extractor, seen: dict) -> Iterator[None]:
+def fallbacks_on(raw: RawTree, options: Extractor, seen: dict) -> Iterator[None]:
     """trafilatura's comparison (external.compare_extraction) reads readability's extraction of
-    a copy of `tree`, and justext's of `tree` as its cleaning leaves it (before the tags are
-    converted): meanwhile both are made from `tree` when the comparison asks, not before.
+    a copy of the pruned page, and justext's of that page as its cleaning leaves it (before the
+    tags are converted): meanwhile both are made from `raw` when the comparison asks, not before.
     Readability's does not depend on the mode: made once a page (kept in `seen`), each pass
     gets a copy. The cleaned tree is made again when justext is asked (on few pages; a copy
     of it on every pass costs more): `tree_cleaning` is a function of the tree and options."""
@@ -253,12 +291,12 @@ def fallbacks_on(tree, options: Extractor, seen: dict) -> Iterator[None]:
     def readability(_raw_tree):
         if "readability" in seen:
             return copy.deepcopy(seen["readability"])
-        found = READABILITY(copy.copy(tree))
+        found = READABILITY(raw.fresh())
         seen["readability"] = copy.deepcopy(found)
         return found
 
     def justext(_cleaned_tree, justext_options):
-        return JUSTEXT(core.tree_cleaning(copy.copy(tree), options), justext_options)
+        return JUSTEXT(core.tree_cleaning(raw.fresh(), options), justext_options)
 
     with standing_in(external, try_readability=readability, justext_rescue=justext):
         yield

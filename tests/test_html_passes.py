@@ -179,3 +179,26 @@ def test_comparison_inputs_made_once_and_when_asked(name, readability, justext, 
     passes.default()
     assert calls == {"readability": readability, "justext": justext}
     assert (external.try_readability, external.justext_rescue) == own  # trafilatura's again
+
+
+@pytest.mark.parametrize("forum", [False, True])
+def test_the_pruned_page_made_once_and_only_where_read(forum):
+    """RawTree: each copy a stage may change is the pruned page, whether the shared pruned tree
+    has been made or not; a long article's recall pass (no comparison, no baseline) changes
+    copies only, so the pruned page itself is never made for it, and the page is left as it
+    was."""
+    tree = parse_html(article(40, PRUNE_SHAPES + COMMENTS, FORUM if forum else ""))
+    before = lxml.etree.tostring(tree)
+    want = lxml.etree.tostring(raw_pruned(tree))
+    raw = html_passes.RawTree(tree)
+    assert raw.paths  # the prunes find something: the page is not its own pruned tree
+    first = raw.fresh()
+    assert lxml.etree.tostring(first) == want
+    assert raw.shared is None
+    shared = raw.tree()
+    assert raw.tree() is shared and lxml.etree.tostring(shared) == want
+    assert raw.fresh() is not shared and lxml.etree.tostring(raw.fresh()) == want
+    passes = Passes(tree, None)
+    assert serialized(passes.recall()) == bare(tree, True)
+    assert passes.raw is not None and passes.raw.shared is None
+    assert lxml.etree.tostring(tree) == before
