@@ -13,6 +13,9 @@ so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Sp
 - readability's extraction of the page, which trafilatura's comparison reads in both modes,
   made once a page; the copy of the cleaned tree that only justext reads made only when
   justext is asked;
+- trafilatura's extractor (`extract_content`) without the copy of the cleaned tree and the list
+  of its elements it makes on every pass for its recovery of wild text, which few passes run:
+  there the cleaned tree is made again (`extract`);
 - the extractor's furniture prune (OVERALL_DISCARD_XPATH) and `basic_cleaning`'s prune
   (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards), and so are
   the extractor's frames (BODY_XPATH: html_frames).
@@ -30,6 +33,8 @@ from typing import Any
 
 import trafilatura.core as core
 import trafilatura.external as external
+import trafilatura.main_extractor as main_extractor
+from lxml.etree import strip_elements, strip_tags
 from trafilatura.settings import Extractor, set_date_params
 from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
@@ -264,15 +269,53 @@ def extract_and_compare(raw: RawTree, options: Extractor, seen: dict) -> Stage:
     readability and justext (skipped, as trafilatura skips it, for a long recall text). The
     comparison's inputs are made only when it reads them (fallbacks_on); `seen` keeps what
     readability made of the pruned page for the page's other passes."""
-    # core._prepare_tree, but for the copy of the cleaned tree that only justext reads
-    cleaned = core.convert_tags(core.tree_cleaning(raw.fresh(), options), options, options.url)
-    body, text = core.extract_content(cleaned, options)
+    def cleaned():  # core._prepare_tree, but for the copy of the cleaned tree that only justext reads
+        return core.convert_tags(core.tree_cleaning(raw.fresh(), options), options, options.url)
+
+    body, text = extract(cleaned(), options, cleaned)
     if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
         return body, text
     with fallbacks_on(raw, options, seen):
         # it reads its two trees only through the fallbacks (and prunes the raw one in place
         # for the precision mode, which the passes never ask)
         return core.compare_extraction(raw.page, raw.page, body, text, options)
+
+
+def extract(tree, options: Extractor, remake) -> Stage:
+    """What trafilatura's `extract_content(tree, options)` returns, for a cleaned `tree` that
+    `remake()` makes again. trafilatura copies the tree and lists its elements on every call
+    (~0.3 ms a Scrapinghub page) for the recovery of wild text that runs after a main pass that
+    finds little (11 of 203 passes on Scrapinghub); here that pass's inputs are made only then:
+    the tree made again, copied and listed, and the main pass run on it again, which consumes
+    the same elements (it is a function of the tree and the options). The rest is
+    extract_content's own steps; tests/test_html_passes.py holds the two to the same body and
+    text."""
+    body, text, potential_tags = main_extractor._extract(tree, options)  # noqa: SLF001  # pinned version
+    if len(body) == 0 or len(text) < options.min_extracted_size:
+        again = remake()
+        backup = copy.deepcopy(again)
+        order = list(again.iter())
+        main_extractor._extract(again, options)  # noqa: SLF001  # marks what the main pass consumed
+        consumed = {twin for element, twin in zip(order, backup.iter(), strict=True) if element.tag == "done"}
+        body = main_extractor.recover_wild_text(backup, body, options, potential_tags, consumed)
+        text = " ".join(body.itertext()).strip()
+    # a long element that repeats the one before it goes, then the main pass's marks and divs
+    previous = None
+    for element in list(body):
+        current = main_extractor._elem_text(element)  # noqa: SLF001  # pinned version
+        if current and current == previous and len(current) > main_extractor.MIN_DUPLICATE_LENGTH:
+            core.delete_element(element, keep_tail=False)
+        else:
+            previous = current
+    strip_elements(body, "done")
+    strip_tags(body, "div")
+    # line breaks left holding only the stripped divs' whitespace lose it (not in code)
+    for linebreak in body.iter("lb"):
+        if (linebreak.tail and not main_extractor.text_chars_test(linebreak.tail)
+                and not any(ancestor.tag in main_extractor.SPACING_PROTECTED
+                            for ancestor in linebreak.iterancestors())):
+            linebreak.tail = None
+    return body, text
 
 
 READABILITY = external.try_readability
