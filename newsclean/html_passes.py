@@ -216,6 +216,11 @@ SHARE_BUTTONS = "elementor-share-buttons"
 COMMENTS_ID = re.compile(f"^(?:{COMMENTS_ID_PATTERN}|disqus_thread|dsq-comments)")
 COMMENTS_LIST_ID = re.compile(f"^(?:{COMMENTS_ID_PATTERN})")
 COMMENTS_CLASS = re.compile(COMMENTS_CLASS_PATTERN)
+# substrings that a match of each pattern holds (case and all), tested first: most containers'
+# names hold none of them (0.52 -> 0.30 ms a Scrapinghub page for the walk)
+if COMMENTS_ID_PATTERN != "[Cc]omment(?!ary)|comol" or COMMENTS_CLASS_PATTERN != (
+        "^[Cc]omment(?!ary)|(?:article|post)-comments"):
+    raise ImportError("trafilatura's comment patterns are not the ones html_passes screens for")
 RAIL_TAGS = frozenset(("div", "section", "aside"))
 LIST_TAGS = frozenset(("ol", "ul"))
 
@@ -236,13 +241,18 @@ def raw_prunes(tree, comments: bool) -> list:
             continue
         tag = element.tag
         if tag in RAIL_TAGS:
-            if (SCROLL_RAIL.search(ident) or SCROLL_RAIL.search(classes)) and (
+            if ("scroll" in ident or "scroll" in classes or "mvp-post-add-" in ident
+                    or "mvp-post-add-" in classes) and (
+                    SCROLL_RAIL.search(ident) or SCROLL_RAIL.search(classes)) and (
                     next(element.iterdescendants("h1"), None) is None
                     or APPENDED_POST.search(ident) or APPENDED_POST.search(classes)):
                 rails.append(element)
             if SHARE_BUTTONS in classes:
                 shares.append(element)
-        if comments and tag != "aside" and (COMMENTS_ID.search(ident) or COMMENTS_CLASS.search(classes)) and (
+        if comments and tag != "aside" and (
+                "omment" in ident or "comol" in ident or "disqus_thread" in ident
+                or "omment" in classes) and (
+                COMMENTS_ID.search(ident) or COMMENTS_CLASS.search(classes)) and (
                 tag not in LIST_TAGS or COMMENTS_LIST_ID.search(ident) or COMMENTS_CLASS.search(classes)):
             threads.append(element)
     return rails + shares + threads
