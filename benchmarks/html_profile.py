@@ -22,7 +22,7 @@ STAGES = {
                             "drop_inert", "apply_strip_rules", "measure_page", "drop_not_article",
                             "body_by_rule", "choose_body", "run_trafilatura", "finish_body", "safety_net",
                             "html_signals", "article_authors"),
-    "newsclean.html_passes": ("raw_pruned", "extract_and_compare"),
+    "newsclean.html_passes": ("raw_tree", "extract_and_compare", "extract"),
     "trafilatura.core": ("trafilatura_sequence", "_prepare_tree", "tree_cleaning", "convert_tags",
                          "extract_content", "compare_extraction", "baseline", "html2txt", "justext_rescue"),
 }

@@ -54,6 +54,16 @@ def first_of(element, one: str, other: str) -> str:
     return ""
 
 
+def first_given(element, one: str, one_value: str | None, other: str, other_value: str | None) -> str:
+    """first_of(element, one, other) for an element whose values of the two attributes are
+    given: the attributes' order is read only when the element carries both."""
+    if other_value is None:
+        return one_value or ""
+    if one_value is None:
+        return other_value
+    return first_of(element, one, other)
+
+
 def furniture(element) -> bool:
     """OVERALL_DISCARD_XPATH's first test, on an element of FURNITURE_TAGS."""
     get = element.get
@@ -62,7 +72,7 @@ def furniture(element) -> bool:
             or "nav" in (get("role") or "").replace("N", "n")
             or "MostPopularStories" in (get("data-component") or "")
             or (ident is not None or classes is not None)
-            and CONSENT.search(first_of(element, "id", "class")) is not None
+            and CONSENT.search(first_given(element, "id", ident, "class", classes)) is not None
             or ident is not None and FURNITURE_ID.search(ident) is not None
             or classes is not None and FURNITURE_CLASS.search(classes) is not None)
 
@@ -73,9 +83,9 @@ def hidden(element) -> bool:
     ident, classes, style = get("id"), get("class"), get("style")
     return (classes == "comments-title"
             or (ident is not None or classes is not None)
-            and first_of(element, "id", "class").startswith("reply-")
+            and first_given(element, "id", ident, "class", classes).startswith("reply-")
             or (ident is not None or style is not None)
-            and HIDDEN.search(first_of(element, "id", "style")) is not None
+            and HIDDEN.search(first_given(element, "id", ident, "style", style)) is not None
             or style is not None and ("display:none" in style or "display: none" in style)
             or ident is not None and COMMENTS_ID.search(ident) is not None
             or classes is not None and COMMENTS_CLASS.search(classes) is not None
@@ -119,7 +129,7 @@ def basic_clean_targets(tree) -> list:
             continue
         get = element.get
         classes, ident = get("class"), get("id")
-        if (tag == "div" and "footer" in first_of(element, "class", "id")
+        if (tag == "div" and "footer" in first_given(element, "class", classes, "id", ident)
                 or classes is not None and BANNER.search(classes) is not None
                 or ident is not None and BANNER.search(ident) is not None):
             found.append(element)

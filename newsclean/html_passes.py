@@ -3,14 +3,19 @@ mode, run from trafilatura's own stages in the order `trafilatura.bare_extractio
 so that the body trees are the ones it returns, at less cost (BENCHMARKS.md, "Speed"):
 - trafilatura's first prunes of the page (comment sections, infinite-scroll rails) find the
   same on both passes, so they run once a page, as one walk over the page instead of its
-  XPaths' regex callbacks (2.1 -> 0.35 ms a Scrapinghub page), and the page is copied only
-  when they find something (81 of 181 pages);
+  XPaths' regex callbacks (2.1 -> 0.35 ms a Scrapinghub page); the pruned page is made only
+  where it is read as it is (the baseline, html2txt), and the stages that change a copy of it
+  (the cleaning, readability, justext) prune a copy of the page instead (RawTree): one copy
+  of the page less on the pages where the prunes find something (77 of 181 on Scrapinghub);
 - the raw copy that feeds readability is made only when the comparison will read it (recall
   mode skips it for a long extraction);
 - the default mode's retry in recall mode (its "escalation") is the recall pass already run;
 - readability's extraction of the page, which trafilatura's comparison reads in both modes,
   made once a page; the copy of the cleaned tree that only justext reads made only when
   justext is asked;
+- trafilatura's extractor (`extract_content`) without the copy of the cleaned tree and the list
+  of its elements it makes on every pass for its recovery of wild text, which few passes run:
+  there the cleaned tree is made again (`extract`);
 - the extractor's furniture prune (OVERALL_DISCARD_XPATH) and `basic_cleaning`'s prune
   (BASIC_CLEAN_XPATH) found by walks instead of regex callbacks (html_discards), and so are
   the extractor's frames (BODY_XPATH: html_frames).
@@ -28,6 +33,8 @@ from typing import Any
 
 import trafilatura.core as core
 import trafilatura.external as external
+import trafilatura.main_extractor as main_extractor
+from lxml.etree import strip_elements, strip_tags
 from trafilatura.settings import Extractor, set_date_params
 from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
@@ -49,12 +56,13 @@ Stage = tuple[Any, str]  # a body tree and its text
 class Passes:
     """trafilatura's recall and default bodies of `tree` (left as it is), each computed once,
     when first asked; None where bare_extraction returns None. The default pass may reuse the
-    recall pass's body (a copy of it), so it is asked before that body is changed."""
+    recall pass's body (a copy of it), so it is asked before that body is changed; the page is
+    read again by each pass (RawTree), so it must not change between them either."""
 
     def __init__(self, tree, url: str | None) -> None:
         self.url = url
         self.page = tree
-        self.tree: Any = None  # the page after trafilatura's first prunes (raw_pruned)
+        self.raw: RawTree | None = None  # the page after trafilatura's first prunes
         self.recall_stages: Stage | None = None  # the recall pass before its baseline rescue
         self.bodies: dict[str, Any] = {}
         self.seen: dict[str, Any] = {}  # what readability made of self.tree (extract_and_compare)
@@ -86,27 +94,32 @@ class Passes:
             return None
         return body
 
+    @property
+    def tree(self):
+        """The page after trafilatura's first prunes (once a pass has run)."""
+        return None if self.raw is None else self.raw.tree()
+
     def sequence(self, options: Extractor) -> Stage:
-        if self.tree is None:  # in run's guard, as bare_extraction's prunes are in its own
-            self.tree = raw_pruned(self.page)
-        tree = self.tree
+        if self.raw is None:  # in run's guard, as bare_extraction's prunes are in its own
+            self.raw = raw_tree(self.page)
+        raw = self.raw
         if options.focus == "recall" and self.recall_stages is not None:
             body, text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         else:
-            body, text = extract_and_compare(tree, options, self.seen)
+            body, text = extract_and_compare(raw, options, self.seen)
             if options.focus == "recall":
                 self.recall_stages = body, text  # copied when the default pass reuses it
         # 3. rescue: the baseline on the raw tree, when it adds text
         if len(text) < options.min_extracted_size and options.focus != "precision":
-            b_body, b_text, b_len = core.baseline(tree)
+            b_body, b_text, b_len = core.baseline(raw.tree())  # it copies what it is given
             if b_len > len(text):
                 body, text = b_body, b_text
         if (options.focus == "balanced" and 0 < len(text) < core.ESCALATION_MAX_LENGTH
-                and len(text) < core.ESCALATION_PAGE_SHARE * len(core.html2txt(tree))):
-            body, text = self.escalate(options, body, text)
+                and len(text) < core.ESCALATION_PAGE_SHARE * len(core.html2txt(raw.tree()))):
+            body, text = self.escalate(options, raw, body, text)
         return body, text
 
-    def escalate(self, options: Extractor, body, text: str) -> Stage:
+    def escalate(self, options: Extractor, raw: RawTree, body, text: str) -> Stage:
         """4. the default mode's short extraction retried in recall mode (the recall pass's own
         stages), with a justext candidate beside it; the longer one wins by trafilatura's
         ratios."""
@@ -115,13 +128,13 @@ class Passes:
         r_body, r_text = None, ""
         try:
             if self.recall_stages is None:
-                self.recall_stages = extract_and_compare(self.tree, r_options, self.seen)
+                self.recall_stages = extract_and_compare(raw, r_options, self.seen)
             r_body, r_text = copy.deepcopy(self.recall_stages[0]), self.recall_stages[1]
         except Exception as err:  # noqa: BLE001  # trafilatura's own guard: the retry is optional
             LOG.debug("recall retry failed: %s %s", err, self.url)
         j_body, j_text = None, ""
         try:
-            j_body, j_text = core.justext_rescue(copy.copy(self.tree), options)
+            j_body, j_text = core.justext_rescue(raw.fresh(), options)
         except Exception as err:  # noqa: BLE001  # as above
             LOG.debug("justext candidate failed: %s %s", err, self.url)
         if len(j_text) > len(r_text) and len(j_text) > core.ESCALATION_JUSTEXT_RATIO * len(text):
@@ -150,17 +163,45 @@ def extractor(focus: str, url: str | None) -> Extractor:
     return options
 
 
+class RawTree:
+    """The page as trafilatura's sequence starts from it: comment sections (unless the page is a
+    forum thread, where they are the posts) and infinite-scroll rails removed. `tree()` is that
+    tree for the stages that read it as it is (the page itself when there is nothing to remove),
+    made once; `fresh()` a copy of it for a stage that changes what it is given, made from the
+    page while `tree()` has not been asked (one copy, not two)."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        found = raw_prunes(page, comments=not core._forum_thread_page(page))  # noqa: SLF001  # pinned version
+        self.paths = [element_path(element) for element in found]
+        self.shared = None if self.paths else page
+
+    def tree(self):
+        if self.shared is None:
+            self.shared = pruned_copy(self.page, self.paths)
+        return self.shared
+
+    def fresh(self):
+        if self.shared is None:
+            return pruned_copy(self.page, self.paths)
+        return copy.copy(self.shared)
+
+
+def raw_tree(page) -> RawTree:
+    return RawTree(page)
+
+
 def raw_pruned(tree):
-    """The tree as trafilatura's sequence starts from it: comment sections (unless the page is a
-    forum thread, where they are the posts) and infinite-scroll rails removed. A copy when there
-    is something to remove (`tree` is read again after the extraction), else `tree` itself: no
-    stage changes the tree it is given (they copy it first)."""
-    found = raw_prunes(tree, comments=not core._forum_thread_page(tree))  # noqa: SLF001  # pinned version
-    if not found:
-        return tree
-    paths = [element_path(element) for element in found]
-    tree = copy.copy(tree)
-    for element in [at_path(tree, path) for path in paths]:  # in trafilatura's order
+    """RawTree(tree).tree(): a copy when there is something to remove (`tree` is read again after
+    the extraction), else `tree` itself: no stage changes the tree it is given."""
+    return RawTree(tree).tree()
+
+
+def pruned_copy(page, paths: list[list[int]]):
+    """A copy of `page` without the elements at `paths` (removed in that order, as trafilatura
+    removes them)."""
+    tree = copy.copy(page)
+    for element in [at_path(tree, path) for path in paths]:
         core.delete_element(element)
     return tree
 
@@ -175,6 +216,11 @@ SHARE_BUTTONS = "elementor-share-buttons"
 COMMENTS_ID = re.compile(f"^(?:{COMMENTS_ID_PATTERN}|disqus_thread|dsq-comments)")
 COMMENTS_LIST_ID = re.compile(f"^(?:{COMMENTS_ID_PATTERN})")
 COMMENTS_CLASS = re.compile(COMMENTS_CLASS_PATTERN)
+# substrings that a match of each pattern holds (case and all), tested first: most containers'
+# names hold none of them (0.52 -> 0.30 ms a Scrapinghub page for the walk)
+if COMMENTS_ID_PATTERN != "[Cc]omment(?!ary)|comol" or COMMENTS_CLASS_PATTERN != (
+        "^[Cc]omment(?!ary)|(?:article|post)-comments"):
+    raise ImportError("trafilatura's comment patterns are not the ones html_passes screens for")
 RAIL_TAGS = frozenset(("div", "section", "aside"))
 LIST_TAGS = frozenset(("ol", "ul"))
 
@@ -195,13 +241,18 @@ def raw_prunes(tree, comments: bool) -> list:
             continue
         tag = element.tag
         if tag in RAIL_TAGS:
-            if (SCROLL_RAIL.search(ident) or SCROLL_RAIL.search(classes)) and (
+            if ("scroll" in ident or "scroll" in classes or "mvp-post-add-" in ident
+                    or "mvp-post-add-" in classes) and (
+                    SCROLL_RAIL.search(ident) or SCROLL_RAIL.search(classes)) and (
                     next(element.iterdescendants("h1"), None) is None
                     or APPENDED_POST.search(ident) or APPENDED_POST.search(classes)):
                 rails.append(element)
             if SHARE_BUTTONS in classes:
                 shares.append(element)
-        if comments and tag != "aside" and (COMMENTS_ID.search(ident) or COMMENTS_CLASS.search(classes)) and (
+        if comments and tag != "aside" and (
+                "omment" in ident or "comol" in ident or "disqus_thread" in ident
+                or "omment" in classes) and (
+                COMMENTS_ID.search(ident) or COMMENTS_CLASS.search(classes)) and (
                 tag not in LIST_TAGS or COMMENTS_LIST_ID.search(ident) or COMMENTS_CLASS.search(classes)):
             threads.append(element)
     return rails + shares + threads
@@ -223,18 +274,58 @@ def at_path(root, path: list[int]):
     return root
 
 
-def extract_and_compare(tree, options: Extractor, seen: dict) -> Stage:
+def extract_and_compare(raw: RawTree, options: Extractor, seen: dict) -> Stage:
     """Stages 1 and 2: trafilatura's own extractor on the cleaned tree, then its comparison with
     readability and justext (skipped, as trafilatura skips it, for a long recall text). The
     comparison's inputs are made only when it reads them (fallbacks_on); `seen` keeps what
-    readability made of `tree` for the page's other passes."""
-    # core._prepare_tree, but for the copy of the cleaned tree that only justext reads
-    cleaned = core.convert_tags(core.tree_cleaning(copy.copy(tree), options), options, options.url)
-    body, text = core.extract_content(cleaned, options)
+    readability made of the pruned page for the page's other passes."""
+    def cleaned():  # core._prepare_tree, but for the copy of the cleaned tree that only justext reads
+        return core.convert_tags(core.tree_cleaning(raw.fresh(), options), options, options.url)
+
+    body, text = extract(cleaned(), options, cleaned)
     if options.focus == "recall" and len(text) > options.min_extracted_size * RECALL_BYPASS:
         return body, text
-    with fallbacks_on(tree, options, seen):
-        return core.compare_extraction(tree, tree, body, text, options)
+    with fallbacks_on(raw, options, seen):
+        # it reads its two trees only through the fallbacks (and prunes the raw one in place
+        # for the precision mode, which the passes never ask)
+        return core.compare_extraction(raw.page, raw.page, body, text, options)
+
+
+def extract(tree, options: Extractor, remake) -> Stage:
+    """What trafilatura's `extract_content(tree, options)` returns, for a cleaned `tree` that
+    `remake()` makes again. trafilatura copies the tree and lists its elements on every call
+    (~0.3 ms a Scrapinghub page) for the recovery of wild text that runs after a main pass that
+    finds little (11 of 203 passes on Scrapinghub); here that pass's inputs are made only then:
+    the tree made again, copied and listed, and the main pass run on it again, which consumes
+    the same elements (it is a function of the tree and the options). The rest is
+    extract_content's own steps; tests/test_html_passes.py holds the two to the same body and
+    text."""
+    body, text, potential_tags = main_extractor._extract(tree, options)  # noqa: SLF001  # pinned version
+    if len(body) == 0 or len(text) < options.min_extracted_size:
+        again = remake()
+        backup = copy.deepcopy(again)
+        order = list(again.iter())
+        main_extractor._extract(again, options)  # noqa: SLF001  # marks what the main pass consumed
+        consumed = {twin for element, twin in zip(order, backup.iter(), strict=True) if element.tag == "done"}
+        body = main_extractor.recover_wild_text(backup, body, options, potential_tags, consumed)
+        text = " ".join(body.itertext()).strip()
+    # a long element that repeats the one before it goes, then the main pass's marks and divs
+    previous = None
+    for element in list(body):
+        current = main_extractor._elem_text(element)  # noqa: SLF001  # pinned version
+        if current and current == previous and len(current) > main_extractor.MIN_DUPLICATE_LENGTH:
+            core.delete_element(element, keep_tail=False)
+        else:
+            previous = current
+    strip_elements(body, "done")
+    strip_tags(body, "div")
+    # line breaks left holding only the stripped divs' whitespace lose it (not in code)
+    for linebreak in body.iter("lb"):
+        if (linebreak.tail and not main_extractor.text_chars_test(linebreak.tail)
+                and not any(ancestor.tag in main_extractor.SPACING_PROTECTED
+                            for ancestor in linebreak.iterancestors())):
+            linebreak.tail = None
+    return body, text
 
 
 READABILITY = external.try_readability
@@ -242,10 +333,10 @@ JUSTEXT = external.justext_rescue
 
 
 @contextmanager
-def fallbacks_on(tree, options: Extractor, seen: dict) -> Iterator[None]:
+def fallbacks_on(raw: RawTree, options: Extractor, seen: dict) -> Iterator[None]:
     """trafilatura's comparison (external.compare_extraction) reads readability's extraction of
-    a copy of `tree`, and justext's of `tree` as its cleaning leaves it (before the tags are
-    converted): meanwhile both are made from `tree` when the comparison asks, not before.
+    a copy of the pruned page, and justext's of that page as its cleaning leaves it (before the
+    tags are converted): meanwhile both are made from `raw` when the comparison asks, not before.
     Readability's does not depend on the mode: made once a page (kept in `seen`), each pass
     gets a copy. The cleaned tree is made again when justext is asked (on few pages; a copy
     of it on every pass costs more): `tree_cleaning` is a function of the tree and options."""
@@ -253,12 +344,12 @@ def fallbacks_on(tree, options: Extractor, seen: dict) -> Iterator[None]:
     def readability(_raw_tree):
         if "readability" in seen:
             return copy.deepcopy(seen["readability"])
-        found = READABILITY(copy.copy(tree))
+        found = READABILITY(raw.fresh())
         seen["readability"] = copy.deepcopy(found)
         return found
 
     def justext(_cleaned_tree, justext_options):
-        return JUSTEXT(core.tree_cleaning(copy.copy(tree), options), justext_options)
+        return JUSTEXT(core.tree_cleaning(raw.fresh(), options), justext_options)
 
     with standing_in(external, try_readability=readability, justext_rescue=justext):
         yield

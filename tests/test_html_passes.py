@@ -179,3 +179,78 @@ def test_comparison_inputs_made_once_and_when_asked(name, readability, justext, 
     passes.default()
     assert calls == {"readability": readability, "justext": justext}
     assert (external.try_readability, external.justext_rescue) == own  # trafilatura's again
+
+
+@pytest.mark.parametrize("forum", [False, True])
+def test_the_pruned_page_made_once_and_only_where_read(forum):
+    """RawTree: each copy a stage may change is the pruned page, whether the shared pruned tree
+    has been made or not; a long article's recall pass (no comparison, no baseline) changes
+    copies only, so the pruned page itself is never made for it, and the page is left as it
+    was."""
+    tree = parse_html(article(40, PRUNE_SHAPES + COMMENTS, FORUM if forum else ""))
+    before = lxml.etree.tostring(tree)
+    want = lxml.etree.tostring(raw_pruned(tree))
+    raw = html_passes.RawTree(tree)
+    assert raw.paths  # the prunes find something: the page is not its own pruned tree
+    first = raw.fresh()
+    assert lxml.etree.tostring(first) == want
+    assert raw.shared is None
+    shared = raw.tree()
+    assert raw.tree() is shared and lxml.etree.tostring(shared) == want
+    assert raw.fresh() is not shared and lxml.etree.tostring(raw.fresh()) == want
+    passes = Passes(tree, None)
+    assert serialized(passes.recall()) == bare(tree, True)
+    assert passes.raw is not None and passes.raw.shared is None
+    assert lxml.etree.tostring(tree) == before
+
+
+# pages whose main pass finds little, so that trafilatura's extractor recovers wild text (bare
+# paragraphs and line-broken text outside any frame, beside a frame of links and a lone line;
+# short list items the main pass consumes, which the recovery must pass over), and one whose
+# frame repeats a long paragraph (extract_content drops the repeat)
+WILD = {
+    "loose paragraphs": ("<html><body><div class='x'><a href='/a'>One link</a></div>"
+                         + "".join(f"<span><p>{s}</p></span>" for s in SENTENCES) + "</body></html>"),
+    "line breaks": ("<html><body><main><p>Short.</p></main><div>" + "<br>".join(SENTENCES)
+                    + "</div><p>" + SENTENCES[0] + "</p></body></html>"),
+    "short items": ("<html><body><article><h1>Fish</h1><ul><li><p>Boats at dawn.</p></li>"
+                    f"<li><p>Nets at noon.</p></li></ul></article><p>{SENTENCES[2]}</p></body></html>"),
+    "repeats": ("<html><body><article><h1>Fish</h1>" + f"<p>{SENTENCES[0]} {SENTENCES[1]}</p>" * 2
+                + "".join(f"<p>{s} {s}</p>" for s in SENTENCES) + "</article></body></html>"),
+}
+RECOVERING = {"loose paragraphs", "line breaks", "short items"}
+
+
+def both_extractions(name: str, focus: str):
+    """trafilatura's extract_content and html_passes.extract on the page's cleaned tree, and
+    whether extract made the tree again (its recovery ran)."""
+    tree = parse_html({**PAGES, **WILD}[name])
+    options = extractor(focus, None)
+    made = []
+
+    def cleaned():
+        made.append(1)
+        return core.convert_tags(core.tree_cleaning(copy.copy(tree), options), options, None)
+
+    with html_passes.discards_by_walk(), html_passes.frames_by_walk():
+        want_body, want_text = core.extract_content(cleaned(), options)
+        made.clear()
+        body, text = html_passes.extract(cleaned(), options, cleaned)
+    return (serialized(want_body), want_text), (serialized(body), text), len(made) == 2
+
+
+@pytest.mark.parametrize("name", sorted(PAGES) + sorted(WILD))
+@pytest.mark.parametrize("focus", ["recall", "balanced"])
+def test_extract_is_trafilaturas_extract_content(name, focus):
+    """html_passes.extract makes the recovery's copy of the cleaned tree only when the recovery
+    runs: body and text must be extract_content's, on pages that recover and pages that do
+    not."""
+    want, got, _recovered = both_extractions(name, focus)
+    assert got == want
+
+
+def test_some_pages_recover_wild_text():
+    """The pages above take both of extract's branches (else they compare nothing new)."""
+    for focus in ("recall", "balanced"):
+        recovered = {name for name in {**PAGES, **WILD} if both_extractions(name, focus)[2]}
+        assert RECOVERING <= recovered < set(PAGES) | set(WILD), (focus, recovered)
