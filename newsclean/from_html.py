@@ -141,22 +141,25 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors,
                                       above)
     # short against the page's prose, or leaving out prose of its own container: the net
-    short = len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS
+    words = len(WORD.findall(text))  # the article's words, counted once while its text stands
+    short = len(text) < NET_PROSE_SHARE * page.prose or words < MIN_ARTICLE_WORDS
     missed = Missed()
     if short or page.prose >= NET_MISSED_PROSE:
         missed = missed_prose(tree, [text] + [t for t, _why in heard], widen=short)
     if short or missed.chars >= NET_MISSED_PROSE:
+        ours = text
         text, markdown_body, heard, body = safety_net(doc, site, titles, (text, markdown_body, heard, body),
                                                       meta.authors, missed, above, short)
+        words = words if text is ours else len(WORD.findall(text))
     for dropped in heard:
         note(*dropped)
-    found = len(WORD.findall(text)) >= MIN_ARTICLE_WORDS
+    found = words >= MIN_ARTICLE_WORDS
     if found and body is not None and (links or images):
         # the article is the one cleaned without them; they are put into it
         body = graft(tree, body, doc.url, run_trafilatura, links=links, images=images)
         markdown_body = xmltotxt(body, True).strip()
     rating = confidence.rate(Kind.HTML, confidence.text_shape(text) | html_signals(
-        tree, text, page.words, site, meta)) if found else 0.0
+        tree, words, page.words, site, meta)) if found else 0.0
     authors, author_source, why = article_authors(tree, meta, doc.url)  # last: it prunes the tree
     record_sources(note, meta, page_meta, (authors, author_source, why))
     article = Article.from_body(

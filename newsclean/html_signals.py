@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from .html_meta import PageMeta
 from .html_parse import top_elements
-from .prose import WORD
 from .rules import SiteRules
 
 # JSON-LD types that declare the page an article (schema.org Article and its kinds)
@@ -32,11 +31,12 @@ URL_DATE = re.compile(r"/(?:19|20)\d\d[/-]\d\d?(?:[/-]|$)|\d{8}")
 SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def html_signals(tree, text: str, words_on_page: int, site: SiteRules | None,
+def html_signals(tree, kept: int, words_on_page: int, site: SiteRules | None,
                  meta: PageMeta) -> dict[str, float]:
     """The HTML path's confidence features, but the kept text's shape (confidence.text_shape).
-    `tree` is the page as the body was chosen from it (scripts gone, JSON-LD kept)."""
-    kept = len(WORD.findall(text))
+    `tree` is the page as the body was chosen from it (scripts gone, JSON-LD kept); `kept` the
+    article's words (prose.WORD's, counted once by the caller: from_html counts them for its
+    own tests)."""
     linked = sum(len((a.text_content() or "").split()) for a in tree.iter("a"))
     declared = page_types(tree)
     og_type = next((content for top in top_elements(tree) for meta in top.iter("meta")

@@ -1,0 +1,141 @@
+"""newsclean's own reads of the page, shared or skipped for speed (issue 14), give what they gave
+before: the element count that parse_html leaves out when the page's angle brackets bound it
+(html_parse.ELEMENTS_PER_BRACKET), and the <meta>, <h1> and <title> look-ups that read_meta
+takes from one walk (html_meta.page_tags) against the searches they replaced. Generated pages
+(broken markup, a second root, text outside <body>) and the repo's samples."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import html_dates, html_meta, html_parse, sniff
+from newsclean.html_parse import top_elements
+
+SAMPLES = sorted(Path(__file__).resolve().parents[1].glob("samples/*/input.html"))
+
+# pieces of markup that make the parser imply elements, close them early or nest them oddly
+TOKENS = ["x", " ", "</p>", "<p>", "<li>", "</li>", "<td>", "<tr>", "<table>", "</table>", "<html>",
+          "<body>", "<head>", "</body>", "</html>", "</head>", "<title>", "<b>", "</b>", "</div>", "<div>",
+          "<dd>", "<option>", "<select>", "<frameset>", "<noscript>", "<!-- c -->", "<br>", "</br>", "<a>",
+          "</a>", "<form>", "<input>", "<![CDATA[x]]>", "<?pi?>", "<!DOCTYPE html>", "<svg>", "<template>",
+          "<col>", "<caption>", "<tbody>", "<th>", "<script>", "</script>", "<style>", "<h1>", "<ul>", "<hr>",
+          "<img>", "<meta>", "<p/>", "< p>", "<", ">", "x<y", "<x:y>", "<<p>", "<textarea>", "<pre>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=80))
+def test_the_parser_makes_no_more_elements_than_the_brackets_allow(tokens):
+    page = "".join(tokens)
+    try:
+        tree, _too_deep = html_parse.parse_tree(page)
+    except Exception:  # noqa: BLE001 - an unparseable page is refused before any count
+        return
+    bound = html_parse.ELEMENTS_PER_BRACKET * page.count("<") + html_parse.IMPLIED_ELEMENTS
+    assert html_parse.COUNT_ELEMENTS(tree) <= bound
+
+
+@pytest.mark.parametrize("page", ["x", "<p>a", "x</p>y</p>z", "<li>a<li>b", "<td>", "text<table>t"])
+def test_implied_elements_are_within_the_bound(page):
+    tree, _too_deep = html_parse.parse_tree(page)
+    assert html_parse.COUNT_ELEMENTS(tree) <= (
+        html_parse.ELEMENTS_PER_BRACKET * page.count("<") + html_parse.IMPLIED_ELEMENTS)
+
+
+def test_the_count_is_skipped_only_under_the_bound(monkeypatch):
+    counted = []
+    real = html_parse.keep_first_elements
+    monkeypatch.setattr(html_parse, "keep_first_elements",
+                        lambda tree, limit: counted.append(limit) or real(tree, limit))
+    html_parse.parse_html("<html><body>" + "<p>a</p>" * 50 + "</body></html>")
+    assert counted == []  # 104 brackets: at most 211 elements, far under MAX_ELEMENTS
+    monkeypatch.setattr(html_parse, "MAX_ELEMENTS", 40)  # the page's 52 elements are cut
+    tree = html_parse.parse_html("<html><body>" + "<p>a</p>" * 50 + "</body></html>")
+    assert counted == [40]
+    assert html_parse.COUNT_ELEMENTS(tree) == 40
+
+
+# ---- read_meta's one walk ----
+
+HEAD = ['<meta property="og:title" content="OG headline">', '<meta name="twitter:title" content="TW">',
+        '<meta property="og:locale" content="de_DE">', '<meta property="og:locale" content="">',
+        '<meta property="og:locale">', '<meta name="og:locale" content="fr_FR">',
+        '<meta property="article:published_time" content="2024-03-05T10:00:00Z">',
+        '<meta itemprop="dateModified" content="2024-03-06">', '<meta name="DATE" content="2023-01-02">',
+        "<title>Page title</title>", "<title></title>", "<title>Second title</title>",
+        '<meta property="og:title" content="  ">']
+BODY = ["<h1>The headline</h1>", "<h1>A <br>split<b>one</b></h1>", "<p>Text.</p>",
+        '<div><meta property="og:title" content="In the body"></div>', "<title>Body title</title>",
+        '<meta property="og:locale" content="es_ES">', "<h1></h1>", "<svg><title>icon</title></svg>"]
+
+
+def page_of(head: list[str], body: list[str], lang: str | None, second: list[str] | None) -> str:
+    opening = f'<html lang="{lang}">' if lang is not None else "<html>"
+    html = f"{opening}<head>{''.join(head)}</head><body>{''.join(body)}</body></html>"
+    return html + (f"<html><head>{''.join(second)}</head><body></body></html>" if second is not None else "")
+
+
+def old_reads(tree) -> tuple:
+    """What read_meta asked the page before page_tags: each by its own search."""
+    old_locale = tree.xpath('string(//meta[@property="og:locale"]/@content)')
+    return ([m for top in top_elements(tree) for m in top.iter("meta")], list(tree.iter("meta")),
+            list(tree.iter("h1")), tree.findtext(".//title"), old_locale)
+
+
+def assert_same_reads(tree) -> None:
+    metas, own, h1s, title, old_locale = old_reads(tree)
+    tags = html_meta.page_tags(tree)
+    assert tags.metas == metas
+    assert tags.own_metas == own
+    assert tags.h1s == h1s
+    assert tags.title == title
+    lang = tree.get("lang")
+    expected = lang or old_locale or None
+    expected = expected.replace("_", "-").split("-")[0].lower() if expected else None
+    assert html_meta.page_language(tree, tags.metas) == expected == html_meta.page_language(tree)
+    for name in ("og:title", "twitter:title", "og:locale"):
+        assert html_meta.meta_content(tree, name, metas=tags.metas) == html_meta.meta_content(tree, name)
+    assert html_dates.meta_contents(tree, tags.own_metas) == html_dates.meta_contents(tree)
+
+
+pieces = st.lists(st.sampled_from(HEAD + BODY), max_size=7)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces, pieces, st.one_of(st.none(), st.sampled_from(["", "en-GB", "de"])),
+       st.one_of(st.none(), pieces))
+def test_one_walk_finds_what_each_search_found(head, body, lang, second):
+    assert_same_reads(lxml.html.document_fromstring(page_of(head, body, lang, second)))
+
+
+def test_a_subtree_reads_its_own_tags():
+    tree = lxml.html.document_fromstring(page_of(HEAD[:3], BODY[:4], None, HEAD[3:6]))
+    body = tree.find("body")
+    tags = html_meta.page_tags(body)
+    assert tags.own_metas == list(body.iter("meta"))
+    assert tags.metas == old_reads(body)[0]  # every top element's, as //meta from anywhere
+    assert tags.title == body.findtext(".//title")
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.parent.name)
+def test_the_samples_read_the_same(path):
+    tree = html_parse.parse_html(sniff.decode(path.read_bytes(), kind="html").text)
+    assert_same_reads(tree)
+    date_now = html_dates.publication_date(tree, "https://example.org/a/story", html_meta.linked_data(tree))
+    date_shared = html_dates.publication_date(tree, "https://example.org/a/story", html_meta.linked_data(tree),
+                                              None, html_dates.meta_contents(tree, list(tree.iter("meta"))))
+    assert date_now == date_shared
+
+
+def test_a_page_without_lang_reads_og_locale_first_with_content():
+    tree = lxml.html.document_fromstring(page_of(
+        ['<meta property="og:locale">', '<meta property="og:locale" content="pt_BR">'], [], None, None))
+    assert html_meta.page_language(tree, html_meta.page_tags(tree).metas) == "pt"
+    tree = lxml.html.document_fromstring(page_of(['<meta property="og:locale" content="">'], [], None,
+                                                 ['<meta property="og:locale" content="it_IT">']))
+    assert html_meta.page_language(tree, html_meta.page_tags(tree).metas) is None  # the first one's, empty
+    assert lxml.etree.XPath('string(//meta[@property="og:locale"]/@content)')(tree) == ""
