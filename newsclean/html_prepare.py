@@ -42,12 +42,14 @@ def drop_inert(tree) -> None:
     but only after copying the tree several times, and on news pages they are half the bytes.
     A <noscript> goes too, unless it holds the page's text and that text is nowhere else on the
     page: then only its tag goes, and its content stays where it is."""
-    for element in inert_elements(tree):
+    inert, noscripts = inert_and_noscripts(tree)
+    for element in inert:
         remove_element(element)
+    removed = set(inert)
     page_text = None
-    for element in NOSCRIPT(tree):
-        if element.getparent() is None:
-            continue
+    for element in noscripts:
+        if element.getparent() is None or any(a in removed for a in element.iterancestors()):
+            continue  # gone with a script, a template... (NOSCRIPT's search after them misses it)
         sample = noscript_sample(element)
         if sample:
             page_text = collapse(tree.text_content()) if page_text is None else page_text
@@ -60,8 +62,21 @@ def drop_inert(tree) -> None:
 def inert_elements(tree) -> list:
     """Scripts (not JSON-LD), styles, icons, links and templates, in page order (all of the
     document, as an XPath's // finds them)."""
-    return [element for top in top_elements(tree) for element in top.iter(*INERT_TAGS)
-            if element.tag != "script" or element.get("type") != LD_JSON]
+    return inert_and_noscripts(tree)[0]
+
+
+def inert_and_noscripts(tree) -> tuple[list, list]:
+    """inert_elements, and the document's <noscript>s (as NOSCRIPT finds them), in one walk
+    (each walk over a news page costs ~0.15 ms)."""
+    inert: list = []
+    noscripts: list = []
+    for top in top_elements(tree):
+        for element in top.iter(*INERT_TAGS, "noscript"):
+            if element.tag == "noscript":
+                noscripts.append(element)
+            elif element.tag != "script" or element.get("type") != LD_JSON:
+                inert.append(element)
+    return inert, noscripts
 
 
 def noscript_sample(element) -> str | None:

@@ -125,10 +125,10 @@ def test_a_subtree_reads_its_own_tags():
 def test_the_samples_read_the_same(path):
     tree = html_parse.parse_html(sniff.decode(path.read_bytes(), kind="html").text)
     assert_same_reads(tree)
-    date_now = html_dates.publication_date(tree, "https://example.org/a/story", html_meta.linked_data(tree))
-    date_shared = html_dates.publication_date(tree, "https://example.org/a/story", html_meta.linked_data(tree),
-                                              None, html_dates.meta_contents(tree, list(tree.iter("meta"))))
-    assert date_now == date_shared
+    url, linked = "https://example.org/a/story", html_meta.linked_data(tree)
+    date_now = html_dates.publication_date(tree, url, linked)
+    shared = html_dates.meta_contents(tree, list(tree.iter("meta")))
+    assert date_now == html_dates.publication_date(tree, url, linked, None, shared)
 
 
 def test_a_page_without_lang_reads_og_locale_first_with_content():
@@ -139,3 +139,77 @@ def test_a_page_without_lang_reads_og_locale_first_with_content():
                                                  ['<meta property="og:locale" content="it_IT">']))
     assert html_meta.page_language(tree, html_meta.page_tags(tree).metas) is None  # the first one's, empty
     assert lxml.etree.XPath('string(//meta[@property="og:locale"]/@content)')(tree) == ""
+
+
+# ---- one walk for drop_inert's elements, one for html_signals' ----
+
+PARTS = ["<p>A sentence of the page, long enough to be read as prose by anyone.</p>",
+         "<script>var a = 1;</script>",
+         '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+         "<style>p {}</style>", "<svg><noscript><p>in an icon</p></noscript></svg>",
+         "<template><noscript><p>Templated words here.</p></noscript></template>",
+         "<noscript><p>" + "Only here, the post's words stand in a noscript. " * 4 + "</p><p>"
+         + "A second paragraph of the post, which no script shows. " * 3 + "</p></noscript>",
+         "<noscript>Please enable JavaScript.</noscript>", "<noscript><noscript>x</noscript></noscript>",
+         '<a href="/a">Two words</a>', '<a href="/b"><span>nested link words</span></a>',
+         '<meta property="og:type" content="Article">', '<meta property="og:type">',
+         '<meta property="og:type" content="website">', "<link rel='stylesheet' href='a.css'>"]
+
+
+def old_drop_inert(tree) -> None:
+    """drop_inert as it read before inert_and_noscripts: the <noscript>s searched after the
+    inert elements went."""
+    from newsclean import html_prepare as prep
+
+    for element in prep.inert_elements(tree):
+        prep.remove_element(element)
+    page_text = None
+    for element in prep.NOSCRIPT(tree):
+        if element.getparent() is None:
+            continue
+        sample = prep.noscript_sample(element)
+        if sample:
+            page_text = prep.collapse(tree.text_content()) if page_text is None else page_text
+            if page_text.count(sample) < 2:
+                element.drop_tag()
+                continue
+        prep.remove_element(element)
+
+
+page_parts_lists = st.lists(st.sampled_from(PARTS), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(page_parts_lists, page_parts_lists, st.one_of(st.none(), page_parts_lists))
+def test_drop_inert_and_the_signals_walk_as_their_searches(head, body, second):
+    from newsclean import html_prepare, html_signals
+
+    html = page_of(head, body, None, second)
+    old, new = lxml.html.document_fromstring(html), lxml.html.document_fromstring(html)
+    old_drop_inert(old)
+    html_prepare.drop_inert(new)
+    assert [lxml.html.tostring(t) for t in top_elements(new)] == (
+        [lxml.html.tostring(t) for t in top_elements(old)])
+    tree = lxml.html.document_fromstring(html)
+    links, scripts, og_type = html_signals.page_parts(tree)
+    assert links == list(tree.iter("a"))
+    assert scripts == tree.xpath("//script")
+    assert og_type == next(iter(tree.xpath('//meta[@property="og:type"]/@content')), "").strip().lower()
+    body_element = tree.find("body")
+    assert html_signals.page_parts(body_element)[0] == list(body_element.iter("a"))
+
+
+def test_a_noscript_gone_with_a_template_is_not_read():
+    # read, the template's noscript would measure the page while the first page noscript still
+    # stands, whose paragraph then counts twice: the post's own noscript would go
+    prose = "<p>" + "Words of a paragraph that reads as prose in this post. " * 3 + "</p>"
+    other = "<p>" + "Another paragraph of the post, read nowhere else on it. " * 2 + "</p>"
+    html = (f"<html><body><template><noscript>{prose}{other}</noscript></template>"
+            f"<noscript>{prose}</noscript><noscript>{prose}{other}</noscript></body></html>")
+    from newsclean import html_prepare
+
+    old, new = lxml.html.document_fromstring(html), lxml.html.document_fromstring(html)
+    old_drop_inert(old)
+    html_prepare.drop_inert(new)
+    assert lxml.html.tostring(new) == lxml.html.tostring(old)
+    assert "read nowhere else" in new.text_content()
