@@ -130,7 +130,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     drop_inert(tree)
     apply_strip_rules(tree, site, note, doc.url)
     page = measure_page(tree)
-    drop_not_article(tree)
+    paragraphs = drop_not_article(tree, page)
     body = body_by_rule(tree, doc.url, site, page) if site and site.get("body") else None
     if body is None:
         body = choose_body(tree, doc.url, page)
@@ -145,7 +145,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     short = len(text) < NET_PROSE_SHARE * page.prose or words < MIN_ARTICLE_WORDS
     missed = Missed()
     if short or page.prose >= NET_MISSED_PROSE:
-        missed = missed_prose(tree, [text] + [t for t, _why in heard], widen=short)
+        missed = missed_prose(tree, [text] + [t for t, _why in heard], widen=short, paragraphs=paragraphs)
     if short or missed.chars >= NET_MISSED_PROSE:
         ours = text
         text, markdown_body, heard, body = safety_net(doc, site, titles, (text, markdown_body, heard, body),

@@ -213,3 +213,55 @@ def test_a_noscript_gone_with_a_template_is_not_read():
     html_prepare.drop_inert(new)
     assert lxml.html.tostring(new) == lxml.html.tostring(old)
     assert "read nowhere else" in new.text_content()
+
+
+# ---- the page's paragraphs read once (measure_page) for drop_not_article and missed_prose ----
+
+SENTENCE = "The harbour road stays shut after the storm damaged the sea wall last night, officials said."
+BLOCKS = [f"<p>{SENTENCE}</p>", f"<p>{SENTENCE} <label>Name</label> more words.</p>",
+          f"<p>{SENTENCE}<input value='x'>tail after the input.</p>", f"<dialog><p>{SENTENCE}</p></dialog>",
+          f"<menu><li><p>{SENTENCE} In a menu.</p></li></menu>", f"<p><a href='/x'>{SENTENCE}</a></p>",
+          f"<div><p>{SENTENCE} Boxed.</p><iframe>frame words</iframe></div>", "<p>Short one.</p>",
+          f"<p>{SENTENCE}<iframe><p>inner</p></iframe></p>",
+          f"<p>{SENTENCE} <b>bold <label>l</label></b>.</p>", "<textarea>typed</textarea>",
+          f"<p>{SENTENCE} Missed by the article, said a second official.</p>"]
+HEADS = ["<title>t</title>", "<meta name='a' content='b'>", "<base href='/'>",
+         "<noscript><p>x</p></noscript>"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(BLOCKS), min_size=1, max_size=9),
+       st.lists(st.sampled_from(HEADS), max_size=3), st.integers(min_value=0, max_value=3), st.booleans())
+def test_paragraphs_read_once_read_as_read_again(blocks, head, held, widen):
+    from newsclean import html_net, html_prepare
+
+    html = f"<html><head>{''.join(head)}</head><body><article>{''.join(blocks)}</article></body></html>"
+    old, new = lxml.html.document_fromstring(html), lxml.html.document_fromstring(html)
+    page = html_prepare.measure_page(new)
+    assert page == html_prepare.PageSize(len(old.text_content().split()), html_prepare.page_prose(old))
+    html_prepare.drop_not_article(old)
+    paragraphs = html_prepare.drop_not_article(new, page)
+    assert lxml.html.tostring(new) == lxml.html.tostring(old)
+    assert paragraphs is not None
+    assert list(paragraphs.read(new)) == [(p, prep_text(p)) for p in new.iter("p")]
+    article = [prep_text(p) for p in list(old.iter("p"))[:held]]
+    assert html_net.missed_prose(new, article, widen, paragraphs).texts == (
+        html_net.missed_prose(old, article, widen).texts)
+
+
+def prep_text(para) -> str:
+    from newsclean.prose import collapse
+
+    return collapse(para.text_content())
+
+
+def test_a_paragraph_that_held_a_removed_element_is_read_again():
+    from newsclean import html_prepare
+
+    tree = lxml.html.document_fromstring(f"<html><body><p>{SENTENCE}<label>Label words</label></p>"
+                                         f"<p>{SENTENCE}</p><menu><p>gone</p></menu></body></html>")
+    page = html_prepare.measure_page(tree)
+    assert "Label words" in page.paragraphs[0][1]
+    paragraphs = html_prepare.drop_not_article(tree, page)
+    assert paragraphs is not None and paragraphs.gone
+    assert [text for _p, text in paragraphs.read(tree)] == [SENTENCE, SENTENCE]
