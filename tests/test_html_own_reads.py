@@ -265,3 +265,27 @@ def test_a_paragraph_that_held_a_removed_element_is_read_again():
     paragraphs = html_prepare.drop_not_article(tree, page)
     assert paragraphs is not None and paragraphs.gone
     assert [text for _p, text in paragraphs.read(tree)] == [SENTENCE, SENTENCE]
+
+
+# ---- the article's words counted once (confidence.line_words) ----
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab é1_ \n\t\r.-’ß日\u00a0\u3000\u2028\x1c")), max_size=80))
+def test_the_lines_words_are_the_texts_words(text):
+    from newsclean import confidence
+    from newsclean.prose import WORD
+
+    read = confidence.line_words(text)
+    assert sum(read[1]) == len(WORD.findall(text))
+    assert confidence.text_shape(text, read) == confidence.text_shape(text)
+
+
+def test_the_title_echo_reads_the_first_three_blocks_only():
+    from newsclean.from_html import drop_title_echo
+
+    body = lxml.etree.fromstring("<body><p>Intro line</p><p>Second</p><p>A long headline of the story</p>"
+                                 "<p>A long headline of the story</p></body>")
+    drop_title_echo(body, ["A long headline of the story"])
+    assert [p.text for p in body] == ["Intro line", "Second", "A long headline of the story"]
+    drop_title_echo(body, ["A long headline of the story"])
+    assert [p.text for p in body] == ["Intro line", "Second"]
