@@ -68,6 +68,7 @@ HTML_TAG = re.compile(r"<[^>]{0,200}>")  # markup inside a meta tag's content
 AUTHOR_SPLIT = re.compile(r"\s+[|/]\s+")  # between two declared authors: "Jane Doe | Max Roe"
 
 LOG = logging.getLogger("newsclean")
+LD_JSON = "application/ld+json"  # a JSON-LD script's type= (jsonld.LD_SCRIPTS)
 
 
 @dataclass(frozen=True)
@@ -97,35 +98,43 @@ class PageTags:
     """What several readers of a page look up, found in one walk (each walk over a news page
     costs ~0.13 ms): its <meta>s as an XPath's `//meta` finds them (in every top element of the
     document, in its order), those of `tree` itself (`own_metas`, as `tree.iter("meta")`), its
-    <h1>s, and the text of its first <title> (as `tree.findtext(".//title")`)."""
+    <h1>s, the text of its first <title> (as `tree.findtext(".//title")`), and its JSON-LD
+    scripts (as jsonld.LD_SCRIPTS finds them)."""
 
     metas: list
     own_metas: list
     h1s: list
     title: str | None
+    ld_scripts: list
 
 
 def page_tags(tree) -> PageTags:
     own: list = []
     h1s: list = []
+    scripts: list = []
     title = None
-    for element in tree.iter("meta", "h1", "title"):
+    for element in tree.iter("meta", "h1", "title", "script"):
         if element.tag == "meta":
             own.append(element)
         elif element.tag == "h1":
             h1s.append(element)
+        elif element.tag == "script":
+            scripts.append(element)
         elif title is None and element is not tree:
             title = element.text or ""
-    metas = [meta for top in top_elements(tree) for meta in (own if top is tree else top.iter("meta"))]
-    return PageTags(metas, own, h1s, title)
+    tops = top_elements(tree)
+    metas = [meta for top in tops for meta in (own if top is tree else top.iter("meta"))]
+    ld_scripts = [script for top in tops for script in (scripts if top is tree else top.iter("script"))
+                  if script.get("type") == LD_JSON]
+    return PageTags(metas, own, h1s, title, ld_scripts)
 
 
 def read_meta(tree, url: str | None) -> PageMeta:
     """Metadata of a parsed page (the tree is not modified). A source that fails on the page
     costs its fields, never the article."""
     meta = declared_meta(tree)
-    linked = linked_data(tree)
     tags = page_tags(tree)
+    linked = linked_data(tree, tags.ld_scripts)
     sitename = (meta.sitename or "").lstrip("@").strip() or linked.publisher or None
     is_site = site_matcher([sitename, linked.publisher, *linked.organisations], url)
     headline = choose_title(
@@ -174,10 +183,11 @@ def declared_meta(tree) -> Document:
         return Document()
 
 
-def linked_data(tree) -> LinkedData:
-    """The page's JSON-LD (jsonld.read_linked_data); a failure costs its fields only."""
+def linked_data(tree, scripts: list | None = None) -> LinkedData:
+    """The page's JSON-LD (jsonld.read_linked_data; `scripts`: its blocks, if the caller has
+    them); a failure costs its fields only."""
     try:
-        return read_linked_data(tree)
+        return read_linked_data(tree, scripts)
     except Exception as err:  # markup we did not foresee: costs the JSON-LD only
         LOG.debug("JSON-LD unreadable (%s: %s)", type(err).__name__, err)
         return LinkedData()

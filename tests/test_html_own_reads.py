@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import html_dates, html_meta, html_parse, sniff
+from newsclean import html_dates, html_meta, html_parse, jsonld, sniff
 from newsclean.html_parse import top_elements
 
 SAMPLES = sorted(Path(__file__).resolve().parents[1].glob("samples/*/input.html"))
@@ -67,8 +67,11 @@ HEAD = ['<meta property="og:title" content="OG headline">', '<meta name="twitter
         '<meta property="article:published_time" content="2024-03-05T10:00:00Z">',
         '<meta itemprop="dateModified" content="2024-03-06">', '<meta name="DATE" content="2023-01-02">',
         "<title>Page title</title>", "<title></title>", "<title>Second title</title>",
-        '<meta property="og:title" content="  ">']
-BODY = ["<h1>The headline</h1>", "<h1>A <br>split<b>one</b></h1>", "<p>Text.</p>",
+        '<meta property="og:title" content="  ">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD"}</script>',
+        '<script type="APPLICATION/LD+JSON">{"@type": "Recipe"}</script>', "<script>var x;</script>"]
+BODY = ['<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
+        "<h1>The headline</h1>", "<h1>A <br>split<b>one</b></h1>", "<p>Text.</p>",
         '<div><meta property="og:title" content="In the body"></div>', "<title>Body title</title>",
         '<meta property="og:locale" content="es_ES">', "<h1></h1>", "<svg><title>icon</title></svg>"]
 
@@ -93,6 +96,8 @@ def assert_same_reads(tree) -> None:
     assert tags.own_metas == own
     assert tags.h1s == h1s
     assert tags.title == title
+    assert tags.ld_scripts == tree.xpath(jsonld.LD_SCRIPTS)
+    assert html_meta.linked_data(tree, tags.ld_scripts) == html_meta.linked_data(tree)
     lang = tree.get("lang")
     expected = lang or old_locale or None
     expected = expected.replace("_", "-").split("-")[0].lower() if expected else None
