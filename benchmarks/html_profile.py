@@ -18,10 +18,11 @@ import time
 from pathlib import Path
 
 STAGES = {
+    "newsclean.sniff": ("decode",),
     "newsclean.from_html": ("parse_html", "read_meta", "replay_streamed_segments", "unwrap_layout_tables",
                             "drop_inert", "apply_strip_rules", "measure_page", "drop_not_article",
-                            "body_by_rule", "choose_body", "run_trafilatura", "finish_body", "safety_net",
-                            "html_signals", "article_authors"),
+                            "body_by_rule", "choose_body", "run_trafilatura", "headline_split", "finish_body",
+                            "missed_prose", "safety_net", "html_signals", "article_authors"),
     "newsclean.html_passes": ("raw_tree", "extract_and_compare", "extract"),
     "trafilatura.core": ("trafilatura_sequence", "_prepare_tree", "tree_cleaning", "convert_tags",
                          "extract_content", "compare_extraction", "baseline", "html2txt", "justext_rescue"),

@@ -105,13 +105,20 @@ def recording() -> Iterator[list[tuple[str, dict[str, float]]]]:
         _RECORDING.reset(token)
 
 
-def text_shape(text: str) -> dict[str, float]:
+def line_words(text: str) -> tuple[list[str], list[int]]:
+    """A text's non-blank lines and each one's `\\w+` tokens, as text_shape reads them; their sum
+    is len(WORD.findall(text)) (no token spans a line break; a blank line holds none), so a
+    caller that needs both counts once."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return lines, [len(WORD.findall(line)) for line in lines]
+
+
+def text_shape(text: str, read: tuple[list[str], list[int]] | None = None) -> dict[str, float]:
     """What the kept text looks like, the same way for both paths: its length (log words), the
     share of its words in lines of prose, the share of its lines that are short, and its lines'
     mean length (log words). An article is mostly prose; a listing, a shop page or a forum's
-    index is short lines and labels."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    counts = [len(WORD.findall(line)) for line in lines]
+    index is short lines and labels. `read`: line_words(text), if the caller has it."""
+    lines, counts = line_words(text) if read is None else read
     return lines_shape(counts, [n >= PROSE_LINE_WORDS and ends_like_sentence(line)
                                 for line, n in zip(lines, counts)])
 

@@ -7,6 +7,7 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 import lxml.etree
@@ -21,7 +22,7 @@ from .bylines import names_in_byline
 from .dates import find_date
 from .errors import NothingExtracted
 from .html_headline import Above, drop_above_headline, headline_split
-from .html_lines import block_text, blocks_of, clean_lines, remove_block
+from .html_lines import block_text, clean_lines, iter_blocks, remove_block
 from .html_meta import PageMeta, article_authors, read_meta
 from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, missed_prose
 from .html_parse import parse_html
@@ -130,7 +131,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     drop_inert(tree)
     apply_strip_rules(tree, site, note, doc.url)
     page = measure_page(tree)
-    drop_not_article(tree)
+    paragraphs = drop_not_article(tree, page)
     body = body_by_rule(tree, doc.url, site, page) if site and site.get("body") else None
     if body is None:
         body = choose_body(tree, doc.url, page)
@@ -141,22 +142,28 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     text, markdown_body = finish_body(body, titles, site, lambda *drop: heard.append(drop), meta.authors,
                                       above)
     # short against the page's prose, or leaving out prose of its own container: the net
-    short = len(text) < NET_PROSE_SHARE * page.prose or len(WORD.findall(text)) < MIN_ARTICLE_WORDS
+    read = confidence.line_words(text)  # the article's lines and words, read once while it stands
+    words = sum(read[1])
+    short = len(text) < NET_PROSE_SHARE * page.prose or words < MIN_ARTICLE_WORDS
     missed = Missed()
     if short or page.prose >= NET_MISSED_PROSE:
-        missed = missed_prose(tree, [text] + [t for t, _why in heard], widen=short)
+        missed = missed_prose(tree, [text] + [t for t, _why in heard], widen=short, paragraphs=paragraphs)
     if short or missed.chars >= NET_MISSED_PROSE:
+        ours = text
         text, markdown_body, heard, body = safety_net(doc, site, titles, (text, markdown_body, heard, body),
                                                       meta.authors, missed, above, short)
+        if text is not ours:
+            read = confidence.line_words(text)
+            words = sum(read[1])
     for dropped in heard:
         note(*dropped)
-    found = len(WORD.findall(text)) >= MIN_ARTICLE_WORDS
+    found = words >= MIN_ARTICLE_WORDS
     if found and body is not None and (links or images):
         # the article is the one cleaned without them; they are put into it
         body = graft(tree, body, doc.url, run_trafilatura, links=links, images=images)
         markdown_body = xmltotxt(body, True).strip()
-    rating = confidence.rate(Kind.HTML, confidence.text_shape(text) | html_signals(
-        tree, text, page.words, site, meta)) if found else 0.0
+    rating = confidence.rate(Kind.HTML, confidence.text_shape(text, read) | html_signals(
+        tree, words, page.words, site, meta)) if found else 0.0
     authors, author_source, why = article_authors(tree, meta, doc.url)  # last: it prunes the tree
     record_sources(note, meta, page_meta, (authors, author_source, why))
     article = Article.from_body(
@@ -530,7 +537,7 @@ def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> 
     wanted = [squash(title) for title in titles if title and squash(title)]
     if not wanted:
         return
-    for block in blocks_of(body)[:3]:
+    for block in islice(iter_blocks(body), 3):  # (not the whole body's list: 3 are read)
         text = squash("".join(block.itertext()))
         if text and any(text == w or (w in text and len(text) <= len(w) * TITLE_ECHO_SLACK)
                         for w in wanted):

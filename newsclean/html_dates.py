@@ -111,18 +111,18 @@ OTHER_EVENT_LABEL = re.compile(
 LABEL_CHARS = 40  # characters before a date read for its label, at most
 
 
-def publication_date(tree, url: str | None, linked: LinkedData,
-                     language: str | None = None) -> tuple[str | None, tuple[str, str]]:
+def publication_date(tree, url: str | None, linked: LinkedData, language: str | None = None,
+                     meta_tags: dict[str, list[str]] | None = None) -> tuple[str | None, tuple[str, str]]:
     """The publication date (YYYY-MM-DD) and (its source, why), or (None, ("", why)): the date
     htmldate reads from the markup, without its extensive search and, when that finds none,
     with it, if the page backs it: its JSON-LD or a publication meta tag declares the same day, or it is
     among the first dates the page's own text shows (the earlier one the page shows first when
     htmldate's is labelled an edit's or an update's); else the date line under the headline,
     else a publication meta tag's date. A site's front page has no date: its dates are its
-    teasers'."""
+    teasers'. `meta_tags`: meta_contents(tree), if the caller has it."""
     if front_page(url):
         return None, ("", "a site's front page: the dates it shows and declares are its teasers'")
-    metas = meta_contents(tree)
+    metas = meta_contents(tree) if meta_tags is None else meta_tags
     declared = {linked.published} | {meta_day(metas, name) for name in PUBLISHED_META}
     shown: list[tuple[str, bool]] | None = None
     for extensive in (False, True):
@@ -166,19 +166,20 @@ def publication_date(tree, url: str | None, linked: LinkedData,
     return None, ("", "")
 
 
-def modified_date(tree, linked: LinkedData) -> str | None:
-    """The date the page says it was last modified, when it declares one."""
+def modified_date(tree, linked: LinkedData, meta_tags: dict[str, list[str]] | None = None) -> str | None:
+    """The date the page says it was last modified, when it declares one (`meta_tags`:
+    meta_contents(tree), if the caller has it)."""
     if linked.modified:
         return linked.modified
-    metas = meta_contents(tree)
+    metas = meta_contents(tree) if meta_tags is None else meta_tags
     return next((d for name in MODIFIED_META if (d := meta_day(metas, name))), None)
 
 
-def meta_contents(tree) -> dict[str, list[str]]:
+def meta_contents(tree, elements: list | None = None) -> dict[str, list[str]]:
     """The page's meta tags, content by name (name=, property= or itemprop=; lower case), in
-    one pass."""
+    one pass (`elements`: tree.iter("meta"), if the caller has them)."""
     found: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
+    for meta in tree.iter("meta") if elements is None else elements:
         content = meta.get("content")
         if content:
             for key in ("name", "property", "itemprop"):

@@ -10,7 +10,7 @@ Herald$` must see its marker before a generic "related" pattern takes it
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,8 +75,13 @@ class Line:
 
 def blocks_of(body) -> list:
     """The body's paragraph-level elements in order, list items one by one."""
-    return [el for el in body.iter(*BLOCK_TAGS)
-            if el.tag != "p" or el.getparent() is body or el.getparent().tag in ("quote", "body")]
+    return list(iter_blocks(body))
+
+
+def iter_blocks(body) -> Iterator:
+    """blocks_of, one by one as they are asked (the tree must not change meanwhile)."""
+    return (el for el in body.iter(*BLOCK_TAGS)
+            if el.tag != "p" or el.getparent() is body or el.getparent().tag in ("quote", "body"))
 
 
 def body_lines(body) -> list[Line]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .html_prepare import PROSE_PARAGRAPH_WORDS, prose_paragraphs
+from .html_prepare import PROSE_PARAGRAPH_WORDS, Paragraphs, prose_paragraphs
 from .prose import collapse, squash
 
 # characters of prose left out of the article's own container past which the net is asked: five
@@ -49,7 +49,8 @@ class Missed:
         return sum(map(len, self.texts))
 
 
-def missed_prose(tree, texts: Sequence[str], widen: bool = False) -> Missed:
+def missed_prose(tree, texts: Sequence[str], widen: bool = False,
+                 paragraphs: Paragraphs | None = None) -> Missed:
     """The prose paragraphs (html_prepare.prose_paragraphs) inside the article's container that
     none of `texts` (the article, and what its cleaning dropped) holds. The container is the
     nearest element around the page's paragraphs of prose that the article holds; nothing
@@ -57,13 +58,15 @@ def missed_prose(tree, texts: Sequence[str], widen: bool = False) -> Missed:
     article short against the page's prose), the container is the nearest of its ancestors
     under the <body> that holds WIDEN_SHARE of the prose left out: an intro of one paragraph
     has no container of its own, the page's prose stands beside it (a guide's entries in a
-    box whose class reads "footer": WCXB dev 4340)."""
+    box whose class reads "footer": WCXB dev 4340). `paragraphs`: the page's <p>s and their
+    texts as the caller read them (html_prepare.drop_not_article), not read again."""
     plain = "\n".join(collapse(text) for text in texts)  # a paragraph's text holds no newline
     held: str | None = None
     kept: list = []
     left: list = []
-    for para in tree.iter("p"):
-        text = collapse(para.text_content())
+    read = (((para, collapse(para.text_content())) for para in tree.iter("p")) if paragraphs is None
+            else paragraphs.read(tree))
+    for para, text in read:
         if len(text.split()) < PROSE_PARAGRAPH_WORDS:
             continue
         # found as written, it is found squashed (held), but where a capital sigma is: lower()

@@ -30,6 +30,14 @@ MAX_TAGS = 25_000
 # <tbody>...), so that no page cut by tags is cut again; counting costs 0.1 s a million
 # elements, cutting a 1.3-million-element tree 3 s
 MAX_ELEMENTS = MAX_TAGS + MAX_TAGS // 10
+# the elements the parser makes of a page, at most, for each "<" in its text, and beside them:
+# an element opens with a start tag (one "<") or is implied (<html>, <head>, <body>, a <p> for
+# text standing in <html> or <head>, which one more tag must close before another); generated
+# pages (tests/test_html_parse_bound.py) never pass one an angle bracket and 3. A page under
+# MAX_ELEMENTS by this bound is not counted (count(//*) walks the page: 0.15 ms a Scrapinghub
+# page, whose pages have 1,506 angle brackets at the median and 3,229 at most)
+ELEMENTS_PER_BRACKET = 2
+IMPLIED_ELEMENTS = 3
 # characters of text (scripts' and styles' not counted): the parsed page is cut after this
 # many, as the text path reads a scrape (text.segment.MAX_TEXT_CHARS): trafilatura took 8 s
 # in recall mode alone on a 48 MB paragraph; no article is that long (War and Peace: 3.2 M)
@@ -59,13 +67,15 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     Raises InputError."""
     text = XML_DECLARATION.sub("", text, count=1)  # lxml refuses str with an encoding declaration
     text = reopen_html(text)
-    tree, too_deep = parse_tree(first_tags(text, MAX_TAGS))
+    brackets = text.count("<")  # every tag opens with one
+    tree, too_deep = parse_tree(first_tags(text, MAX_TAGS, brackets))
     if too_deep:  # libxml2 drops everything below its depth limit, silently
         tree, too_deep = parse_tree(first_tags(CONTAINER_TAG.sub(" ", text), MAX_TAGS))
         if too_deep:
             raise InputError(f"the page nests its elements over {MAX_DEPTH:,} deep, deeper than the "
                              "HTML parser reads; is this a web page?")
-    keep_first_elements(tree, MAX_ELEMENTS)
+    if ELEMENTS_PER_BRACKET * brackets + IMPLIED_ELEMENTS > MAX_ELEMENTS:  # else it cannot hold more
+        keep_first_elements(tree, MAX_ELEMENTS)
     if len(text) > MAX_TEXT_CHARS:  # a tree holds no more text than its markup had characters
         keep_first_text(tree, MAX_TEXT_CHARS)
     return tree
@@ -94,11 +104,11 @@ def parse_tree(text: str) -> tuple[lxml.html.HtmlElement, bool]:
     return tree, too_deep
 
 
-def first_tags(text: str, limit: int) -> str:
+def first_tags(text: str, limit: int, brackets: int | None = None) -> str:
     """`text` up to its start tag number `limit` + 1 (tags inside scripts, styles and text
     areas do not count: their text is no markup). A cut page still parses: the parser closes
-    what is left open."""
-    if text.count("<") <= limit:  # every tag opens with one: too few to reach the limit
+    what is left open. `brackets`: text.count("<"), if the caller has it."""
+    if (text.count("<") if brackets is None else brackets) <= limit:  # every tag opens with one
         return text
     position = start = 0
     for _ in range(limit + 1):

@@ -4,7 +4,9 @@ trafilatura's own fallbacks) would show it. Also how much prose the page holds, 
 extraction is judged against."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.etree
 
@@ -42,12 +44,14 @@ def drop_inert(tree) -> None:
     but only after copying the tree several times, and on news pages they are half the bytes.
     A <noscript> goes too, unless it holds the page's text and that text is nowhere else on the
     page: then only its tag goes, and its content stays where it is."""
-    for element in inert_elements(tree):
+    inert, noscripts = inert_and_noscripts(tree)
+    for element in inert:
         remove_element(element)
+    removed = set(inert)
     page_text = None
-    for element in NOSCRIPT(tree):
-        if element.getparent() is None:
-            continue
+    for element in noscripts:
+        if element.getparent() is None or any(a in removed for a in element.iterancestors()):
+            continue  # gone with a script, a template... (NOSCRIPT's search after them misses it)
         sample = noscript_sample(element)
         if sample:
             page_text = collapse(tree.text_content()) if page_text is None else page_text
@@ -60,8 +64,21 @@ def drop_inert(tree) -> None:
 def inert_elements(tree) -> list:
     """Scripts (not JSON-LD), styles, icons, links and templates, in page order (all of the
     document, as an XPath's // finds them)."""
-    return [element for top in top_elements(tree) for element in top.iter(*INERT_TAGS)
-            if element.tag != "script" or element.get("type") != LD_JSON]
+    return inert_and_noscripts(tree)[0]
+
+
+def inert_and_noscripts(tree) -> tuple[list, list]:
+    """inert_elements, and the document's <noscript>s (as NOSCRIPT finds them), in one walk
+    (each walk over a news page costs ~0.15 ms)."""
+    inert: list = []
+    noscripts: list = []
+    for top in top_elements(tree):
+        for element in top.iter(*INERT_TAGS, "noscript"):
+            if element.tag == "noscript":
+                noscripts.append(element)
+            elif element.tag != "script" or element.get("type") != LD_JSON:
+                inert.append(element)
+    return inert, noscripts
 
 
 def noscript_sample(element) -> str | None:
@@ -76,29 +93,73 @@ def noscript_sample(element) -> str | None:
     return None
 
 
-def drop_not_article(tree) -> None:
+def drop_not_article(tree, page: PageSize | None = None) -> Paragraphs | None:
     """Remove the elements trafilatura would delete before its search (NOT_ARTICLE), and the
     <head>'s metadata once it has been read (a news page's <meta> tags are a fourteenth of its
     elements): only its JSON-LD scripts stay, where trafilatura's fallback looks for a body,
-    and its <base href>, against which --links reads the page's relative addresses."""
-    lxml.etree.strip_elements(tree, *NOT_ARTICLE, with_tail=False)
+    and its <base href>, against which --links reads the page's relative addresses.
+    `page`: measure_page's reading of `tree` as it stands (nothing changed it since): its
+    NOT_ARTICLE elements are not searched again, and what it read of the <p>s is returned
+    with the ones this changes marked (for html_net.missed_prose); None without it."""
+    # (the <p>s around what goes, found while it is in place)
+    changed = {para for element in page.not_article for para in element.iterancestors("p")} if page else set()
+    if page is None or page.not_article:  # else there is none to strip
+        lxml.etree.strip_elements(tree, *NOT_ARTICLE, with_tail=False)
     head = tree.find("head")
-    if head is not None:
-        for element in [el for el in head if el.tag not in ("script", "base")]:
-            head.remove(element)
+    removed = [el for el in head if el.tag not in ("script", "base")] if head is not None else []
+    for element in removed:
+        head.remove(element)
+    if page is None:
+        return None
+    gone = any(next(element.iter("p"), None) is not None for element in (*page.not_article, *removed))
+    return Paragraphs(dict(page.paragraphs), changed, gone)
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """The page's <p>s as measure_page read them, each with its text (whitespace collapsed),
+    in page order; those whose text may have changed since (`changed`: they held an element
+    drop_not_article removed) and whether some may have left the page (`gone`)."""
+
+    texts: dict
+    changed: set
+    gone: bool
+
+    def read(self, tree) -> Iterator[tuple[Any, str]]:
+        """Each <p> of `tree` (as `tree.iter("p")` gives them) and its text as it reads now."""
+        if not self.gone:
+            for para, text in self.texts.items():
+                yield para, collapse(para.text_content()) if para in self.changed else text
+            return
+        for para in tree.iter("p"):
+            text = self.texts.get(para)
+            yield para, collapse(para.text_content()) if text is None or para in self.changed else text
 
 
 @dataclass(frozen=True)
 class PageSize:
     """How much a page holds, to judge an extraction by: the words a reader sees (scripts and
-    styles dropped) and the characters of its paragraphs of prose (page_prose)."""
+    styles dropped) and the characters of its paragraphs of prose (page_prose). Read off the
+    page in the same walk, for drop_not_article and html_net.missed_prose (speed: each walk
+    over a news page costs ~0.15 ms): its <p>s with their texts, in page order, and its
+    NOT_ARTICLE elements."""
 
     words: int
     prose: int
+    paragraphs: tuple = field(default=(), compare=False, repr=False)
+    not_article: tuple = field(default=(), compare=False, repr=False)
 
 
 def measure_page(tree) -> PageSize:
-    return PageSize(len(tree.text_content().split()), page_prose(tree))
+    paragraphs = []
+    not_article = []
+    for element in tree.iter("p", *NOT_ARTICLE):
+        if element.tag == "p":
+            paragraphs.append((element, collapse(element.text_content())))
+        elif element is not tree:  # (strip_elements keeps the element it is given)
+            not_article.append(element)
+    prose = sum(len(text) for para, text in paragraphs if is_prose(para, text))
+    return PageSize(len(tree.text_content().split()), prose, tuple(paragraphs), tuple(not_article))
 
 
 def page_prose(tree) -> int:
@@ -113,12 +174,16 @@ def prose_paragraphs(element) -> list[str]:
     found = []
     for para in ([element] if element.tag == "p" else element.iter("p")):
         text = collapse(para.text_content())
-        if len(text.split()) < PROSE_PARAGRAPH_WORDS or not ends_like_sentence(text):
-            continue
-        links = sum(len(a.text_content()) for a in para.iter("a"))
-        if links < MAX_LINK_SHARE * len(text):
+        if is_prose(para, text):
             found.append(text)
     return found
+
+
+def is_prose(para, text: str) -> bool:
+    """Whether a <p> whose text (collapsed) is `text` reads like article prose (prose_paragraphs)."""
+    if len(text.split()) < PROSE_PARAGRAPH_WORDS or not ends_like_sentence(text):
+        return False
+    return sum(len(a.text_content()) for a in para.iter("a")) < MAX_LINK_SHARE * len(text)
 
 
 def remove_element(element, *, blank_tail: bool = False) -> None:

@@ -51,12 +51,16 @@ class LinkedData:
     publisher: str | None = None
 
 
-def read_linked_data(tree) -> LinkedData:
+LD_SCRIPTS = '//script[@type="application/ld+json"]'  # the page's JSON-LD blocks
+
+
+def read_linked_data(tree, scripts: list | None = None) -> LinkedData:
     """The first article node of the page's JSON-LD blocks (the one the page is about: a
     related article nested in it or listed after it does not count); a WebPage node's
-    dates when there is no article node. Unreadable blocks are skipped."""
+    dates when there is no article node. Unreadable blocks are skipped. `scripts`: what
+    LD_SCRIPTS finds, if the caller has it (html_meta.PageTags)."""
     nodes: list[dict] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in tree.xpath(LD_SCRIPTS) if scripts is None else scripts:
         raw = script.text or ""
         if len(raw) > MAX_SCRIPT_CHARS:
             continue

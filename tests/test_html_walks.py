@@ -47,7 +47,7 @@ fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=6)
 def test_walks_find_what_the_xpaths_find(head, body, second):
     tree = lxml.html.document_fromstring(page(head, body, second))
     assert inert_elements(tree) == OLD_INERT(tree)
-    signals = html_signals(tree, "word " * 10, 100, None, _meta())
+    signals = html_signals(tree, 10, 100, None, _meta())
     og = next(iter(OLD_OG(tree)), "").strip().lower()
     assert signals["og_article"] == float(og == "article")
     assert signals["og_other"] == float(bool(og) and og != "article")
