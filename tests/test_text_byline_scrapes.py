@@ -91,3 +91,38 @@ def test_a_headline_below_the_regions_opening_has_its_own_byline_window():
     page += [block(part) for part in STORY.split("\n\n")]
     view = MetaView.of(page, 2)  # the region opens on the third blurb
     assert read_byline(view, headline_at=12).authors == ("Jane Doe",)
+
+
+# eighth session: a bare "By Jane Doe" line far from the headline, the page's only one
+LONG_STORY = "\n\n".join(
+    f"{opening} The footbridge over the Mill river will be rebuilt in the spring, the council "
+    f"said, once the {season} floods have gone down and the county has paid its share."
+    for opening, season in (("The vote was close.", "winter"), ("Residents asked for years.", "late"),
+                            ("The cost is shared.", "early"), ("A ferry will run.", "spring"),
+                            ("Engineers agreed.", "autumn"), ("Shops along the bank cheered.", "summer"),
+                            ("Work starts in March.", "March"), ("It opens next year.", "long")))
+
+
+def far_down(*lines: str) -> str:
+    """A headline, its story, then `lines` (a byline set under the article, a teaser's)."""
+    return f"Home\n\nNews\n\n{HEADLINE}\n\n{LONG_STORY}\n\n" + "\n\n".join(lines) + "\n\nShare this\n"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["By Jane Doe"], ("Jane Doe",)),  # set under the article, or past the byline window
+    (["By Jane Doe, Senior Director, Content & Marketing"], ("Jane Doe",)),  # with a job
+    (["Par Jeanne Dupont"], ("Jeanne Dupont",)),  # in French
+    (["By Jane Doe", "By Jane Doe"], ("Jane Doe",)),  # set twice, the same name
+    (["By Jane Doe", "Related stories", "By Max Roe"], ()),  # two: teasers' bylines
+    (["Filter", "By Event Type", "Every event type we run"], ()),  # a filter's label
+    (["BY COMPANY TYPE"], ()),  # a menu's heading in capitals
+    (["By Pine Ridge Editorial Team"], ()),  # a team, no person
+    (["- By Company Size"], ()),  # a list's entry
+    (["This post was written by Jane Doe, Head of Marketing at Pine Ridge Media."],
+     ("Jane Doe",)),  # a sentence that says who wrote it
+    (["This blog post was authored by Jane Doe, Managing Principal, Acme Architecture."],
+     ("Jane Doe",)),  # ... with a job and an employer after commas
+    (["This article was Written By", "Our Product Research Team"], ()),  # a team, no person
+])
+def test_a_bare_byline_far_from_the_headline_when_it_is_the_only_one(lines, expected):
+    assert authors(far_down(*lines)) == expected

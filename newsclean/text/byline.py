@@ -12,6 +12,7 @@ from ..bylines import (
     BYLINE_END,
     CREDENTIAL,
     NAME_TRIM,
+    ORGANISATION_WORDS,
     PERSON,
     ROLE_WORDS,
     before_tail,
@@ -104,6 +105,13 @@ CLOSE_MARK = "×"  # a pop-up's close button, which a scrape keeps as a glyph
 AFTER_YEAR = re.compile(r"^.*\b(?:19|20)\d\d\b[\s,]*")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
+# a sentence that says who wrote the piece, under it or in its author box ("This post was
+# written by Jane Doe, Head of Marketing at Acme.")
+PIECE_BY = re.compile(r"this (?:blog |guest )?(?:post|article|story|piece) (?:was|is) (?:written|"
+                      r"authored|contributed) by:?\s+(.+)$", re.IGNORECASE)
+# a line that is a bare byline ("By Jane Doe", "Par Jean Dupont"; not "Posted by", which signs
+# comments as often): read anywhere on the page when it is the page's only one
+BARE_BY = re.compile(r"(?:by|von|par|por):?\s+(.+)$", re.IGNORECASE)
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
 # pictures and teasers as often)
 WRITTEN_BY = re.compile(r"(?:written|reported|text|words|article) by:?\s+(.+)$", re.IGNORECASE)
@@ -141,6 +149,7 @@ BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|
 # BY_ALONE: "by", "author", "autor", "auteur", "contributor"), looked for before plain() is
 # (written_by reads every block of the page; `in` is ten times quicker than a regex search)
 BY_WORDS = ("by", "aut", "contr")
+BARE_WORDS = ("von ", "par ", "por ")  # ... and what opens a bare byline in de, fr, es (BARE_BY)
 BIO = {"en": (BIO_PRONOUN, BIO_VERB)} | {
     language: (re.compile(rf"\b(?:{pronouns})\b"), re.compile(rf"\s+(?:{verbs})\b"))
     for language, (pronouns, verbs) in BIO_WORDS.items()}
@@ -390,14 +399,23 @@ def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, .
     box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
     such byline on the page (several are teasers'); with none, the page's author box
     (author_box)."""
-    found = []
+    found, bare = [], []
     for index, block in enumerate(blocks):
         lowered = block.text.lower()
-        if not any(word in lowered for word in BY_WORDS):
-            continue  # neither branch can match (plain() only removes marks and adds spaces)
+        if not any(word in lowered for word in BY_WORDS) and not lowered.startswith(BARE_WORDS):
+            continue  # no branch can match (plain() only removes marks and adds spaces)
         text = plain(block.text)
         if block.words <= NAME_LINE_MAX_WORDS and (match := WRITTEN_BY.match(text)):
             names = byline_names(match.group(1))
+        elif lowered.startswith("this ") and (match := PIECE_BY.match(text)):
+            names = byline_names(match.group(1).split(",")[0])  # "... by Jane Doe, Principal"
+            names = names if all(named_person(name) for name in names) else ()
+        elif block.words <= BYLINE_MAX_WORDS and (match := BARE_BY.match(text)) and not (
+                block.sentence_like or block.role is Role.ITEM):  # "By Jane Doe", far down
+            if (names := byline_names(match.group(1))) and all(
+                    named_person(name) and not name.isupper() for name in names):
+                bare.append(names)  # (not "By Event Type" over a filter: see below)
+            continue
         elif labelled(text) and BY_ALONE.fullmatch(text.strip(NAME_TRIM + ":")) and (
                 index + 1 < len(blocks)) and blocks[index + 1].words <= NAME_LINE_MAX_WORDS and (
                 Role.ITEM not in (block.role, blocks[index + 1].role)):  # not a menu's entries
@@ -408,7 +426,20 @@ def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, .
             continue
         if names:
             found.append(names)
-    return found[0] if len(set(found)) == 1 else author_box(blocks, language) if not found else ()
+    if found:
+        return found[0] if len(set(found)) == 1 else ()
+    if len(set(bare)) == 1 and not lower_case_among(blocks, {w.lower() for n in bare[0] for w in n.split()}):
+        return bare[0]  # "By Event Type": the page writes "type" in lower case
+    return author_box(blocks, language)
+
+
+def named_person(name: str) -> bool:
+    """Two to four capitalised words, the first and last not an organisation's ("Acme
+    Editorial Team", "Resy Staff", "News Desk"): a byline read far from the headline names a
+    person or is left alone."""
+    words = name.lower().split()
+    return PERSON.fullmatch(name) is not None and not (
+        {words[0], words[-1]} & ORGANISATION_WORDS)
 
 
 def author_box(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
