@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ..bylines import (
     BY_ALONE,
@@ -21,6 +22,7 @@ from ..bylines import (
     undoubled,
 )
 from ..dates import MONTH_OF, find_date
+from ..patterns import FurnitureKind
 from .blocks import Block, MetaView, Role
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
@@ -111,7 +113,13 @@ PIECE_BY = re.compile(r"this (?:blog |guest )?(?:post|article|story|piece) (?:wa
                       r"authored|contributed) by:?\s+(.+)$", re.IGNORECASE)
 # a line that is a bare byline ("By Jane Doe", "Par Jean Dupont"; not "Posted by", which signs
 # comments as often): read anywhere on the page when it is the page's only one
-BARE_BY = re.compile(r"(?:by|von|par|por):?\s+(.+)$", re.IGNORECASE)
+BARE_BY = re.compile(r"(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or):?\s+(.+)$")  # ("POR Portland": a team)
+# blocks: how far under the article's opening a bare byline is read (under the standfirst, a
+# picture and its caption, a share bar; further down, "by Jane Doe" is a teaser's or a
+# listing's: rule of thumb)
+BARE_REACH = 10
+# what ends the article above such a byline: a rail of teasers, a comment thread
+TEASERS_OPEN = (FurnitureKind.RELATED, FurnitureKind.COMMENTS)
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
 # pictures and teasers as often)
 WRITTEN_BY = re.compile(r"(?:written|reported|text|words|article) by:?\s+(.+)$", re.IGNORECASE)
@@ -394,12 +402,16 @@ def neighbours(blocks: list[Block], index: int) -> list[Block]:
     return found
 
 
-def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
+def written_by(blocks: list[Block], language: str | None = None,
+               start: int | None = None) -> tuple[str, ...]:
     """With no byline by the headline, the one a page sets below its article or in its author
-    box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
-    such byline on the page (several are teasers'); with none, the page's author box
-    (author_box)."""
-    found, bare = [], []
+    box: "Written by Jane Doe", "This post was written by Jane Doe, ...", or "Author" over a
+    line that is a name alone, and the only such byline on the page (several are teasers');
+    with none, a bare "By Jane Doe" just under the article's opening (`start`, a block
+    index; BARE_REACH) or, with its date, above it, the page's only bare byline; with none,
+    the page's author box (author_box)."""
+    found: list[tuple[str, ...]] = []
+    bare: list[tuple[tuple[str, ...], bool]] = []  # names, and whether near the opening
     for index, block in enumerate(blocks):
         lowered = block.text.lower()
         if not any(word in lowered for word in BY_WORDS) and not lowered.startswith(BARE_WORDS):
@@ -410,12 +422,13 @@ def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, .
         elif lowered.startswith("this ") and (match := PIECE_BY.match(text)):
             names = byline_names(match.group(1).split(",")[0])  # "... by Jane Doe, Principal"
             names = names if all(named_person(name) for name in names) else ()
-        elif block.words <= BYLINE_MAX_WORDS and (match := BARE_BY.match(text)) and not (
-                block.sentence_like or block.role is Role.ITEM):  # "By Jane Doe", far down
-            if (names := byline_names(match.group(1))) and all(
-                    named_person(name) and not name.isupper() for name in names):
-                bare.append(names)  # (not "By Event Type" over a filter: see below)
-            continue
+        elif block.words <= DATELINE_MAX_WORDS and (match := BARE_BY.match(text)) and not (
+                block.sentence_like or block.role in (Role.ITEM, Role.HEADING)):  # "By Jane Doe"
+            if names := byline_names(match.group(1)):  # any name counts against the others
+                bare.append((names, start is None or start <= index < start + BARE_REACH and not any(
+                    b.furniture in TEASERS_OPEN for b in blocks[start:index]) or (  # "More like this"
+                    index < start and any(is_dateline(b) for b in blocks[index:index + 3]))))
+            continue  # ("By Ovolo Collective Hotels", then "By Ovolo Collective")
         elif labelled(text) and BY_ALONE.fullmatch(text.strip(NAME_TRIM + ":")) and (
                 index + 1 < len(blocks)) and blocks[index + 1].words <= NAME_LINE_MAX_WORDS and (
                 Role.ITEM not in (block.role, blocks[index + 1].role)):  # not a menu's entries
@@ -428,8 +441,12 @@ def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, .
             found.append(names)
     if found:
         return found[0] if len(set(found)) == 1 else ()
-    if len(set(bare)) == 1 and not lower_case_among(blocks, {w.lower() for n in bare[0] for w in n.split()}):
-        return bare[0]  # "By Event Type": the page writes "type" in lower case
+    # "By Jane Doe, Privacy and Digital Security": the persons before her field
+    people = tuple(takewhile(named_person, bare[0][0])) if len({names for names, _ in bare}) == 1 and (
+        any(near for _, near in bare)) else ()
+    if people and not any(name.isupper() for name in people) and not lower_case_among(
+            blocks, {word.lower() for name in people for word in name.split()}):
+        return people  # not "By Event Type" over a filter: the page writes "type" in lower case
     return author_box(blocks, language)
 
 
