@@ -132,6 +132,7 @@ def under_opening(*lines: str) -> str:
     (["BY COMPANY TYPE"], ()),  # a menu's heading in capitals
     (["- By Company Size"], ()),  # a list's entry
     (["POR Portland Pioneers"], ()),  # a team's abbreviation, no "por"
+    (["Related stories", "by Max Roe", "December 22, 2025"], ()),  # a teaser's, under a rail's header
 ])
 def test_a_bare_byline_under_the_opening_when_it_is_the_only_one(lines, expected):
     assert authors(under_opening(*lines)) == expected
