@@ -47,6 +47,15 @@ ROLE_WORDS = {"staff", "writer", "reporter", "editor", "correspondent", "contrib
               "redaktion", "korrespondent", "rédaction", "journaliste", "redacción"}
 
 # ---- what a name is ----
+# last words that name an organisation, not a person (a shown byline of the outlet
+# itself, on either path)
+ORGANISATION_WORDS = frozenset(
+    "team staff editors editorial desk hotels hotel group inc llc ltd media news magazine company "
+    "agency newsroom studio studios products designs research games press publishing books "
+    "foundation institute university association society services solutions labs "
+    # German, French, Spanish: "Redaktion", "La Rédaction", "Agence France-Presse", "Equipo Editorial"
+    "redaktion nachrichten agentur verlag zeitung gmbh ag rédaction redaction équipe agence presse "
+    "journal éditions redacción equipo agencia prensa diario noticias sa sl".split())
 NAME_LIST = re.compile(r"\s*[,;]\s*")  # "Jane Doe, Home and Garden Editor": parts, then names
 CONNECTORS = ("and", "und", "et", "y")  # between two names: "Hans und Anna", "Ana y Luis"
 NAME_SPLIT = re.compile(r"\s*(?:,|" + "|".join(rf"\b{word}\b" for word in CONNECTORS) + r"|&)\s*")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import PERSON, byline_names, join_text_nodes
+from .bylines import ORGANISATION_WORDS, PERSON, byline_names, join_text_nodes
 from .dates import MONTH_OF, find_date
 from .html_dates import own_elements
 from .prose import collapse
@@ -45,14 +45,6 @@ LOWER_HINT = re.compile("|".join(HINT_WORDS))  # (on lower-cased text)
 PREPOSITIONS = frozenset({"von", "par", "por"})  # openers only after a date line in lower case
 # a name opened by initials ("A. J. Neal", "J.R. Smith"), which bylines.PERSON does not take
 INITIALS_FIRST = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?")
-# last words that name an organisation, not a person (a shown byline of the outlet itself)
-ORGANISATION_WORDS = frozenset(
-    "team staff editors editorial desk hotels hotel group inc llc ltd media news magazine company "
-    "agency newsroom studio studios products designs research games press publishing books "
-    "foundation institute university association society services solutions labs "
-    # German, French, Spanish: "Redaktion", "La Rédaction", "Agence France-Presse", "Equipo Editorial"
-    "redaktion nachrichten agentur verlag zeitung gmbh ag rédaction redaction équipe agence presse "
-    "journal éditions redacción equipo agencia prensa diario noticias sa sl".split())
 # bylines of the first one's shape with other names after it: a list of teasers (bare "By"
 # lines only: "Written by" labels an article's byline or author box, which teasers seldom print)
 LIST_BYLINES = 1

@@ -91,3 +91,73 @@ def test_a_headline_below_the_regions_opening_has_its_own_byline_window():
     page += [block(part) for part in STORY.split("\n\n")]
     view = MetaView.of(page, 2)  # the region opens on the third blurb
     assert read_byline(view, headline_at=12).authors == ("Jane Doe",)
+
+
+# eighth session: a bare "By Jane Doe" line far from the headline, the page's only one
+LONG_STORY = "\n\n".join(
+    f"{opening} The footbridge over the Mill river will be rebuilt in the spring, the council "
+    f"said, once the {season} floods have gone down and the county has paid its share."
+    for opening, season in (("The vote was close.", "winter"), ("Residents asked for years.", "late"),
+                            ("The cost is shared.", "early"), ("A ferry will run.", "spring"),
+                            ("Engineers agreed.", "autumn"), ("Shops along the bank cheered.", "summer"),
+                            ("Work starts in March.", "March"), ("It opens next year.", "long"),
+                            ("Anglers objected.", "June"), ("The mayor spoke.", "April"),
+                            ("Schools will use it.", "May"), ("The old one was closed.", "last")))
+
+
+def far_down(*lines: str) -> str:
+    """A headline, its story, then `lines` (a byline set under the article, a teaser's)."""
+    return f"Home\n\nNews\n\n{HEADLINE}\n\n{LONG_STORY}\n\n" + "\n\n".join(lines) + "\n\nShare this\n"
+
+
+def under_opening(*lines: str) -> str:
+    """A headline, two paragraphs of its story, then `lines`, then the rest of the story."""
+    first, second, *rest = LONG_STORY.split("\n\n")
+    return (f"Home\n\nNews\n\n{HEADLINE}\n\n{first}\n\nShare\n\nTweet\n\nEmail\n\n{second}\n\n"
+            + "\n\n".join(lines) + "\n\n" + "\n\n".join(rest) + "\n\nShare this\n")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["By Jane Doe"], ("Jane Doe",)),  # past the byline window, under a share bar
+    (["By Jane Doe", "Subscribe"], ("Jane Doe",)),
+    (["By Jane Doe, Senior Director, Content & Marketing"], ("Jane Doe",)),  # with a job
+    (["By Jane Doe, Privacy and Digital Security"], ("Jane Doe",)),  # ... with her field
+    (["By Jane Doe and Max Roe – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by Kim Lee"],
+     ("Jane Doe", "Max Roe")),  # two, their date and a fact-checker's credit
+    (["Par Jeanne Dupont"], ("Jeanne Dupont",)),  # in French
+    (["By Pine Ridge Editorial Team"], ()),  # a team, no person
+    (["By Pine Ridge Hotels", "By Pine Ridge"], ()),  # an outlet, then its short name
+    (["By Jane Doe", "Related stories", "By Max Roe"], ()),  # two: teasers' bylines
+    (["Filter", "By Event Type", "Every event type we run"], ()),  # a filter's label
+    (["BY COMPANY TYPE"], ()),  # a menu's heading in capitals
+    (["- By Company Size"], ()),  # a list's entry
+    (["POR Portland Pioneers"], ()),  # a team's abbreviation, no "por"
+    (["Related stories", "by Max Roe", "December 22, 2025"], ()),  # a teaser's, under a rail's header
+])
+def test_a_bare_byline_under_the_opening_when_it_is_the_only_one(lines, expected):
+    assert authors(under_opening(*lines)) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["By Jane Doe"], ()),  # far under the opening: a teaser's, a listing's
+    (["This post was written by Jane Doe, Head of Marketing at Pine Ridge Media."],
+     ("Jane Doe",)),  # a sentence that says who wrote it
+    (["This blog post was authored by Jane Doe, Managing Principal, Acme Architecture."],
+     ("Jane Doe",)),  # ... with a job and an employer after commas
+    (["This article was Written By", "Our Product Research Team"], ()),  # a team, no person
+])
+def test_a_byline_sentence_far_down_but_no_bare_byline(lines, expected):
+    assert authors(far_down(*lines)) == expected
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("By Jane Doe, Privacy Expert\n\nLast Updated on Mar 11, 2026", ("Jane Doe",)),  # dated
+    ("By Jane Doe – Updated Sep 9, 2025 at 1:00 PM EST |", ("Jane Doe",)),
+    ("Product Name\n\nBy Stella Roe Trainer", ()),  # a product's line in a shop's listing
+])
+def test_a_bare_byline_above_a_region_opening_far_down_needs_its_date(byline, expected):
+    """The region opens far under the headline and its byline (a list of picks, then the
+    article): the byline above it is read with its date only."""
+    picks = "\n".join(f"- Footbridge kit {n}, $99" for n in range(14))
+    text = f"Home\n\nNews\n\n{byline}\n\n{picks}\n\n{HEADLINE}\n\n{LONG_STORY}\n\nShare this\n"
+    assert authors(text) == expected

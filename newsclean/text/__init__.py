@@ -83,7 +83,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         if not (byline.date or byline.authors):
             byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
-        byline = replace(byline, authors=written_by(page.view.shown, ISO.get(page.language or "")))
+        byline = replace(byline, authors=written_by(page.view.shown, ISO.get(page.language or ""),
+                                                    page.view.start))
     if note is not ignore:  # `explain` names the date line; cleaning needs no second look
         kept = {id(block) for block in page.body}
         for block in (page.view.shown[index] for index in byline.window):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ..bylines import (
     BY_ALONE,
@@ -12,6 +13,7 @@ from ..bylines import (
     BYLINE_END,
     CREDENTIAL,
     NAME_TRIM,
+    ORGANISATION_WORDS,
     PERSON,
     ROLE_WORDS,
     before_tail,
@@ -20,6 +22,7 @@ from ..bylines import (
     undoubled,
 )
 from ..dates import MONTH_OF, find_date
+from ..patterns import FurnitureKind
 from .blocks import Block, MetaView, Role
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
@@ -104,6 +107,19 @@ CLOSE_MARK = "×"  # a pop-up's close button, which a scrape keeps as a glyph
 AFTER_YEAR = re.compile(r"^.*\b(?:19|20)\d\d\b[\s,]*")
 # "Written by:Jane Doe", "Autor:Hans Müller": the name glued to the colon
 COLON_GLUED = re.compile(r"(?i)(\bby|\bauthors?|\bautor(?:in)?|\bauteur):(?=\w)")
+# a sentence that says who wrote the piece, under it or in its author box ("This post was
+# written by Jane Doe, Head of Marketing at Acme.")
+PIECE_BY = re.compile(r"this (?:blog |guest )?(?:post|article|story|piece) (?:was|is) (?:written|"
+                      r"authored|contributed) by:?\s+(.+)$", re.IGNORECASE)
+# a line that is a bare byline ("By Jane Doe", "Par Jean Dupont"; not "Posted by", which signs
+# comments as often): read anywhere on the page when it is the page's only one
+BARE_BY = re.compile(r"(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or):?\s+(.+)$")  # ("POR Portland": a team)
+# blocks: how far under the article's opening a bare byline is read (under the standfirst, a
+# picture and its caption, a share bar; further down, "by Jane Doe" is a teaser's or a
+# listing's: rule of thumb)
+BARE_REACH = 10
+# what ends the article above such a byline: a rail of teasers, a comment thread
+TEASERS_OPEN = (FurnitureKind.RELATED, FurnitureKind.COMMENTS)
 # a byline that says so, wherever it stands: "Written by Jane Doe" (not "By", which credits
 # pictures and teasers as often)
 WRITTEN_BY = re.compile(r"(?:written|reported|text|words|article) by:?\s+(.+)$", re.IGNORECASE)
@@ -141,6 +157,7 @@ BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|leads|holds|works|
 # BY_ALONE: "by", "author", "autor", "auteur", "contributor"), looked for before plain() is
 # (written_by reads every block of the page; `in` is ten times quicker than a regex search)
 BY_WORDS = ("by", "aut", "contr")
+BARE_WORDS = ("von ", "par ", "por ")  # ... and what opens a bare byline in de, fr, es (BARE_BY)
 BIO = {"en": (BIO_PRONOUN, BIO_VERB)} | {
     language: (re.compile(rf"\b(?:{pronouns})\b"), re.compile(rf"\s+(?:{verbs})\b"))
     for language, (pronouns, verbs) in BIO_WORDS.items()}
@@ -385,19 +402,33 @@ def neighbours(blocks: list[Block], index: int) -> list[Block]:
     return found
 
 
-def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
+def written_by(blocks: list[Block], language: str | None = None,
+               start: int | None = None) -> tuple[str, ...]:
     """With no byline by the headline, the one a page sets below its article or in its author
-    box: "Written by Jane Doe", or "Author" over a line that is a name alone, and the only
-    such byline on the page (several are teasers'); with none, the page's author box
-    (author_box)."""
-    found = []
+    box: "Written by Jane Doe", "This post was written by Jane Doe, ...", or "Author" over a
+    line that is a name alone, and the only such byline on the page (several are teasers');
+    with none, a bare "By Jane Doe" just under the article's opening (`start`, a block
+    index; BARE_REACH) or, with its date, above it, the page's only bare byline; with none,
+    the page's author box (author_box)."""
+    found: list[tuple[str, ...]] = []
+    bare: list[tuple[tuple[str, ...], bool]] = []  # names, and whether near the opening
     for index, block in enumerate(blocks):
         lowered = block.text.lower()
-        if not any(word in lowered for word in BY_WORDS):
-            continue  # neither branch can match (plain() only removes marks and adds spaces)
+        if not any(word in lowered for word in BY_WORDS) and not lowered.startswith(BARE_WORDS):
+            continue  # no branch can match (plain() only removes marks and adds spaces)
         text = plain(block.text)
         if block.words <= NAME_LINE_MAX_WORDS and (match := WRITTEN_BY.match(text)):
             names = byline_names(match.group(1))
+        elif lowered.startswith("this ") and (match := PIECE_BY.match(text)):
+            names = byline_names(match.group(1).split(",")[0])  # "... by Jane Doe, Principal"
+            names = names if all(named_person(name) for name in names) else ()
+        elif block.words <= DATELINE_MAX_WORDS and (match := BARE_BY.match(text)) and not (
+                block.sentence_like or block.role in (Role.ITEM, Role.HEADING)):  # "By Jane Doe"
+            if names := byline_names(match.group(1)):  # any name counts against the others
+                bare.append((names, start is None or start <= index < start + BARE_REACH and not any(
+                    b.furniture in TEASERS_OPEN for b in blocks[start:index]) or (  # "More like this"
+                    index < start and any(is_dateline(b) for b in blocks[index:index + 3]))))
+            continue  # ("By Ovolo Collective Hotels", then "By Ovolo Collective")
         elif labelled(text) and BY_ALONE.fullmatch(text.strip(NAME_TRIM + ":")) and (
                 index + 1 < len(blocks)) and blocks[index + 1].words <= NAME_LINE_MAX_WORDS and (
                 Role.ITEM not in (block.role, blocks[index + 1].role)):  # not a menu's entries
@@ -408,7 +439,24 @@ def written_by(blocks: list[Block], language: str | None = None) -> tuple[str, .
             continue
         if names:
             found.append(names)
-    return found[0] if len(set(found)) == 1 else author_box(blocks, language) if not found else ()
+    if found:
+        return found[0] if len(set(found)) == 1 else ()
+    # "By Jane Doe, Privacy and Digital Security": the persons before her field
+    people = tuple(takewhile(named_person, bare[0][0])) if len({names for names, _ in bare}) == 1 and (
+        any(near for _, near in bare)) else ()
+    if people and not any(name.isupper() for name in people) and not lower_case_among(
+            blocks, {word.lower() for name in people for word in name.split()}):
+        return people  # not "By Event Type" over a filter: the page writes "type" in lower case
+    return author_box(blocks, language)
+
+
+def named_person(name: str) -> bool:
+    """Two to four capitalised words, the first and last not an organisation's ("Acme
+    Editorial Team", "Resy Staff", "News Desk"): a byline read far from the headline names a
+    person or is left alone."""
+    words = name.lower().split()
+    return PERSON.fullmatch(name) is not None and not (
+        {words[0], words[-1]} & ORGANISATION_WORDS)
 
 
 def author_box(blocks: list[Block], language: str | None = None) -> tuple[str, ...]:
