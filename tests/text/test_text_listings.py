@@ -142,3 +142,83 @@ def test_a_few_offices_or_a_repeated_menu_are_no_directory():
         "Previous", f"Free training plan number {n}", str(n))]))
     assert not mark_records(blocks([line for n in range(1, 8) for line in (
         "Opening Bell", f"Opening Bell {n}.{n + 10}.19", f"Beef story number {n}")]))
+
+
+# ---- a legal disclaimer over the copyright line ----
+
+GUIDE = ("A sound safety programme screens every prospective renter, so that only qualified "
+         "drivers take your vehicles out. Good practice at the rental counter is the first step "
+         "in keeping your fleet safe and in good condition.")
+TOPICS = ["General steps at the rental counter", "Rentals for international drivers",
+          "Reporting losses and damage"]
+FORM = ["Fill out the form to get a copy of our free ebook.", "First Name*", "Last Name*",
+        "Email*", "Company*", "Submit"]
+DISCLAIMERS = [
+    "This material is not intended to replace the advice of a qualified advisor. The "
+    "information in it was obtained from sources believed to be reliable, and it is offered "
+    "without any guarantee as to its accuracy or completeness. It may not reflect the current "
+    "opinion of the firm, and no reproduction in whole or in part is permitted without the "
+    "express written consent of the firm. The firm, its affiliates and its employees are not "
+    "responsible for the content of other web sites or of social networking sites linked here.",
+    "Products and services named on this site are for general information only. Always consult "
+    "a qualified advisor before you buy, and read the maker's instructions before you use any "
+    "product. The firm cannot be held liable for the wrong use of any product. As the tax laws "
+    "may change, ask your financial advisor or your tax professional which strategies are the "
+    "best for your own situation. Investment and insurance products are not insured by any "
+    "government agency and may lose value. Advisory services are offered through a registered "
+    "investment advisor, which may only do business in the states where it is registered or "
+    "exempted from registration. To protect your privacy, do not send personal information by "
+    "email or through the contact form of this web site."]
+
+
+def test_a_legal_disclaimer_longer_than_the_page_is_no_article():
+    # two blocks of legal text over the copyright line, each longer than a furniture pattern
+    # reads, outscored the short guide above them
+    assert len(DISCLAIMERS[1]) > 600
+    article = clean(scrape(MENU, "Best Practices for Vehicle Rentals", GUIDE,
+                           "Key topics discussed in the guide include:", *TOPICS, *FORM,
+                           *DISCLAIMERS, "Copyright © 2023 Acme Advisors, Inc. All Rights Reserved."),
+                    input_type="text")
+    assert article.text.startswith("A sound safety programme")
+    assert "qualified advisor" not in article.text and "general information only" not in article.text
+
+
+def test_a_paragraph_that_says_consult_an_advisor_later_is_the_article_s():
+    advice = ("Tax rules let a small company choose how it is taxed, and the choice matters for "
+              "years. Consult a tax adviser about these rules before you file, since the forms "
+              "are for information only once the deadline has passed and cannot be changed.")
+    article = clean(scrape(MENU, "Choosing how your company is taxed", GUIDE, advice, MENU),
+                    input_type="text")
+    assert advice in article.text
+
+
+# ---- cards that each close on the same credit ----
+
+WEBCAMS = [
+    ("Upper Falls", "The upper fall drops more than four hundred metres over the granite wall, "
+     "and in late spring the spray reaches the trail below it."),
+    ("Valley Floor", "This view of the valley from just east of the village shows the meadows "
+     "and the conditions on the floor of the valley through the day."),
+    ("High Country", "Placed at about eight thousand feet, this camera looks over the dome and "
+     "the high country around it, where snow stays well into June."),
+    ("Tunnel View", "Set on a dome near the tunnel, this camera gives a wide view of the whole "
+     "valley, from the great wall on the left to the falls on the right."),
+]
+CREDIT = ("This webcam image is provided courtesy of the park's conservancy. For permission to "
+          "feature its webcams, fill out the webcam usage agreement.")
+APPEAL = "You can provide for the park's future, and support this webcam, by making a gift today."
+
+
+def test_a_credit_under_each_card_does_not_cut_the_cards_apart():
+    # each copy of the credit and the appeal cost the run a furniture price: one card was kept
+    cards = [line for name, text in WEBCAMS for line in (name, text, CREDIT, APPEAL, "View Webcam")]
+    article = clean(scrape(MENU, "Webcams", *cards, MENU), input_type="text")
+    assert all(text in article.text for _, text in WEBCAMS)
+
+
+def test_a_box_printed_twice_beside_an_article_stays_furniture():
+    box = ("Sign up for our weekly letter to get the best of the park's news, events and "
+           "stories in your inbox every Friday morning, free of charge.")
+    article = clean(scrape(MENU, box, "Webcams", *(text for _, text in WEBCAMS), box, MENU),
+                    input_type="text")
+    assert WEBCAMS[0][1] in article.text and "weekly letter" not in article.text

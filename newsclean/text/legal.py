@@ -1,0 +1,41 @@
+"""A site's legal disclaimer ("This material is not intended to replace the advice of a qualified
+advisor. ...", "Disclaimer: The information provided on this website is for general
+informational purposes only"): furniture, however long. The furniture patterns read blocks of
+up to patterns.MAX_FURNITURE_CHARS characters, and a disclaimer runs to a thousand and more; on
+a short page it then outscored the article above it (WCXB 0362: a vehicle-rental guide of 60
+words under two blocks of legal text over its copyright line). The gold of the dev sets leaves
+the disclaimer out on 17 of the 21 article pages that hold one (the four that keep it close an
+article with it, where dropping it costs a few words)."""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .furniture import mark
+
+DISCLAIMER_KIND = "disclaimer"  # the furniture kind named in `explain`; no boundary
+# a disclaimer says so in its first sentence: "Disclaimer: ..." (a colon and text: a link named
+# "Disclaimers and Warranties" in a footer menu is the menu's), or the page, post or material
+# "is for (general) informational/educational purposes only", "are for general information
+# only" or "is not intended to replace / constitute ..." ([^.]: within that sentence; a
+# sentence that says it later is the article's own: "Consult a tax adviser about these rules")
+DISCLAIMER = re.compile(
+    r"^\W{0,3}(disclaimers?( ?\(s\))? ?: ?\w"
+    r"|[^.]{0,120}\b(is|are) (provided |intended |meant |offered )?(solely |only )?for (general )?"
+    r"(information(al)?|educational)( (and|or) (information(al)?|educational))? "
+    r"(purposes? only|use only|purposes|only)\b"
+    r"|(the|this|our) [^.]{0,80}\b(is|are) not intended (to|as) (replace|be|constitute|provide|serve)\b)",
+    re.IGNORECASE)
+# words: a disclaimer is a sentence or more; a shorter line is a link or a label
+MIN_DISCLAIMER_WORDS = 12
+GATE = ("disclaim", "purpose", "intended", "information only")  # cheap test before the search (lower case)
+
+
+def mark_disclaimers(blocks: list[Block]) -> None:
+    """Mark the page's legal disclaimers as furniture (DISCLAIMER_KIND), in place."""
+    for block in blocks:
+        if block.furniture or block.kept_by_rule or block.words < MIN_DISCLAIMER_WORDS:
+            continue
+        head = block.text[:240].lower()
+        if any(word in head for word in GATE) and DISCLAIMER.search(block.text[:400]):
+            mark(block, DISCLAIMER_KIND, "a legal disclaimer: for information only, no advice")
