@@ -4,30 +4,49 @@ provided courtesy of Yosemite Conservancy. ...", "You can provide for Yosemite's
 furniture.mark_repeats marks every copy of repeated prose as furniture, which is right for a
 teaser rail printed twice or a newsletter box at the top and the bottom; but between cards the
 copies cost the run a furniture price each and cut the page into one card (WCXB 0341: the
-region kept one webcam of eight, 0.45). Here such copies are the cards' own text again:
-CARD_COPIES copies or more, each pair of neighbours apart, with prose said once between them
-(a card's own text), and no copy right after another (a rail printed twice repeats its
-blocks in a row)."""
+region kept one webcam of eight, 0.45). Here such copies score as the cards' text while the
+region is chosen, and are dropped as repeats once it is: CARD_COPIES copies or more, each pair
+of neighbours apart, with prose said once between them (a card's own text), none of it a
+summary cut short (a rail's teasers), and no copy right after another (a rail printed twice
+repeats its blocks in a row)."""
 from __future__ import annotations
 
 from ..patterns import FurnitureKind
 from .blocks import Block
 from .features import is_prose
+from .furniture import mark
 
 # copies: two may be a box printed at the top and the bottom, or a story and its copy; a
 # credit under each of three cards or more is the cards' template (rule of thumb)
 CARD_COPIES = 3
+# a summary cut short ("... the top 10 taxi companies are Uber Technologies Inc, ANI Techno...")
+# between the copies: a rail of teasers, whose sidebar box repeats beside them; no cards
+TRUNCATED = ("...", "…")
 
 
-def unmark_card_repeats(blocks: list[Block]) -> None:
+def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
     """Take back furniture.mark_repeats' mark from the copies of a text that close cards (see
-    the module), in place: they are read as the page's other blocks are."""
+    the module), in place, for the region choice: they are scored as the page's other blocks
+    are. Returns each such block and its mark's why, for remark_card_repeats."""
     copies: dict[str, list[int]] = {}
     for index, block in enumerate(blocks):
         if block.furniture == FurnitureKind.REPEATED and block.furniture_why.startswith("the same"):
             copies.setdefault(block.text, []).append(index)
     cards = [indexes for indexes in copies.values() if len(indexes) >= CARD_COPIES and all(
         any(is_prose(block) and not block.furniture for block in blocks[one + 1:other])
+        and not any(block.text.endswith(TRUNCATED) for block in blocks[one + 1:other])
         for one, other in zip(indexes, indexes[1:]))]
-    for index in (index for indexes in cards for index in indexes):
-        blocks[index].furniture, blocks[index].matched, blocks[index].furniture_why = None, False, ""
+    unmarked = []
+    for block in (blocks[index] for indexes in cards for index in indexes):
+        unmarked.append((block, block.furniture_why))
+        block.furniture, block.matched, block.furniture_why = None, False, ""
+    return unmarked
+
+
+def remark_card_repeats(unmarked: list[tuple[Block, str]]) -> None:
+    """Mark the copies unmark_card_repeats took back as repeated furniture again, once the
+    region is chosen: the region crosses them, and the article drops them as any repeat (the
+    dev gold leaves such a template out on most pages: a bootcamp's promotion under each
+    course, a shop's affiliate note)."""
+    for block, why in unmarked:
+        mark(block, FurnitureKind.REPEATED, why)

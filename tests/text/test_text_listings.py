@@ -192,6 +192,18 @@ def test_a_paragraph_that_says_consult_an_advisor_later_is_the_article_s():
     assert advice in article.text
 
 
+def test_an_archive_of_months_is_no_article():
+    # a dropdown of months printed as one block: "May" is a stopword, and it read as prose
+    months = " ".join(f"{month} {year}" for year in range(2025, 2011, -1) for month in (
+        "December", "November", "October", "May", "March", "January"))
+    post = ("Every month I team up with a few other bloggers to share projects from our archives "
+            "on one theme. This month the theme is woodworking, and there is something here for "
+            "every beginner and every seasoned maker alike.")
+    article = clean(scrape(MENU, "Twelve Woodworking Projects", post, "Filed Under: DIY",
+                           "Archives", f"Archives Select Month {months}", MENU), input_type="text")
+    assert article.text.startswith("Every month") and "2019" not in article.text
+
+
 # ---- cards that each close on the same credit ----
 
 WEBCAMS = [
@@ -214,6 +226,16 @@ def test_a_credit_under_each_card_does_not_cut_the_cards_apart():
     cards = [line for name, text in WEBCAMS for line in (name, text, CREDIT, APPEAL, "View Webcam")]
     article = clean(scrape(MENU, "Webcams", *cards, MENU), input_type="text")
     assert all(text in article.text for _, text in WEBCAMS)
+    assert "courtesy" not in article.text  # crossed, and dropped as the repeat it is
+
+
+def test_a_rail_of_cut_summaries_is_no_cards():
+    # a sidebar box repeated beside teasers whose summaries are cut short ("..."): the teasers
+    # are a rail, and the story above does not reach into it
+    story = [text for _, text in WEBCAMS[:3]]
+    rail = [line for name, text in WEBCAMS for line in (CREDIT, name, text[:60] + "...")]
+    article = clean(scrape(MENU, "Webcams", *story, MENU, *rail, MENU), input_type="text")
+    assert story[0] in article.text and "..." not in article.text
 
 
 def test_a_box_printed_twice_beside_an_article_stays_furniture():

@@ -1,11 +1,18 @@
-"""A site's legal disclaimer ("This material is not intended to replace the advice of a qualified
+"""Furniture that runs longer than the furniture patterns read (patterns.MAX_FURNITURE_CHARS):
+a site's legal disclaimer, and a blog's archive of months.
+
+A site's legal disclaimer ("This material is not intended to replace the advice of a qualified
 advisor. ...", "Disclaimer: The information provided on this website is for general
 informational purposes only"): furniture, however long. The furniture patterns read blocks of
 up to patterns.MAX_FURNITURE_CHARS characters, and a disclaimer runs to a thousand and more; on
 a short page it then outscored the article above it (WCXB 0362: a vehicle-rental guide of 60
 words under two blocks of legal text over its copyright line). The gold of the dev sets leaves
 the disclaimer out on 17 of the 21 article pages that hold one (the four that keep it close an
-article with it, where dropping it costs a few words)."""
+article with it, where dropping it costs a few words).
+
+A blog's archive ("Archives Select Month December 2025 November 2025 ..."), a dropdown of
+months a scrape prints as one block of hundreds of words: "May" is a stopword, and it read as
+prose and won over a short post (WCXB 4451 0.01 in three styles)."""
 from __future__ import annotations
 
 import re
@@ -26,16 +33,28 @@ DISCLAIMER = re.compile(
     r"(purposes? only|use only|purposes|only)\b"
     r"|(the|this|our) [^.]{0,80}\b(is|are) not intended (to|as) (replace|be|constitute|provide|serve)\b)",
     re.IGNORECASE)
-# words: a disclaimer is a sentence or more; a shorter line is a link or a label
+# words: a disclaimer is a sentence or more; a shorter line is a link or a label (and an archive
+# of a month or two is left to the score)
 MIN_DISCLAIMER_WORDS = 12
+# a month and its year ("December 2025", "Sept. 2024"): of a block's words, this share or more
+# in such pairs is an archive (the dev renderings' archives: 0.6-1.0; a story's prose that
+# dates its events, well under 0.2)
+MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b",
+                        re.IGNORECASE)
+ARCHIVE_SHARE = 0.6
+ARCHIVE_KIND = "archive"
 GATE = ("disclaim", "purpose", "intended", "information only")  # cheap test before the search (lower case)
 
 
-def mark_disclaimers(blocks: list[Block]) -> None:
-    """Mark the page's legal disclaimers as furniture (DISCLAIMER_KIND), in place."""
+def mark_long_furniture(blocks: list[Block]) -> None:
+    """Mark the page's legal disclaimers (DISCLAIMER_KIND) and archives of months
+    (ARCHIVE_KIND) as furniture, in place."""
     for block in blocks:
         if block.furniture or block.kept_by_rule or block.words < MIN_DISCLAIMER_WORDS:
             continue
         head = block.text[:240].lower()
         if any(word in head for word in GATE) and DISCLAIMER.search(block.text[:400]):
             mark(block, DISCLAIMER_KIND, "a legal disclaimer: for information only, no advice")
+        elif any(char.isdigit() for char in head) and (
+                2 * len(MONTH_YEAR.findall(block.text)) >= ARCHIVE_SHARE * block.words):
+            mark(block, ARCHIVE_KIND, "an archive: a list of months")
