@@ -244,3 +244,12 @@ def test_a_box_printed_twice_beside_an_article_stays_furniture():
     article = clean(scrape(MENU, box, "Webcams", *(text for _, text in WEBCAMS), box, MENU),
                     input_type="text")
     assert WEBCAMS[0][1] in article.text and "weekly letter" not in article.text
+
+
+def test_a_disclosure_under_a_disclaimer_label_is_the_article_s():
+    # "Disclaimer:" over what the post discloses, no legal words: the gold keeps it
+    disclosure = ("Disclaimer: This post was written in collaboration with a local bakery. No "
+                  "money changed hands, and the bakery did not see the post before it went up.")
+    article = clean(scrape(MENU, "Our favourite sourdough", GUIDE, disclosure, MENU),
+                    input_type="text")
+    assert disclosure in article.text
