@@ -6,7 +6,8 @@ teaser rail printed twice or a newsletter box at the top and the bottom; but bet
 copies cost the run a furniture price each and cut the page into one card (WCXB 0341: the
 region kept one webcam of eight, 0.45). Here such copies score as the cards' text while the
 region is chosen, and are dropped as repeats once it is: CARD_COPIES copies or more, each pair
-of neighbours apart, with prose said once between them (a card's own text), none of it a
+of neighbours apart, with prose said once between them (a card's own text, CARD_WORDS words
+at most), none of it a
 summary cut short (a rail's teasers), and no copy right after another (a rail printed twice
 repeats its blocks in a row)."""
 from __future__ import annotations
@@ -22,6 +23,9 @@ CARD_COPIES = 3
 # a summary cut short ("... the top 10 taxi companies are Uber Technologies Inc, ANI Techno...")
 # between the copies: a rail of teasers, whose sidebar box repeats beside them; no cards
 TRUNCATED = ("...", "…")
+# words: a card's own prose between two copies, at most (the dev pages' cards: 15-35); more is
+# an article between a box it repeats (a teaser of the story above it, the rail's copy below)
+CARD_WORDS = 80
 
 
 def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
@@ -33,7 +37,7 @@ def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
         if block.furniture == FurnitureKind.REPEATED and block.furniture_why.startswith("the same"):
             copies.setdefault(block.text, []).append(index)
     cards = [indexes for indexes in copies.values() if len(indexes) >= CARD_COPIES and all(
-        any(is_prose(block) and not block.furniture for block in blocks[one + 1:other])
+        0 < card_words(blocks[one + 1:other]) <= CARD_WORDS
         and not any(block.text.endswith(TRUNCATED) for block in blocks[one + 1:other])
         for one, other in zip(indexes, indexes[1:]))]
     unmarked = []
@@ -50,3 +54,8 @@ def remark_card_repeats(unmarked: list[tuple[Block, str]]) -> None:
     course, a shop's affiliate note)."""
     for block, why in unmarked:
         mark(block, FurnitureKind.REPEATED, why)
+
+
+def card_words(gap: list[Block]) -> int:
+    """The words of the prose said once among `gap`'s blocks."""
+    return sum(block.words for block in gap if is_prose(block) and not block.furniture)

@@ -253,3 +253,21 @@ def test_a_disclosure_under_a_disclaimer_label_is_the_article_s():
     article = clean(scrape(MENU, "Our favourite sourdough", GUIDE, disclosure, MENU),
                     input_type="text")
     assert disclosure in article.text
+
+
+def test_a_teaser_repeated_around_a_story_and_its_rail_is_no_card():
+    # the story's own teaser above it, then twice in the rail below: the copies stand around
+    # the whole story, no card's few words, and the rail stays out
+    teaser = ("This week our senior fellow explores the thought of a noted philosopher on reason "
+              "and how subjective it really is.")
+    story = [f"{opening} The philosopher argued that reason cannot be reduced to a point of view, "
+             "and that some judgements hold whoever makes them, whatever their interests or their "
+             "upbringing, which is a claim that his critics have found hard to answer." for opening
+             in ("The argument is an old one.", "It was made again in a short book.",
+                 "Critics answered at length.")]
+    rail = ["Jane Roe", "Jane Roe interviews a historian about the state of the universities and "
+            "what has changed in them.", "John Poe", teaser, "Ann Doe", "Ann Doe asks whether the "
+            "welfare state undermines the families it was built to help.", "Max Moe", teaser]
+    article = clean(scrape(MENU, "Reason and its critics", teaser, *story, MENU, *rail, MENU),
+                    input_type="text")
+    assert story[2] in article.text and "interviews a historian" not in article.text
