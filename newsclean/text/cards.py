@@ -12,6 +12,8 @@ summary cut short (a rail's teasers), and no copy right after another (a rail pr
 repeats its blocks in a row)."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..patterns import FurnitureKind
 from .blocks import Block
 from .features import is_prose
@@ -26,6 +28,9 @@ TRUNCATED = ("...", "…")
 # words: a card's own prose between two copies, at most (the dev pages' cards: 15-35); more is
 # an article between a box it repeats (a teaser of the story above it, the rail's copy below)
 CARD_WORDS = 80
+# words: a card's credit or appeal is a sentence or two (the dev pages': 12-25); a longer copy is
+# a form's consent text, printed once per brand in a shop's footer (other-dev 4293: 77)
+CARD_COPY_WORDS = 40
 
 
 def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
@@ -33,11 +38,13 @@ def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
     the module), in place, for the region choice: they are scored as the page's other blocks
     are. Returns each such block and its mark's why, for remark_card_repeats."""
     copies: dict[str, list[int]] = {}
+    said = Counter(block.text for block in blocks)
     for index, block in enumerate(blocks):
-        if block.furniture == FurnitureKind.REPEATED and block.furniture_why.startswith("the same"):
+        if block.furniture == FurnitureKind.REPEATED and block.words <= CARD_COPY_WORDS and (
+                block.furniture_why.startswith("the same")):
             copies.setdefault(block.text, []).append(index)
     cards = [indexes for indexes in copies.values() if len(indexes) >= CARD_COPIES and all(
-        0 < card_words(blocks[one + 1:other]) <= CARD_WORDS
+        0 < card_words(blocks[one + 1:other], said) <= CARD_WORDS
         and not any(block.text.endswith(TRUNCATED) for block in blocks[one + 1:other])
         for one, other in zip(indexes, indexes[1:]))]
     unmarked = []
@@ -56,6 +63,9 @@ def remark_card_repeats(unmarked: list[tuple[Block, str]]) -> None:
         mark(block, FurnitureKind.REPEATED, why)
 
 
-def card_words(gap: list[Block]) -> int:
-    """The words of the prose said once among `gap`'s blocks."""
-    return sum(block.words for block in gap if is_prose(block) and not block.furniture)
+def card_words(gap: list[Block], said: Counter) -> int:
+    """The words of the prose among `gap`'s blocks, when all of it is said once on the page
+    (`said`: each text's copies); 0 when any is said again (a footer printed three times,
+    its shop's blurb between its newsletter box's copies, is no card)."""
+    prose = [block for block in gap if is_prose(block) and not block.furniture]
+    return 0 if any(said[block.text] > 1 for block in prose) else sum(block.words for block in prose)
