@@ -38,11 +38,13 @@ def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
     the module), in place, for the region choice: they are scored as the page's other blocks
     are. Returns each such block and its mark's why, for remark_card_repeats."""
     copies: dict[str, list[int]] = {}
-    said = Counter(block.text for block in blocks)
     for index, block in enumerate(blocks):
         if block.furniture == FurnitureKind.REPEATED and block.words <= CARD_COPY_WORDS and (
                 block.furniture_why.startswith("the same")):
             copies.setdefault(block.text, []).append(index)
+    if all(len(indexes) < CARD_COPIES for indexes in copies.values()):
+        return []  # most pages
+    said = Counter(block.text for block in blocks)
     cards = [indexes for indexes in copies.values() if len(indexes) >= CARD_COPIES and all(
         0 < card_words(blocks[one + 1:other], said) <= CARD_WORDS
         and not any(block.text.endswith(TRUNCATED) for block in blocks[one + 1:other])

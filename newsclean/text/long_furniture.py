@@ -48,7 +48,10 @@ MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|de
                         re.IGNORECASE)
 ARCHIVE_SHARE = 0.6
 ARCHIVE_KIND = "archive"
-GATE = ("disclaim", "purpose", "intended", "information only")  # cheap test before the search (lower case)
+# cheap tests before the searches, on a block's first GATE_CHARS characters: a disclaimer's
+# words; a month and its year (MONTH_YEAR), an archive's first entries
+GATE = re.compile(r"disclaim|purpose|intended|information only", re.IGNORECASE)
+GATE_CHARS = 240
 
 
 def mark_long_furniture(blocks: list[Block]) -> None:
@@ -57,10 +60,9 @@ def mark_long_furniture(blocks: list[Block]) -> None:
     for block in blocks:
         if block.furniture or block.kept_by_rule or block.words < MIN_DISCLAIMER_WORDS:
             continue
-        head = block.text[:240].lower()
-        if any(word in head for word in GATE) and (found := DISCLAIMER.search(block.text[:400])) and (
+        if GATE.search(block.text, 0, GATE_CHARS) and (found := DISCLAIMER.search(block.text[:400])) and (
                 not found.group(2) or LEGAL_WORDS.search(block.text[:400])):
             mark(block, DISCLAIMER_KIND, "a legal disclaimer: for information only, no advice")
-        elif any(char.isdigit() for char in head) and (
+        elif MONTH_YEAR.search(block.text, 0, GATE_CHARS) and (
                 2 * len(MONTH_YEAR.findall(block.text)) >= ARCHIVE_SHARE * block.words):
             mark(block, ARCHIVE_KIND, "an archive: a list of months")
