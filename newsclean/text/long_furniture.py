@@ -16,6 +16,7 @@ prose and won over a short post (WCXB 4451 0.01 in three styles)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .blocks import Block
 from .furniture import mark
@@ -48,6 +49,8 @@ MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|de
                         re.IGNORECASE)
 ARCHIVE_SHARE = 0.6
 ARCHIVE_KIND = "archive"
+WHY = {DISCLAIMER_KIND: "a legal disclaimer: for information only, no advice",
+       ARCHIVE_KIND: "an archive: a list of months"}
 # cheap tests before the searches, on a block's first GATE_CHARS characters: a disclaimer's
 # words ("disclaim", "purpose", "intended", "information only"); a year of this century or the
 # last, then a month and its year (MONTH_YEAR), an archive's first entries
@@ -60,11 +63,21 @@ def mark_long_furniture(blocks: list[Block]) -> None:
     for block in blocks:
         if block.furniture or block.kept_by_rule or block.words < MIN_DISCLAIMER_WORDS:
             continue
-        head = block.text[:GATE_CHARS].lower()  # substring tests: a regex a block cost more
-        if ("disclaim" in head or "purpose" in head or "intended" in head
-                or "information only" in head) and (found := DISCLAIMER.search(block.text[:400])) and (
-                not found.group(2) or LEGAL_WORDS.search(block.text[:400])):
-            mark(block, DISCLAIMER_KIND, "a legal disclaimer: for information only, no advice")
-        elif (" 20" in head or " 19" in head) and MONTH_YEAR.search(head) and (
-                2 * len(MONTH_YEAR.findall(block.text)) >= ARCHIVE_SHARE * block.words):
-            mark(block, ARCHIVE_KIND, "an archive: a list of months")
+        kind = long_kind(block.text, block.words)
+        if kind is not None:
+            mark(block, kind, WHY[kind])
+
+
+@lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again
+def long_kind(text: str, words: int) -> str | None:
+    """DISCLAIMER_KIND or ARCHIVE_KIND when a block of `text` (of `words` words) is one, else
+    None."""
+    head = text[:GATE_CHARS].lower()  # substring tests: a regex a block cost more
+    if ("disclaim" in head or "purpose" in head or "intended" in head
+            or "information only" in head) and (found := DISCLAIMER.search(text[:400])) and (
+            not found.group(2) or LEGAL_WORDS.search(text[:400])):
+        return DISCLAIMER_KIND
+    if (" 20" in head or " 19" in head) and MONTH_YEAR.search(head) and (
+            2 * len(MONTH_YEAR.findall(text)) >= ARCHIVE_SHARE * words):
+        return ARCHIVE_KIND
+    return None
