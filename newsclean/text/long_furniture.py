@@ -47,7 +47,7 @@ MIN_DISCLAIMER_WORDS = 12
 # dates its events, well under 0.2)
 MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b",
                         re.IGNORECASE)
-ARCHIVE_SHARE = 0.6
+ARCHIVE_SHARE = 0.6  # of a block's words in month-and-year pairs: an archive (see MONTH_YEAR)
 ARCHIVE_KIND = "archive"
 WHY = {DISCLAIMER_KIND: "a legal disclaimer: for information only, no advice",
        ARCHIVE_KIND: "an archive: a list of months"}
