@@ -25,9 +25,11 @@ from ..rules import SiteRules, line_verdicts
 from ..trace import Note, ignore
 from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
+from .cards import remark_card_repeats, unmark_card_repeats
 from .entries import has_digit, mark_entries, mark_table_rows, shape
 from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
 from .furniture import mark, with_furniture
+from .long_furniture import mark_long_furniture
 from .markup import IMAGE_LINE
 
 # ---- the best run ----
@@ -143,6 +145,8 @@ def choose_article_region(blocks: list[Block]) -> Region:
     """The best-scoring run, cut where an article ends, with the list that closes it; the
     longest run of sentences when nothing scores, or when what scores best is too short to be
     an article. Raises NothingExtracted."""
+    mark_long_furniture(blocks)  # however long: a disclaimer, an archive of months
+    cards = unmark_card_repeats(blocks)  # a credit under each card: crossed, then dropped
     start, cut, scores = with_entries(blocks, *scored_region(blocks))
     end = cut_at_end(blocks, start, cut)
     start, end, how = look_again(blocks, scores, start, end, cut)
@@ -165,6 +169,7 @@ def choose_article_region(blocks: list[Block]) -> Region:
                                               in BOUNDARY_FURNITURE)
                 else Boundary.LIST if listed > end else Boundary.PAGE_END
                 if listed + 1 >= len(blocks) else Boundary.SCORE)
+    remark_card_repeats(cards)
     return Region(start, listed, evidence(blocks, scores, start, listed, boundary, how))
 
 

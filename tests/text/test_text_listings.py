@@ -142,3 +142,132 @@ def test_a_few_offices_or_a_repeated_menu_are_no_directory():
         "Previous", f"Free training plan number {n}", str(n))]))
     assert not mark_records(blocks([line for n in range(1, 8) for line in (
         "Opening Bell", f"Opening Bell {n}.{n + 10}.19", f"Beef story number {n}")]))
+
+
+# ---- a legal disclaimer over the copyright line ----
+
+GUIDE = ("A sound safety programme screens every prospective renter, so that only qualified "
+         "drivers take your vehicles out. Good practice at the rental counter is the first step "
+         "in keeping your fleet safe and in good condition.")
+TOPICS = ["General steps at the rental counter", "Rentals for international drivers",
+          "Reporting losses and damage"]
+FORM = ["Fill out the form to get a copy of our free ebook.", "First Name*", "Last Name*",
+        "Email*", "Company*", "Submit"]
+DISCLAIMERS = [
+    "This material is not intended to replace the advice of a qualified advisor. The "
+    "information in it was obtained from sources believed to be reliable, and it is offered "
+    "without any guarantee as to its accuracy or completeness. It may not reflect the current "
+    "opinion of the firm, and no reproduction in whole or in part is permitted without the "
+    "express written consent of the firm. The firm, its affiliates and its employees are not "
+    "responsible for the content of other web sites or of social networking sites linked here.",
+    "Products and services named on this site are for general information only. Always consult "
+    "a qualified advisor before you buy, and read the maker's instructions before you use any "
+    "product. The firm cannot be held liable for the wrong use of any product. As the tax laws "
+    "may change, ask your financial advisor or your tax professional which strategies are the "
+    "best for your own situation. Investment and insurance products are not insured by any "
+    "government agency and may lose value. Advisory services are offered through a registered "
+    "investment advisor, which may only do business in the states where it is registered or "
+    "exempted from registration. To protect your privacy, do not send personal information by "
+    "email or through the contact form of this web site."]
+
+
+def test_a_legal_disclaimer_longer_than_the_page_is_no_article():
+    # two blocks of legal text over the copyright line, each longer than a furniture pattern
+    # reads, outscored the short guide above them
+    assert len(DISCLAIMERS[1]) > 600
+    article = clean(scrape(MENU, "Best Practices for Vehicle Rentals", GUIDE,
+                           "Key topics discussed in the guide include:", *TOPICS, *FORM,
+                           *DISCLAIMERS, "Copyright © 2023 Acme Advisors, Inc. All Rights Reserved."),
+                    input_type="text")
+    assert article.text.startswith("A sound safety programme")
+    assert "qualified advisor" not in article.text and "general information only" not in article.text
+
+
+def test_a_paragraph_that_says_consult_an_advisor_later_is_the_article_s():
+    advice = ("Tax rules let a small company choose how it is taxed, and the choice matters for "
+              "years. Consult a tax adviser about these rules before you file, since the forms "
+              "are for information only once the deadline has passed and cannot be changed.")
+    article = clean(scrape(MENU, "Choosing how your company is taxed", GUIDE, advice, MENU),
+                    input_type="text")
+    assert advice in article.text
+
+
+def test_an_archive_of_months_is_no_article():
+    # a dropdown of months printed as one block: "May" is a stopword, and it read as prose
+    months = " ".join(f"{month} {year}" for year in range(2025, 2011, -1) for month in (
+        "December", "November", "October", "May", "March", "January"))
+    post = ("Every month I team up with a few other bloggers to share projects from our archives "
+            "on one theme. This month the theme is woodworking, and there is something here for "
+            "every beginner and every seasoned maker alike.")
+    article = clean(scrape(MENU, "Twelve Woodworking Projects", post, "Filed Under: DIY",
+                           "Archives", f"Archives Select Month {months}", MENU), input_type="text")
+    assert article.text.startswith("Every month") and "2019" not in article.text
+
+
+# ---- cards that each close on the same credit ----
+
+WEBCAMS = [
+    ("Upper Falls", "The upper fall drops more than four hundred metres over the granite wall, "
+     "and in late spring the spray reaches the trail below it."),
+    ("Valley Floor", "This view of the valley from just east of the village shows the meadows "
+     "and the conditions on the floor of the valley through the day."),
+    ("High Country", "Placed at about eight thousand feet, this camera looks over the dome and "
+     "the high country around it, where snow stays well into June."),
+    ("Tunnel View", "Set on a dome near the tunnel, this camera gives a wide view of the whole "
+     "valley, from the great wall on the left to the falls on the right."),
+]
+CREDIT = ("This webcam image is provided courtesy of the park's conservancy. For permission to "
+          "feature its webcams, fill out the webcam usage agreement.")
+APPEAL = "You can provide for the park's future, and support this webcam, by making a gift today."
+
+
+def test_a_credit_under_each_card_does_not_cut_the_cards_apart():
+    # each copy of the credit and the appeal cost the run a furniture price: one card was kept
+    cards = [line for name, text in WEBCAMS for line in (name, text, CREDIT, APPEAL, "View Webcam")]
+    article = clean(scrape(MENU, "Webcams", *cards, MENU), input_type="text")
+    assert all(text in article.text for _, text in WEBCAMS)
+    assert "courtesy" not in article.text  # crossed, and dropped as the repeat it is
+
+
+def test_a_rail_of_cut_summaries_is_no_cards():
+    # a sidebar box repeated beside teasers whose summaries are cut short ("..."): the teasers
+    # are a rail, and the story above does not reach into it
+    story = [text for _, text in WEBCAMS[:3]]
+    rail = [line for name, text in WEBCAMS for line in (CREDIT, name, text[:60] + "...")]
+    article = clean(scrape(MENU, "Webcams", *story, MENU, *rail, MENU), input_type="text")
+    assert story[0] in article.text and "..." not in article.text
+
+
+def test_a_box_printed_twice_beside_an_article_stays_furniture():
+    box = ("Sign up for our weekly letter to get the best of the park's news, events and "
+           "stories in your inbox every Friday morning, free of charge.")
+    article = clean(scrape(MENU, box, "Webcams", *(text for _, text in WEBCAMS), box, MENU),
+                    input_type="text")
+    assert WEBCAMS[0][1] in article.text and "weekly letter" not in article.text
+
+
+def test_a_disclosure_under_a_disclaimer_label_is_the_article_s():
+    # "Disclaimer:" over what the post discloses, no legal words: the gold keeps it
+    disclosure = ("Disclaimer: This post was written in collaboration with a local bakery. No "
+                  "money changed hands, and the bakery did not see the post before it went up.")
+    article = clean(scrape(MENU, "Our favourite sourdough", GUIDE, disclosure, MENU),
+                    input_type="text")
+    assert disclosure in article.text
+
+
+def test_a_teaser_repeated_around_a_story_and_its_rail_is_no_card():
+    # the story's own teaser above it, then twice in the rail below: the copies stand around
+    # the whole story, no card's few words, and the rail stays out
+    teaser = ("This week our senior fellow explores the thought of a noted philosopher on reason "
+              "and how subjective it really is.")
+    story = [f"{opening} The philosopher argued that reason cannot be reduced to a point of view, "
+             "and that some judgements hold whoever makes them, whatever their interests or their "
+             "upbringing, which is a claim that his critics have found hard to answer." for opening
+             in ("The argument is an old one.", "It was made again in a short book.",
+                 "Critics answered at length.")]
+    rail = ["Jane Roe", "Jane Roe interviews a historian about the state of the universities and "
+            "what has changed in them.", "John Poe", teaser, "Ann Doe", "Ann Doe asks whether the "
+            "welfare state undermines the families it was built to help.", "Max Moe", teaser]
+    article = clean(scrape(MENU, "Reason and its critics", teaser, *story, MENU, *rail, MENU),
+                    input_type="text")
+    assert story[2] in article.text and "interviews a historian" not in article.text
