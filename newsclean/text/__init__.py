@@ -3,7 +3,7 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
 
 1. Blocks (segment.split_blocks): the scrape's lines, link, image and widget markup gone
    (markup.clean_lines), hard wraps, text-node breaks and flattened pages rejoined
-   (rejoin.wrap_width, rejoin.continues_sentence, rejoin.unflatten), cut into paragraphs,
+   (rejoin.wrap_width, rejoin.continues_sentence, flat.unflatten), cut into paragraphs,
    headings and list items (blocks.Block).
 2. Features (features.measure): each block's words, stopword share, sentence end, code,
    capitalised and linked share; the page's language.
@@ -48,6 +48,7 @@ from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, body_shape, measure
+from .flat import flat_region_end
 from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
@@ -155,6 +156,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     region = choose_article_region(blocks)
     if not is_flat(text.lstrip()):  # the block model's look again (flat scrapes: blockmodel.py)
         region = reconsider(blocks, region)
+    else:  # what ends an article on a line of its own is glued to the next on a flat one
+        region = flat_region_end(blocks, region)
     evidence = read_evidence(blocks, region) if rated else None
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
