@@ -32,12 +32,14 @@ TAIL_CAPS_SHARE = 0.35
 # pronouns, conjunctions; en, de, fr, es): after a word that is not in lower case ("Reuters",
 # "2024", "Doe/AFP") they start a new block ("Breaking News The council voted ...")
 OPENERS = frozenset(
-    "The A An It Its This That These Those There Here He She We They I You Our His Her Their "
+    "The A An It Its This That These Those There Here He She We They You Our His Her Their "
     "My Your In On At As For But And Yet So If When While After Before Since During Although "
     "Though Many Most Some Every Each What Why How Who Where "
     "Der Die Das Ein Eine Es Er Sie Wir Ich Im Am Auf Mit Nach Bei Wenn Als Doch Aber "
     "Le La Les Un Une Il Elle Nous Ils Elles Je Dans Pour Mais Cette Ce Ces "
     "El Los Las Una En Para Pero Este Esta Estos Estas Con".split())
+# a word ending so goes on in the same sentence ("Moreover, I fear", "thinking: When I")
+CLAUSE_ENDS = frozenset(",;:")
 # words the sentence after an opener must have (fewer: a title's words, "The End")
 OPENED_WORDS = 6
 # share of a glued sentence's words that may be capitalised (the opener and a name or two; a
@@ -62,6 +64,11 @@ END_LABEL = re.compile(
 LABEL = re.compile(END_LABEL.pattern + r"|(?:Share (?:[Tt]his|[Oo]n)\b|Follow [Uu]s\b"
                    r"|Sign up for (?:our )?(?:[Nn]ewsletters?|[Oo]ur)\b)")
 QUOTES = "\"'“‘«„("  # a label quoted inside a sentence ('those “You might also like” picks')
+# the labels of a rail of related stories (END_LABEL's), which a page may set inside its story
+RELATED = re.compile(r"Related|You|YOU|Recommended|More|Read|What")
+# of the prose above such a rail, what may follow it in the region for the rail to end the
+# story (The Atlantic sets one two thirds of the way down; rule of thumb)
+RELATED_TAIL_SHARE = 0.5
 FLAT_END_WORDS = 150  # words of prose the region holds above a label before it may end there
 # "Jane says July 14, 2015 at 3:53 pm": a comment's header (a name, a verb, a date, a clock)
 COMMENT_HEADER = re.compile(
@@ -73,6 +80,8 @@ COMMENT_HEADERS = 2  # comment headers in the region below the article: a thread
 
 # ---- the visible headline ----
 HEADLINE_REACH_CHARS = 20_000  # characters: where the visible headline is looked for
+# lines a flattened page's <title> may stand on (a text node that kept its line ends breaks it)
+TITLE_LINES = 3
 
 
 def unflatten(lines: list[str]) -> list[str]:
@@ -80,12 +89,13 @@ def unflatten(lines: list[str]) -> list[str]:
     menu run into the sentence after it and what is glued before a sentence's first word are
     lines of their own."""
     out: list[str] = []
-    title = flat_title(lines[0]) if lines and len(lines[0]) > FLAT_LINE_CHARS else None
+    title = flat_title(" ".join(lines[:TITLE_LINES])) if lines else None
     for number, line in enumerate(lines):
         if len(line) <= FLAT_LINE_CHARS:
             out.append(line)
             continue
-        for part in around_headline(line, title) if number == 0 and title else [line]:
+        for part in around_headline(line, title, int(number == 0)) if title else [line]:
+            title = None  # the first long line holds the visible headline
             for sentence in SENTENCE_BREAK.split(part):
                 for glued in at_labels(sentence):
                     for piece in glued_opening(glued):
@@ -113,29 +123,35 @@ def at_labels(sentence: str) -> list[str]:
 
 def flat_region_end(blocks: list[Block], region: Region) -> Region:
     """The region ended before the first end label or a thread of comment headers below
-    FLAT_END_WORDS words of its prose (what no line end marks on a flattened page)."""
+    FLAT_END_WORDS words of its prose (what no line end marks on a flattened page). A rail of
+    related stories ends it only when less than RELATED_TAIL_SHARE of the prose before follows (a page may set
+    one between its story's paragraphs)."""
     words, first, headers = 0, None, 0
+    prose = [block.words if is_prose(block) else 0 for block in blocks[region.start:region.end + 1]]
+    total = sum(prose)
     for index in range(region.start, region.end + 1):
         block = blocks[index]
-        if words >= FLAT_END_WORDS and first is None and END_LABEL.match(block.text):
+        if words >= FLAT_END_WORDS and first is None and (label := END_LABEL.match(block.text)) and (
+                not RELATED.match(label.group()) or total - words < RELATED_TAIL_SHARE * words):
             return replace(region, end=index - 1,
                            choice=replace(region.choice, boundary=Boundary.MARKED))
         if COMMENT_HEADER.search(block.text) and block.words <= COMMENT_NAME_WORDS + 10:
             if words >= FLAT_END_WORDS:
                 first = index if first is None else first
                 headers += 1
-        elif is_prose(block) and first is None:
-            words += block.words
+        elif first is None:
+            words += prose[index - region.start]
     if first is None or headers < COMMENT_HEADERS:
         return region
     return replace(region, end=first - 1, choice=replace(region.choice, boundary=Boundary.MARKED))
 
 
-def around_headline(line: str, title: str) -> list[str]:
-    """The line cut before and after each time it says the headline again (past the <title>
-    that opens it, within HEADLINE_REACH_CHARS): the visible headline is a line of its own."""
+def around_headline(line: str, title: str, past: int) -> list[str]:
+    """The line cut before and after each time it says the headline again (from `past` on:
+    after the <title> that opens it; within HEADLINE_REACH_CHARS): the visible headline is a
+    line of its own."""
     parts, done = [], 0
-    at = line.find(title, 1, HEADLINE_REACH_CHARS)
+    at = line.find(title, past, HEADLINE_REACH_CHARS)
     while at > 0:
         parts += [line[done:at].strip(), title]
         done = at + len(title)
@@ -146,9 +162,11 @@ def around_headline(line: str, title: str) -> list[str]:
 
 def glued_opening(sentence: str) -> list[str]:
     """"Photo: Jane Doe/Reuters The council voted on Tuesday to ..." as what stood above the
-    sentence, then the sentence: cut before an opener (OPENERS) that follows a word not in
-    lower case, when the words from there on read as a sentence (OPENED_WORDS or more, at most
-    OPENED_CAPS_SHARE capitalised); of several such cuts, the last whose sentence still does."""
+    sentence, then the sentence: cut before an opener (OPENERS) that follows a word neither in
+    lower case, nor ending a clause, nor an opener ("When I"), and that a word in lower case
+    follows ("The council", not a heading's "Facing The Fireplace"), when the words from there
+    on read as a sentence (OPENED_WORDS or more, at most OPENED_CAPS_SHARE capitalised); of
+    several such cuts, the last."""
     words = sentence.split(" ")
     if len(words) <= OPENED_WORDS:
         return [sentence]
@@ -158,7 +176,9 @@ def glued_opening(sentence: str) -> list[str]:
     for index in range(1, len(words) - OPENED_WORDS + 1):
         tail_caps -= capital[index - 1]
         if words[index] in OPENERS and not words[index - 1][:1].islower() and (
-                tail_caps <= OPENED_CAPS_SHARE * (len(words) - index)):
+                words[index - 1][-1:] not in CLAUSE_ENDS and words[index - 1] not in OPENERS
+                and words[index + 1][:1].islower()
+                and tail_caps <= OPENED_CAPS_SHARE * (len(words) - index)):
             best = index
     if best is None:
         return [sentence]

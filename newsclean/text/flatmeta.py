@@ -8,7 +8,7 @@ import re
 from ..bylines import BYLINE, BYLINE_END, PERSON, before_tail, byline_names, undoubled
 from ..dates import find_date
 from .byline import Byline
-from .rejoin import FLAT_LINE_CHARS
+from .rejoin import FLAT_LINE_CHARS, FLAT_MIN_CHARS
 
 SEPARATORS = " |•·⋅●–—-"  # what stands between a byline's names and its date
 
@@ -29,8 +29,13 @@ ENDS = ("|", "•", "·", "⋅", "●", "–", "—", "-")  # what may end a fla
 
 
 def is_flat(text: str) -> bool:
-    """A page flattened to a line (or a few): no newline in its first FLAT_LINE_CHARS."""
-    return len(text) > FLAT_LINE_CHARS and text.find("\n", 0, FLAT_LINE_CHARS) < 0
+    """A page flattened to a line (or a few): no newline in its first FLAT_LINE_CHARS, or
+    lines that average more than FLAT_LINE_CHARS (a text node that kept its own line ends, a
+    <pre>, in a page otherwise flattened), as segment.split_blocks reads it."""
+    if len(text) <= FLAT_LINE_CHARS:
+        return False
+    return text.find("\n", 0, FLAT_LINE_CHARS) < 0 or len(text) > FLAT_MIN_CHARS and (
+        len(text) > FLAT_LINE_CHARS * sum(1 for line in text.splitlines() if line.strip()))
 
 
 def flat_byline(text: str, title: str | None, language: str | None = None) -> Byline:

@@ -22,7 +22,7 @@ from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_datel
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
 from .markup import IMAGE_LINE
 from .region import Region
-from .rejoin import FLAT_LINE_CHARS
+from .flatmeta import is_flat
 
 # ---- where the headline is looked for ----
 TITLE_LOOKBACK = 40      # the headline is among the blocks before the article (a byline, a
@@ -140,8 +140,7 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     start, end = region.start, region.end
     # a page flattened to a line has no headline on a line of its own (what looks like one
     # is a run of sentences); its <title> may open it
-    flat = (flat_title(text) if text.find("\n", 0, FLAT_LINE_CHARS) < 0
-            and len(text) > FLAT_LINE_CHARS else None)
+    flat = flat_title(text) if is_flat(text) else None
     title: str | None
     title_at: int | None
     title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
