@@ -106,15 +106,18 @@ def unflatten(lines: list[str]) -> list[str]:
 def at_labels(sentence: str) -> list[str]:
     """The sentence cut before each end label (END_LABEL) inside it, and around each comment
     header ("... a try. reply to comment | Jill Winger says July 17, 2015 at 8:28 am | Yes ...")."""
-    cuts = {match.start() for match in LABEL.finditer(sentence, 1)
-            if sentence[:match.start()].rstrip()[-1:] not in QUOTES}
+    labels = [match.span() for match in LABEL.finditer(sentence, 1)
+              if sentence[:match.start()].rstrip()[-1:] not in QUOTES]
+    cuts = {start for start, _ in labels}
     for match in COMMENT_HEADER.finditer(sentence):
         cuts.add(match.end())
         before = sentence[:match.start()].split(" ")[:-1]  # the name's words
         count = 1
         while count < min(COMMENT_NAME_WORDS, len(before)) and before[-count - 1][:1].isupper():
             count += 1
-        cuts.add(len(" ".join(before[:-count])) + 1 if len(before) > count else 0)
+        name = len(" ".join(before[:-count])) + 1 if len(before) > count else 0
+        # (a label's words are no part of the name: "3 Comments | Jane Doe says ...")
+        cuts.add(max([name] + [end for _, end in labels if name < end <= match.start()]))
     if not cuts:
         return [sentence]
     bounds = sorted({0, len(sentence), *cuts})
