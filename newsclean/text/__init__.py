@@ -81,8 +81,10 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
     if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
-        if not (byline.date or byline.authors):
-            byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
+        if not (byline.date and byline.authors):
+            after = flat_byline(doc.text, title, ISO.get(page.language or ""))
+            byline = replace(byline, authors=byline.authors or after.authors,
+                             date=byline.date or after.date)
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
         byline = replace(byline, authors=written_by(page.view.shown, ISO.get(page.language or "")))
     if note is not ignore:  # `explain` names the date line; cleaning needs no second look
