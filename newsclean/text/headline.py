@@ -163,11 +163,12 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         # the region starts after it; the byline is read after it in the page (flatmeta)
         prose = [blocks[i].words if is_prose(blocks[i]) else 0 for i in range(start, end + 1)]
         shown_at, words = None, 0
-        for index in range(start, end):  # the last above most of the region's prose
+        for index in range(start, end):  # the first, above most of the region's prose
             if words > FLAT_ABOVE_SHARE * sum(prose):
                 break
             if blocks[index].text == flat:
                 shown_at = index
+                break
             words += prose[index - start]
         for block in blocks[start:shown_at or start]:
             note(block.text, "above the headline")
