@@ -56,7 +56,8 @@ END_LABEL = re.compile(
     r"|Comments are closed|Join the (?:[Cc]onversation|[Dd]iscussion)"
     r"|Related (?:[Pp]osts|[Aa]rticles|[Ss]tories|[Cc]ontent|[Rr]eads|[Ll]inks|[Nn]ews|[Rr]eading)"
     r"|You (?:[Mm]ay|[Mm]ight) [Aa]lso (?:[Ll]ike|[Ee]njoy|[Bb]e [Ii]nterested)|YOU MIGHT ALSO LIKE"
-    r"|Recommended (?:for [Yy]ou|[Pp]osts|[Aa]rticles|[Rr]eading|[Ss]tories)|More (?:[Ss]tories|[Aa]rticles) from"
+    r"|Recommended (?:for [Yy]ou|[Pp]osts|[Aa]rticles|[Rr]eading|[Ss]tories)"
+    r"|More (?:[Ss]tories|[Aa]rticles) from"
     r"|Read (?:[Mm]ore|[Nn]ext) (?:[Aa]rticles|[Ss]tories|[Pp]osts)|What to read next|About the [Aa]uthor\b)"
     r"(?! ?:)")  # "Related reading: <story>" is a teaser inside the article
 # labels that start a line but end nothing: a share bar or a newsletter box stands under the

@@ -20,9 +20,9 @@ from .agreement import agreed_headline
 from .blocks import Block, MetaView, Role
 from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
+from .flatmeta import is_flat, visible_headline
 from .markup import IMAGE_LINE
 from .region import Region
-from .flatmeta import is_flat
 
 # ---- where the headline is looked for ----
 TITLE_LOOKBACK = 40      # the headline is among the blocks before the article (a byline, a
@@ -99,10 +99,6 @@ FLAT_MENU_WORDS = 8  # ...and more of them than this, all capitalised, are a men
 # <title> to run straight into the headline; a menu or a date between them shares none
 FLAT_RUN_ON_SHARE = 0.5
 
-# share of its prose a flattened page's region may hold above its visible headline (a menu's
-# sentences, a standfirst; more, and the headline said again is a teaser's, a share bar's)
-FLAT_ABOVE_SHARE = 0.25
-
 # ---- lines that are never the headline ----
 HEADLINE_LIKE_WORDS = (3, 30)  # words of a line that may be a headline, fewest and most
 # words: a line longer than this that ends with a full stop is a sentence (rule of thumb)
@@ -159,20 +155,10 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
         hint = None  # the <title> has given the headline already
     inside = None if marked else headline_inside(blocks, start, end, stops, hint)
-    if flat is not None:  # a flattened page's visible headline (flat.unflatten cut it out):
-        # the region starts after it; the byline is read after it in the page (flatmeta)
-        prose = [blocks[i].words if is_prose(blocks[i]) else 0 for i in range(start, end + 1)]
-        shown_at, words = None, 0
-        for index in range(start, end):  # the first, above most of the region's prose
-            if words > FLAT_ABOVE_SHARE * sum(prose):
-                break
-            if blocks[index].text == flat:
-                shown_at = index
-                break
-            words += prose[index - start]
-        for block in blocks[start:shown_at or start]:
+    if flat is not None and (shown_at := visible_headline(blocks, start, end, flat)) is not None:
+        for block in blocks[start:shown_at]:  # (flat.unflatten cut the headline out)
             note(block.text, "above the headline")
-        start = start if shown_at is None else shown_at + 1
+        start = shown_at + 1
     if inside is not None:  # the region opened with a notice or a breadcrumb: it starts after
         for block in blocks[start:inside]:
             note(block.text, "above the headline")
