@@ -85,6 +85,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
             after = flat_byline(doc.text, title, ISO.get(page.language or ""))
             byline = replace(byline, authors=byline.authors or after.authors,
                              date=byline.date or after.date)
+        # the headline, cut out as a line of its own (flat.unflatten), is no name
+        byline = replace(byline, authors=tuple(name for name in byline.authors if name != title))
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
         byline = replace(byline, authors=written_by(page.view.shown, ISO.get(page.language or "")))
     if note is not ignore:  # `explain` names the date line; cleaning needs no second look
