@@ -7,7 +7,6 @@ import re
 from ..patterns import BULLET
 from .blocks import Block, Role
 from .flat import unflatten
-from .flatmeta import is_flat
 from .markup import clean_lines, tidy
 from .rejoin import (
     FLAT_LINE_CHARS,
@@ -80,7 +79,7 @@ def split_blocks(text: str) -> list[Block]:
     """Paragraphs, headings and list items, with hard-wrapped lines rejoined (of a scrape cut
     to first_lines)."""
     lines, links = clean_lines(text)
-    if len(text) > FLAT_MIN_CHARS and (len(text) > FLAT_LINE_CHARS * len(lines) or is_flat(text)):
+    if len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * len(lines):
         lines, links = unflatten(lines)[:MAX_LINES], None
     narrow = text.isascii() or not WIDE.search(text)  # then columns are characters
     width, widths = wrapped_at(lines, narrow)
