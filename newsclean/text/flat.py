@@ -77,6 +77,7 @@ COMMENT_HEADER = re.compile(
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})(?:,| at| @| -)? \d{1,2}:\d{2}"
     r"(?: ?[AaPp]\.?[Mm]\b\.?)?")
 COMMENT_NAME_WORDS = 4  # words of a commenter's name before "says"
+COMMENT_HEADER_WORDS = 14  # words of a comment's header line: a name, "says", a date, a clock
 COMMENT_HEADERS = 2  # comment headers in the region below the article: a thread
 
 # ---- the visible headline ----
@@ -139,7 +140,7 @@ def flat_region_end(blocks: list[Block], region: Region) -> Region:
                 not RELATED.match(label.group()) or total - words < RELATED_TAIL_SHARE * words):
             return replace(region, end=index - 1,
                            choice=replace(region.choice, boundary=Boundary.MARKED))
-        if COMMENT_HEADER.search(block.text) and block.words <= COMMENT_NAME_WORDS + 10:
+        if COMMENT_HEADER.search(block.text) and block.words <= COMMENT_HEADER_WORDS:
             if words >= FLAT_END_WORDS:
                 first = index if first is None else first
                 headers += 1
