@@ -3,7 +3,7 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
 
 1. Blocks (segment.split_blocks): the scrape's lines, link, image and widget markup gone
    (markup.clean_lines), hard wraps, text-node breaks and flattened pages rejoined
-   (rejoin.wrap_width, rejoin.continues_sentence, rejoin.unflatten), cut into paragraphs,
+   (rejoin.wrap_width, rejoin.continues_sentence, flat.unflatten), cut into paragraphs,
    headings and list items (blocks.Block).
 2. Features (features.measure): each block's words, stopword share, sentence end, code,
    capitalised and linked share; the page's language.
@@ -48,6 +48,7 @@ from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, body_shape, measure
+from .flat import flat_region_end
 from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
@@ -80,8 +81,12 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
     if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
-        if not (byline.date or byline.authors):
-            byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
+        if not (byline.date and byline.authors):
+            after = flat_byline(doc.text, title, ISO.get(page.language or ""))
+            byline = replace(byline, authors=byline.authors or after.authors,
+                             date=byline.date or after.date)
+        # the headline, cut out as a line of its own (flat.unflatten), is no name
+        byline = replace(byline, authors=tuple(name for name in byline.authors if name != title))
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
         byline = replace(byline, authors=written_by(page.view.shown, ISO.get(page.language or ""),
                                                     page.view.start))
@@ -156,6 +161,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     region = choose_article_region(blocks)
     if not is_flat(text.lstrip()):  # the block model's look again (flat scrapes: blockmodel.py)
         region = reconsider(blocks, region)
+    else:  # what ends an article on a line of its own is glued to the next on a flat one
+        region = flat_region_end(blocks, region)
     evidence = read_evidence(blocks, region) if rated else None
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there

@@ -1,14 +1,17 @@
-"""Byline and date of a page flattened to one line (flat_byline -> Byline): no line of its own
-holds them, but they follow the visible headline ("... Headline Jane Doe August 25, 2025 15
-min read ..."), so they are read in the words right after it."""
+"""A page flattened to one line: whether a scrape is one (is_flat), where its article starts
+(visible_headline), and its byline and date (flat_byline -> Byline): no line of its own holds
+them, but they follow the visible headline ("... Headline Jane Doe August 25, 2025 15 min read
+..."), so they are read in the words right after it."""
 from __future__ import annotations
 
 import re
 
 from ..bylines import BYLINE, BYLINE_END, PERSON, before_tail, byline_names, undoubled
 from ..dates import find_date
+from .blocks import Block
 from .byline import Byline
-from .rejoin import FLAT_LINE_CHARS
+from .features import is_prose
+from .rejoin import FLAT_LINE_CHARS, FLAT_MIN_CHARS
 
 SEPARATORS = " |•·⋅●–—-"  # what stands between a byline's names and its date
 
@@ -26,11 +29,35 @@ MIN_HEADLINE_WORDS = 3  # a shorter headline comes back in menus and teasers as 
 BYLINE_REACH_WORDS = 60
 BY_WORD = re.compile(r"(?:\b[Ww]ritten [Bb]y|\b[Bb]y):?\s+")
 ENDS = ("|", "•", "·", "⋅", "●", "–", "—", "-")  # what may end a flattened byline's name
+# ---- where a flattened page's article starts ----
+# share of its prose a flattened page's region may hold above its visible headline (a menu's
+# sentences, a standfirst; more, and the headline said again is a teaser's, a share bar's)
+FLAT_ABOVE_SHARE = 0.25
 
 
 def is_flat(text: str) -> bool:
-    """A page flattened to a line (or a few): no newline in its first FLAT_LINE_CHARS."""
-    return len(text) > FLAT_LINE_CHARS and text.find("\n", 0, FLAT_LINE_CHARS) < 0
+    """A page flattened to a line (or a few): no newline in its first FLAT_LINE_CHARS, or
+    lines that average more than FLAT_LINE_CHARS (a text node that kept its own line ends, a
+    <pre>, in a page otherwise flattened), as segment.split_blocks reads it."""
+    if len(text) <= FLAT_LINE_CHARS:
+        return False
+    return text.find("\n", 0, FLAT_LINE_CHARS) < 0 or len(text) > FLAT_MIN_CHARS and (
+        len(text) > FLAT_LINE_CHARS * sum(1 for line in text.splitlines() if line.strip()))
+
+
+def visible_headline(blocks: list[Block], start: int, end: int, title: str) -> int | None:
+    """Where the region blocks[start:end + 1] of a flattened page says its headline `title`
+    (flat.unflatten cut it out as a line): the first time above FLAT_ABOVE_SHARE of its prose,
+    or None. The article starts after it."""
+    prose = [blocks[i].words if is_prose(blocks[i]) else 0 for i in range(start, end + 1)]
+    words = 0
+    for index in range(start, end):
+        if words > FLAT_ABOVE_SHARE * sum(prose):
+            return None
+        if blocks[index].text == title:
+            return index
+        words += prose[index - start]
+    return None
 
 
 def flat_byline(text: str, title: str | None, language: str | None = None) -> Byline:

@@ -20,9 +20,9 @@ from .agreement import agreed_headline
 from .blocks import Block, MetaView, Role
 from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
+from .flatmeta import is_flat, visible_headline
 from .markup import IMAGE_LINE
 from .region import Region
-from .rejoin import FLAT_LINE_CHARS
 
 # ---- where the headline is looked for ----
 TITLE_LOOKBACK = 40      # the headline is among the blocks before the article (a byline, a
@@ -140,8 +140,7 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     start, end = region.start, region.end
     # a page flattened to a line has no headline on a line of its own (what looks like one
     # is a run of sentences); its <title> may open it
-    flat = (flat_title(text) if text.find("\n", 0, FLAT_LINE_CHARS) < 0
-            and len(text) > FLAT_LINE_CHARS else None)
+    flat = flat_title(text) if is_flat(text) else None
     title: str | None
     title_at: int | None
     title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
@@ -156,6 +155,10 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
         hint = None  # the <title> has given the headline already
     inside = None if marked else headline_inside(blocks, start, end, stops, hint)
+    if flat is not None and (shown_at := visible_headline(blocks, start, end, flat)) is not None:
+        for block in blocks[start:shown_at]:  # (flat.unflatten cut the headline out)
+            note(block.text, "above the headline")
+        start = shown_at + 1
     if inside is not None:  # the region opened with a notice or a breadcrumb: it starts after
         for block in blocks[start:inside]:
             note(block.text, "above the headline")

@@ -1,15 +1,14 @@
 """Line rejoining: where a line of the scrape goes on in the next. Terminal dumps hard-wrap
 at a column (wrap_width), crude scrapers break at every text node (continues_sentence), some
 copies double every line end (double_spaced, undouble), crawlers flatten a page to one line
-(unflatten, split_menu_run); Chinese and Japanese take two columns a character and join
-without spaces (display_width, join_wrapped)."""
+(FLAT_LINE_CHARS; flat.unflatten cuts it again); Chinese and Japanese take two columns a
+character and join without spaces (display_width, join_wrapped)."""
 from __future__ import annotations
 
 import re
 
 from ..prose import WORD
 from .byline import BYLINE, GLUED_BY_NAME, NOT_AUTHORED
-from .features import MAX_CAPS_SHARE
 
 # ---- hard-wrapped dumps (w3m, lynx, fold) ----
 WRAP_SHARE = 0.1        # hard-wrapped dumps: a tenth of the long lines or more break...
@@ -28,13 +27,6 @@ UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # ---- pages flattened to a line ----
 FLAT_MIN_CHARS = 2000   # a page whose lines average this long was flattened to a line or
 FLAT_LINE_CHARS = 1000  # a few (newlines collapsed by a crawler): its sentences are its blocks
-# a sentence's end, then a capital or a digit: where a flattened page is cut into lines
-SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])[\"'”’»)]?\s+(?=[\"'“‘«(]?[A-Z0-9À-ÝА-Я])")
-MENU_RUN_WORDS = 30   # a "sentence" this long, mostly capitalised words, was a menu...
-SENTENCE_TAIL_WORDS = 8  # ...and its last words, mostly lower case, the sentence it ran into
-# share of the tail's words that may be capitalised (names, the sentence's first word); the
-# menu before it needs more than MAX_CAPS_SHARE (rule of thumb)
-TAIL_CAPS_SHARE = 0.35
 
 # ---- text-node breaks: a line that goes on in the next ----
 # a line ending so may end a sentence (the next line is then a block of its own)
@@ -99,47 +91,6 @@ def undoubled(lines: list[str]) -> list[int]:
         blanks = 0
         out.append(index)
     return out
-
-
-def unflatten(lines: list[str]) -> list[str]:
-    """A sentence per line, for text that has lost its line breaks; a menu run into the
-    sentence after it is a line of its own."""
-    out: list[str] = []
-    for line in lines:
-        if len(line) <= FLAT_LINE_CHARS:
-            out.append(line)
-            continue
-        for sentence in SENTENCE_BREAK.split(line):
-            out.extend(split_menu_run(sentence))
-    return out
-
-
-def split_menu_run(sentence: str) -> list[str]:
-    """"Home News Sport Weather The council voted on Tuesday to ..." as the menu, then the
-    sentence (a flattened page), if a tail of mostly lower-case words is there at all."""
-    words = sentence.split(" ")
-    if len(words) < MENU_RUN_WORDS:
-        return [sentence]
-    capital = [w[:1].isupper() for w in words]
-    total = sum(capital)
-    if total <= MAX_CAPS_SHARE * len(words):
-        return [sentence]
-    # the split (before a capital) that leaves fewest lower-case words in the menu and
-    # capitalised ones in the sentence
-    best, best_cost, before = None, len(words), 0
-    for index, cap in enumerate(capital):
-        tail = len(words) - index
-        if tail < SENTENCE_TAIL_WORDS:
-            break
-        if cap and index and total - before <= TAIL_CAPS_SHARE * tail and (
-                before > MAX_CAPS_SHARE * index):
-            cost = (index - before) + (total - before)
-            if cost < best_cost:
-                best, best_cost = index, cost
-        before += cap
-    if best is None:
-        return [sentence]
-    return [" ".join(words[:best]), " ".join(words[best:])]
 
 
 def join_wrapped(parts: list[str]) -> str:

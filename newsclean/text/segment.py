@@ -6,6 +6,7 @@ import re
 
 from ..patterns import BULLET
 from .blocks import Block, Role
+from .flat import unflatten
 from .markup import clean_lines, tidy
 from .rejoin import (
     FLAT_LINE_CHARS,
@@ -17,7 +18,6 @@ from .rejoin import (
     join_wrapped,
     repeated_labels,
     undoubled,
-    unflatten,
     word_width,
     wrapped_at,
 )

@@ -8,9 +8,7 @@ from newsclean.text.rejoin import (
     continues_sentence,
     display_width,
     double_spaced,
-    split_menu_run,
     undouble,
-    unflatten,
     wrap_width,
     wrapped_at,
 )
@@ -60,19 +58,3 @@ def test_doubled_line_ends_are_undone_and_longer_gaps_stay():
     assert not double_spaced([f"line {n}" for n in range(10)])
     lines = ["one line", "", "two line", "", "three line", "", "", "", "after a gap"]
     assert undouble(lines) == ["one line", "two line", "three line", "", "after a gap"]
-
-
-def test_a_menu_run_into_a_sentence_is_split_before_the_sentence():
-    menu = " ".join(["Home", "World", "Business", "Tech", "Science", "Health", "Sport", "Arts",
-                     "Travel", "Video", "Audio", "Weather", "Opinion", "Books", "Money", "Style",
-                     "Food", "Cars", "Jobs", "Homes", "Deals", "Games", "Puzzles", "Podcasts"])
-    sentence = "The council voted on Tuesday to rebuild the old footbridge over the river."
-    assert split_menu_run(f"{menu} {sentence}") == [menu, sentence]
-    assert split_menu_run(sentence) == [sentence]
-
-
-def test_a_flattened_page_becomes_a_sentence_a_line():
-    flat = " ".join([STORY] * 5)
-    assert len(flat) > 1000
-    lines = unflatten([flat])
-    assert len(lines) == 15 and lines[0].startswith("The council voted") and lines[0].endswith(".")

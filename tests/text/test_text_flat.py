@@ -1,0 +1,125 @@
+"""flat: a page flattened to one line, its blocks guessed back; one shape a test, on one-line
+scrapes written for them."""
+from __future__ import annotations
+
+import newsclean
+from newsclean.text.flat import at_labels, glued_opening, split_menu_run, unflatten
+from newsclean.text.flatmeta import is_flat
+
+STORY = ("The council voted on Tuesday to rebuild the old footbridge over the river, after two years "
+         "of arguments about its cost and its design. Work is to start in the spring, and the crossing "
+         "will be closed for most of the summer while the new deck is lifted into place. Residents who "
+         "use the bridge to reach the station will be offered a free bus from the market square.")
+# a story of some 330 words: more than flat.FLAT_END_WORDS before any label below it
+PARAGRAPHS = [
+    "The council voted on Tuesday to rebuild the old footbridge over the river, after two years of "
+    "arguments about its cost and its design.",
+    "Work is to start in the spring, and the crossing will be closed for most of the summer while "
+    "the new deck is lifted into place.",
+    "Residents who use the bridge to reach the station will be offered a free bus from the market "
+    "square, every ten minutes on weekdays and every half hour at weekends.",
+    "The old bridge was built in 1911 and has been repaired so many times that the engineers who "
+    "looked at it last year said there was little of the original left to save.",
+    "Some of the people who spoke at the meeting wanted the railings kept, and the council has "
+    "agreed to set two of them into the new deck as a reminder of the old one.",
+    "The shopkeepers on the east bank said they would lose trade while the crossing is closed, and "
+    "the council said it would look at lowering their rates for the months of the works.",
+    "A new lighting scheme will make the crossing safer at night, and a wider deck will let bikes "
+    "and walkers pass each other without having to stop and wait at either end.",
+    "The design was chosen by a panel of residents from three that were put on show in the library "
+    "in the autumn, and it was the cheapest of the three to keep up over the years.",
+    "Work on the approaches will start first, and the old deck will be lifted out in one piece by "
+    "a crane brought in by barge, if the river is high enough in the spring.",
+    "The mayor said the town had waited long enough for a crossing it could be proud of, and thanked "
+    "the residents who had sat on the panel for their time and their patience.",
+]
+ARTICLE = " ".join(PARAGRAPHS)
+HEADLINE = "Millbrook votes to rebuild its footbridge"
+MENU = "Home News Sport Weather Travel Money Culture Science Climate Video Contact"
+
+
+FOOTER = " ".join(["About us", "Contact", "Privacy", "Terms", "Cookies", "Careers", "Advertise"] * 12)
+
+
+def page(*parts: str) -> str:
+    """A one-line page: its <title>, a menu, the headline, `parts`, a footer (> 2,000 characters)."""
+    return " ".join([f"{HEADLINE} | Millbrook Herald", MENU, HEADLINE, *parts, FOOTER])
+
+
+def test_a_menu_run_into_a_sentence_is_split_before_the_sentence():
+    menu = " ".join(["Home", "World", "Business", "Tech", "Science", "Health", "Sport", "Arts",
+                     "Travel", "Video", "Audio", "Weather", "Opinion", "Books", "Money", "Style",
+                     "Food", "Cars", "Jobs", "Homes", "Deals", "Games", "Puzzles", "Podcasts"])
+    sentence = "The council voted on Tuesday to rebuild the old footbridge over the river."
+    assert split_menu_run(f"{menu} {sentence}") == [menu, sentence]
+    assert split_menu_run(sentence) == [sentence]
+
+
+def test_a_flattened_page_becomes_a_sentence_a_line():
+    flat = " ".join([STORY] * 5)
+    assert len(flat) > 1000
+    lines = unflatten([flat])
+    assert len(lines) == 15 and lines[0].startswith("The council voted") and lines[0].endswith(".")
+
+
+def test_what_stood_above_a_sentence_is_cut_before_its_opening_word():
+    sentence = "The council voted on Tuesday to rebuild the old footbridge over the river."
+    for above in ("Photo: Jane Doe/Reuters", "Updated on 09/10/2025", "Breaking News"):
+        assert glued_opening(f"{above} {sentence}") == [above, sentence]
+    # a sentence that goes on past a comma or an opener, and a heading in title case, stay whole
+    for whole in ("Moreover, I fear that the council has not thought about the cost at all.",
+                  "Maybe I need to ask the council what the new bridge will cost the town.",
+                  "If They had asked the council, they would know what the bridge will cost.",
+                  "Facing The Fireplace From the reader: our living room has been a struggle.",
+                  "Starring in The Matrix was the role that made her famous across the world."):
+        assert glued_opening(whole) == [whole]
+
+
+def test_end_labels_and_comment_headers_start_lines_of_their_own():
+    text = ("That is all for now. 3 Comments Jane Doe says July 14, 2015 at 3:53 pm Great story! "
+            "reply to comment Max Roe says July 15, 2015 at 8:28 am Thanks.")
+    assert at_labels(text) == ["That is all for now.", "3 Comments", "Jane Doe says July 14, 2015 at 3:53 pm",
+                               "Great story! reply to comment", "Max Roe says July 15, 2015 at 8:28 am",
+                               "Thanks."]
+    # a label quoted inside a sentence is no label
+    quoted = "Shops know that “You might also like” picks sell more than any other kind of advert."
+    assert at_labels(quoted) == [quoted]
+
+
+def test_the_visible_headline_is_a_line_of_its_own():
+    lines = unflatten([page(ARTICLE)])
+    assert HEADLINE in lines and lines[lines.index(HEADLINE) + 1] == PARAGRAPHS[0]
+    article = newsclean.clean(page(ARTICLE), input_type="text")
+    assert article.title == HEADLINE and article.text.startswith(PARAGRAPHS[0])
+
+
+def test_a_flattened_story_ends_at_its_comments():
+    said = ["I have lived by this bridge for many years and I think the council is right to rebuild it.",
+            "My children cross it to school every morning, so a wider deck is good news for us all.",
+            "The old railings were the best part of it, and I am glad that two of them will be kept.",
+            "Closing the crossing for a whole summer seems a lot to ask of the shops on the east bank."]
+    comments = " ".join(f"{name} says March {day}, 2024 at 10:{day:02d} am {words}" for day, (name, words)
+                        in enumerate(zip(["Jane", "Max Roe", "Ann Lee", "Bob"], said), start=3))
+    article = newsclean.clean(page(ARTICLE, comments), input_type="text")  # no "Comments" header
+    assert PARAGRAPHS[-1] in article.text and "railings were" not in article.text
+
+
+def test_a_flattened_story_ends_at_a_related_rail_below_it_but_not_inside_it():
+    teasers = " ".join(
+        f"Teaser {n}: the council has plans for the park, and the residents who live nearby have "
+        f"been asked what they would like to see there in the years to come." for n in range(3))
+    article = newsclean.clean(page(ARTICLE, "Related Posts", teasers), input_type="text")
+    assert PARAGRAPHS[-1] in article.text and "park" not in article.text
+    # a rail set between the story's paragraphs, with as much of the story below it
+    half = len(PARAGRAPHS) // 2
+    inside = page(" ".join(PARAGRAPHS[:half]), "You May Also Like Park Plans Unveiled Road Works Begin",
+                  " ".join(PARAGRAPHS[half:]))
+    assert PARAGRAPHS[-1] in newsclean.clean(inside, input_type="text").text
+
+
+def test_a_flattened_page_whose_text_node_kept_its_line_ends_is_flat():
+    text = page(ARTICLE, " ".join([MENU] * 20))
+    kept = text.replace(MENU, MENU.replace(" ", "\n", 2), 1)  # a <pre> in the menu
+    assert "\n" in kept[:200] and is_flat(kept) and is_flat(text)
+    assert not is_flat("\n".join(PARAGRAPHS * 3))
+    assert newsclean.clean(kept, input_type="text").text.startswith(PARAGRAPHS[0])
