@@ -40,6 +40,7 @@ from ..dates import find_date
 from ..errors import NothingExtracted
 from ..prose import MIN_ARTICLE_WORDS
 from ..rules import SiteRules
+from ..slug import slug_words
 from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
@@ -74,7 +75,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     hears why blocks were dropped and `page_blocks` gets every block in order. With `links`
     or `images`, the Markdown keeps those the scrape marks (relink.relink_blocks). Raises
     NothingExtracted if no block looks like an article."""
-    page = select(doc.text, site, note, page_blocks)
+    page = select(doc.text, site, note, page_blocks, url=doc.url)
     title, glued = unglued(page.title, doc.text) if page.title else (page.title, ())
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
@@ -139,9 +140,11 @@ class Selection:
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
-           page_blocks: list | None = None, rated: bool = True) -> Selection:
-    """Split, measure, choose the article region, find the headline, revise the region (and,
-    if `rated`, read the region's evidence for the confidence). Raises NothingExtracted."""
+           page_blocks: list | None = None, rated: bool = True, url: str | None = None
+           ) -> Selection:
+    """Split, measure, choose the article region, find the headline (the page's `url`, when
+    known, may witness it: slug.slug_words), revise the region (and, if `rated`, read the
+    region's evidence for the confidence). Raises NothingExtracted."""
     text = first_lines(text)
     measured = split_blocks(text)
     language = measure(measured)
@@ -159,7 +162,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
-    headline = find_headline(text, blocks, region, view, stops, note)
+    headline = find_headline(text, blocks, region, view, stops, note, slug_words(url, stops))
     start, end = headline.region.start, headline.region.end
     body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,
                                     bare_lists=not marks_items(blocks)), note)

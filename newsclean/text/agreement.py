@@ -2,11 +2,13 @@
 the <title> first ("Headline | Site", "Site - Headline", "Headline"); a headline-like line of
 the page that says its headline part again is the visible headline, wherever it stands (the
 region may start far from it, or a teaser, a section name or a subheading nearer the region
-may have outscored it). `agreed_headline` is read by `headline.find_headline`."""
+may have outscored it). The page URL's slug is a second witness ("/council-votes-to-close-library"),
+for scrapes with no <title> line (`slug_headline`). Both are read by `headline.find_headline`."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..slug import slug_cover
 from ..titles import SITE_NAME_WORDS, TITLE_PART_SEPARATOR
 from .blocks import Block, Role
 
@@ -20,6 +22,15 @@ AGREED_WHOLE_WORDS = 5
 # share of a whole <title>'s words that the article's opening says again, for the line that
 # repeats it to be the headline (rule of thumb, as headline.PAGE_TITLE_SHARED)
 WHOLE_ECHO = 0.5
+# ---- the URL's slug as a witness ----
+# share of the slug's words (slug.slug_words: at least 3, not stopwords nor numbers) a line must
+# say to be the headline the slug spells: all of three, three of four (SEO slugs drop or add a
+# word: "/tip-chart-and-guide" for "Your Ultimate Tip Chart and Guide"; rule of thumb)
+SLUG_COVER = 0.75
+# share of the slug's words that the line chosen without it may say and still be kept: it is
+# the headline reworded after its URL was made ("Keeping Your Home Spotless: Top Cleaning Trends"
+# at /latest-trends-cleaning-services), which a subheading may now say better (rule of thumb)
+SLUG_KEPT = 0.5
 # ---- what counts as the same words ----
 SAME = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ",
                       "…": "..."})
@@ -68,5 +79,21 @@ def agreed_headline(shown: list[Block], title: str, start: int,
         return None
     found = [index for index, block in enumerate(shown) if index and block.role is not Role.ITEM
              and same_words(block.text) == wanted and is_candidate(block)]
+    before = [index for index in found if index < start]
+    return before[-1] if before else (found[0] if found else None)
+
+
+def slug_headline(shown: list[Block], slug: tuple[str, ...], start: int,
+                  is_candidate: Callable[[Block], bool], chosen: str | None = None) -> int | None:
+    """The index in `shown` of the headline-like line that says the words of the page URL's
+    slug (`slug`, slug.slug_words: "/2024/05/03/council-votes-to-close-library" -> council,
+    votes, close, library), nearest the article's start `start` (the last before it, else the
+    first after it), when the line `chosen` without it says little of them (SLUG_KEPT); None
+    when no line says SLUG_COVER of them (the slug names no headline, or the page does not
+    show it). `is_candidate(block)` says whether a line may be a headline at all."""
+    if not slug or chosen and slug_cover(chosen, slug) >= SLUG_KEPT:
+        return None
+    found = [index for index, block in enumerate(shown) if block.role is not Role.ITEM
+             and slug_cover(block.text, slug) >= SLUG_COVER and is_candidate(block)]
     before = [index for index in found if index < start]
     return before[-1] if before else (found[0] if found else None)
