@@ -31,6 +31,9 @@ ENDING_LETTERS = 3  # letters past the stem: "-ies", "-ing", "-es", "-ed"
 ID_WORD = re.compile(r"(?=.*\d)(?=.*[a-z])[a-z\d]+")
 WORD = re.compile(r"\w+")
 ADDRESS = re.compile(r"\S*/\S*")  # a link's address a line shows ("corti.ai/stories/gim-a-new-...")
+# a picture's alt text in brackets ("[backpacking gear list - the family ...]"), often made
+# from the file's or the page's slug; not "[26]", a terminal browser's link number
+ALT_TEXT = re.compile(r"\[[^]]*\s[^]]*\]")
 
 
 def slug_words(url: str | None, stops: frozenset[str]) -> tuple[str, ...]:
@@ -60,7 +63,8 @@ def slug_cover(text: str, words: tuple[str, ...]) -> float:
     """The share of the slug's `words` that `text` says (a word, or its stem: `STEM_LETTERS`)."""
     if not words:
         return 0.0
-    said = set(WORD.findall(ADDRESS.sub(" ", text.lower())))  # its words, not its links' ones
+    said = set(WORD.findall(ADDRESS.sub(" ", ALT_TEXT.sub(" ", text.lower()))))  # not its links'
+    # addresses' words nor its pictures' alt text's
     return sum(1 for word in words if said_in(word, said)) / len(words)
 
 
