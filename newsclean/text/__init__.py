@@ -44,6 +44,7 @@ from ..slug import slug_words
 from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
+from .agreement import slug_unglued
 from .blockmodel import reconsider
 from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
@@ -77,6 +78,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks, url=doc.url)
     title, glued = unglued(page.title, doc.text) if page.title else (page.title, ())
+    title = slug_unglued(title, page.slug, doc.text) if title else title  # "OperationsParis ..."
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
@@ -137,6 +139,7 @@ class Selection:
     language: str | None
     evidence: RegionEvidence | None = None  # how sure the region choice is (for the confidence)
     choice: RegionChoice = RegionChoice()  # how the region was chosen and ends (region.py)
+    slug: tuple[str, ...] = ()  # the words of the page URL's slug (slug.slug_words), if known
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
@@ -162,7 +165,8 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
-    headline = find_headline(text, blocks, region, view, stops, note, slug_words(url, stops))
+    slug = slug_words(url, stops)
+    headline = find_headline(text, blocks, region, view, stops, note, slug)
     start, end = headline.region.start, headline.region.end
     body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,
                                     bare_lists=not marks_items(blocks)), note)
@@ -174,7 +178,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     return Selection(view.starting_at(start), headline.text, headline.at, body, language, evidence,
-                     region.choice)
+                     region.choice, slug)
 
 
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:

@@ -6,6 +6,7 @@ may have outscored it). The page URL's slug is a second witness ("/council-votes
 for scrapes with no <title> line (`slug_headline`). Both are read by `headline.find_headline`."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..slug import slug_cover
@@ -31,6 +32,12 @@ SLUG_COVER = 0.75
 # the headline reworded after its URL was made ("Keeping Your Home Spotless: Top Cleaning Trends"
 # at /latest-trends-cleaning-services), which a subheading may now say better (rule of thumb)
 SLUG_KEPT = 0.5
+# what a scrape that glues inline elements (textContent) leaves between a section's label or a
+# breadcrumb and the headline: a word in lower case run into the next in capitals or digits
+# ("OperationsParis Baguette ...", "Project managementWhat is ...", "General11 U.S. ..."), or a
+# slash with no space ("Newsroom/Online learning tips/Graphic ...")
+GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])|(?<=\w)/(?=[A-Z])")
+GLUE_REACH = 40  # characters: a label or a breadcrumb glued before the headline is this short
 # ---- what counts as the same words ----
 SAME = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ",
                       "…": "..."})
@@ -97,3 +104,25 @@ def slug_headline(shown: list[Block], slug: tuple[str, ...], start: int,
              and slug_cover(block.text, slug) >= SLUG_COVER and is_candidate(block)]
     before = [index for index in found if index < start]
     return before[-1] if before else (found[0] if found else None)
+
+
+def slug_unglued(title: str, slug: tuple[str, ...], page: str) -> str:
+    """The headline without a section's label or a breadcrumb glued before it ("OperationsParis
+    Baguette wants ...", "Newsroom/Online learning tips/Graphic design ..."), when the page URL's
+    slug witnesses it: what follows the last glue (GLUE, within GLUE_REACH characters) says as
+    many of the slug's words as the whole line, SLUG_COVER of them or more, and keeps a
+    headline's words; and the glued word is written nowhere else on the `page` (a name in
+    capitals inside, "JavaScript", "PostgreSQL", comes again; "PlayStation 5 review" keeps its
+    "Play" when the slug says "playstation")."""
+    if not slug:
+        return title
+    whole = slug_cover(title, slug)
+    if whole < SLUG_COVER:
+        return title
+    for glue in reversed([m.end() for m in GLUE.finditer(title, 0, GLUE_REACH)]):
+        rest = title[glue:]
+        glued = title[:glue].rsplit(" ", 1)[-1] + rest.split(" ", 1)[0]
+        if len(rest.split()) >= AGREED_PART_WORDS and slug_cover(rest, slug) >= whole and (
+                page.count(glued) <= page.count(title)):
+            return rest
+    return title
