@@ -32,6 +32,7 @@ SLUG_COVER = 0.75
 # the headline reworded after its URL was made ("Keeping Your Home Spotless: Top Cleaning Trends"
 # at /latest-trends-cleaning-services), which a subheading may now say better (rule of thumb)
 SLUG_KEPT = 0.5
+SLUG_ABOVE = 12  # blocks: ...unless a line this near above it says more of the slug
 # what a scrape that glues inline elements (textContent) leaves between a section's label or a
 # breadcrumb and the headline: a word in lower case run into the next in capitals or digits
 # ("OperationsParis Baguette ...", "Project managementWhat is ...", "General11 U.S. ..."), or a
@@ -91,15 +92,24 @@ def agreed_headline(shown: list[Block], title: str, start: int,
 
 
 def slug_headline(shown: list[Block], slug: tuple[str, ...], start: int,
-                  is_candidate: Callable[[Block], bool], chosen: str | None = None) -> int | None:
+                  is_candidate: Callable[[Block], bool], chosen: str | None = None,
+                  chosen_at: int | None = None) -> int | None:
     """The index in `shown` of the headline-like line that says the words of the page URL's
     slug (`slug`, slug.slug_words: "/2024/05/03/council-votes-to-close-library" -> council,
     votes, close, library), nearest the article's start `start` (the last before it, else the
     first after it), when the line `chosen` without it says little of them (SLUG_KEPT); None
     when no line says SLUG_COVER of them (the slug names no headline, or the page does not
     show it). `is_candidate(block)` says whether a line may be a headline at all."""
-    if not slug or chosen and slug_cover(chosen, slug) >= SLUG_KEPT:
+    if not slug:
         return None
+    kept = slug_cover(chosen, slug) if chosen else 0.0
+    if kept >= SLUG_KEPT:  # a line above the chosen one that says more of the slug: the
+        if chosen_at is None or kept >= 1:  # headline over the subheading that restates it
+            return None
+        above = [index for index in range(max(0, chosen_at - SLUG_ABOVE), chosen_at)
+                 if shown[index].role is not Role.ITEM and is_candidate(shown[index])
+                 and slug_cover(shown[index].text, slug) > max(kept, SLUG_COVER - 0.01)]
+        return above[-1] if above else None
     found = [index for index, block in enumerate(shown) if block.role is not Role.ITEM
              and slug_cover(block.text, slug) >= SLUG_COVER and is_candidate(block)]
     before = [index for index in found if index < start]

@@ -154,8 +154,8 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     if hint and (agreed := agreed_headline(shown, hint, shown_start, agreeable, partial(
             echoed, opening_words(shown, shown_start, stops), stops))) is not None:
         title, title_at, hint = shown[agreed].text, agreed, None  # the <title> says it again
-    elif not marked and (found := slug_headline(shown, slug, shown_start, agreeable,
-                                                title)) is not None:
+    elif not marked and (found := slug_headline(shown, slug, shown_start, slug_candidate,
+                                                title, title_at)) is not None:
         title, title_at, hint = shown[found].text, found, None  # the URL's slug spells it
     if hint and title is not None and title_at and in_page_title(
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
@@ -451,6 +451,12 @@ def agreeable(block: Block) -> bool:
     if block.furniture == FurnitureKind.REPEATED:
         block = replace(block, furniture=None)
     return headline_like(block)
+
+
+def slug_candidate(block: Block) -> bool:
+    """Could be the headline that the URL's slug spells: as `agreeable`, and no caption with a
+    sentence's end inside ("... runs AI inference at scale. AI")."""
+    return agreeable(block) and not SENTENCE_INSIDE.search(block.text)
 
 
 def echoed(opening: frozenset[str], stops: frozenset[str], text: str) -> float:
