@@ -15,8 +15,9 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
    that outscored it; the list that closes it; the longest run of sentences when nothing
    scores. How the region was chosen (region.RegionChoice) is Selection.choice.
 5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
-   <title> the scrape opens with, or a line a byline follows and the opening echoes; one
-   found inside the region moves its start.
+   <title> the scrape opens with, the line the page URL's slug spells (agreement.slug_headline),
+   or a line a byline follows and the opening echoes; one found inside the region moves its
+   start.
 6. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
    the region go, subheadings are marked, edge furniture is trimmed.
 7. Byline and date (byline.read_byline -> Byline): near the headline and the opening; on a page
@@ -107,7 +108,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         links or images) else body
     text = as_text(body)
     note_field(note, "title", title, "headline" if title else "none",
-               "a '#' heading, the <title> the scrape opens with, or a line its byline follows"
+               "a '#' heading, the <title> the scrape opens with, the line the URL's slug "
+               "spells, or a line its byline follows"
                if title else "no headline-like line above the article")
     note_field(note, "authors", "; ".join(byline.authors) or None,
                "byline" if byline.authors else "none", "the byline near the headline or the opening"
