@@ -128,8 +128,8 @@ def main() -> None:
     dataset = load_dataset(args.dataset)
     pages = dataset.pages[: args.limit] if args.limit else dataset.pages
     tasks = [(args.text_dir / args.style / f"{p.id}.txt" if args.text_dir and args.style != "html"
-               else dataset.input_path(p, args.style), None if args.no_url else p.url, p.title, p.author, p.date, args.style,
-              args.only)
+               else dataset.input_path(p, args.style), None if args.no_url else p.url, p.title,
+              p.author, p.date, args.style, args.only)
              for p in pages]
     with Pool(args.jobs) as pool:
         rows = pool.map(score_page, tasks, chunksize=8)

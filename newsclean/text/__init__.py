@@ -79,11 +79,13 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks, url=doc.url)
     title, glued = unglued(page.title, doc.text) if page.title else (page.title, ())
-    title = slug_unglued(title, page.slug, doc.text) if title else title  # "OperationsParis ..."
+    flat = is_flat(doc.text.lstrip())
+    if title and not flat:  # "OperationsParis Baguette ...": a label glued to the headline
+        title = slug_unglued(title, page.slug, doc.text)
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
-    if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
+    if flat:  # no line of its own: the words after the headline
         if not (byline.date or byline.authors):
             byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
