@@ -55,6 +55,7 @@ from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
 from .region import RegionChoice, apply_line_rules, choose_article_region
+from .rejoin import FLAT_LINE_CHARS, FLAT_MIN_CHARS
 from .relink import find_anchors, relink_blocks
 from .render import render_markdown
 from .revise import marks_items, revise_region, trim_edges
@@ -79,13 +80,11 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     NothingExtracted if no block looks like an article."""
     page = select(doc.text, site, note, page_blocks, url=doc.url)
     title, glued = unglued(page.title, doc.text) if page.title else (page.title, ())
-    flat = is_flat(doc.text.lstrip())
-    if title and not flat:  # "OperationsParis Baguette ...": a label glued to the headline
-        title = slug_unglued(title, page.slug, doc.text)
+    title = slug_unglued(title, page.slug, doc.text) if title else title  # "OperationsParis ..."
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
-    if flat:  # no line of its own: the words after the headline
+    if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
         if not (byline.date or byline.authors):
             byline = flat_byline(doc.text, title, ISO.get(page.language or ""))
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
@@ -169,7 +168,11 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
-    slug = slug_words(url, stops)
+    # the URL's slug, a witness of the headline; not on a page flattened to a line or a few
+    # (as segment.split_blocks tells it), whose "lines" are its sentences (one says the slug's
+    # words as often as the headline)
+    flattened = len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * (text.count("\n") + 1)
+    slug = () if flattened else slug_words(url, stops)
     headline = find_headline(text, blocks, region, view, stops, note, slug)
     start, end = headline.region.start, headline.region.end
     body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,

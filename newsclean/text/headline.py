@@ -142,8 +142,8 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     start, end = region.start, region.end
     # a page flattened to a line has no headline on a line of its own (what looks like one
     # is a run of sentences); its <title> may open it
-    flattened = text.find("\n", 0, FLAT_LINE_CHARS) < 0 and len(text) > FLAT_LINE_CHARS
-    flat = flat_title(text) if flattened else None
+    flat = (flat_title(text) if text.find("\n", 0, FLAT_LINE_CHARS) < 0
+            and len(text) > FLAT_LINE_CHARS else None)
     title: str | None
     title_at: int | None
     title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
@@ -154,10 +154,9 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     if hint and (agreed := agreed_headline(shown, hint, shown_start, agreeable, partial(
             echoed, opening_words(shown, shown_start, stops), stops))) is not None:
         title, title_at, hint = shown[agreed].text, agreed, None  # the <title> says it again
-    # the URL's slug spells it (not on a flattened page: its "lines" are sentences)
-    elif not (marked or flattened) and (found := slug_headline(
+    elif not marked and (found := slug_headline(
             shown, slug, shown_start, slug_candidate, title, title_at)) is not None:
-        title, title_at, hint = shown[found].text, found, None
+        title, title_at, hint = shown[found].text, found, None  # the URL's slug spells it
     if hint and title is not None and title_at and in_page_title(
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
         hint = None  # the <title> has given the headline already
