@@ -108,7 +108,8 @@ def slug_headline(shown: list[Block], slug: tuple[str, ...], start: int,
             return None
         above = [index for index in range(max(0, chosen_at - SLUG_ABOVE), chosen_at)
                  if shown[index].role is not Role.ITEM and is_candidate(shown[index])
-                 and slug_cover(shown[index].text, slug) > max(kept, SLUG_COVER - 0.01)]
+                 and (cover := slug_cover(shown[index].text, slug)) > kept
+                 and cover >= SLUG_COVER]
         return above[-1] if above else None
     found = [index for index, block in enumerate(shown) if block.role is not Role.ITEM
              and slug_cover(block.text, slug) >= SLUG_COVER and is_candidate(block)]
