@@ -11,7 +11,10 @@
 its marks (to see which pages a change moved, and why).
 
 With a text style, newsclean alone is scored, on the text rendering of each page (the text
-path's title, byline and date; trafilatura reads HTML only).
+path's title, byline and date; trafilatura reads HTML only), given the page's URL as a user
+gives it (`--url`, batch's URL field, a WARC record's): the text path reads the URL's slug as a
+witness of the headline. `--no-url` gives it none (the figures before 2026-12-07's eighth
+session were made so).
 
 Scores newsclean and trafilatura (`extract_metadata` with the URL) in one run:
 - title: equal after case folding, straight quotes and collapsed whitespace;
@@ -80,7 +83,7 @@ SYSTEMS = {"newsclean": run_newsclean, "trafilatura": run_trafilatura}
 
 
 def run_newsclean_text(data: bytes, url: str | None) -> tuple:
-    return run_newsclean(data, None, "text")  # a text scrape carries no URL
+    return run_newsclean(data, url, "text")  # the URL as a user gives it (--url, batch, WARC)
 
 
 TEXT_SYSTEMS = {"newsclean (text path)": run_newsclean_text}
@@ -117,14 +120,16 @@ def main() -> None:
     parser.add_argument("--style", default="html", help="html (default) or a text rendering")
     parser.add_argument("--only", help="score only the systems whose name starts so (newsclean)")
     parser.add_argument("--dump", type=Path, help="write each page's values and marks here (JSONL)")
+    parser.add_argument("--no-url", action="store_true",
+                        help="give no system the page's URL (text scrapes read without one)")
     parser.add_argument("--text-dir", type=Path,
                         help="read text styles from DIR/<style>/<id>.txt (held-out renderings)")
     args = parser.parse_args()
     dataset = load_dataset(args.dataset)
     pages = dataset.pages[: args.limit] if args.limit else dataset.pages
     tasks = [(args.text_dir / args.style / f"{p.id}.txt" if args.text_dir and args.style != "html"
-               else dataset.input_path(p, args.style), p.url, p.title, p.author, p.date, args.style,
-              args.only)
+               else dataset.input_path(p, args.style), None if args.no_url else p.url, p.title,
+              p.author, p.date, args.style, args.only)
              for p in pages]
     with Pool(args.jobs) as pool:
         rows = pool.map(score_page, tasks, chunksize=8)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean import bylines, patterns, prose, text
+from newsclean import bylines, patterns, prose, slug, text
 from newsclean.text import (
+    agreement,
     blockmodel,
     blocks,
     byline,
@@ -54,7 +55,7 @@ def test_the_text_path_document_names_only_constants_that_exist():
     named = set(re.findall(r"`(?:patterns\.)?([A-Z][A-Z0-9_]{3,})`", doc))
     modules = (text, blockmodel, blocks, byline, entries, features, furniture, headline, region,
                rejoin, relink, revise, markup, segment,
-               bylines, patterns, prose)
+               bylines, patterns, prose, agreement, slug)
     missing = {name for name in named if not any(hasattr(m, name) for m in modules)}
     assert not missing, f"docs/text-path.md names constants the code no longer has: {sorted(missing)}"
     assert len(named) > 40  # the document cites the thresholds by name

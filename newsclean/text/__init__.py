@@ -15,8 +15,9 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
    that outscored it; the list that closes it; the longest run of sentences when nothing
    scores. How the region was chosen (region.RegionChoice) is Selection.choice.
 5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
-   <title> the scrape opens with, or a line a byline follows and the opening echoes; one
-   found inside the region moves its start.
+   <title> the scrape opens with, the line the page URL's slug spells (agreement.slug_headline),
+   or a line a byline follows and the opening echoes; one found inside the region moves its
+   start.
 6. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
    the region go, subheadings are marked, edge furniture is trimmed.
 7. Byline and date (byline.read_byline -> Byline): near the headline and the opening; on a page
@@ -40,9 +41,11 @@ from ..dates import find_date
 from ..errors import NothingExtracted
 from ..prose import MIN_ARTICLE_WORDS
 from ..rules import SiteRules
+from ..slug import slug_words
 from ..sniff import Document, Kind
 from ..stoplists import ISO, stoplist
 from ..trace import Note, ignore, note_field
+from .agreement import slug_unglued
 from .blockmodel import reconsider
 from .blocks import Block, MetaView, Role, as_line, as_text
 from .byline import read_byline, written_by
@@ -53,6 +56,7 @@ from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
 from .region import RegionChoice, apply_line_rules, choose_article_region
+from .rejoin import FLAT_LINE_CHARS, FLAT_MIN_CHARS
 from .relink import find_anchors, relink_blocks
 from .render import render_markdown
 from .revise import marks_items, revise_region, trim_edges
@@ -75,8 +79,9 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     hears why blocks were dropped and `page_blocks` gets every block in order. With `links`
     or `images`, the Markdown keeps those the scrape marks (relink.relink_blocks). Raises
     NothingExtracted if no block looks like an article."""
-    page = select(doc.text, site, note, page_blocks)
+    page = select(doc.text, site, note, page_blocks, url=doc.url)
     title, glued = unglued(page.title, doc.text) if page.title else (page.title, ())
+    title = slug_unglued(title, page.slug, doc.text) if title else title  # "OperationsParis ..."
     byline = read_byline(page.view, page.title_at, ISO.get(page.language or ""))
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
@@ -110,7 +115,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         links or images) else body
     text = as_text(body)
     note_field(note, "title", title, "headline" if title else "none",
-               "a '#' heading, the <title> the scrape opens with, or a line its byline follows"
+               "a '#' heading, the <title> the scrape opens with, the line the URL's slug "
+               "spells, or a line its byline follows"
                if title else "no headline-like line above the article")
     note_field(note, "authors", "; ".join(byline.authors) or None,
                "byline" if byline.authors else "none", "the byline near the headline or the opening"
@@ -142,12 +148,15 @@ class Selection:
     language: str | None
     evidence: RegionEvidence | None = None  # how sure the region choice is (for the confidence)
     choice: RegionChoice = RegionChoice()  # how the region was chosen and ends (region.py)
+    slug: tuple[str, ...] = ()  # the words of the page URL's slug (slug.slug_words), if known
 
 
 def select(text: str, site: SiteRules | None, note: Note = ignore,
-           page_blocks: list | None = None, rated: bool = True) -> Selection:
-    """Split, measure, choose the article region, find the headline, revise the region (and,
-    if `rated`, read the region's evidence for the confidence). Raises NothingExtracted."""
+           page_blocks: list | None = None, rated: bool = True, url: str | None = None
+           ) -> Selection:
+    """Split, measure, choose the article region, find the headline (the page's `url`, when
+    known, may witness it: slug.slug_words), revise the region (and, if `rated`, read the
+    region's evidence for the confidence). Raises NothingExtracted."""
     text = first_lines(text)
     measured = split_blocks(text)
     language = measure(measured)
@@ -167,7 +176,12 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     stops = stoplist(language) if language else frozenset()
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
-    headline = find_headline(text, blocks, region, view, stops, note)
+    # the URL's slug, a witness of the headline; not on a page flattened to a line or a few
+    # (as segment.split_blocks tells it), whose "lines" are its sentences (one says the slug's
+    # words as often as the headline)
+    flattened = len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * (text.count("\n") + 1)
+    slug = () if flattened else slug_words(url, stops)
+    headline = find_headline(text, blocks, region, view, stops, note, slug)
     start, end = headline.region.start, headline.region.end
     body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,
                                     bare_lists=not marks_items(blocks)), note)
@@ -179,7 +193,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     if sum(b.words for b in body) < MIN_ARTICLE_WORDS:
         raise NothingExtracted("no article text found")
     return Selection(view.starting_at(start), headline.text, headline.at, body, language, evidence,
-                     region.choice)
+                     region.choice, slug)
 
 
 def settle(body: list[Block], site: SiteRules | None, note: Note = ignore) -> list[Block]:

@@ -16,7 +16,7 @@ from ..patterns import FurnitureKind, Scope, furniture_match
 from ..prose import collapse
 from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_pipe_tail, without_site_name
 from ..trace import Note, ignore
-from .agreement import agreed_headline
+from .agreement import agreed_headline, slug_headline
 from .blocks import Block, MetaView, Role
 from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
@@ -134,8 +134,10 @@ class Headline:
 
 
 def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView,
-                  stops: frozenset[str], note: Note = ignore) -> Headline:
-    """The headline of the scrape `text`, cut into `blocks` (the page's) and seen as `view`."""
+                  stops: frozenset[str], note: Note = ignore, slug: tuple[str, ...] = ()
+                  ) -> Headline:
+    """The headline of the scrape `text`, cut into `blocks` (the page's) and seen as `view`;
+    `slug` is the page URL's (slug.slug_words), when the URL is known."""
     shown, shown_start = view.shown, view.start
     start, end = region.start, region.end
     # a page flattened to a line has no headline on a line of its own (what looks like one
@@ -151,6 +153,9 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     if hint and (agreed := agreed_headline(shown, hint, shown_start, agreeable, partial(
             echoed, opening_words(shown, shown_start, stops), stops))) is not None:
         title, title_at, hint = shown[agreed].text, agreed, None  # the <title> says it again
+    elif not marked and (found := slug_headline(
+            shown, slug, shown_start, slug_candidate, title, title_at)) is not None:
+        title, title_at, hint = shown[found].text, found, None  # the URL's slug spells it
     if hint and title is not None and title_at and in_page_title(
             shown[title_at], hint, partial(opening_words, shown, shown_start, stops), stops):
         hint = None  # the <title> has given the headline already
@@ -449,6 +454,12 @@ def agreeable(block: Block) -> bool:
     if block.furniture == FurnitureKind.REPEATED:
         block = replace(block, furniture=None)
     return headline_like(block)
+
+
+def slug_candidate(block: Block) -> bool:
+    """Could be the headline that the URL's slug spells: as `agreeable`, and no caption with a
+    sentence's end inside ("... runs AI inference at scale. AI")."""
+    return agreeable(block) and not SENTENCE_INSIDE.search(block.text)
 
 
 def echoed(opening: frozenset[str], stops: frozenset[str], text: str) -> float:
