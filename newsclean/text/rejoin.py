@@ -41,7 +41,7 @@ TAIL_CAPS_SHARE = 0.35
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
 # a line opening so goes on the sentence above (", and", "; then", "% of")
 MID_SENTENCE_MARKS = frozenset(",;)%–—")
-OPEN_ENDS = frozenset((" (", " /", " –", " —", " &"))  # a line ending so breaks mid-sentence
+OPEN_ENDS = frozenset((" (", " /", " –", " —", " &", " |"))  # a line ending so breaks mid-sentence
 OPEN_LAST = frozenset(end[-1] for end in OPEN_ENDS)
 QUOTE_CLOSERS = frozenset("”»")  # typographic: code closes its strings with straight quotes
 SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its closing quote or bracket
@@ -63,6 +63,11 @@ NEVER_LAST = frozenset(
 # text node: "Headline" / "by" / "Jane Doe"): the opening of a byline, not the line above's
 # last word ("... a real difference by Jane Doe" hid the byline), unless that line credits a
 # picture ("Photo" / "by" / "Jane Doe") or opens the byline itself ("Posted" / "by" / "BeauHD")
+# ---- a link or a code span on a line of its own, inside a sentence ("That's why" / "ICU" /
+# "exists - pretty much ..."): a line of up to INLINE_SPAN_WORDS words between a line that ends
+# no sentence and one that goes on in lower case or with punctuation is the sentence's middle
+# (the next line's test alone leaves the span's capital cutting the sentence in two)
+INLINE_SPAN_WORDS = 4
 BY_LINE = "by"
 BY_LABELS = ("posted", "written", "reported", "words", "story", "text", "reporting", "article",
              "edited", "produced", "hosted")
@@ -224,9 +229,24 @@ def continues_sentence(previous: str, line: str) -> bool:
             and previous[-2] not in SENTENCE_INNER_ENDS):
         return False  # but a quoted word closes no sentence: “k” / is a folding target
     if line[0] in MID_SENTENCE_MARKS or not WORD.search(line) or (
-            previous[-1] in OPEN_LAST and previous[-2:] in OPEN_ENDS):
+            previous[-1] in OPEN_LAST and (previous[-2:] in OPEN_ENDS or len(previous) == 1)):
         return True
     if line[0].islower():  # "by Jane Doe - 10/08/25" under a headline, "by" / "Jane Doe"
         return not (BYLINE.match(line) or line == BY_LINE and not previous.lower().endswith(
             NOT_AUTHORED + BY_LABELS) or BYLINE.match(GLUED_BY_NAME.sub("by ", line, count=1)))
     return previous[previous.rfind(" ") + 1:].lower() in NEVER_LAST
+
+
+def inline_span(previous: str, line: str, after: str) -> bool:
+    """Whether ``line`` is a link's or a code span's text cut out of its sentence: the line
+    before stops on a word in lower case (mid-sentence: "That's why"; not a heading's, a
+    name's or a counter's last word: "109 Comments"), it is short and has a letter, and the
+    sentence goes on in ``after`` (not another item of a list: "2 tablespoons ...")."""
+    last = previous[previous.rfind(" ") + 1:]
+    return (last[:1].islower() and not previous.endswith(SENTENCE_ENDS)
+            and line.count(" ") < INLINE_SPAN_WORDS and not line.endswith(SENTENCE_ENDS)
+            and any(c.isalpha() for c in line) and bool(after)
+            and (after[0].islower() or after[0] in MID_SENTENCE_MARKS
+                 or after[0] in SENTENCE_ENDS and (len(after) == 1 or after[1] == " "))
+            and not BYLINE.match(after)
+            and previous.split(" ", 1)[0] != line.split(" ", 1)[0])

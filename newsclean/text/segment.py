@@ -12,6 +12,7 @@ from .rejoin import (
     FLAT_MIN_CHARS,
     WIDE,
     continues_sentence,
+    inline_span,
     double_spaced,
     is_value,
     join_wrapped,
@@ -127,7 +128,9 @@ def split_blocks(text: str) -> list[Block]:
                 or (labels and is_value(lines[previous].strip(), stripped, labels))
                 or (continues_sentence(lines[previous], stripped) and (join_words == 1 or (
                     lines[previous].count(" ") >= join_words - 1
-                    and not same_start(lines[previous], stripped))))):
+                    and not same_start(lines[previous], stripped))))
+                or (join_words == 1 and index + 1 < len(lines) and inline_span(
+                    lines[previous], stripped, lines[index + 1].strip()))):
             blocks[-1][0].append(stripped)
             linked[-1] += link_chars
             previous = index
