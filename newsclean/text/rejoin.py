@@ -240,11 +240,13 @@ def continues_sentence(previous: str, line: str) -> bool:
 def inline_span(previous: str, line: str, after: str) -> bool:
     """Whether ``line`` is a link's or a code span's text cut out of its sentence: the line
     before stops on a word in lower case (mid-sentence: "That's why"; not a heading's, a
-    name's or a counter's last word: "109 Comments"), it is short and has a letter, and the
+    name's or a counter's last word: "109 Comments"), it is short, has a letter and ends on no
+    word a sentence goes on from (a rail's "Read More News on" opens its line), and the
     sentence goes on in ``after`` (not another item of a list: "2 tablespoons ...")."""
     last = previous[previous.rfind(" ") + 1:]
     return (last[:1].islower() and not previous.endswith(SENTENCE_ENDS)
             and line.count(" ") < INLINE_SPAN_WORDS and not line.endswith(SENTENCE_ENDS)
+            and line[line.rfind(" ") + 1:].lower() not in NEVER_LAST  # a phrase's opening
             and any(c.isalpha() for c in line) and bool(after)
             and (after[0].islower() or after[0] in MID_SENTENCE_MARKS
                  or after[0] in SENTENCE_ENDS and (len(after) == 1 or after[1] == " "))

@@ -56,3 +56,24 @@ def test_a_repeated_field_label_on_its_own_line_goes_on_in_its_value():
     texts = [b.text for b in split_blocks("\n".join(lines))]
     assert texts.count("Price: $299") == 1 and "Price:" not in texts
     assert texts[:2] == ["Phase 1:", "Planning the home gym"]  # a label said once stays apart
+
+
+def test_a_link_cut_out_of_its_sentence_goes_on_it():
+    # a text node a line: "That's why <a>ICU</a> exists", a capital inside the sentence
+    texts = [b.text for b in split_blocks("That’s why\nICU\nexists, and it is slow.\nNext one.")]
+    assert texts == ["That’s why ICU exists, and it is slow.", "Next one."]
+
+
+def test_a_short_line_after_a_heading_a_counter_or_a_list_item_stays_apart():
+    # a heading's or a counter's last word is capitalised; an item opens as the one above;
+    # a rail's "Read More News on" opens its own line; a phone has no letter
+    for lines in (["Reader Comments", "Sharon", "says"], ["109 Comments", "Sharon", "says"],
+                  ["2 tablespoons cayenne pepper", "2 tablespoons", "castile soap"],
+                  ["best time to drink coffee", "Read More News on", "health benefits"],
+                  ["Greenbrae, California 94904", "(415) 742-4306", "hello@example.org"]):
+        assert split_blocks("\n".join(lines))[1].text.startswith(lines[1])
+
+
+def test_a_separator_at_a_line_end_or_alone_goes_on_in_the_next():
+    texts = [b.text for b in split_blocks("Jane Doe on March 12, 2026\n|\nComments\n\n(\nJane is a farmer.")]
+    assert texts == ["Jane Doe on March 12, 2026 | Comments", "( Jane is a farmer."]
