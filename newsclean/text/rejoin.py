@@ -68,6 +68,15 @@ NEVER_LAST = frozenset(
 # no sentence and one that goes on in lower case or with punctuation is the sentence's middle
 # (the next line's test alone leaves the span's capital cutting the sentence in two)
 INLINE_SPAN_WORDS = 4
+# ---- a name and its description in two text nodes ("<code>LogLevel</code> - minimum log
+# level", "<b>Budget</b> - Our top pick"): a scrape that prints a text node a line puts the
+# " - " that joined them at the start of the description's line, which then reads as a list
+# item. When DASH_PAIRS such lines or more follow a short line (a name: up to DASH_NAME_WORDS
+# words, no sentence end, no link markup) and more of them than follow an item, the scrape
+# marks no items with "- ": each goes on its name's line
+DASH_PAIRS = 3
+DASH_NAME_WORDS = 3
+NAME_ENDS = (".", "!", "?", ":", ";")  # a sentence's or a label's end (a call's ")" names)
 BY_LINE = "by"
 BY_LABELS = ("posted", "written", "reported", "words", "story", "text", "reporting", "article",
              "edited", "produced", "hosted")
@@ -252,3 +261,23 @@ def inline_span(previous: str, line: str, after: str) -> bool:
                  or after[0] in SENTENCE_ENDS and (len(after) == 1 or after[1] == " "))
             and not BYLINE.match(after)
             and previous.split(" ", 1)[0] != line.split(" ", 1)[0])
+
+
+def dash_name(previous: str) -> bool:
+    """Whether a line can be the name a "- description" line goes on (dash_separated)."""
+    return (bool(previous) and previous[0] not in "-*+•[" and "](" not in previous
+            and previous.count(" ") < DASH_NAME_WORDS and not previous.endswith(NAME_ENDS))
+
+
+def dash_separated(lines: list[str]) -> bool:
+    """Whether the scrape's "- " lines are descriptions cut from their names (a text node a
+    line), not list items: DASH_PAIRS of them or more follow a name, more than follow an item."""
+    pairs = items = 0
+    for index in range(1, len(lines)):
+        if lines[index].startswith("- "):
+            previous = lines[index - 1].strip()
+            if previous[:2] in ("- ", "* ", "+ ", "• "):
+                items += 1
+            elif dash_name(previous):
+                pairs += 1
+    return pairs >= DASH_PAIRS and pairs > items

@@ -12,6 +12,8 @@ from .rejoin import (
     FLAT_MIN_CHARS,
     WIDE,
     continues_sentence,
+    dash_name,
+    dash_separated,
     inline_span,
     double_spaced,
     is_value,
@@ -98,6 +100,7 @@ def split_blocks(text: str) -> list[Block]:
             links = [links[index] if index >= 0 else 0 for index in kept]
         lines = single
     labels = repeated_labels(lines)
+    dashed = "\n- " in text and dash_separated(lines)  # "LogLevel" / "- minimum log level"
     blocks: list[tuple[list[str], Role, int]] = []
     linked: list[int] = []  # link characters per block
     previous = -1  # the index of the previous line, -1 after a gap
@@ -117,6 +120,12 @@ def split_blocks(text: str) -> list[Block]:
             if not bullet and first in INDENTED_BULLETS and raw[0] == " ":
                 bullet = INDENTED_BULLET.match(stripped)  # lynx's nested "o" and "#" items
         link_chars = links[index] if links else 0
+        if dashed and bullet and first == "-" and previous >= 0 and blocks and dash_name(
+                lines[previous].strip()):
+            blocks[-1][0].append(stripped)  # "LogLevel - minimum log level"
+            linked[-1] += link_chars
+            previous = index
+            continue
         if heading:
             blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
         elif bullet and not DURATION.match(stripped):

@@ -77,3 +77,15 @@ def test_a_short_line_after_a_heading_a_counter_or_a_list_item_stays_apart():
 def test_a_separator_at_a_line_end_or_alone_goes_on_in_the_next():
     texts = [b.text for b in split_blocks("Jane Doe on March 12, 2026\n|\nComments\n\n(\nJane is a farmer.")]
     assert texts == ["Jane Doe on March 12, 2026 | Comments", "( Jane is a farmer."]
+
+
+def test_a_description_cut_from_its_name_goes_on_the_name_not_a_list_item():
+    # a text node a line: "<b>Budget</b> - Our top pick", the " - " at the line's start
+    pairs = "Budget\n- Our top pick for rentals\nHertz\n- The best rewards\nSixt\n- For a wide variety\n"
+    blocks = split_blocks(pairs)
+    assert [b.text for b in blocks] == ["Budget - Our top pick for rentals", "Hertz - The best rewards",
+                                        "Sixt - For a wide variety"]
+    assert {b.role for b in blocks} == {Role.PARAGRAPH}
+    # a list whose items follow each other is a list
+    listed = split_blocks("Budget\n- Our top pick\n- The best rewards\n- For a wide variety\n- Cheap\n")
+    assert [b.role for b in listed][1:] == [Role.ITEM] * 4
