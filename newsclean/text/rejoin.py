@@ -53,6 +53,11 @@ SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its clos
 FIELD_LABEL = re.compile(r"[A-Z][\w’'&()-]*(?: [\w’'&()-]+){0,2} ?:")
 LABEL_REPEATS = 3  # lines a label is said alone on: an entry's record
 LABEL_VALUE_WORDS = 8  # words: a value (a name, a price, a date, a place)
+# a label said once goes on in a paragraph of LABEL_PARAGRAPH_WORDS words or more that ends as
+# a sentence ("<strong>Loppers:</strong> For thicker, older stems ..."), but a commenter's
+# "Jane says:" (a thread's boundary) and a heading over a list stay apart
+LABEL_PARAGRAPH_WORDS = 8
+SAID = ("says:", "said:", "wrote:", "writes:", "commented:", "asks:", "replied:")
 # articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
 NEVER_LAST = frozenset(
     "the a an of to in into for with on at by from and or but as than that within via about "
@@ -225,6 +230,14 @@ def repeated_labels(lines: list[str]) -> frozenset[str]:
 def is_value(label: str, line: str, labels: frozenset[str]) -> bool:
     """Whether the line is the value of a repeated field label on the line before."""
     return label in labels and line[-1] != ":" and line.count(" ") < LABEL_VALUE_WORDS
+
+
+def is_led_paragraph(label: str, line: str) -> bool:
+    """Whether the line is a paragraph that a label on the line before leads ("Loppers:" /
+    "For thicker, older stems ... use loppers.")."""
+    return (label[-1] == ":" and line.count(" ") >= LABEL_PARAGRAPH_WORDS - 1
+            and line.endswith(SENTENCE_ENDS) and FIELD_LABEL.fullmatch(label) is not None
+            and not label.lower().endswith(SAID))
 
 
 def continues_sentence(previous: str, line: str) -> bool:

@@ -16,6 +16,7 @@ from .rejoin import (
     dash_separated,
     inline_span,
     double_spaced,
+    is_led_paragraph,
     is_value,
     join_wrapped,
     repeated_labels,
@@ -135,6 +136,7 @@ def split_blocks(text: str) -> list[Block]:
                 width and widths[previous] <= width  # inside a sentence
                 and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)
                 or (labels and is_value(lines[previous].strip(), stripped, labels))
+                or (join_words == 1 and is_led_paragraph(lines[previous].strip(), stripped))
                 or (continues_sentence(lines[previous], stripped) and (join_words == 1 or (
                     lines[previous].count(" ") >= join_words - 1
                     and not same_start(lines[previous], stripped))))

@@ -89,3 +89,13 @@ def test_a_description_cut_from_its_name_goes_on_the_name_not_a_list_item():
     # a list whose items follow each other is a list
     listed = split_blocks("Budget\n- Our top pick\n- The best rewards\n- For a wide variety\n- Cheap\n")
     assert [b.role for b in listed][1:] == [Role.ITEM] * 4
+
+
+def test_a_label_said_once_goes_on_in_the_paragraph_it_leads():
+    # a text node a line: "<strong>Loppers:</strong> For thicker stems ..."
+    lines = ["Loppers:", "For thicker, older or woody stems, loppers give you the reach you need.",
+             "Jane says:", "I tried this on my own clematis last spring and it worked well.",
+             "Best Practices:", "Keep Them Sharp:", "A sharp blade makes a clean cut that heals fast."]
+    texts = [b.text for b in split_blocks("\n".join(lines))]
+    assert texts[0] == "Loppers: For thicker, older or woody stems, loppers give you the reach you need."
+    assert "Jane says:" in texts and "Best Practices:" in texts  # a commenter; a heading
