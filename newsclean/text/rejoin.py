@@ -77,8 +77,9 @@ INLINE_SPAN_WORDS = 4
 # level", "<b>Budget</b> - Our top pick"): a scrape that prints a text node a line puts the
 # " - " that joined them at the start of the description's line, which then reads as a list
 # item. When DASH_PAIRS such lines or more follow a short line (a name: up to DASH_NAME_WORDS
-# words, no sentence end, no link markup) and more of them than follow an item, the scrape
-# marks no items with "- ": each goes on its name's line
+# words, no sentence end, no link markup), more of them than follow an item and each under a
+# name of its own (not "Pros" / "Cons" over each product), the scrape marks no items with
+# "- ": each goes on its name's line
 DASH_PAIRS = 3
 DASH_NAME_WORDS = 3
 NAME_ENDS = (".", "!", "?", ":", ";")  # a sentence's or a label's end (a call's ")" names)
@@ -285,12 +286,14 @@ def dash_name(previous: str) -> bool:
 def dash_separated(lines: list[str]) -> bool:
     """Whether the scrape's "- " lines are descriptions cut from their names (a text node a
     line), not list items: DASH_PAIRS of them or more follow a name, more than follow an item."""
-    pairs = items = 0
+    names: list[str] = []
+    items = 0
     for index in range(1, len(lines)):
         if lines[index].startswith("- "):
             previous = lines[index - 1].strip()
             if previous[:2] in ("- ", "* ", "+ ", "• "):
                 items += 1
             elif dash_name(previous):
-                pairs += 1
-    return pairs >= DASH_PAIRS and pairs > items
+                names.append(previous)
+    # each name once: "Pros" and "Cons" over each product's items head lists
+    return len(names) >= DASH_PAIRS and len(names) > items and len(set(names)) == len(names)

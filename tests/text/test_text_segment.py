@@ -99,3 +99,9 @@ def test_a_label_said_once_goes_on_in_the_paragraph_it_leads():
     texts = [b.text for b in split_blocks("\n".join(lines))]
     assert texts[0] == "Loppers: For thicker, older or woody stems, loppers give you the reach you need."
     assert "Jane says:" in texts and "Best Practices:" in texts  # a commenter; a heading
+
+
+def test_lists_under_repeated_headings_stay_lists():
+    # "Pros" / "- ..." and "Cons" / "- ..." under each product: the headings of lists
+    text = "".join(f"Pros\n- It cleans well {n}\nCons\n- It is loud {n}\n" for n in range(3))
+    assert [b.role for b in split_blocks(text)].count(Role.ITEM) == 6
