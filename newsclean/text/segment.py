@@ -132,8 +132,9 @@ def split_blocks(text: str) -> list[Block]:
         elif bullet and not DURATION.match(stripped):
             # a number is the item's own ("2. Stop charging" may be a numbered heading)
             blocks.append(([stripped if first.isdigit() else stripped[bullet.end():]], Role.ITEM, 0))
-        elif previous >= 0 and blocks and blocks[-1][1] is not Role.HEADING and ((
-                # a hard wrap (the cheaper test), or a break inside a sentence
+        elif previous >= 0 and blocks and (join_words == 1 or blocks[-1][1] is not Role.HEADING) and ((
+                # a hard wrap (the cheaper test), or a break inside a sentence (in a crawler's
+                # dump, never past a heading's line: "# Headline by Jane Doe |")
                 width and widths[previous] <= width
                 and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)
                 or (labels and is_value(lines[previous].strip(), stripped, labels))
