@@ -80,8 +80,8 @@ INLINE_SPAN_WORDS = 4
 # words, no sentence end, no link markup), more of them than follow an item and each under a
 # name of its own (not "Pros" / "Cons" over each product), the scrape marks no items with
 # "- ": each goes on its name's line
-DASH_PAIRS = 3
-DASH_NAME_WORDS = 3
+DASH_PAIRS = 3  # lines: three names, as BARE_LIST_LINES (rule of thumb)
+DASH_NAME_WORDS = 3  # words: a name ("IgnoreRequestContent / IgnoreResponseContent")
 NAME_ENDS = (".", "!", "?", ":", ";")  # a sentence's or a label's end (a call's ")" names)
 BY_LINE = "by"
 BY_LABELS = ("posted", "written", "reported", "words", "story", "text", "reporting", "article",
