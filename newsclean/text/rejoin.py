@@ -252,7 +252,8 @@ def continues_sentence(previous: str, line: str) -> bool:
             and previous[-2] not in SENTENCE_INNER_ENDS):
         return False  # but a quoted word closes no sentence: “k” / is a folding target
     if line[0] in MID_SENTENCE_MARKS or not WORD.search(line) or (
-            previous[-1] in OPEN_LAST and (previous[-2:] in OPEN_ENDS or len(previous) == 1)):
+            previous[-1] in OPEN_LAST and (len(previous) == 1 or previous[-2:] in OPEN_ENDS and (
+                previous[-1] != "|" or previous.count("|") == 1))):  # not a table's row: "| a | b |"
         return True
     if line[0].islower():  # "by Jane Doe - 10/08/25" under a headline, "by" / "Jane Doe"
         return not (BYLINE.match(line) or line == BY_LINE and not previous.lower().endswith(

@@ -105,3 +105,9 @@ def test_lists_under_repeated_headings_stay_lists():
     # "Pros" / "- ..." and "Cons" / "- ..." under each product: the headings of lists
     text = "".join(f"Pros\n- It cleans well {n}\nCons\n- It is loud {n}\n" for n in range(3))
     assert [b.role for b in split_blocks(text)].count(Role.ITEM) == 6
+
+
+def test_a_table_s_rows_stay_rows():
+    rows = ("| Rank | Group | Share |\n| --- | --- | --- |\n| 1 | State Farm | 17.1 |\n"
+            "| 2 | Progressive | 14.2 |\n")
+    assert len(split_blocks(rows)) >= 3
