@@ -74,6 +74,7 @@ FURNITURE = [
     ("Like this story? Share it with a friend!", "share"),
     ("Print this story | Email to a friend | Write a letter to the editor", "share"),
     ("Have your say", "comments"),
+    ("Discussion about this post", "comments"),
     ("Video by Aled Price", "caption"),
     ("Video: Harbour TV", "caption"),
     ("Graphic credit: Harbour Trust", "caption"),

@@ -37,6 +37,10 @@ LYNX_SAMPLE = 20000  # characters read to tell a lynx dump (its link numbers sta
 # (rule of thumb)
 LYNX_MIN_LINKS = 5
 LYNX_LINK_CHARS = 25  # lynx marks where a link starts, not where it ends: a link's usual length
+# ...and a link in a sentence ends by the clause it opens, before its comma or full stop
+# ("[5]Django 6 just dropped, [6]Asp.net Core 10 came out"), and before the next link: four
+# links in a paragraph counted 25 characters each made it a link list
+LINK_CLAUSE_END = re.compile(r"[,.;:!?](?=\s|$)")
 
 # a Markdown link's or image's target: an address, a path or an anchor ("](https://...)",
 # "](/news/)", "](#top)", "](photo.jpg)"); a lynx dump's link before a bracket
@@ -79,8 +83,7 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
         links = [0] * len(lines)
         for index, line in enumerate(lines):
             if "[" in line:
-                line, count = LYNX_NUMBER.subn("", line)
-                lines[index], links[index] = line, min(len(line), count * LYNX_LINK_CHARS)
+                lines[index], links[index] = lynx_link_text(line)
     if links:
         text = "\n".join(lines)
     if "[" in text:  # an image beside a name or a headline goes; an image's own line stays
@@ -91,6 +94,19 @@ def clean_lines(text: str) -> tuple[list[str], list[int] | None]:
     if any(scheme in text for scheme in SCHEMES):  # then blank the lines that are only an address
         lines = ["" if ":" in line and URL_LINE.fullmatch(line) else line for line in lines]
     return [line.rstrip() for line in lines], links
+
+
+def lynx_link_text(line: str) -> tuple[str, int]:
+    """The line without lynx's link numbers, and how many characters its links take: from
+    each number up to the next, a clause's end or LYNX_LINK_CHARS, whichever comes first."""
+    marks = list(LYNX_NUMBER.finditer(line))
+    linked = 0
+    for mark, after in zip(marks, marks[1:] + [None]):
+        text = line[mark.end():after.start() if after else len(line)]
+        end = LINK_CLAUSE_END.search(text)
+        linked += min(end.start() if end else len(text), LYNX_LINK_CHARS)
+    line = LYNX_NUMBER.sub("", line)
+    return line, min(len(line), linked)
 
 
 def markdown_link_text(line: str) -> tuple[str, int]:

@@ -33,7 +33,7 @@ FLAT_LINE_CHARS = 1000  # a few (newlines collapsed by a crawler): its sentences
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…", "。")
 # a line opening so goes on the sentence above (", and", "; then", "% of")
 MID_SENTENCE_MARKS = frozenset(",;)%–—")
-OPEN_ENDS = frozenset((" (", " /", " –", " —", " &"))  # a line ending so breaks mid-sentence
+OPEN_ENDS = frozenset((" (", " /", " –", " —", " &", " |"))  # a line ending so breaks mid-sentence
 OPEN_LAST = frozenset(end[-1] for end in OPEN_ENDS)
 QUOTE_CLOSERS = frozenset("”»")  # typographic: code closes its strings with straight quotes
 SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its closing quote or bracket
@@ -45,6 +45,11 @@ SENTENCE_INNER_ENDS = frozenset(".!?…。")  # a sentence's end before its clos
 FIELD_LABEL = re.compile(r"[A-Z][\w’'&()-]*(?: [\w’'&()-]+){0,2} ?:")
 LABEL_REPEATS = 3  # lines a label is said alone on: an entry's record
 LABEL_VALUE_WORDS = 8  # words: a value (a name, a price, a date, a place)
+# a label said once goes on in a paragraph of LABEL_PARAGRAPH_WORDS words or more that ends as
+# a sentence ("<strong>Loppers:</strong> For thicker, older stems ..."), but a commenter's
+# "Jane says:" (a thread's boundary) and a heading over a list stay apart
+LABEL_PARAGRAPH_WORDS = 8
+SAID = ("says:", "said:", "wrote:", "writes:", "commented:", "asks:", "replied:")
 # articles, prepositions and conjunctions: a line ending on one was cut inside its sentence
 NEVER_LAST = frozenset(
     "the a an of to in into for with on at by from and or but as than that within via about "
@@ -55,6 +60,21 @@ NEVER_LAST = frozenset(
 # text node: "Headline" / "by" / "Jane Doe"): the opening of a byline, not the line above's
 # last word ("... a real difference by Jane Doe" hid the byline), unless that line credits a
 # picture ("Photo" / "by" / "Jane Doe") or opens the byline itself ("Posted" / "by" / "BeauHD")
+# ---- a link or a code span on a line of its own, inside a sentence ("That's why" / "ICU" /
+# "exists - pretty much ..."): a line of up to INLINE_SPAN_WORDS words between a line that ends
+# no sentence and one that goes on in lower case or with punctuation is the sentence's middle
+# (the next line's test alone leaves the span's capital cutting the sentence in two)
+INLINE_SPAN_WORDS = 4
+# ---- a name and its description in two text nodes ("<code>LogLevel</code> - minimum log
+# level", "<b>Budget</b> - Our top pick"): a scrape that prints a text node a line puts the
+# " - " that joined them at the start of the description's line, which then reads as a list
+# item. When DASH_PAIRS such lines or more follow a short line (a name: up to DASH_NAME_WORDS
+# words, no sentence end, no link markup), more of them than follow an item and each under a
+# name of its own (not "Pros" / "Cons" over each product), the scrape marks no items with
+# "- ": each goes on its name's line
+DASH_PAIRS = 3  # lines: three names, as BARE_LIST_LINES (rule of thumb)
+DASH_NAME_WORDS = 3  # words: a name ("IgnoreRequestContent / IgnoreResponseContent")
+NAME_ENDS = (".", "!", "?", ":", ";")  # a sentence's or a label's end (a call's ")" names)
 BY_LINE = "by"
 BY_LABELS = ("posted", "written", "reported", "words", "story", "text", "reporting", "article",
              "edited", "produced", "hosted")
@@ -164,6 +184,14 @@ def is_value(label: str, line: str, labels: frozenset[str]) -> bool:
     return label in labels and line[-1] != ":" and line.count(" ") < LABEL_VALUE_WORDS
 
 
+def is_led_paragraph(label: str, line: str) -> bool:
+    """Whether the line is a paragraph that a label on the line before leads ("Loppers:" /
+    "For thicker, older stems ... use loppers.")."""
+    return (label[-1] == ":" and line.count(" ") >= LABEL_PARAGRAPH_WORDS - 1
+            and line.endswith(SENTENCE_ENDS) and FIELD_LABEL.fullmatch(label) is not None
+            and not label.lower().endswith(SAID))
+
+
 def continues_sentence(previous: str, line: str) -> bool:
     """A line break inside a sentence (page source whitespace kept by crude scrapers, a text
     node per line): the line before ends mid-sentence, and this one goes on in lower case or
@@ -175,9 +203,49 @@ def continues_sentence(previous: str, line: str) -> bool:
             and previous[-2] not in SENTENCE_INNER_ENDS):
         return False  # but a quoted word closes no sentence: “k” / is a folding target
     if line[0] in MID_SENTENCE_MARKS or not WORD.search(line) or (
-            previous[-1] in OPEN_LAST and previous[-2:] in OPEN_ENDS):
+            previous[-1] in OPEN_LAST and (len(previous) == 1 or previous[-2:] in OPEN_ENDS and (
+                previous[-1] != "|" or previous.count("|") == 1))):  # not a table's row: "| a | b |"
         return True
     if line[0].islower():  # "by Jane Doe - 10/08/25" under a headline, "by" / "Jane Doe"
         return not (BYLINE.match(line) or line == BY_LINE and not previous.lower().endswith(
             NOT_AUTHORED + BY_LABELS) or BYLINE.match(GLUED_BY_NAME.sub("by ", line, count=1)))
     return previous[previous.rfind(" ") + 1:].lower() in NEVER_LAST
+
+
+def inline_span(previous: str, line: str, after: str) -> bool:
+    """Whether ``line`` is a link's or a code span's text cut out of its sentence: the line
+    before stops on a word in lower case (mid-sentence: "That's why"; not a heading's, a
+    name's or a counter's last word: "109 Comments"), it is short, has a letter and ends on no
+    word a sentence goes on from (a rail's "Read More News on" opens its line), and the
+    sentence goes on in ``after`` (not another item of a list: "2 tablespoons ...")."""
+    last = previous[previous.rfind(" ") + 1:]
+    return (last[:1].islower() and not previous.endswith(SENTENCE_ENDS)
+            and line.count(" ") < INLINE_SPAN_WORDS and not line.endswith(SENTENCE_ENDS)
+            and line[line.rfind(" ") + 1:].lower() not in NEVER_LAST  # a phrase's opening
+            and any(c.isalpha() for c in line) and bool(after)
+            and (after[0].islower() or after[0] in MID_SENTENCE_MARKS
+                 or after[0] in SENTENCE_ENDS and (len(after) == 1 or after[1] == " "))
+            and not BYLINE.match(after)
+            and previous.split(" ", 1)[0] != line.split(" ", 1)[0])
+
+
+def dash_name(previous: str) -> bool:
+    """Whether a line can be the name a "- description" line goes on (dash_separated)."""
+    return (bool(previous) and previous[0] not in "-*+•[" and "](" not in previous
+            and previous.count(" ") < DASH_NAME_WORDS and not previous.endswith(NAME_ENDS))
+
+
+def dash_separated(lines: list[str]) -> bool:
+    """Whether the scrape's "- " lines are descriptions cut from their names (a text node a
+    line), not list items: DASH_PAIRS of them or more follow a name, more than follow an item."""
+    names: list[str] = []
+    items = 0
+    for index in range(1, len(lines)):
+        if lines[index].startswith("- "):
+            previous = lines[index - 1].strip()
+            if previous[:2] in ("- ", "* ", "+ ", "• "):
+                items += 1
+            elif dash_name(previous):
+                names.append(previous)
+    # each name once: "Pros" and "Cons" over each product's items head lists
+    return len(names) >= DASH_PAIRS and len(names) > items and len(set(names)) == len(names)

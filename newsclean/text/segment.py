@@ -13,7 +13,11 @@ from .rejoin import (
     FLAT_MIN_CHARS,
     WIDE,
     continues_sentence,
+    dash_name,
+    dash_separated,
     double_spaced,
+    inline_span,
+    is_led_paragraph,
     is_value,
     join_wrapped,
     repeated_labels,
@@ -97,6 +101,7 @@ def split_blocks(text: str) -> list[Block]:
             links = [links[index] if index >= 0 else 0 for index in kept]
         lines = single
     labels = repeated_labels(lines)
+    dashed = "\n- " in text and dash_separated(lines)  # "LogLevel" / "- minimum log level"
     blocks: list[tuple[list[str], Role, int]] = []
     linked: list[int] = []  # link characters per block
     previous = -1  # the index of the previous line, -1 after a gap
@@ -116,18 +121,29 @@ def split_blocks(text: str) -> list[Block]:
             if not bullet and first in INDENTED_BULLETS and raw[0] == " ":
                 bullet = INDENTED_BULLET.match(stripped)  # lynx's nested "o" and "#" items
         link_chars = links[index] if links else 0
+        if dashed and bullet and first == "-" and previous >= 0 and blocks and dash_name(
+                lines[previous].strip()):
+            blocks[-1][0].append(stripped)  # "LogLevel - minimum log level"
+            linked[-1] += link_chars
+            previous = index
+            continue
         if heading:
             blocks.append(([heading.group(2)], Role.HEADING, len(heading.group(1))))
         elif bullet and not DURATION.match(stripped):
             # a number is the item's own ("2. Stop charging" may be a numbered heading)
             blocks.append(([stripped if first.isdigit() else stripped[bullet.end():]], Role.ITEM, 0))
-        elif previous >= 0 and blocks and ((  # a hard wrap (the cheaper test), or a break
-                width and widths[previous] <= width  # inside a sentence
+        elif previous >= 0 and blocks and (join_words == 1 or blocks[-1][1] is not Role.HEADING) and ((
+                # a hard wrap (the cheaper test), or a break inside a sentence (in a crawler's
+                # dump, never past a heading's line: "# Headline by Jane Doe |")
+                width and widths[previous] <= width
                 and widths[previous] + 1 + word_width(stripped, narrow) > width - 2)
                 or (labels and is_value(lines[previous].strip(), stripped, labels))
+                or (join_words == 1 and is_led_paragraph(lines[previous].strip(), stripped))
                 or (continues_sentence(lines[previous], stripped) and (join_words == 1 or (
                     lines[previous].count(" ") >= join_words - 1
-                    and not same_start(lines[previous], stripped))))):
+                    and not same_start(lines[previous], stripped))))
+                or (join_words == 1 and index + 1 < len(lines) and inline_span(
+                    lines[previous], stripped, lines[index + 1].strip()))):
             blocks[-1][0].append(stripped)
             linked[-1] += link_chars
             previous = index

@@ -49,6 +49,15 @@ def test_lynx_link_numbers_go_and_count_a_link_s_usual_length():
     assert links == [min(len(lines[0]), LYNX_LINK_CHARS)] * 6
 
 
+def test_a_lynx_link_in_a_sentence_ends_by_its_clause_or_the_next_link():
+    text = "\n".join(f"[{n}]Story number {n} about the town" for n in range(1, 7))
+    lines, links = clean_lines(text + "\nA big year: [7]Django 6 just dropped, [8]Rails 8.1 came out.")
+    assert lines[-1] == "A big year: Django 6 just dropped, Rails 8.1 came out."
+    assert links is not None and links[-1] == len("Django 6 just dropped") + len("Rails 8.1 came out")
+    _, links = clean_lines(text + "\n[7]Home [8]News [9]Sport")
+    assert links is not None and links[-1] == len("Home News Sport")  # a menu: all of it
+
+
 def test_a_lynx_link_number_before_a_bracket_is_no_markdown_link():
     # "[7](312) 870-0008": a linked phone number, as lynx prints it, is no "[text](url)"
     text = "\n".join(f"[{n}]Story number {n} about the town" for n in range(1, 7))
