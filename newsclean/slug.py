@@ -68,6 +68,16 @@ def slug_cover(text: str, words: tuple[str, ...]) -> float:
     return sum(1 for word in words if said_in(word, said)) / len(words)
 
 
+def may_cover(text: str, words: tuple[str, ...], share: float) -> bool:
+    """False when `text` cannot say `share` of the slug's `words` (slug_cover): a cheap bound,
+    as a word the line says, starts or shares a stem with holds the slug word's first
+    STEM_LETTERS letters (all of it, when shorter) somewhere in the line."""
+    if not words:
+        return False
+    lower = text.lower()
+    return sum(1 for word in words if word[:STEM_LETTERS] in lower) / len(words) >= share
+
+
 def said_in(word: str, said: set[str]) -> bool:
     """The slug's word is one of the line's words `said`, or a stem of one or one's stem."""
     if word in said:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..slug import slug_cover
+from ..slug import may_cover, slug_cover
 from ..titles import SITE_NAME_WORDS, TITLE_PART_SEPARATOR
 from .blocks import Block, Role
 
@@ -107,11 +107,13 @@ def slug_headline(shown: list[Block], slug: tuple[str, ...], start: int,
         if chosen_at is None or kept >= 1:  # headline over the subheading that restates it
             return None
         above = [index for index in range(max(0, chosen_at - SLUG_ABOVE), chosen_at)
-                 if shown[index].role is not Role.ITEM and is_candidate(shown[index])
+                 if shown[index].role is not Role.ITEM
+                 and may_cover(shown[index].text, slug, SLUG_COVER) and is_candidate(shown[index])
                  and (cover := slug_cover(shown[index].text, slug)) > kept
                  and cover >= SLUG_COVER]
         return above[-1] if above else None
     found = [index for index, block in enumerate(shown) if block.role is not Role.ITEM
+             and may_cover(block.text, slug, SLUG_COVER)  # a cheap bound first
              and slug_cover(block.text, slug) >= SLUG_COVER and is_candidate(block)]
     before = [index for index in found if index < start]
     return before[-1] if before else (found[0] if found else None)
