@@ -41,8 +41,17 @@ def is_flat(text: str) -> bool:
     <pre>, in a page otherwise flattened), as segment.split_blocks reads it."""
     if len(text) <= FLAT_LINE_CHARS:
         return False
-    return text.find("\n", 0, FLAT_LINE_CHARS) < 0 or len(text) > FLAT_MIN_CHARS and (
-        len(text) > FLAT_LINE_CHARS * sum(1 for line in text.splitlines() if line.strip()))
+    if text.find("\n", 0, FLAT_LINE_CHARS) < 0:
+        return True
+    if len(text) <= FLAT_MIN_CHARS:
+        return False
+    lines = 0  # lines with words, counted until they are too many for a flattened page
+    for line in text.splitlines():
+        if line.strip():
+            lines += 1
+            if len(text) <= FLAT_LINE_CHARS * lines:
+                return False
+    return True
 
 
 def visible_headline(blocks: list[Block], start: int, end: int, title: str) -> int | None:
