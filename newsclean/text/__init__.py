@@ -56,7 +56,7 @@ from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
 from .region import RegionChoice, apply_line_rules, choose_article_region
-from .rejoin import FLAT_LINE_CHARS, FLAT_MIN_CHARS
+from .rejoin import flattened
 from .relink import find_anchors, relink_blocks
 from .render import render_markdown
 from .revise import marks_items, revise_region, trim_edges
@@ -177,10 +177,9 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     # title, byline and date are looked for as if the site's strip_line lines were not there
     view = MetaView.of(blocks, region.start)
     # the URL's slug, a witness of the headline; not on a page flattened to a line or a few
-    # (as segment.split_blocks tells it), whose "lines" are its sentences (one says the slug's
-    # words as often as the headline)
-    flattened = len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * (text.count("\n") + 1)
-    slug = () if flattened else slug_words(url, stops)
+    # (rejoin.flattened, split_blocks' rule, on the scrape's lines), whose "lines" are its
+    # sentences (one says the slug's words as often as the headline)
+    slug = () if flattened(len(text), text.count("\n") + 1) else slug_words(url, stops)
     headline = find_headline(text, blocks, region, view, stops, note, slug)
     start, end = headline.region.start, headline.region.end
     body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,

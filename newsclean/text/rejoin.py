@@ -80,6 +80,12 @@ BY_LABELS = ("posted", "written", "reported", "words", "story", "text", "reporti
              "edited", "produced", "hosted")
 
 
+
+def flattened(chars: int, lines: int) -> bool:
+    """Whether a scrape of `chars` characters in `lines` lines is read as flattened (its lines
+    average more than FLAT_LINE_CHARS): segment.split_blocks then cuts it at its sentences."""
+    return chars > FLAT_MIN_CHARS and chars > FLAT_LINE_CHARS * lines
+
 def wrapped_at(lines: list[str], narrow: bool) -> tuple[int | None, list[int]]:
     widths = [len(line) for line in lines] if narrow else [display_width(line) for line in lines]
     return wrap_width(lines, widths, narrow), widths

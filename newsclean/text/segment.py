@@ -9,13 +9,12 @@ from .blocks import Block, Role
 from .flat import unflatten
 from .markup import clean_lines, tidy
 from .rejoin import (
-    FLAT_LINE_CHARS,
-    FLAT_MIN_CHARS,
     WIDE,
     continues_sentence,
     dash_name,
     dash_separated,
     double_spaced,
+    flattened,
     inline_span,
     is_led_paragraph,
     is_value,
@@ -83,7 +82,7 @@ def split_blocks(text: str) -> list[Block]:
     """Paragraphs, headings and list items, with hard-wrapped lines rejoined (of a scrape cut
     to first_lines)."""
     lines, links = clean_lines(text)
-    if len(text) > FLAT_MIN_CHARS and len(text) > FLAT_LINE_CHARS * len(lines):
+    if flattened(len(text), len(lines)):
         lines, links = unflatten(lines)[:MAX_LINES], None
     narrow = text.isascii() or not WIDE.search(text)  # then columns are characters
     width, widths = wrapped_at(lines, narrow)
