@@ -98,17 +98,28 @@ UPDATE_LABEL = re.compile(r"\b(?:updated|modified|revised|edited|aktualisiert|ge
 # 16, 2019 - Updated July 9, 2025")
 UPDATE_START = re.compile(r"(?=" + UPDATE_LABEL.pattern + ")", re.IGNORECASE)
 # what labels a date as no publication's, right before it: a product's release or stock date, a
-# member's joining day or last visit, a rule's or an offer's start or end ("Released 21 Aug,
-# 2012", "Release Date: ...", "Expected availability: Apr 01, 2026", "Member since February 16,
-# 2016", "Last active December 20, 2025", "Effective beginning 6/2/2025:"; en, de, fr, es)
+# member's joining day or last visit, a rule's or an offer's start or end, a page's last review
+# or check ("Released 21 Aug, 2012", "Release Date: ...", "Expected availability: Apr 01, 2026",
+# "Member since February 16, 2016", "Last active December 20, 2025", "Effective beginning
+# 6/2/2025:", "Date Last Reviewed: April 2025"; en, de, fr, es)
 OTHER_EVENT_LABEL = re.compile(
     r"\b(?:release[sd]?(?: date)?|(?:expected )?availab(?:le|ility)(?: from| on)?|in stock(?: since)?|"
     r"member since|joined|last (?:active|seen|login)|effective(?: beginning| from| on)?|expires?(?: on)?|"
     r"ends?(?: on)?|valid (?:until|through)|today(?:'s)?(?: hours| date| is)?|"
-    r"erscheinungsdatum|erschienen(?: am)?|erscheint(?: am)?|mitglied seit|date de sortie|sortie(?: le)?|"
+    r"(?:date )?(?:last )?reviewed(?: on)?|last checked(?: on)?|"
+    r"erscheinungsdatum|erschienen(?: am)?|erscheint(?: am)?|mitglied seit|(?:über)?prüft am|"
+    r"date de sortie|sortie(?: le)?|vérifié le|revisado el|"
     r"disponible(?: le| el)?|membre depuis|lanzamiento|miembro desde|heute|aujourd'hui|hoy)\W*$",
     re.IGNORECASE)
 LABEL_CHARS = 40  # characters before a date read for its label, at most
+# og:type values by which a page calls itself a site's page rather than an article: its declared
+# publication date is its record's in the site's system, a date when the page shows it nowhere
+# and declares a later change (WCXB articles-dev: 5 such pages, 2 the gold calls undated and 3
+# whose gold date is the modification date they show; og:type article: no such rule holds)
+SITE_PAGE_TYPES = frozenset({"website"})
+HIDDEN_TAGS = ("script", "style", "template", "noscript")  # text no reader sees
+# where a declared date comes from (publication_date's sources)
+DECLARED_SOURCES = frozenset({"json-ld datePublished", "meta tag"})
 
 
 def publication_date(tree, url: str | None, linked: LinkedData, language: str | None = None,
@@ -123,6 +134,15 @@ def publication_date(tree, url: str | None, linked: LinkedData, language: str | 
     if front_page(url):
         return None, ("", "a site's front page: the dates it shows and declares are its teasers'")
     metas = meta_contents(tree) if meta_tags is None else meta_tags
+    day, source = read_date(tree, url, linked, language, metas)
+    if day and source[0] in DECLARED_SOURCES and site_page(metas):
+        return site_page_date(tree, day, linked, metas, language) or (day, source)
+    return day, source
+
+
+def read_date(tree, url: str | None, linked: LinkedData, language: str | None,
+              metas: dict[str, list[str]]) -> tuple[str | None, tuple[str, str]]:
+    """publication_date's reading, before the test of a site's page (`site_page_date`)."""
     declared = {linked.published} | {meta_day(metas, name) for name in PUBLISHED_META}
     shown: list[tuple[str, bool]] | None = None
     for extensive in (False, True):
@@ -164,6 +184,40 @@ def publication_date(tree, url: str | None, linked: LinkedData, language: str | 
         return declared_day, ("meta tag", "declared in the page's meta tags (htmldate read another "
                               "date, which the page does not back)")
     return None, ("", "")
+
+
+def site_page(metas: dict[str, list[str]]) -> bool:
+    """The page calls itself a site's page, not an article (og:type "website")."""
+    return any(kind.strip().lower() in SITE_PAGE_TYPES for kind in metas.get("og:type", ())[:1])
+
+
+def site_page_date(tree, day: str, linked: LinkedData, metas: dict[str, list[str]],
+                   language: str | None = None) -> tuple[str | None, tuple[str, str]] | None:
+    """For a site's page (`site_page`) whose declared publication `day` its text shows nowhere
+    and which declares a modification on another day: that day when the page shows it (the
+    date the page gives itself), else none. None when the rule does not apply (the page
+    shows `day`, or declares no other modification date)."""
+    modified = modified_date(tree, linked, metas)
+    if not modified or modified == day:
+        return None
+    body = tree.find("body")
+    shown = visible_days(body if body is not None else tree, language)
+    if day in shown:
+        return None
+    if modified in shown:
+        return modified, ("modification, as shown", "a site's page (og:type website) that shows its "
+                          "declared modification date and not its declared publication date")
+    return None, ("", "a site's page (og:type website) that shows neither the publication date "
+                  "it declares nor its later modification date")
+
+
+def visible_days(scope, language: str | None = None) -> set[str]:
+    """Every day the text of `scope` shows, wherever it stands (not in scripts or styles), and
+    its <time> elements' datetimes."""
+    hidden = " or ".join(f"ancestor::{tag}" for tag in HIDDEN_TAGS)
+    text = collapse(" ".join(scope.xpath(f".//text()[not({hidden})]")))
+    days = set(find_dates(text, language)) | set(dashed_dates(text))
+    return days | {day for time in scope.iter("time") if (day := iso_day(time.get("datetime")))}
 
 
 def modified_date(tree, linked: LinkedData, meta_tags: dict[str, list[str]] | None = None) -> str | None:

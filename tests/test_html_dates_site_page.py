@@ -1,0 +1,94 @@
+"""HTML dates, issue 15 (ninth session): dates a page declares or shows that are no publication's,
+each shape on a page of our own: a site's page (og:type website) whose declared publication
+date it shows nowhere while it declares a later change, and a date labelled as the page's last
+review or check."""
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+
+import newsclean
+from newsclean import html_dates
+from newsclean.html_dates import labelled_days, shown_dates, site_page_date, visible_days
+from newsclean.jsonld import read_linked_data
+from tests.millpond import HEADLINE, STORY
+
+URL = "https://millfordcourier.example/guides/mill-pond"
+PUBLISHED, MODIFIED = "2013-08-22", "2025-03-27"
+
+
+def page(og_type: str | None = "website", shown: str = "", modified: str | None = MODIFIED) -> str:
+    """A guide whose JSON-LD declares its publication (and its modification) date, with
+    og:type `og_type` and the line `shown` under its headline."""
+    linked = {"@context": "https://schema.org", "@type": "Article", "headline": HEADLINE,
+              "datePublished": f"{PUBLISHED}T21:43:53Z"}
+    if modified:
+        linked["dateModified"] = f"{modified}T10:00:00Z"
+    og = f"<meta property='og:type' content='{og_type}'>" if og_type else ""
+    return (f"<html><head><title>{HEADLINE}</title>{og}"
+            f"<script type='application/ld+json'>{json.dumps(linked)}</script></head><body>"
+            f"<main><article><h1>{HEADLINE}</h1>{shown}{STORY}</article></main></body></html>")
+
+
+def date_of(html: str) -> str | None:
+    tree = lxml.html.fromstring(html)
+    return html_dates.publication_date(tree, URL, read_linked_data(tree))[0]
+
+
+# ---- a site's page: its declared publication date when it shows it, else what it shows ----
+
+def test_a_site_page_that_shows_no_date_gets_none_for_its_unshown_declared_one():
+    assert date_of(page()) is None
+    article = newsclean.clean(page(), url=URL)
+    assert article.date is None
+    assert article.date_modified == MODIFIED  # still given as what it is
+
+
+def test_a_site_page_that_shows_its_modification_date_is_dated_by_it():
+    shown = "<p class='updated'>Last updated March 27, 2025</p>"
+    assert date_of(page(shown=shown)) == MODIFIED
+
+
+def test_a_site_page_that_shows_its_publication_date_keeps_it():
+    shown = "<p class='byline'>Published August 22, 2013</p>"
+    assert date_of(page(shown=shown)) == PUBLISHED
+
+
+@pytest.mark.parametrize("og_type", ["article", None])
+def test_an_article_keeps_the_publication_date_it_declares_without_showing_it(og_type):
+    assert date_of(page(og_type=og_type)) == PUBLISHED
+
+
+@pytest.mark.parametrize("modified", [None, PUBLISHED])
+def test_a_site_page_that_declares_no_later_change_keeps_its_declared_date(modified):
+    assert date_of(page(modified=modified)) == PUBLISHED
+
+
+def test_the_rule_reads_only_what_a_reader_sees():
+    # the day in a script or a style is not shown; in a <time>'s datetime it is
+    html = page(shown=f"<script>var published = 'August 22, 2013';</script><time datetime='{MODIFIED}'>"
+                      "last spring</time>")
+    body = lxml.html.fromstring(html).find("body")
+    assert visible_days(body) == {MODIFIED}
+    tree = lxml.html.fromstring(html)
+    day, (source, _) = site_page_date(tree, PUBLISHED, read_linked_data(tree), html_dates.meta_contents(tree))
+    assert (day, source) == (MODIFIED, "modification, as shown")
+
+
+# ---- a review's or a check's date is no publication's ----
+
+@pytest.mark.parametrize("label", ["Date Last Reviewed:", "Last reviewed", "Reviewed on", "Last checked:",
+                                   "Zuletzt überprüft am", "Vérifié le"])
+def test_a_date_labelled_a_review_or_a_check_is_not_shown_as_a_publication(label):
+    assert labelled_days("April 14, 2025", label) == []
+    html = (f"<html><body><main><article><h1>{HEADLINE}</h1>{STORY}<div class='field'>"
+            f"<div class='label'>{label}</div><div class='item'><time datetime='2025-04-14'>"
+            "April 14, 2025</time></div></div></article></main></body></html>")
+    assert shown_dates(lxml.html.fromstring(html).find("body")) == []
+
+
+def test_a_date_reviewed_by_someone_is_still_read():
+    # "Reviewed by Dr Jane Doe | March 3, 2025": the label before the date is a byline's
+    assert labelled_days("March 3, 2025", "Medically reviewed by Dr Jane Doe |") == [("2025-03-03", False)]
