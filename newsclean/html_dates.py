@@ -197,18 +197,18 @@ def site_page_date(tree, day: str, linked: LinkedData, metas: dict[str, list[str
     and which declares a modification on another day: that day when the page shows it (the
     date the page gives itself), else none. None when the rule does not apply (the page
     shows `day`, or declares no other modification date)."""
+    body = tree.find("body")
+    scope = body if body is not None else tree
+    if day in visible_days(scope, language):
+        return None
+    if own := shown_dates(scope, language):
+        return own[0][0], ("page text", "a site's page (og:type website) that shows a date and not "
+                           "the publication date it declares")
     modified = modified_date(tree, linked, metas)
     if not modified or modified == day:
         return None
-    body = tree.find("body")
-    shown = visible_days(body if body is not None else tree, language)
-    if day in shown:
-        return None
-    if modified in shown:
-        return modified, ("modification, as shown", "a site's page (og:type website) that shows its "
-                          "declared modification date and not its declared publication date")
-    return None, ("", "a site's page (og:type website) that shows neither the publication date "
-                  "it declares nor its later modification date")
+    return None, ("", "a site's page (og:type website) that shows no date, not the publication date "
+                  "it declares, and declares a later change")
 
 
 def visible_days(scope, language: str | None = None) -> set[str]:
