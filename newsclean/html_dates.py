@@ -13,7 +13,10 @@ the box). When htmldate's date is shown labelled an edit's or an update's and an
 is shown before it unlabelled, that one is the publication ("asked" over "edited"). When
 htmldate's date is not backed, the date line right under the headline gives the date, unless
 it is an update's, else a publication meta tag. A site's front page (no path) gets no date:
-what it shows and declares is its newest teaser's.
+what it shows and declares is its newest teaser's. A page that calls itself a site's page (og:type
+website) and shows nowhere the publication date it declares is dated by what it shows, or not
+at all when it shows no date and declares a later change. A date labelled as a review's or a
+check's ("Date Last Reviewed:") is no publication's.
 htmldate alone gave a date to 53 of the 123 WCXB dev pages that show none (a comment's or a
 teaser's <time>, a date in the URL of a page that says nothing of it); trafilatura, with the
 extensive search, to 122."""
@@ -112,10 +115,12 @@ OTHER_EVENT_LABEL = re.compile(
     r"disponible(?: le| el)?|membre depuis|lanzamiento|miembro desde|heute|aujourd'hui|hoy)\W*$",
     re.IGNORECASE)
 LABEL_CHARS = 40  # characters before a date read for its label, at most
-# og:type values by which a page calls itself a site's page rather than an article: its declared
-# publication date is its record's in the site's system, a date when the page shows it nowhere
-# and declares a later change (WCXB articles-dev: 5 such pages, 2 the gold calls undated and 3
-# whose gold date is the modification date they show; og:type article: no such rule holds)
+# og:type values by which a page calls itself a site's page rather than an article (a service,
+# a guide, a docs or wiki page): the publication date it declares is its record's in the site's
+# system, the page's date only when the page shows it; else the date the page shows is its date,
+# and when it shows none and declares a later change, it has none (WCXB articles-dev: of 12 such
+# pages, the gold dates 6 by the date they show and calls 3 undated; 1 right date lost each way.
+# og:type article keeps its declared date: 91 right dates there are shown nowhere)
 SITE_PAGE_TYPES = frozenset({"website"})
 HIDDEN_TAGS = ("script", "style", "template", "noscript")  # text no reader sees
 # where a declared date comes from (publication_date's sources)
@@ -194,9 +199,9 @@ def site_page(metas: dict[str, list[str]]) -> bool:
 def site_page_date(tree, day: str, linked: LinkedData, metas: dict[str, list[str]],
                    language: str | None = None) -> tuple[str | None, tuple[str, str]] | None:
     """For a site's page (`site_page`) whose declared publication `day` its text shows nowhere
-    and which declares a modification on another day: that day when the page shows it (the
-    date the page gives itself), else none. None when the rule does not apply (the page
-    shows `day`, or declares no other modification date)."""
+    (`visible_days`): the first date its own text shows (`shown_dates`: the date the page
+    gives itself), else, when it declares a modification on another day, no date. None when
+    the rule does not apply (the page shows `day`, or shows no date and declares no change)."""
     body = tree.find("body")
     scope = body if body is not None else tree
     if day in visible_days(scope, language):

@@ -74,7 +74,14 @@ def test_the_rule_reads_only_what_a_reader_sees():
     assert visible_days(body) == {MODIFIED}
     tree = lxml.html.fromstring(html)
     day, (source, _) = site_page_date(tree, PUBLISHED, read_linked_data(tree), html_dates.meta_contents(tree))
-    assert (day, source) == (MODIFIED, "modification, as shown")
+    assert (day, source) == (MODIFIED, "page text")
+
+
+def test_a_site_page_is_dated_by_the_date_it_shows_not_the_one_it_declares():
+    shown = "<p class='byline'>Jane Doe | May 14, 2025</p>"
+    assert date_of(page(shown=shown)) == "2025-05-14"
+    assert date_of(page(shown=shown, modified=None)) == "2025-05-14"
+    assert date_of(page(og_type="article", shown=shown)) == PUBLISHED  # an article's declaration stands
 
 
 # ---- a review's or a check's date is no publication's ----
