@@ -135,7 +135,9 @@ def publication_date(tree, url: str | None, linked: LinkedData, language: str | 
     among the first dates the page's own text shows (the earlier one the page shows first when
     htmldate's is labelled an edit's or an update's); else the date line under the headline,
     else a publication meta tag's date. A site's front page has no date: its dates are its
-    teasers'. `meta_tags`: meta_contents(tree), if the caller has it."""
+    teasers'. A declared date that a site's page (og:type website) does not show gives way
+    to the date it shows, or to none (`site_page_date`). `meta_tags`: meta_contents(tree), if
+    the caller has it."""
     if front_page(url):
         return None, ("", "a site's front page: the dates it shows and declares are its teasers'")
     metas = meta_contents(tree) if meta_tags is None else meta_tags
