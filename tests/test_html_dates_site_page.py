@@ -11,7 +11,7 @@ import pytest
 
 import newsclean
 from newsclean import html_dates
-from newsclean.html_dates import labelled_days, shown_dates, site_page_date, visible_days
+from newsclean.html_dates import labelled_days, shown_dates, shows_day, site_page_date
 from newsclean.jsonld import read_linked_data
 from tests.millpond import HEADLINE, STORY
 
@@ -71,7 +71,8 @@ def test_the_rule_reads_only_what_a_reader_sees():
     html = page(shown=f"<script>var published = 'August 22, 2013';</script><time datetime='{MODIFIED}'>"
                       "last spring</time>")
     body = lxml.html.fromstring(html).find("body")
-    assert visible_days(body) == {MODIFIED}
+    assert not shows_day(body, PUBLISHED)
+    assert shows_day(body, MODIFIED)
     tree = lxml.html.fromstring(html)
     day, (source, _) = site_page_date(tree, PUBLISHED, read_linked_data(tree), html_dates.meta_contents(tree))
     assert (day, source) == (MODIFIED, "page text")
@@ -99,3 +100,17 @@ def test_a_date_labelled_a_review_or_a_check_is_not_shown_as_a_publication(label
 def test_a_date_reviewed_by_someone_is_still_read():
     # "Reviewed by Dr Jane Doe | March 3, 2025": the label before the date is a byline's
     assert labelled_days("March 3, 2025", "Medically reviewed by Dr Jane Doe |") == [("2025-03-03", False)]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Published 22 August 2013 by Jane Doe", True),
+    ("Publicado el 22 de agosto de 2013", True),
+    ("Posted 2013-08-22 10:00", True),
+    ("22.08.2013", True),
+    ("Published 23 August 2013; \u00a9 2013 Millford Courier", False),  # the year alone, another day
+    ("Item 122.08.2013", False),  # a longer number is no date
+])
+def test_a_day_is_read_around_its_year(text, shown):
+    body = lxml.html.fromstring(f"<html><body><main><p>{'filler words ' * 30}{text} "
+                                f"{'more filler ' * 30}</p></main></body></html>").find("body")
+    assert shows_day(body, PUBLISHED) is shown
