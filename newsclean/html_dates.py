@@ -110,7 +110,7 @@ OTHER_EVENT_LABEL = re.compile(
     r"member since|joined|last (?:active|seen|login)|effective(?: beginning| from| on)?|expires?(?: on)?|"
     r"ends?(?: on)?|valid (?:until|through)|today(?:'s)?(?: hours| date| is)?|"
     r"(?:date )?(?:last )?reviewed(?: on)?|last checked(?: on)?|"
-    r"erscheinungsdatum|erschienen(?: am)?|erscheint(?: am)?|mitglied seit|(?:über)?prüft am|"
+    r"erscheinungsdatum|erschienen(?: am)?|erscheint(?: am)?|mitglied seit|(?:über|ge)?prüft am|"
     r"date de sortie|sortie(?: le)?|vérifié le|revisado el|"
     r"disponible(?: le| el)?|membre depuis|lanzamiento|miembro desde|heute|aujourd'hui|hoy)\W*$",
     re.IGNORECASE)

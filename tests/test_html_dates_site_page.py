@@ -88,7 +88,7 @@ def test_a_site_page_is_dated_by_the_date_it_shows_not_the_one_it_declares():
 # ---- a review's or a check's date is no publication's ----
 
 @pytest.mark.parametrize("label", ["Date Last Reviewed:", "Last reviewed", "Reviewed on", "Last checked:",
-                                   "Zuletzt überprüft am", "Vérifié le"])
+                                   "Zuletzt überprüft am", "Geprüft am", "Vérifié le"])
 def test_a_date_labelled_a_review_or_a_check_is_not_shown_as_a_publication(label):
     assert labelled_days("April 14, 2025", label) == []
     html = (f"<html><body><main><article><h1>{HEADLINE}</h1>{STORY}<div class='field'>"
