@@ -81,7 +81,8 @@ def blocks_of(body) -> list:
 def iter_blocks(body) -> Iterator:
     """blocks_of, one by one as they are asked (the tree must not change meanwhile)."""
     return (el for el in body.iter(*BLOCK_TAGS)
-            if el.tag != "p" or el.getparent() is body or el.getparent().tag in ("quote", "body"))
+            if el.tag != "p" or (parent := el.getparent()) is None or parent is body
+            or parent.tag in ("quote", "body"))
 
 
 def body_lines(body) -> list[Line]:
