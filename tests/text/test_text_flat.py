@@ -123,3 +123,37 @@ def test_a_flattened_page_whose_text_node_kept_its_line_ends_is_flat():
     assert "\n" in kept[:200] and is_flat(kept) and is_flat(text)
     assert not is_flat("\n".join(PARAGRAPHS * 3))
     assert newsclean.clean(kept, input_type="text").text.startswith(PARAGRAPHS[0])
+
+
+# ---- a legal disclaimer on a page flattened to a line: a run of sentence lines ----
+
+GUIDE = ("A sound safety programme screens every prospective renter, so that only qualified drivers "
+         "take your vehicles out. Good practice at the rental counter is the first step in keeping "
+         "your fleet safe and in good condition. Key topics discussed in the guide include: General "
+         "steps at the rental counter Rentals for international drivers Reporting losses and damage")
+LEGAL = ("This material is not intended to replace the advice of a qualified advisor. Information "
+         "has been obtained from sources believed to be reliable. All rights reserved. No reproduction "
+         "in whole or in part is permitted without the express written consent of the firm. The firm "
+         "and its affiliates are not responsible for the content of other web sites. Products named "
+         "here are offered as they are. Always consult a qualified advisor before you buy. The firm "
+         "cannot be held liable for the wrong use of any product. Investment products are not FDIC "
+         "insured and may lose value. Call our office at 410-555-0100. To protect your privacy, do "
+         "not send personal information by email.")
+
+
+def test_a_flattened_disclaimer_is_furniture_sentence_after_sentence():
+    # only its first sentence says it is a disclaimer; the rest, each on a line of its own, won
+    # the region over the short guide above it
+    form = "First Name * Last Name * Email * Company * Industry * Submit"
+    article = newsclean.clean(page(GUIDE, form, LEGAL, MENU, MENU), input_type="text")
+    assert article.text.startswith("A sound safety programme")
+    assert not any(word in article.text for word in ("reliable", "liable", "reproduction", "privacy"))
+
+
+def test_a_flattened_article_a_disclaimer_opens_is_kept():
+    # the run ends where the sentences stop saying a disclaimer's words
+    opening = ("Disclaimer: this post is for informational purposes only and is not legal advice. "
+               "Readers should consult an advisor before they act on it.")
+    article = newsclean.clean(page(opening, ARTICLE), input_type="text")
+    assert "consult an advisor" not in article.text
+    assert all(paragraph in article.text for paragraph in PARAGRAPHS)
