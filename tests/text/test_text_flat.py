@@ -2,8 +2,19 @@
 scrapes written for them."""
 from __future__ import annotations
 
+import pytest
+
 import newsclean
-from newsclean.text.flat import at_labels, glued_opening, split_menu_run, unflatten
+from newsclean.text.flat import (
+    END_LABEL,
+    OPENERS,
+    SECTIONS,
+    at_labels,
+    glued_opening,
+    read_flat_words,
+    split_menu_run,
+    unflatten,
+)
 from newsclean.text.flatmeta import is_flat
 
 STORY = ("The council voted on Tuesday to rebuild the old footbridge over the river, after two years "
@@ -157,3 +168,18 @@ def test_a_flattened_article_a_disclaimer_opens_is_kept():
     article = newsclean.clean(page(opening, ARTICLE), input_type="text")
     assert "consult an advisor" not in article.text
     assert all(paragraph in article.text for paragraph in PARAGRAPHS)
+
+
+# ---- the words and labels as data (data/flat.txt) ----
+
+def test_the_flat_words_file_gives_every_section_and_says_where_it_is_wrong():
+    assert {"The", "Der", "Le", "El"} <= OPENERS and END_LABEL.match("Leave a Reply")
+    assert not END_LABEL.match("Related reading: the council's plans")  # a teaser, not a label
+    words = read_flat_words("# openers\n" + "".join(f"[{name}]\nThe\n" for name in SECTIONS))
+    assert words["openers"] == ["The"] and set(words) == set(SECTIONS)
+    with pytest.raises(ValueError, match="flat.txt:1: a line before"):
+        read_flat_words("The\n[openers]\n")
+    with pytest.raises(ValueError, match=r"flat.txt:2: unknown section \[closers\]"):
+        read_flat_words("[openers]\n[closers]\nThe\n")
+    with pytest.raises(ValueError, match=r"no \[labels\] section"):
+        read_flat_words("".join(f"[{name}]\n" for name in SECTIONS[:-1]))
