@@ -31,7 +31,7 @@ TAIL_CAPS_SHARE = 0.35
 
 # ---- the words and labels of data/flat.txt (read_flat_words) ----
 FLAT_WORDS_FILE = "data/flat.txt"
-SECTIONS = ("openers", "end labels", "related labels", "labels")  # each one needed
+SECTIONS = ("openers", "end labels", "related labels", "labels", "answers follow")  # each needed
 
 # ---- a sentence's first word, glued to what stood above it ----
 # words that open a sentence far more often than they stand capitalised inside one (articles,
@@ -60,6 +60,9 @@ QUOTES = "\"'“‘«„("  # a label quoted inside a sentence ('those “You mi
 # of thumb)
 RELATED_TAIL_SHARE = 0.5
 FLAT_END_WORDS = 150  # words of prose the region holds above a label before it may end there
+# characters of an end label's line where a Q&A's count of answers ([answers follow]) is looked
+# for ("Add a comment | 14 Answers Sorted by: ..."): its answers follow, and the label ends nothing
+ANSWERS_REACH = 60
 # "Jane says July 14, 2015 at 3:53 pm": a comment's header (a name, a verb, a date, a clock)
 COMMENT_HEADER = re.compile(
     r"(?:says|said|wrote|commented)(?: on)?:? (?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
@@ -111,6 +114,7 @@ OPENERS = frozenset(" ".join(WORDS["openers"]).split())
 END_LABEL = re.compile(f"(?:{alternatives(WORDS['end labels'] + WORDS['related labels'])})(?! ?:)")
 LABEL = re.compile(f"{END_LABEL.pattern}|{alternatives(WORDS['labels'])}")
 RELATED = re.compile(alternatives(WORDS["related labels"]))  # of END_LABEL's labels, a rail's
+ANSWERS = re.compile(alternatives(WORDS["answers follow"]))
 
 
 def unflatten(lines: list[str]) -> list[str]:
@@ -157,14 +161,16 @@ def flat_region_end(blocks: list[Block], region: Region) -> Region:
     """The region ended before the first end label or a thread of comment headers below
     FLAT_END_WORDS words of its prose (what no line end marks on a flattened page). A rail of
     related stories ends it only when less than RELATED_TAIL_SHARE of the prose before follows (a page may set
-    one between its story's paragraphs)."""
+    one between its story's paragraphs); a label a Q&A's count of answers follows (ANSWERS) ends
+    nothing."""
     words, first, headers = 0, None, 0
     prose = [block.words if is_prose(block) else 0 for block in blocks[region.start:region.end + 1]]
     total = sum(prose)
     for index in range(region.start, region.end + 1):
         block = blocks[index]
         if words >= FLAT_END_WORDS and first is None and (label := END_LABEL.match(block.text)) and (
-                not RELATED.match(label.group()) or total - words < RELATED_TAIL_SHARE * words):
+                not RELATED.match(label.group()) or total - words < RELATED_TAIL_SHARE * words) and (
+                not ANSWERS.search(block.text, 0, ANSWERS_REACH)):
             return replace(region, end=index - 1,
                            choice=replace(region.choice, boundary=Boundary.MARKED))
         if COMMENT_HEADER.search(block.text) and block.words <= COMMENT_HEADER_WORDS:

@@ -181,5 +181,23 @@ def test_the_flat_words_file_gives_every_section_and_says_where_it_is_wrong():
         read_flat_words("The\n[openers]\n")
     with pytest.raises(ValueError, match=r"flat.txt:2: unknown section \[closers\]"):
         read_flat_words("[openers]\n[closers]\nThe\n")
-    with pytest.raises(ValueError, match=r"no \[labels\] section"):
+    with pytest.raises(ValueError, match=rf"no \[{SECTIONS[-1]}\] section"):
         read_flat_words("".join(f"[{name}]\n" for name in SECTIONS[:-1]))
+
+
+def test_a_q_and_a_page_keeps_its_answers_below_the_question_s_comment_link():
+    # "Add a comment" under a question, then the count of its answers: the answers are the
+    # page's content; under a story, the same label ends it
+    answers = ("The council's own report says the deck will be lifted in one piece, so the "
+               "crossing will be closed for six weeks at most, not the whole summer. " * 3)
+    qa = newsclean.clean(page(ARTICLE, "Add a comment | 2 Answers Sorted by: Highest score", answers),
+                         input_type="text")
+    assert "lifted in one piece, so the crossing" in qa.text
+    story = newsclean.clean(page(ARTICLE, "Add a comment", answers), input_type="text")
+    assert PARAGRAPHS[-1] in story.text and "lifted in one piece, so the crossing" not in story.text
+
+
+def test_a_count_that_opens_a_sentence_is_no_comments_label():
+    sentence = "303 Response time via email or phone is under a day, and 12 Comments forms close."
+    assert not END_LABEL.match(sentence) and END_LABEL.match("1 Response to “Open-sourcing the files”")
+    assert at_labels(sentence) == [sentence[:sentence.index("12 Comments")].strip(), "12 Comments forms close."]
