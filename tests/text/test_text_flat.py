@@ -200,4 +200,5 @@ def test_a_q_and_a_page_keeps_its_answers_below_the_question_s_comment_link():
 def test_a_count_that_opens_a_sentence_is_no_comments_label():
     sentence = "303 Response time via email or phone is under a day, and 12 Comments forms close."
     assert not END_LABEL.match(sentence) and END_LABEL.match("1 Response to “Open-sourcing the files”")
-    assert at_labels(sentence) == [sentence[:sentence.index("12 Comments")].strip(), "12 Comments forms close."]
+    cut = sentence.index("12 Comments")
+    assert at_labels(sentence) == [sentence[:cut].strip(), sentence[cut:]]
