@@ -161,14 +161,21 @@ def flat_region_end(blocks: list[Block], region: Region) -> Region:
     """The region ended before the first end label or a thread of comment headers below
     FLAT_END_WORDS words of its prose (what no line end marks on a flattened page). A rail of
     related stories ends it only when less than RELATED_TAIL_SHARE of the prose before follows (a page may set
-    one between its story's paragraphs); a label a Q&A's count of answers follows (ANSWERS) ends
-    nothing."""
+    one between its story's paragraphs); a label a Q&A's count of answers follows (ANSWERS), or
+    one above the visible headline in the region (the first line unflatten cut out where the page
+    says its <title>'s headline again: "Join the conversation" over a forum's thread, its <title> and
+    menu glued into the words before it), ends nothing."""
+    title = flat_title(" ".join(block.text for block in blocks[:region.end + 1]))
+    # (its first time on the page: a rail below may list the story again)
+    shown = max(region.start, next((index for index in range(region.end + 1)
+                                    if blocks[index].text == title), 0)) if title else region.start
     words, first, headers = 0, None, 0
     prose = [block.words if is_prose(block) else 0 for block in blocks[region.start:region.end + 1]]
     total = sum(prose)
     for index in range(region.start, region.end + 1):
         block = blocks[index]
-        if words >= FLAT_END_WORDS and first is None and (label := END_LABEL.match(block.text)) and (
+        if words >= FLAT_END_WORDS and first is None and index > shown and (
+                label := END_LABEL.match(block.text)) and (
                 not RELATED.match(label.group()) or total - words < RELATED_TAIL_SHARE * words) and (
                 not ANSWERS.search(block.text, 0, ANSWERS_REACH)):
             return replace(region, end=index - 1,

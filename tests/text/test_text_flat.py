@@ -202,3 +202,15 @@ def test_a_count_that_opens_a_sentence_is_no_comments_label():
     assert not END_LABEL.match(sentence) and END_LABEL.match("1 Response to “Open-sourcing the files”")
     cut = sentence.index("12 Comments")
     assert at_labels(sentence) == [sentence[:cut].strip(), sentence[cut:]]
+
+
+def test_a_label_above_the_visible_headline_ends_nothing():
+    # a forum's "Join the conversation" box under its <title>, menu and blurb (150 words and
+    # more before it), then the thread's headline and its posts: the label ends nothing there
+    blurb = " ".join(f"The Millbrook forum's {topic} board is where the people of the town talk "
+                     "about the things that matter to them, and anyone may read what is said there."
+                     for topic in ("bridge", "market", "school", "park", "river", "library"))
+    text = " ".join([f"{HEADLINE} | Millbrook Forum", MENU, blurb,
+                     "Join the conversation — registration is free.", HEADLINE, ARTICLE, FOOTER])
+    article = newsclean.clean(text, input_type="text")
+    assert PARAGRAPHS[0] in article.text and PARAGRAPHS[-1] in article.text
