@@ -55,6 +55,7 @@ from .flat import flat_region_end
 from .flatmeta import flat_byline, is_flat
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
+from .long_furniture import mark_disclaimer_runs
 from .region import RegionChoice, apply_line_rules, choose_article_region
 from .rejoin import flattened
 from .relink import find_anchors, relink_blocks
@@ -167,8 +168,11 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     blocks = apply_line_rules(measured, site, note)
     if not any(b.words for b in blocks):
         raise NothingExtracted("no article text found")
+    flat = is_flat(text.lstrip())
+    if flat:  # a disclaimer's sentences, each a line of its own
+        mark_disclaimer_runs(blocks)
     region = choose_article_region(blocks)
-    if not is_flat(text.lstrip()):  # the block model's look again (flat scrapes: blockmodel.py)
+    if not flat:  # the block model's look again (flat scrapes: blockmodel.py)
         region = reconsider(blocks, region)
     else:  # what ends an article on a line of its own is glued to the next on a flat one
         region = flat_region_end(blocks, region)

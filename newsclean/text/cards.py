@@ -9,14 +9,18 @@ region is chosen, and are dropped as repeats once it is: CARD_COPIES copies or m
 of neighbours apart, with prose said once between them (a card's own text, CARD_WORDS words
 at most), none of it a
 summary cut short (a rail's teasers), and no copy right after another (a rail printed twice
-repeats its blocks in a row)."""
+repeats its blocks in a row). Not when the best run with the copies marked stands under its
+date line away from the cards: that is the page's story, and the cards a menu above or below
+it (WCXB 0356: a bootcamp's six courses, each with the same two promotions, over a dated post;
+crossing them took the menu into the article, 0.96 -> 0.90 in every style)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ..patterns import FurnitureKind
 from .blocks import Block
-from .features import is_prose
+from .features import best_run, block_score, is_prose
 from .furniture import mark
 
 # copies: two may be a box printed at the top and the bottom, or a story and its copy; a
@@ -33,10 +37,13 @@ CARD_WORDS = 80
 CARD_COPY_WORDS = 40
 
 
-def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
+def unmark_card_repeats(blocks: list[Block], dated: Callable[[list[Block], int], bool]
+                        ) -> list[tuple[Block, str]]:
     """Take back furniture.mark_repeats' mark from the copies of a text that close cards (see
     the module), in place, for the region choice: they are scored as the page's other blocks
-    are. Returns each such block and its mark's why, for remark_card_repeats."""
+    are; not when the best run with them marked starts outside the cards and `dated` (a date
+    line stands above the block at an index: region.dated_above). Returns each such block and
+    its mark's why, for remark_card_repeats."""
     copies: dict[str, list[int]] = {}
     for index, block in enumerate(blocks):
         if block.furniture == FurnitureKind.REPEATED and block.words <= CARD_COPY_WORDS and (
@@ -49,6 +56,12 @@ def unmark_card_repeats(blocks: list[Block]) -> list[tuple[Block, str]]:
         0 < card_words(blocks[one + 1:other], said) <= CARD_WORDS
         and not any(block.text.endswith(TRUNCATED) for block in blocks[one + 1:other])
         for one, other in zip(indexes, indexes[1:]))]
+    if not cards:
+        return []
+    story = best_run([block_score(block) for block in blocks])[0]
+    indexes = [index for copies_of_one in cards for index in copies_of_one]
+    if not min(indexes) <= story <= max(indexes) and dated(blocks, story):
+        return []  # a dated story away from the cards: they are its page's menu
     unmarked = []
     for block in (blocks[index] for indexes in cards for index in indexes):
         unmarked.append((block, block.furniture_why))

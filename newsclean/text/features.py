@@ -207,3 +207,16 @@ def block_score(block: Block) -> float:
     if block.entry or block.row:
         return -ENTRY_PENALTY
     return -max(SHORT_PENALTY, words * LONG_NOISE_WEIGHT)
+
+
+def best_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous run with the highest total (Kadane)."""
+    best, best_span = float("-inf"), (0, len(scores) - 1)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span

@@ -5,11 +5,13 @@ the visible headline, a date line, a caption's credit, a comment's header) is gl
 start. The line is cut at sentence ends (SENTENCE_BREAK), around the visible headline that the
 <title> opening the page names (headline.flat_title), and before the first word of a sentence
 that follows such a run of capitalised words, a number or a date (glued_opening); a long run of
-capitalised words before a sentence is a menu (split_menu_run)."""
+capitalised words before a sentence is a menu (split_menu_run). The words that open a sentence
+and the labels that end an article are data (data/flat.txt, read_flat_words)."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from importlib import resources
 
 from .blocks import Block
 from .features import MAX_CAPS_SHARE, is_prose
@@ -27,17 +29,15 @@ SENTENCE_TAIL_WORDS = 8  # ...and its last words, mostly lower case, the sentenc
 # menu before it needs more than MAX_CAPS_SHARE (rule of thumb)
 TAIL_CAPS_SHARE = 0.35
 
+# ---- the words and labels of data/flat.txt (read_flat_words) ----
+FLAT_WORDS_FILE = "data/flat.txt"
+SECTIONS = ("openers", "end labels", "related labels", "labels", "answers follow")  # each needed
+
 # ---- a sentence's first word, glued to what stood above it ----
 # words that open a sentence far more often than they stand capitalised inside one (articles,
-# pronouns, conjunctions; en, de, fr, es): after a word that is not in lower case ("Reuters",
-# "2024", "Doe/AFP") they start a new block ("Breaking News The council voted ...")
-OPENERS = frozenset(
-    "The A An It Its This That These Those There Here He She We They You Our His Her Their "
-    "My Your In On At As For But And Yet So If When While After Before Since During Although "
-    "Though Many Most Some Every Each What Why How Who Where "
-    "Der Die Das Ein Eine Es Er Sie Wir Ich Im Am Auf Mit Nach Bei Wenn Als Doch Aber "
-    "Le La Les Un Une Il Elle Nous Ils Elles Je Dans Pour Mais Cette Ce Ces "
-    "El Los Las Una En Para Pero Este Esta Estos Estas Con".split())
+# pronouns, conjunctions; en, de, fr, es; data/flat.txt [openers]): after a word that is not in
+# lower case ("Reuters", "2024", "Doe/AFP") they start a new block ("Breaking News The council
+# voted ...")
 # a word ending so goes on in the same sentence ("Moreover, I fear", "thinking: When I")
 CLAUSE_ENDS = frozenset(",;:")
 # words the sentence after an opener must have (fewer: a title's words, "The End")
@@ -47,30 +47,22 @@ OPENED_WORDS = 6
 OPENED_CAPS_SHARE = 0.3
 
 # ---- where the article ends: labels that stood on a line of their own below it ----
-# a comments header, a rail of related stories, a share bar, the author's box, a newsletter
-# box: glued to what follows them, they start a line, and past FLAT_END_WORDS words of prose
-# in the region the first of them ends it (a share bar or a "Related:" teaser stands higher
-# up, under the headline or between the first paragraphs; rule of thumb)
-END_LABEL = re.compile(
-    r"(?:\d+ (?:Comments?|Responses?|Replies|Thoughts)\b|(?:Leave|Post|Add|Write) a (?:[Rr]eply|[Cc]omment)"
-    r"|Comments are closed|Join the (?:[Cc]onversation|[Dd]iscussion)"
-    r"|Related (?:[Pp]osts|[Aa]rticles|[Ss]tories|[Cc]ontent|[Rr]eads|[Ll]inks|[Nn]ews|[Rr]eading)"
-    r"|You (?:[Mm]ay|[Mm]ight) [Aa]lso (?:[Ll]ike|[Ee]njoy|[Bb]e [Ii]nterested)|YOU MIGHT ALSO LIKE"
-    r"|Recommended (?:for [Yy]ou|[Pp]osts|[Aa]rticles|[Rr]eading|[Ss]tories)"
-    r"|More (?:[Ss]tories|[Aa]rticles) from"
-    r"|Read (?:[Mm]ore|[Nn]ext) (?:[Aa]rticles|[Ss]tories|[Pp]osts)|What to read next|About the [Aa]uthor\b)"
-    r"(?! ?:)")  # "Related reading: <story>" is a teaser inside the article
-# labels that start a line but end nothing: a share bar or a newsletter box stands under the
-# headline as often as under the article
-LABEL = re.compile(END_LABEL.pattern + r"|(?:Share (?:[Tt]his|[Oo]n)\b|Follow [Uu]s\b"
-                   r"|Sign up for (?:our )?(?:[Nn]ewsletters?|[Oo]ur)\b)")
+# a comments header, a rail of related stories, the author's box (data/flat.txt [end labels],
+# [related labels]): glued to what follows them, they start a line, and past FLAT_END_WORDS
+# words of prose in the region the first of them ends it (a share bar or a "Related:" teaser
+# stands higher up, under the headline or between the first paragraphs; rule of thumb); labels
+# that start a line but end nothing ([labels]): a share bar or a newsletter box stands under
+# the headline as often as under the article. A label followed by a colon ("Related reading:
+# <story>") is a teaser inside the article.
 QUOTES = "\"'“‘«„("  # a label quoted inside a sentence ('those “You might also like” picks')
-# the labels of a rail of related stories (END_LABEL's), which a page may set inside its story
-RELATED = re.compile(r"Related|You|YOU|Recommended|More|Read|What")
-# of the prose above such a rail, what may follow it in the region for the rail to end the
-# story (The Atlantic sets one two thirds of the way down; rule of thumb)
+# of the prose above a rail of related stories ([related labels]), what may follow it in the
+# region for the rail to end the story (The Atlantic sets one two thirds of the way down; rule
+# of thumb)
 RELATED_TAIL_SHARE = 0.5
 FLAT_END_WORDS = 150  # words of prose the region holds above a label before it may end there
+# characters of an end label's line where a Q&A's count of answers ([answers follow]) is looked
+# for ("Add a comment | 14 Answers Sorted by: ..."): its answers follow, and the label ends nothing
+ANSWERS_REACH = 60
 # "Jane says July 14, 2015 at 3:53 pm": a comment's header (a name, a verb, a date, a clock)
 COMMENT_HEADER = re.compile(
     r"(?:says|said|wrote|commented)(?: on)?:? (?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
@@ -84,6 +76,45 @@ COMMENT_HEADERS = 2  # comment headers in the region below the article: a thread
 HEADLINE_REACH_CHARS = 20_000  # characters: where the visible headline is looked for
 # lines a flattened page's <title> may stand on (a text node that kept its line ends breaks it)
 TITLE_LINES = 3
+
+
+def read_flat_words(text: str) -> dict[str, list[str]]:
+    """The lines of each section of a flat words file (data/flat.txt), comments and blank
+    lines left out. Raises ValueError naming the line for a line before any section or a
+    section that is not one of SECTIONS, and for a section of SECTIONS that is missing."""
+    sections: dict[str, list[str]] = {}
+    name: str | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1]
+            if name not in SECTIONS:
+                raise ValueError(f"flat.txt:{number}: unknown section [{name}]; "
+                                 f"use {', '.join(SECTIONS)}")
+            sections.setdefault(name, [])
+        elif name is None:
+            raise ValueError(f"flat.txt:{number}: a line before any [section]")
+        else:
+            sections[name].append(line)
+    missing = [name for name in SECTIONS if name not in sections]
+    if missing:
+        raise ValueError(f"flat.txt: no [{'], ['.join(missing)}] section; the code relies on it")
+    return sections
+
+
+def alternatives(patterns: list[str]) -> str:
+    """One regex that matches where any of `patterns` does."""
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
+WORDS = read_flat_words(resources.files("newsclean").joinpath(FLAT_WORDS_FILE).read_text("utf-8"))
+OPENERS = frozenset(" ".join(WORDS["openers"]).split())
+END_LABEL = re.compile(f"(?:{alternatives(WORDS['end labels'] + WORDS['related labels'])})(?! ?:)")
+LABEL = re.compile(f"{END_LABEL.pattern}|{alternatives(WORDS['labels'])}")
+RELATED = re.compile(alternatives(WORDS["related labels"]))  # of END_LABEL's labels, a rail's
+ANSWERS = re.compile(alternatives(WORDS["answers follow"]))
 
 
 def unflatten(lines: list[str]) -> list[str]:
@@ -130,14 +161,23 @@ def flat_region_end(blocks: list[Block], region: Region) -> Region:
     """The region ended before the first end label or a thread of comment headers below
     FLAT_END_WORDS words of its prose (what no line end marks on a flattened page). A rail of
     related stories ends it only when less than RELATED_TAIL_SHARE of the prose before follows (a page may set
-    one between its story's paragraphs)."""
+    one between its story's paragraphs); a label a Q&A's count of answers follows (ANSWERS), or
+    one above the visible headline in the region (the first line unflatten cut out where the page
+    says its <title>'s headline again: "Join the conversation" over a forum's thread, its <title> and
+    menu glued into the words before it), ends nothing."""
+    title = flat_title(" ".join(block.text for block in blocks[:region.end + 1]))
+    # (its first time on the page: a rail below may list the story again)
+    shown = max(region.start, next((index for index in range(region.end + 1)
+                                    if blocks[index].text == title), 0)) if title else region.start
     words, first, headers = 0, None, 0
     prose = [block.words if is_prose(block) else 0 for block in blocks[region.start:region.end + 1]]
     total = sum(prose)
     for index in range(region.start, region.end + 1):
         block = blocks[index]
-        if words >= FLAT_END_WORDS and first is None and (label := END_LABEL.match(block.text)) and (
-                not RELATED.match(label.group()) or total - words < RELATED_TAIL_SHARE * words):
+        if words >= FLAT_END_WORDS and first is None and index > shown and (
+                label := END_LABEL.match(block.text)) and (
+                not RELATED.match(label.group()) or total - words < RELATED_TAIL_SHARE * words) and (
+                not ANSWERS.search(block.text, 0, ANSWERS_REACH)):
             return replace(region, end=index - 1,
                            choice=replace(region.choice, boundary=Boundary.MARKED))
         if COMMENT_HEADER.search(block.text) and block.words <= COMMENT_HEADER_WORDS:

@@ -12,7 +12,12 @@ article with it, where dropping it costs a few words).
 
 A blog's archive ("Archives Select Month December 2025 November 2025 ..."), a dropdown of
 months a scrape prints as one block of hundreds of words: "May" is a stopword, and it read as
-prose and won over a short post (WCXB 4451 0.01 in three styles)."""
+prose and won over a short post (WCXB 4451 0.01 in three styles).
+
+On a page flattened to a line (flat.unflatten), a disclaimer is a run of sentence lines, and
+only its first sentence says it is one: mark_disclaimer_runs marks the sentences after it that
+go on in a disclaimer's words (DISCLAIMER_GOES_ON), or the rest outscores a short article above
+it (WCXB 0362 flat: a 60-word guide, then 150 words of legal text on its own lines)."""
 from __future__ import annotations
 
 import re
@@ -51,6 +56,21 @@ ARCHIVE_SHARE = 0.6  # of a block's words in month-and-year pairs: an archive (s
 ARCHIVE_KIND = "archive"
 WHY = {DISCLAIMER_KIND: "a legal disclaimer: for information only, no advice",
        ARCHIVE_KIND: "an archive: a list of months"}
+# ---- the rest of a disclaimer on a flattened page ----
+# a disclaimer's sentences past its first: what one says it does not give, guarantee or answer
+# for ("consult a qualified advisor", "cannot be held liable", "All rights reserved", "the
+# views expressed are the author's"); words of a subject (tax, health, law) are not in it, so
+# an article that a disclaimer opens is not taken with it
+DISCLAIMER_GOES_ON = re.compile(
+    r"\b(advi[cs]|consult|liab|responsib|endors|guarant|warrant|accura|reliab|affiliat|"
+    r"rights reserved|reproduc|consent|trademark|not intended|intended (for|to)|informational|"
+    r"educational|purposes? only|substitute|construed|relied|opinions?\b|views expressed|"
+    r"own risk|privacy|may vary|past performance|not (fdic|insured)|no representation|"
+    r"not a law firm|legal advice)", re.IGNORECASE)
+# sentences in a row without such words that a disclaimer's run may cross ("Contact our office
+# at ...", between two of its legal sentences); the run ends at its last sentence that has them
+DISCLAIMER_GAP = 1
+RUN_WHY = "the rest of a legal disclaimer (a page flattened to a line)"
 # cheap tests before the searches, on a block's first GATE_CHARS characters: a disclaimer's
 # words ("disclaim", "purpose", "intended", "information only"); a year of this century or the
 # last, then a month and its year (MONTH_YEAR), an archive's first entries
@@ -66,6 +86,33 @@ def mark_long_furniture(blocks: list[Block]) -> None:
         kind = long_kind(block.text, block.words)
         if kind is not None:
             mark(block, kind, WHY[kind])
+
+
+def mark_disclaimer_runs(blocks: list[Block]) -> None:
+    """On a page flattened to a line: the page's disclaimers (mark_long_furniture) and, after
+    each, the sentence lines that go on in a disclaimer's words (DISCLAIMER_GOES_ON; at most
+    DISCLAIMER_GAP in a row without them), up to a line that is no sentence (a menu, a label):
+    furniture of DISCLAIMER_KIND, in place."""
+    mark_long_furniture(blocks)
+    index = 0
+    while index < len(blocks):
+        if blocks[index].furniture != DISCLAIMER_KIND:
+            index += 1
+            continue
+        last, gap, ahead = index, 0, index + 1
+        while ahead < len(blocks) and gap <= DISCLAIMER_GAP:
+            block = blocks[ahead]
+            if block.kept_by_rule or not (block.sentence_like or block.furniture == DISCLAIMER_KIND):
+                break
+            if block.furniture == DISCLAIMER_KIND or DISCLAIMER_GOES_ON.search(block.text):
+                last, gap = ahead, 0
+            else:
+                gap += 1
+            ahead += 1
+        for block in blocks[index + 1:last + 1]:
+            if not block.furniture:
+                mark(block, DISCLAIMER_KIND, RUN_WHY)
+        index = last + 1
 
 
 @lru_cache(maxsize=4096)  # the settle pass reads the article's blocks again

@@ -1,5 +1,5 @@
 """The article region: the site's line rules first (apply_line_rules), then the contiguous
-run of blocks with the best total score (choose_region_with_furniture, best_run), read again
+run of blocks with the best total score (choose_region_with_furniture, features.best_run), read again
 across a guide's entries, tables and checklists between its prose (with_entries, over
 entries.mark_entries), then its cuts: at a
 comments header or copyright line (cut_at_boundary), before a rail of teasers that repeat one
@@ -27,7 +27,7 @@ from .blocks import Block, Role
 from .byline import BYLINE, DATELINE_MAX_WORDS
 from .cards import remark_card_repeats, unmark_card_repeats
 from .entries import has_digit, mark_entries, mark_table_rows, shape
-from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, block_score, is_prose
+from .features import MIN_SENTENCE_WORDS, SHORT_PENALTY, best_run, block_score, is_prose
 from .furniture import mark, with_furniture
 from .long_furniture import mark_long_furniture
 from .markup import IMAGE_LINE
@@ -146,7 +146,8 @@ def choose_article_region(blocks: list[Block]) -> Region:
     longest run of sentences when nothing scores, or when what scores best is too short to be
     an article. Raises NothingExtracted."""
     mark_long_furniture(blocks)  # however long: a disclaimer, an archive of months
-    cards = unmark_card_repeats(blocks)  # a credit under each card: crossed, then dropped
+    # a credit under each card: crossed, then dropped (not where a dated story is elsewhere)
+    cards = unmark_card_repeats(blocks, dated_above)
     start, cut, scores = with_entries(blocks, *scored_region(blocks))
     end = cut_at_end(blocks, start, cut)
     start, end, how = look_again(blocks, scores, start, end, cut)
@@ -335,19 +336,6 @@ def scored_region(blocks: list[Block]) -> tuple[int, int, list[float]]:
             break
         start, end = best_run(scores)
     return start, end, scores
-
-
-def best_run(scores: list[float]) -> tuple[int, int]:
-    """The contiguous run with the highest total (Kadane)."""
-    best, best_span = float("-inf"), (0, len(scores) - 1)
-    total, start = 0.0, 0
-    for index, score in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, index
-        total += score
-        if total > best:
-            best, best_span = total, (start, index)
-    return best_span
 
 
 def choose_region_of_sentences(blocks: list[Block]) -> tuple[int, int]:

@@ -2,8 +2,19 @@
 scrapes written for them."""
 from __future__ import annotations
 
+import pytest
+
 import newsclean
-from newsclean.text.flat import at_labels, glued_opening, split_menu_run, unflatten
+from newsclean.text.flat import (
+    END_LABEL,
+    OPENERS,
+    SECTIONS,
+    at_labels,
+    glued_opening,
+    read_flat_words,
+    split_menu_run,
+    unflatten,
+)
 from newsclean.text.flatmeta import is_flat
 
 STORY = ("The council voted on Tuesday to rebuild the old footbridge over the river, after two years "
@@ -123,3 +134,83 @@ def test_a_flattened_page_whose_text_node_kept_its_line_ends_is_flat():
     assert "\n" in kept[:200] and is_flat(kept) and is_flat(text)
     assert not is_flat("\n".join(PARAGRAPHS * 3))
     assert newsclean.clean(kept, input_type="text").text.startswith(PARAGRAPHS[0])
+
+
+# ---- a legal disclaimer on a page flattened to a line: a run of sentence lines ----
+
+GUIDE = ("A sound safety programme screens every prospective renter, so that only qualified drivers "
+         "take your vehicles out. Good practice at the rental counter is the first step in keeping "
+         "your fleet safe and in good condition. Key topics discussed in the guide include: General "
+         "steps at the rental counter Rentals for international drivers Reporting losses and damage")
+LEGAL = ("This material is not intended to replace the advice of a qualified advisor. Information "
+         "has been obtained from sources believed to be reliable. All rights reserved. No reproduction "
+         "in whole or in part is permitted without the express written consent of the firm. The firm "
+         "and its affiliates are not responsible for the content of other web sites. Products named "
+         "here are offered as they are. Always consult a qualified advisor before you buy. The firm "
+         "cannot be held liable for the wrong use of any product. Investment products are not FDIC "
+         "insured and may lose value. Call our office at 410-555-0100. To protect your privacy, do "
+         "not send personal information by email.")
+
+
+def test_a_flattened_disclaimer_is_furniture_sentence_after_sentence():
+    # only its first sentence says it is a disclaimer; the rest, each on a line of its own, won
+    # the region over the short guide above it
+    form = "First Name * Last Name * Email * Company * Industry * Submit"
+    article = newsclean.clean(page(GUIDE, form, LEGAL, MENU, MENU), input_type="text")
+    assert article.text.startswith("A sound safety programme")
+    assert not any(word in article.text for word in ("reliable", "liable", "reproduction", "privacy"))
+
+
+def test_a_flattened_article_a_disclaimer_opens_is_kept():
+    # the run ends where the sentences stop saying a disclaimer's words
+    opening = ("Disclaimer: this post is for informational purposes only and is not legal advice. "
+               "Readers should consult an advisor before they act on it.")
+    article = newsclean.clean(page(opening, ARTICLE), input_type="text")
+    assert "consult an advisor" not in article.text
+    assert all(paragraph in article.text for paragraph in PARAGRAPHS)
+
+
+# ---- the words and labels as data (data/flat.txt) ----
+
+def test_the_flat_words_file_gives_every_section_and_says_where_it_is_wrong():
+    assert {"The", "Der", "Le", "El"} <= OPENERS and END_LABEL.match("Leave a Reply")
+    assert not END_LABEL.match("Related reading: the council's plans")  # a teaser, not a label
+    words = read_flat_words("# openers\n" + "".join(f"[{name}]\nThe\n" for name in SECTIONS))
+    assert words["openers"] == ["The"] and set(words) == set(SECTIONS)
+    with pytest.raises(ValueError, match="flat.txt:1: a line before"):
+        read_flat_words("The\n[openers]\n")
+    with pytest.raises(ValueError, match=r"flat.txt:2: unknown section \[closers\]"):
+        read_flat_words("[openers]\n[closers]\nThe\n")
+    with pytest.raises(ValueError, match=rf"no \[{SECTIONS[-1]}\] section"):
+        read_flat_words("".join(f"[{name}]\n" for name in SECTIONS[:-1]))
+
+
+def test_a_q_and_a_page_keeps_its_answers_below_the_question_s_comment_link():
+    # "Add a comment" under a question, then the count of its answers: the answers are the
+    # page's content; under a story, the same label ends it
+    answers = ("The council's own report says the deck will be lifted in one piece, so the "
+               "crossing will be closed for six weeks at most, not the whole summer. " * 3)
+    qa = newsclean.clean(page(ARTICLE, "Add a comment | 2 Answers Sorted by: Highest score", answers),
+                         input_type="text")
+    assert "lifted in one piece, so the crossing" in qa.text
+    story = newsclean.clean(page(ARTICLE, "Add a comment", answers), input_type="text")
+    assert PARAGRAPHS[-1] in story.text and "lifted in one piece, so the crossing" not in story.text
+
+
+def test_a_count_that_opens_a_sentence_is_no_comments_label():
+    sentence = "303 Response time via email or phone is under a day, and 12 Comments forms close."
+    assert not END_LABEL.match(sentence) and END_LABEL.match("1 Response to “Open-sourcing the files”")
+    cut = sentence.index("12 Comments")
+    assert at_labels(sentence) == [sentence[:cut].strip(), sentence[cut:]]
+
+
+def test_a_label_above_the_visible_headline_ends_nothing():
+    # a forum's "Join the conversation" box under its <title>, menu and blurb (150 words and
+    # more before it), then the thread's headline and its posts: the label ends nothing there
+    blurb = " ".join(f"The Millbrook forum's {topic} board is where the people of the town talk "
+                     "about the things that matter to them, and anyone may read what is said there."
+                     for topic in ("bridge", "market", "school", "park", "river", "library"))
+    text = " ".join([f"{HEADLINE} | Millbrook Forum", MENU, blurb,
+                     "Join the conversation — registration is free.", HEADLINE, ARTICLE, FOOTER])
+    article = newsclean.clean(text, input_type="text")
+    assert PARAGRAPHS[0] in article.text and PARAGRAPHS[-1] in article.text

@@ -271,3 +271,23 @@ def test_a_teaser_repeated_around_a_story_and_its_rail_is_no_card():
     article = clean(scrape(MENU, "Reason and its critics", teaser, *story, MENU, *rail, MENU),
                     input_type="text")
     assert story[2] in article.text and "interviews a historian" not in article.text
+
+
+def test_a_menu_of_cards_above_a_dated_post_stays_out_of_it():
+    # a bootcamp's courses, each with the same two promotions, over a post under its date line:
+    # the copies crossed as the cards' text took the menu into the post (and its first course
+    # for its headline)
+    promotion = "We have many flexible options for advancing your career. Start building today."
+    session = "Check out our info sessions and see what you will learn in each of our courses."
+    menu = [line for name, text in WEBCAMS for line in (
+        name, text, "Learn More Apply Today", "Tuition", promotion, "Info Session", session, "back")]
+    post = [f"{opening} A working day for a software engineer starts with email and a short "
+            "meeting with the team, and then it is time to write some code, alone or in a pair, "
+            "for the rest of the morning." for opening in (
+                "Most people think of engineers as loners.", "The truth is more social.",
+                "Some days go well.", "Other days do not.", "Either way, you learn.")]
+    article = clean(scrape(MENU, *menu, "Events", "Blog", "Apply Now", "Back to Blog",
+                           "What a software engineer does", "Posted by Peter Bell on August 21, 2019",
+                           *post, MENU), input_type="text")
+    assert article.text.startswith(post[0]) and WEBCAMS[-1][1] not in article.text
+    assert article.title == "What a software engineer does"
