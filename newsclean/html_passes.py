@@ -38,7 +38,7 @@ from typing import Any
 import trafilatura.core as core
 import trafilatura.external as external
 import trafilatura.main_extractor as main_extractor
-from lxml.etree import strip_elements, strip_tags
+from lxml.etree import XPath, strip_elements, strip_tags
 from trafilatura.settings import Extractor, set_date_params
 from trafilatura.xpaths import _COMMENTS_CLASS as COMMENTS_CLASS_PATTERN  # noqa: PLC2701
 from trafilatura.xpaths import _COMMENTS_ID as COMMENTS_ID_PATTERN  # noqa: PLC2701
@@ -324,12 +324,13 @@ def same_extraction(page) -> bool:
     same, and the page has no element that either mode's differences read (an id or class
     holding "easer", a list inside a table: read on the page, which the cleaning and the tags'
     conversion only take from, rename lists and cells in, and never add an id or class to)."""
-    if page.xpath(TEASER_XPATH):
+    if TEASER_NAMES(page):
         return False
     return all(next(table.iterdescendants(LISTS), None) is None for table in page.iter("table"))
 
 
-TEASER_XPATH = f"//*[contains(@id, '{TEASER}') or contains(@class, '{TEASER}')]"
+# the ids and classes holding it (0.31 ms a Scrapinghub page, against 0.49 for the elements)
+TEASER_NAMES = XPath(f"//@id[contains(., '{TEASER}')]|//@class[contains(., '{TEASER}')]")
 
 
 def extract(tree, options: Extractor, remake) -> Stage:
