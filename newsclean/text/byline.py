@@ -24,6 +24,7 @@ from ..bylines import (
 from ..dates import MONTH_OF, find_date
 from ..patterns import FurnitureKind
 from .blocks import Block, MetaView, Role
+from .names import person_shaped
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
 # at the article's opening (blocks of the MetaView; rule of thumb) ----
@@ -59,7 +60,10 @@ NAME_LINE_MAX_WORDS = 8
 REPEAT_REACH = 2
 # blocks under a name line under a standfirst where a second such name line makes a teaser list
 TEASER_REACH = 6
-PICTURE_LINE_MAX_WORDS = 3  # words of a picture's alt text alone over a name ("Author image")
+# words of a picture's alt text alone over a name ("Author image"), or more than the name's
+# in a line over it that holds the name ("Picture of Jane Doe" / "Jane Doe"; a longer one is a
+# sentence or a row of buttons: "... Add-On Order Now" / "Order Now")
+PICTURE_LINE_MAX_WORDS = 3
 JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
@@ -274,12 +278,14 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         if not names and dated:  # "Dec 26, 2025 • Jane Doe in Politics": the date first
             names = names_after_date(text)
         if not names or BYLINE.match(text) or index > 0 and blocks[index - 1].text.endswith(":") and (
-                not BY_ALONE.fullmatch(plain(blocks[index - 1].text).strip(NAME_TRIM + ":"))):
-            continue  # "Category:" / "Top Picks": a label's value, not a byline
+                not BY_ALONE.fullmatch(plain(blocks[index - 1].text).strip(NAME_TRIM + ":"))) or (
+                not all(person_shaped(name) for name in names)):
+            continue  # "Category:" / "Top Picks": a label's value; "Technical Specs": a label
         beside = neighbours(blocks, index)
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
         pictured = index > lines.start and blocks[index - 1].text != block.text and (all(
-            name in blocks[index - 1].text for name in names) or blocks[index - 1].words <= (
+            name in blocks[index - 1].text for name in names) and blocks[index - 1].words <= (
+            block.words + PICTURE_LINE_MAX_WORDS) or blocks[index - 1].words <= (
             PICTURE_LINE_MAX_WORDS) and (
             AUTHOR_IMAGE.search(plain(blocks[index - 1].text)) is not None)) or (  # "Author image"
             AUTHOR_WORD.match(text) is not None)
@@ -296,7 +302,6 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
         else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
             near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
-                index > 0 and blocks[index - 1].role is Role.HEADING) or (
                 job_under(blocks, index) and not any(
                     i != index and job_under(blocks, i) for i in lines)) or (  # not a team's list
                 under_deck(blocks, index, title_at) and byline_marked(blocks, index, names))
