@@ -24,7 +24,7 @@ from ..bylines import (
 from ..dates import MONTH_OF, find_date
 from ..patterns import FurnitureKind
 from .blocks import Block, MetaView, Role
-from .names import person_shaped
+from .names import person_shaped, shows_name
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
 # at the article's opening (blocks of the MetaView; rule of thumb) ----
@@ -60,10 +60,7 @@ NAME_LINE_MAX_WORDS = 8
 REPEAT_REACH = 2
 # blocks under a name line under a standfirst where a second such name line makes a teaser list
 TEASER_REACH = 6
-# words of a picture's alt text alone over a name ("Author image"), or more than the name's
-# in a line over it that holds the name ("Picture of Jane Doe" / "Jane Doe"; a longer one is a
-# sentence or a row of buttons: "... Add-On Order Now" / "Order Now")
-PICTURE_LINE_MAX_WORDS = 3
+PICTURE_LINE_MAX_WORDS = 3  # words of a picture's alt text alone over a name ("Author image")
 JOB_LINE_MAX_WORDS = 4  # words of a job set alone under a byline's name ("Senior Tech Writer")
 GLUED_BY = re.compile(r"By([A-ZÀ-Ý][a-zà-ÿ].*)$")  # "ByJane Doe": the link's text ran into "By"
 # "Last updated on April 8, 2024 by Jane Doe", "May 18, 2023 By Jane Doe"
@@ -279,13 +276,14 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             names = names_after_date(text)
         if not names or BYLINE.match(text) or index > 0 and blocks[index - 1].text.endswith(":") and (
                 not BY_ALONE.fullmatch(plain(blocks[index - 1].text).strip(NAME_TRIM + ":"))) or (
-                not all(person_shaped(name) for name in names)):
-            continue  # "Category:" / "Top Picks": a label's value; "Technical Specs": a label
+                not all(person_shaped(name) for name in names)) or index == title_at or (
+                title_at is not None and any(name in blocks[title_at].text for name in names)):
+            continue  # "Category:" / "Top Picks": a label's value; "Technical Specs": a label;
+            # the headline's own words ("Velvet Grip Straw 8.5″" set again under it)
         beside = neighbours(blocks, index)
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
-        pictured = index > lines.start and blocks[index - 1].text != block.text and (all(
-            name in blocks[index - 1].text for name in names) and blocks[index - 1].words <= (
-            block.words + PICTURE_LINE_MAX_WORDS) or blocks[index - 1].words <= (
+        pictured = index > lines.start and blocks[index - 1].text != block.text and (
+            shows_name(blocks[index - 1].text, names) or blocks[index - 1].words <= (
             PICTURE_LINE_MAX_WORDS) and (
             AUTHOR_IMAGE.search(plain(blocks[index - 1].text)) is not None)) or (  # "Author image"
             AUTHOR_WORD.match(text) is not None)
