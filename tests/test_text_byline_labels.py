@@ -58,6 +58,8 @@ def test_a_heading_over_a_name_line_is_no_byline():
     assert authors(scrape(under=under)) == ()
     under = f"{STANDFIRST}\n\n## Partners\n\nJane Doe\n\nMay 3, 2024\n\n"  # with its date: a byline
     assert authors(scrape(under=under)) == ("Jane Doe",)
+    under = f"## {STANDFIRST}\n\nJane Doe\n\n"  # under the headline's deck set as a heading
+    assert authors(scrape(under=under)) == ("Jane Doe",)
 
 
 @pytest.mark.parametrize("above, expected", [

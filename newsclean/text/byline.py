@@ -300,6 +300,8 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
         else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
             near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
+                index > 0 and blocks[index - 1].role is Role.HEADING and (  # under a deck set as
+                    blocks[index - 1].sentence_like or byline_marked(blocks, index, names))) or (  # one
                 job_under(blocks, index) and not any(
                     i != index and job_under(blocks, i) for i in lines)) or (  # not a team's list
                 under_deck(blocks, index, title_at) and byline_marked(blocks, index, names))
