@@ -33,6 +33,11 @@ LINES_ABOVE_HEADLINE = 2  # blocks before the headline: a kicker, a date line, "
 LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a standfirst, a picture
 # (a headline chosen below that window, the region opening above it on a menu's blurbs, has its
 # own: LINES_ABOVE_HEADLINE above it to LINES_INTO_ARTICLE under it, read first)
+# blocks under the headline where a name alone may be its byline when the window runs on far
+# below it to the article's opening (over a gallery, a share bar, a rating); further down, and
+# above the opening's LINES_ABOVE_ARTICLE, a name alone is a product's, a label's or a
+# teaser's (a "By" byline is read all the way: rule of thumb)
+NAME_REACH = 20
 
 # ---- date lines ----
 # words: the longest date line, with its time and an update stamp ("Published: Nov. 22, 2024,
@@ -208,7 +213,7 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
     if headline_at is not None and headline_at >= window.stop:  # "By" / "Jane Doe" under it
         authors = find_authors(blocks, range(headline_at - LINES_ABOVE_HEADLINE, min(
             len(blocks), headline_at + LINES_INTO_ARTICLE)), headline_at)
-    authors = authors or find_authors(blocks, window, headline_at)
+    authors = authors or find_authors(blocks, window, headline_at, start)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
         published = next((b for b in blocks if b.words <= DATELINE_MAX_WORDS
                           and PUBLISHED.search(b.text) and find_date(b.text, language)), None)
@@ -233,10 +238,12 @@ def is_dateline(block: Block) -> bool:
     return block.words <= DATELINE_MAX_WORDS and find_date(block.text) is not None
 
 
-def find_authors(blocks: list[Block], lines: range, title_at: int | None = None) -> tuple[str, ...]:
+def find_authors(blocks: list[Block], lines: range, title_at: int | None = None,
+                 start: int | None = None) -> tuple[str, ...]:
     """The byline's names: "By Jane Doe and Max Roe | May 3", "Updated May 3, 2024 by Jane Doe",
     "By" on a line of its own above them, or, next to the headline or a date line, a line that
-    is a name alone ("Jane Doe", "Jane Doe   USA TODAY")."""
+    is a name alone ("Jane Doe", "Jane Doe   USA TODAY"), within NAME_REACH of the headline or
+    by the article's opening (`start`)."""
     for index in lines:
         block = blocks[index]
         text = plain(block.text)
@@ -265,6 +272,9 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
     # a name alone may stand one line above the window, over the date line that opens it
     for index in range(max(0, lines.start - 1), lines.stop):
         block = blocks[index]
+        if title_at is not None and start is not None and (
+                title_at + NAME_REACH < index < start - LINES_ABOVE_ARTICLE):
+            continue  # a product's, a teaser's or a label's name between the two
         dated = is_dateline(block)
         if (block.furniture and not (dated and block.furniture in DATED_FURNITURE)) or (
                 block.words > (DATELINE_MAX_WORDS if dated else NAME_LINE_MAX_WORDS)) or (
