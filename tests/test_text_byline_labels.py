@@ -9,7 +9,7 @@ import pytest
 
 import newsclean
 from newsclean.text.names import person_shaped
-from tests.test_text_byline_scrapes import STANDFIRST
+from tests.test_text_byline_scrapes import STANDFIRST, far_down
 from tests.test_text_metadata import scrape
 
 
@@ -72,3 +72,17 @@ def test_a_line_holding_the_name_marks_it_only_when_short(above, expected):
     "Order Now"): a line longer than a picture's alt text is no mark of a byline."""
     under = f"{STANDFIRST}\n\nMore plans for the year\n\n{above}\n\nJane Doe\n\n"
     assert authors(scrape(under=under)) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a sponsor's box: its name, then a paragraph about it that reads like a bio
+    (("Acme Tech", "Acme is the most-loved platform for energy firms, and they help utilities run "
+      "their grids better every single day."), ()),
+    (("Jane Doe", "Jane is a reporter who covers the county council, and she has written about "
+      "its bridges for ten years."), ("Jane Doe",)),
+    # a footer's menu: "Contributors" over its next entry
+    (("Contributors", "Local Business"), ()),
+    (("Written by", "Jane Doe"), ("Jane Doe",)),
+])
+def test_a_box_or_a_label_far_down_names_a_person_only(lines, expected):
+    assert authors(far_down(*lines)) == expected

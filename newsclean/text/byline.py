@@ -448,8 +448,10 @@ def written_by(blocks: list[Block], language: str | None = None,
                 index + 1 < len(blocks)) and blocks[index + 1].words <= NAME_LINE_MAX_WORDS and (
                 Role.ITEM not in (block.role, blocks[index + 1].role)):  # not a menu's entries
             names = line_names(plain(blocks[index + 1].text))
-            if names and lower_case_among(blocks, {w.lower() for n in names for w in n.split()}):
-                continue  # "Authors" / "Contact Us": the page writes "contact" in lower case
+            if names and (lower_case_among(blocks, {w.lower() for n in names for w in n.split()})
+                          or not all(person_shaped(name) for name in names)):
+                continue  # "Authors" / "Contact Us": the page writes "contact" in lower case;
+                # a menu's "Contributors" / "Local Business"
         else:
             continue
         if names:
@@ -485,7 +487,7 @@ def author_box(blocks: list[Block], language: str | None = None) -> tuple[str, .
         if block.words <= NAME_LINE_MAX_WORDS and block.role is not Role.ITEM and (
                 bio_like(blocks[index + 1], language)) and (  # (cheap, and needed by `described`)
                 names := line_names(plain(block.text))) and len(names) == 1 and (
-                described(names[0], blocks[index + 1], language)):
+                described(names[0], blocks[index + 1], language)) and person_shaped(names[0]):
             found.add(names[0])
     if len(found) != 1:
         return ()
