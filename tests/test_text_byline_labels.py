@@ -8,7 +8,11 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from newsclean.text.blocks import Block, MetaView
+from newsclean.text.byline import read_byline
 from newsclean.text.names import person_shaped
+from tests.test_metadata_trust import HEADLINE
+from tests.test_metadata_trust import TEXT_STORY as STORY
 from tests.test_text_byline_scrapes import STANDFIRST, far_down
 from tests.test_text_metadata import scrape
 
@@ -86,3 +90,22 @@ def test_a_line_holding_the_name_marks_it_only_when_short(above, expected):
 ])
 def test_a_box_or_a_label_far_down_names_a_person_only(lines, expected):
     assert authors(far_down(*lines)) == expected
+
+
+def block(text: str) -> Block:
+    return Block(text, words=len(text.split()), sentence_like=text.endswith("."))
+
+
+@pytest.mark.parametrize("beside, expected", [
+    ("Hiking boots in four colours", ()),  # a shop's grid: a model's picture, then its name
+    ("May 3, 2024", ("Stella Marsh",)),  # a name with its date is a byline wherever it stands
+])
+def test_a_name_alone_far_below_the_headline_and_above_the_opening(beside, expected):
+    """The window runs from a headline at the top of the scrape down to the article's opening
+    far below it: a name alone in between, with no date beside it, is no byline."""
+    grid = [block(f"Trail shoe model {n}") for n in range(30)]
+    page = [block(HEADLINE)] + grid + [block("Picture of Stella Marsh"), block("Stella Marsh"),
+                                       block(beside)] + grid
+    page += [block(part) for part in STORY.split("\n\n")]
+    view = MetaView.of(page, len(page) - 4)  # the region opens on the story
+    assert read_byline(view, headline_at=0).authors == expected

@@ -35,8 +35,8 @@ LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a stan
 # own: LINES_ABOVE_HEADLINE above it to LINES_INTO_ARTICLE under it, read first)
 # blocks under the headline where a name alone may be its byline when the window runs on far
 # below it to the article's opening (over a gallery, a share bar, a rating); further down, and
-# above the opening's LINES_ABOVE_ARTICLE, a name alone is a product's, a label's or a
-# teaser's (a "By" byline is read all the way: rule of thumb)
+# above the opening's LINES_ABOVE_ARTICLE, a name alone with no date beside it is a product's,
+# a label's or a teaser's (a "By" byline is read all the way: rule of thumb)
 NAME_REACH = 20
 
 # ---- date lines ----
@@ -272,9 +272,6 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None,
     # a name alone may stand one line above the window, over the date line that opens it
     for index in range(max(0, lines.start - 1), lines.stop):
         block = blocks[index]
-        if title_at is not None and start is not None and (
-                title_at + NAME_REACH < index < start - LINES_ABOVE_ARTICLE):
-            continue  # a product's, a teaser's or a label's name between the two
         dated = is_dateline(block)
         if (block.furniture and not (dated and block.furniture in DATED_FURNITURE)) or (
                 block.words > (DATELINE_MAX_WORDS if dated else NAME_LINE_MAX_WORDS)) or (
@@ -291,6 +288,10 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None,
             continue  # "Category:" / "Top Picks": a label's value; "Technical Specs": a label;
             # the headline's own words ("Velvet Grip Straw 8.5″" set again under it)
         beside = neighbours(blocks, index)
+        if title_at is not None and start is not None and (
+                title_at + NAME_REACH < index < start - LINES_ABOVE_ARTICLE) and not (
+                dated or any(is_dateline(b) for b in beside)):
+            continue  # a product's, a teaser's or a label's name between the two, with no date
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
         pictured = index > lines.start and blocks[index - 1].text != block.text and (
             shows_name(blocks[index - 1].text, names) or blocks[index - 1].words <= (
