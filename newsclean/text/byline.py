@@ -24,6 +24,7 @@ from ..bylines import (
 from ..dates import MONTH_OF, find_date
 from ..patterns import FurnitureKind
 from .blocks import Block, MetaView, Role
+from .names import person_shaped, shows_name
 
 # ---- where the byline and date line are read: next to the headline (above it too), or
 # at the article's opening (blocks of the MetaView; rule of thumb) ----
@@ -32,6 +33,11 @@ LINES_ABOVE_HEADLINE = 2  # blocks before the headline: a kicker, a date line, "
 LINES_INTO_ARTICLE = 5  # blocks from the article's first: a byline under a standfirst, a picture
 # (a headline chosen below that window, the region opening above it on a menu's blurbs, has its
 # own: LINES_ABOVE_HEADLINE above it to LINES_INTO_ARTICLE under it, read first)
+# blocks under the headline where a name alone may be its byline when the window runs on far
+# below it to the article's opening (over a gallery, a share bar, a rating); further down, and
+# above the opening's LINES_ABOVE_ARTICLE, a name alone with no date beside it is a product's,
+# a label's or a teaser's (a "By" byline is read all the way: rule of thumb)
+NAME_REACH = 20
 
 # ---- date lines ----
 # words: the longest date line, with its time and an update stamp ("Published: Nov. 22, 2024,
@@ -207,7 +213,7 @@ def read_byline(view: MetaView, headline_at: int | None, language: str | None = 
     if headline_at is not None and headline_at >= window.stop:  # "By" / "Jane Doe" under it
         authors = find_authors(blocks, range(headline_at - LINES_ABOVE_HEADLINE, min(
             len(blocks), headline_at + LINES_INTO_ARTICLE)), headline_at)
-    authors = authors or find_authors(blocks, window, headline_at)
+    authors = authors or find_authors(blocks, window, headline_at, start)
     if date is None:  # "Posted on May 3, 2024" may stand below the article, or far above it
         published = next((b for b in blocks if b.words <= DATELINE_MAX_WORDS
                           and PUBLISHED.search(b.text) and find_date(b.text, language)), None)
@@ -232,10 +238,12 @@ def is_dateline(block: Block) -> bool:
     return block.words <= DATELINE_MAX_WORDS and find_date(block.text) is not None
 
 
-def find_authors(blocks: list[Block], lines: range, title_at: int | None = None) -> tuple[str, ...]:
+def find_authors(blocks: list[Block], lines: range, title_at: int | None = None,
+                 start: int | None = None) -> tuple[str, ...]:
     """The byline's names: "By Jane Doe and Max Roe | May 3", "Updated May 3, 2024 by Jane Doe",
     "By" on a line of its own above them, or, next to the headline or a date line, a line that
-    is a name alone ("Jane Doe", "Jane Doe   USA TODAY")."""
+    is a name alone ("Jane Doe", "Jane Doe   USA TODAY"), within NAME_REACH of the headline or
+    by the article's opening (`start`)."""
     for index in lines:
         block = blocks[index]
         text = plain(block.text)
@@ -274,12 +282,19 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
         if not names and dated:  # "Dec 26, 2025 • Jane Doe in Politics": the date first
             names = names_after_date(text)
         if not names or BYLINE.match(text) or index > 0 and blocks[index - 1].text.endswith(":") and (
-                not BY_ALONE.fullmatch(plain(blocks[index - 1].text).strip(NAME_TRIM + ":"))):
-            continue  # "Category:" / "Top Picks": a label's value, not a byline
+                not BY_ALONE.fullmatch(plain(blocks[index - 1].text).strip(NAME_TRIM + ":"))) or (
+                not all(person_shaped(name) for name in names)) or index == title_at or (
+                title_at is not None and any(name in blocks[title_at].text for name in names)):
+            continue  # "Category:" / "Top Picks": a label's value; "Technical Specs": a label;
+            # the headline's own words ("Velvet Grip Straw 8.5″" set again under it)
         beside = neighbours(blocks, index)
+        if title_at is not None and start is not None and (
+                title_at + NAME_REACH < index < start - LINES_ABOVE_ARTICLE) and not (
+                dated or any(is_dateline(b) for b in beside)):
+            continue  # a product's, a teaser's or a label's name between the two, with no date
         # under its picture's alt text ("Jane Doe's avatar"), or labelled ("Author Jane Doe")
-        pictured = index > lines.start and blocks[index - 1].text != block.text and (all(
-            name in blocks[index - 1].text for name in names) or blocks[index - 1].words <= (
+        pictured = index > lines.start and blocks[index - 1].text != block.text and (
+            shows_name(blocks[index - 1].text, names) or blocks[index - 1].words <= (
             PICTURE_LINE_MAX_WORDS) and (
             AUTHOR_IMAGE.search(plain(blocks[index - 1].text)) is not None)) or (  # "Author image"
             AUTHOR_WORD.match(text) is not None)
@@ -296,7 +311,8 @@ def find_authors(blocks: list[Block], lines: range, title_at: int | None = None)
             near = index + 1 < len(blocks) and is_dateline(blocks[index + 1])
         else:  # "Jane Doe October 11, 2024": the name, then its date, on one line
             near = under_headline or dated_line or pictured or any(is_dateline(b) for b in beside) or (
-                index > 0 and blocks[index - 1].role is Role.HEADING) or (
+                index > 0 and blocks[index - 1].role is Role.HEADING and (  # under a deck set as
+                    blocks[index - 1].sentence_like or byline_marked(blocks, index, names))) or (  # one
                 job_under(blocks, index) and not any(
                     i != index and job_under(blocks, i) for i in lines)) or (  # not a team's list
                 under_deck(blocks, index, title_at) and byline_marked(blocks, index, names))
@@ -433,8 +449,10 @@ def written_by(blocks: list[Block], language: str | None = None,
                 index + 1 < len(blocks)) and blocks[index + 1].words <= NAME_LINE_MAX_WORDS and (
                 Role.ITEM not in (block.role, blocks[index + 1].role)):  # not a menu's entries
             names = line_names(plain(blocks[index + 1].text))
-            if names and lower_case_among(blocks, {w.lower() for n in names for w in n.split()}):
-                continue  # "Authors" / "Contact Us": the page writes "contact" in lower case
+            if names and (lower_case_among(blocks, {w.lower() for n in names for w in n.split()})
+                          or not all(person_shaped(name) for name in names)):
+                continue  # "Authors" / "Contact Us": the page writes "contact" in lower case;
+                # a menu's "Contributors" / "Local Business"
         else:
             continue
         if names:
@@ -470,7 +488,7 @@ def author_box(blocks: list[Block], language: str | None = None) -> tuple[str, .
         if block.words <= NAME_LINE_MAX_WORDS and block.role is not Role.ITEM and (
                 bio_like(blocks[index + 1], language)) and (  # (cheap, and needed by `described`)
                 names := line_names(plain(block.text))) and len(names) == 1 and (
-                described(names[0], blocks[index + 1], language)):
+                described(names[0], blocks[index + 1], language)) and person_shaped(names[0]):
             found.add(names[0])
     if len(found) != 1:
         return ()
