@@ -3,7 +3,7 @@ back (unflatten). Every text node of the page was joined to the next by a space,
 is the only unit left; what stood on a line of its own above a sentence (a menu, a breadcrumb,
 the visible headline, a date line, a caption's credit, a comment's header) is glued to its
 start. The line is cut at sentence ends (SENTENCE_BREAK), around the visible headline that the
-<title> opening the page names (headline.flat_title), and before the first word of a sentence
+<title> opening the page names (flattitle.flat_title), and before the first word of a sentence
 that follows such a run of capitalised words, a number or a date (glued_opening); a long run of
 capitalised words before a sentence is a menu (split_menu_run)."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .blocks import Block
 from .features import MAX_CAPS_SHARE, is_prose
-from .headline import flat_title
+from .flattitle import flat_title
 from .region import Boundary, Region
 from .rejoin import FLAT_LINE_CHARS
 

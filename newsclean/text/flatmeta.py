@@ -76,6 +76,9 @@ def flat_byline(text: str, title: str | None, language: str | None = None) -> By
     if not title or len(title.split()) < MIN_HEADLINE_WORDS:
         return Byline(None, (), range(0))
     at = text.find(title, 1)
+    if at < 0:  # "Top 100 Insurers in 2025" from the <title>, "Top 100 Insurers in the U.S."
+        title = shown_prefix(text, title)  # shown: its byline follows what the page shows
+        at = text.find(title, 1)
     while at > 0:
         after = text[at + len(title):].split(None, AFTER_HEADLINE_WORDS)[:AFTER_HEADLINE_WORDS]
         # the fewest words that hold the date: what stands before it is the byline
@@ -93,6 +96,16 @@ def flat_byline(text: str, title: str | None, language: str | None = None) -> By
         names, date = ended_byline(reach(text, first + len(title)), language)
         return Byline(date, names, range(0))
     return Byline(None, (), range(0))
+
+
+def shown_prefix(text: str, title: str) -> str:
+    """The longest run of the headline `title`'s first words (MIN_HEADLINE_WORDS at least)
+    that the page `text` shows after its start, or `title` when none."""
+    words = title.split(" ")
+    for count in range(len(words) - 1, MIN_HEADLINE_WORDS - 1, -1):
+        if text.find(prefix := " ".join(words[:count]), 1) > 0:
+            return prefix
+    return title
 
 
 def reach(text: str, at: int) -> str:
