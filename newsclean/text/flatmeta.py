@@ -6,8 +6,19 @@ from __future__ import annotations
 
 import re
 
-from ..bylines import BYLINE, BYLINE_END, PERSON, before_tail, byline_names, undoubled
-from ..dates import find_date
+from ..bylines import (
+    BY_ALONE,
+    BYLINE,
+    BYLINE_END,
+    INITIAL,
+    PERSON,
+    ROLE_WORDS,
+    before_tail,
+    byline_names,
+    undoubled,
+)
+from ..dates import DAY_FIRST, DAY_FIRST_LANGUAGES, FORMS, HAS_YEAR, SLASHED, find_date, to_iso
+from ..patterns import Scope, furniture_match
 from .blocks import Block
 from .byline import Byline
 from .features import is_prose
@@ -27,8 +38,17 @@ MIN_HEADLINE_WORDS = 3  # a shorter headline comes back in menus and teasers as 
 # words after the headline where a "By Jane Doe" with a date or "|" after it is its byline (a
 # standfirst of two or three sentences may stand between; rule of thumb)
 BYLINE_REACH_WORDS = 60
-BY_WORD = re.compile(r"(?:\b[Ww]ritten [Bb]y|\b[Bb]y):?\s+")
+# "By", "Written by"; not an editor's, a reviewer's, a fact-checker's or a photographer's
+BY_WORD = re.compile(r"(?:\b[Ww]ritten [Bb]y|(?<![Ee]dited )(?<![Rr]eviewed )(?<![Cc]hecked )"
+                     r"(?<![Pp]hoto )(?<![Pp]hotos )\b[Bb]y):?\s+")
 ENDS = ("|", "•", "·", "⋅", "●", "–", "—", "-")  # what may end a flattened byline's name
+# words before the article's first paragraph, and into it, where its byline is read when the
+# headline's place gave none ("... Menu Headline Jane Doe September 4, 2025 5 min read | The
+# council voted ..."; a byline, a date, a share bar and a reading time: rule of thumb)
+OPENING_BEFORE_WORDS = 40
+OPENING_INTO_WORDS = 20
+ANCHOR_CHARS = 40  # characters of the first paragraph that find it in the page
+NAME_WORDS = 5  # words before a date that may be its byline ("By Maria de la Cruz")
 # ---- where a flattened page's article starts ----
 # share of its prose a flattened page's region may hold above its visible headline (a menu's
 # sentences, a standfirst; more, and the headline said again is a teaser's, a share bar's)
@@ -106,6 +126,73 @@ def shown_prefix(text: str, title: str) -> str:
         if text.find(prefix := " ".join(words[:count]), 1) > 0:
             return prefix
     return title
+
+
+def opening_byline(text: str, body: list[Block], title: str | None,
+                   language: str | None = None) -> Byline:
+    """The byline in the words around where the article `body` of the page `text` starts (its
+    first paragraph): a "By Jane Doe" whose end is marked (ended_byline), or a name right before
+    a date ("Jane Doe September 4, 2025") that shares no word with the headline `title` ("...
+    for GitHub Actions December 15, 2025"), with that date; none when neither stands there."""
+    first = next((block.text for block in body if is_prose(block)), None)
+    at = text.find(first[:ANCHOR_CHARS]) if first else -1
+    if at < 0:
+        return Byline(None, (), range(0))
+    window = " ".join(text[:at].split()[-OPENING_BEFORE_WORDS:] + text[at:].split(
+        None, OPENING_INTO_WORDS)[:OPENING_INTO_WORDS])
+    names, date = ended_byline(window, language)
+    if not names:
+        names, date = dated_names(window, text, language)
+        headline = set(title.split()) if title else set()
+        if any(word in headline for name in names for word in name.split()):
+            names, date = (), None
+    return Byline(date if names else None, names, range(0))
+
+
+def dated_names(window: str, text: str, language: str | None = None
+                ) -> tuple[tuple[str, ...], str | None]:
+    """The names right before the first date in `window` that has any, and that date: "Jane
+    Doe September 4, 2025", "By Jane Doe Mar 5, 2025" (names_before, on up to NAME_WORDS words,
+    the most first, of a plausible byline_name)."""
+    for start, iso in date_spans(window, language):
+        before = window[:start].split()[-NAME_WORDS:]
+        for count in range(len(before), 1, -1):
+            names = names_before(" ".join(before[-count:]), text)
+            if names and all(byline_name(name, text) for name in names):
+                return names, iso
+    return (), None
+
+
+def byline_name(name: str, text: str) -> bool:
+    """The words before a date on a flattened page (`text`) may be its author's name: none
+    of them is a byline's opening word, a share or sign-in link by itself ("Comments",
+    "Tweet", "Print") or a job ("Editor"); and a name of three words or more has an initial
+    inside ("Jane Q. Doe") or its first word leads to the rest wherever the page says it
+    ("Order Now Jane Doe" is a button's words run into the name: "Order Now" stands elsewhere;
+    a first name alone, "Jane says", does not tell)."""
+    words = name.split()
+    if any(word.lower().strip(".,:") in ROLE_WORDS or furniture_match(word, Scope.TEXT)
+           or BY_ALONE.fullmatch(word) for word in words):
+        return False
+    if len(words) < 3 or any(INITIAL.fullmatch(word) for word in words[1:-1]):
+        return True
+    rest = name[len(words[0]):]
+    return all(text.startswith(rest, match.end())
+               for match in re.finditer(rf"\b{re.escape(words[0])}\b", text))
+
+
+def date_spans(text: str, language: str | None = None) -> list[tuple[int, str]]:
+    """Where each plausible calendar date in `text` starts, and the date (as dates.find_dates,
+    in order)."""
+    if not HAS_YEAR.search(text):
+        return []
+    found = []
+    for number, form in enumerate(FORMS):
+        for match in form.finditer(text):
+            if iso := to_iso(match, day_first=number in DAY_FIRST or (
+                    number == SLASHED and language in DAY_FIRST_LANGUAGES)):
+                found.append((match.start(), iso))
+    return sorted(found)
 
 
 def reach(text: str, at: int) -> str:
