@@ -52,7 +52,7 @@ from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, body_shape, measure
 from .flat import flat_region_end
-from .flatmeta import flat_byline, is_flat, opening_byline
+from .flatmeta import flat_byline, is_flat, labelled_date, opening_byline
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
 from .region import RegionChoice, apply_line_rules, choose_article_region
@@ -93,6 +93,8 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
         if not byline.authors:  # the headline's place gave none: where the article starts
             opening = opening_byline(doc.text, page.body, title, ISO.get(page.language or ""))
             byline = replace(byline, authors=opening.authors, date=byline.date or opening.date)
+        if not byline.date:  # "Published Jun 4, 2025" wherever it stands in the page's first half
+            byline = replace(byline, date=labelled_date(doc.text, ISO.get(page.language or "")))
         # the headline, cut out as a line of its own (flat.unflatten), is no name
         byline = replace(byline, authors=tuple(name for name in byline.authors if name != title))
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box

@@ -13,6 +13,7 @@ from ..bylines import (
     INITIAL,
     PERSON,
     ROLE_WORDS,
+    UPDATED_WORDS,
     before_tail,
     byline_names,
     undoubled,
@@ -49,6 +50,24 @@ OPENING_BEFORE_WORDS = 40
 OPENING_INTO_WORDS = 20
 ANCHOR_CHARS = 40  # characters of the first paragraph that find it in the page
 NAME_WORDS = 5  # words before a date that may be its byline ("By Maria de la Cruz")
+# a date that says it is the page's: "Published Jun 4, 2025", "Updated on: May 3, 2024",
+# "Posted on", "Veröffentlicht am" (bylines.UPDATED_WORDS) right before it
+DATE_LABEL = re.compile(rf"\b(?:{UPDATED_WORDS})(?:\s+(?:on|at|am|le|el))?:?\s*$", re.IGNORECASE)
+LABEL_CHARS = 30  # characters before a date where its label stands
+# share of the page, from its start, where a labelled date is its own (further on, a comment's
+# "Posted on", a related story's "Updated"; rule of thumb)
+LABELLED_DATE_SHARE = 0.5
+# the headline worded otherwise than the <title> (echo_end): a run of the page's words that
+# says this share of the <title>'s words of ECHO_LETTERS letters or more (ECHO_WORDS of them
+# at least), within as many words and ECHO_SLACK (rule of thumb)
+ECHO_SHARE = 0.6
+ECHO_LETTERS = 3
+ECHO_WORDS = 3
+ECHO_SLACK = 4
+# words after it where its byline is read (the rest of the headline, a section, a byline and a
+# date: rule of thumb)
+ECHO_READ_WORDS = 24
+WORD = re.compile(r"\w+")
 # ---- where a flattened page's article starts ----
 # share of its prose a flattened page's region may hold above its visible headline (a menu's
 # sentences, a standfirst; more, and the headline said again is a teaser's, a share bar's)
@@ -91,31 +110,75 @@ def visible_headline(blocks: list[Block], start: int, end: int, title: str) -> i
 
 def flat_byline(text: str, title: str | None, language: str | None = None) -> Byline:
     """The date and the names in the words that follow the headline `title` where the page
-    says it again (after the <title> that opens it); none when no such words hold a date or
-    a byline (a page that shows none gets none)."""
+    says it again (after the <title> that opens it), or, when it does not, where the page says
+    most of its words (echo_end: a headline worded otherwise than the <title>); none when no
+    such words hold a date or a byline (a page that shows none gets none)."""
     if not title or len(title.split()) < MIN_HEADLINE_WORDS:
         return Byline(None, (), range(0))
     at = text.find(title, 1)
     if at < 0:  # "Top 100 Insurers in 2025" from the <title>, "Top 100 Insurers in the U.S."
         title = shown_prefix(text, title)  # shown: its byline follows what the page shows
         at = text.find(title, 1)
+    if at < 0:  # the headline worded otherwise: the byline in the words after where it ends
+        if not (end := echo_end(text, title)):
+            return Byline(None, (), range(0))
+        after = after_headline(text, end, language) or Byline(None, (), range(0))
+        near = window_byline(" ".join(text[end:].split(None, ECHO_READ_WORDS)[:ECHO_READ_WORDS]),
+                             text, title, language)
+        return Byline(after.date or near.date, near.authors or after.authors, range(0))
     while at > 0:
-        after = text[at + len(title):].split(None, AFTER_HEADLINE_WORDS)[:AFTER_HEADLINE_WORDS]
-        # the fewest words that hold the date: what stands before it is the byline
-        end = next((k for k in range(1, len(after) + 1)
-                    if find_date(" ".join(after[:k]), language)), None)
-        if end is not None and end - DATE_WORDS <= DATE_START_WORDS:
-            names = names_before(" ".join(after[:end]), text) or ended_byline(
-                reach(text, at + len(title)), language)[0]  # "Updated May 3, 2025 By Jane Doe"
-            return Byline(find_date(" ".join(after[:end]), language), names, range(0))
-        if byline := BYLINE.match(" ".join(after)):  # "By Jane Doe | Staff Writer", no date
-            return Byline(None, byline_names(byline.group(1)), range(0))
+        if found := after_headline(text, at + len(title), language):
+            return found
         at = text.find(title, at + len(title))
     first = text.find(title, 1)
     if first > 0:  # a standfirst between: "... Headline A sentence or two. By Jane Doe May 3"
         names, date = ended_byline(reach(text, first + len(title)), language)
         return Byline(date, names, range(0))
     return Byline(None, (), range(0))
+
+
+def after_headline(text: str, end: int, language: str | None = None) -> Byline | None:
+    """The byline in the words of `text` from `end` (where a headline ends): a date within
+    DATE_START_WORDS and the names before it, or a "By Jane Doe"; None when neither."""
+    after = text[end:].split(None, AFTER_HEADLINE_WORDS)[:AFTER_HEADLINE_WORDS]
+    # the fewest words that hold the date: what stands before it is the byline
+    last = next((k for k in range(1, len(after) + 1)
+                 if find_date(" ".join(after[:k]), language)), None)
+    if last is not None and last - DATE_WORDS <= DATE_START_WORDS:
+        names = names_before(" ".join(after[:last]), text) or ended_byline(
+            reach(text, end), language)[0]  # "Updated May 3, 2025 By Jane Doe"
+        return Byline(find_date(" ".join(after[:last]), language), names, range(0))
+    if byline := BYLINE.match(" ".join(after)):  # "By Jane Doe | Staff Writer", no date
+        return Byline(None, byline_names(byline.group(1)), range(0))
+    return None
+
+
+def echo_end(text: str, title: str) -> int | None:
+    """Where the first run of words after the <title> (which opens `text`) that says
+    ECHO_SHARE of the headline `title`'s words (ECHO_WORDS at least; in any case and order)
+    ends, within as many words and ECHO_SLACK: the page's own headline, worded otherwise ("The 7
+    Biggest Diet and Nutrition Trends in 2025" for "7 Major Diet Trends for 2025"). None when
+    no run does."""
+    wanted = {word.casefold() for word in WORD.findall(title) if len(word) >= ECHO_LETTERS}
+    if len(wanted) < ECHO_WORDS:
+        return None
+    words = [(match.group().casefold(), match.end()) for match in WORD.finditer(text)]
+    words = words[len(WORD.findall(title)):]  # (past the <title>)
+    width = len(WORD.findall(title)) + ECHO_SLACK
+    inside: dict[str, int] = {}
+    for index in range(len(words)):
+        word = words[index][0]
+        if word in wanted:
+            inside[word] = inside.get(word, 0) + 1
+        if index >= width:
+            gone = words[index - width][0]
+            if gone in wanted:
+                inside[gone] -= 1
+                if not inside[gone]:
+                    del inside[gone]
+        if len(inside) >= ECHO_SHARE * len(wanted) and word in wanted:
+            return words[index][1]
+    return None
 
 
 def shown_prefix(text: str, title: str) -> str:
@@ -130,16 +193,23 @@ def shown_prefix(text: str, title: str) -> str:
 
 def opening_byline(text: str, body: list[Block], title: str | None,
                    language: str | None = None) -> Byline:
-    """The byline in the words around where the article `body` of the page `text` starts (its
-    first paragraph): a "By Jane Doe" whose end is marked (ended_byline), or a name right before
-    a date ("Jane Doe September 4, 2025") that shares no word with the headline `title` ("...
-    for GitHub Actions December 15, 2025"), with that date; none when neither stands there."""
+    """The byline (window_byline) in the words around where the article `body` of the page
+    `text` starts (its first paragraph)."""
     first = next((block.text for block in body if is_prose(block)), None)
     at = text.find(first[:ANCHOR_CHARS]) if first else -1
     if at < 0:
         return Byline(None, (), range(0))
     window = " ".join(text[:at].split()[-OPENING_BEFORE_WORDS:] + text[at:].split(
         None, OPENING_INTO_WORDS)[:OPENING_INTO_WORDS])
+    return window_byline(window, text, title, language)
+
+
+def window_byline(window: str, text: str, title: str | None, language: str | None = None
+                  ) -> Byline:
+    """The byline in a run of a flattened page's words (`window`, of the page `text`): a "By
+    Jane Doe" whose end is marked (ended_byline), or a name right before a date ("Jane Doe
+    September 4, 2025") that shares no word with the headline `title` ("... for GitHub Actions
+    December 15, 2025"), with that date; none when neither stands there."""
     names, date = ended_byline(window, language)
     if not names:
         names, date = dated_names(window, text, language)
@@ -179,6 +249,15 @@ def byline_name(name: str, text: str) -> bool:
     rest = name[len(words[0]):]
     return all(text.startswith(rest, match.end())
                for match in re.finditer(rf"\b{re.escape(words[0])}\b", text))
+
+
+def labelled_date(text: str, language: str | None = None) -> str | None:
+    """The first date in the first LABELLED_DATE_SHARE of a flattened page that a label says
+    is its publication's or update's ("Published Jun 4, 2025"), or None."""
+    for start, iso in date_spans(text[:int(len(text) * LABELLED_DATE_SHARE)], language):
+        if DATE_LABEL.search(text, max(0, start - LABEL_CHARS), start):
+            return iso
+    return None
 
 
 def date_spans(text: str, language: str | None = None) -> list[tuple[int, str]]:
