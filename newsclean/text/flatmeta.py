@@ -47,7 +47,7 @@ ENDS = ("|", "•", "·", "⋅", "●", "–", "—", "-")  # what may end a fla
 # headline's place gave none ("... Menu Headline Jane Doe September 4, 2025 5 min read | The
 # council voted ..."; a byline, a date, a share bar and a reading time: rule of thumb)
 OPENING_BEFORE_WORDS = 40
-OPENING_INTO_WORDS = 20
+OPENING_INTO_WORDS = 40
 ANCHOR_CHARS = 40  # characters of the first paragraph that find it in the page
 NAME_WORDS = 5  # words before a date that may be its byline ("By Maria de la Cruz")
 # a date that says it is the page's: "Published Jun 4, 2025", "Updated on: May 3, 2024",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..titles import TITLE_PART_SEPARATOR
+from ..titles import SITE_NAME_WORDS, TITLE_PART_SEPARATOR
 from .features import HEADLINE_MAX_WORDS
 
 FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
@@ -47,10 +47,11 @@ def flat_title(text: str) -> str | None:
     says it again further on (the visible headline): a part of the title before a separator
     ("Headline | Site", "Site | Headline | Section"), said again in the same case; or else the
     longest run of its first words that comes again; or such a part said again in any case;
-    or the run of first words after the last separator ("Site | Headline ...", where the page
-    runs on). None when nothing comes again (the page did not open with its title, or its
-    headline is shown nowhere else). A run of first words must come again in the same case:
-    in any, it is as often a sentence's words."""
+    or the run of first words after a site's name ("Site | Headline ...", where the page runs
+    on: SITE_NAME_WORDS words at most before the first separator) or after the last separator.
+    None when nothing comes again (the page did not open with its title, or its headline is
+    shown nowhere else). A run of first words must come again in the same case: in any, it is
+    as often a sentence's words."""
     text = text.strip()
     head = text[:FLAT_TITLE_CHARS]
     folded = fold(text)
@@ -69,8 +70,11 @@ def flat_title(text: str) -> str | None:
             return whole  # "10 Free Accounting Tools for Small Businesses | Site"
     if found is None:  # "TIPS FOR ONLINE SUCCESS"
         found = said_again(text, fold(text, True), parts, True)
-    if found is None and len(bounds) > 1:  # "Site | Headline Menu ...": the run of the last
-        found = first_words_again(text, folded, bounds[-1])  # part's first words said again
+    if found is None and len(bounds) > 1 and len(head[:bounds[1]].split()) <= SITE_NAME_WORDS:
+        found = first_words_again(text, folded, bounds[2])  # "Site | Headline Menu ...": the
+        # run of first words after the site's name said again
+    if found is None and len(bounds) > 1:  # or after the last separator ("Home / Tips / ...")
+        found = first_words_again(text, folded, bounds[-1])
     return found
 
 
