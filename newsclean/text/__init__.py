@@ -86,10 +86,9 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
     if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
-        if not (byline.date and byline.authors):
-            after = flat_byline(doc.text, title, ISO.get(page.language or ""))
-            byline = replace(byline, authors=byline.authors or after.authors,
-                             date=byline.date or after.date)
+        after = flat_byline(doc.text, title, ISO.get(page.language or ""))
+        byline = replace(byline, authors=after.authors or byline.authors,
+                         date=after.date or byline.date)
         if not byline.authors:  # the headline's place gave none: where the article starts
             opening = opening_byline(doc.text, page.body, title, ISO.get(page.language or ""))
             byline = replace(byline, authors=opening.authors, date=byline.date or opening.date)

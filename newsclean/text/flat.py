@@ -91,7 +91,7 @@ def unflatten(lines: list[str]) -> list[str]:
     menu run into the sentence after it and what is glued before a sentence's first word are
     lines of their own."""
     out: list[str] = []
-    title = flat_title(" ".join(lines[:TITLE_LINES])) if lines else None
+    title = flat_title(" ".join(lines[:TITLE_LINES]), loose=False) if lines else None
     for number, line in enumerate(lines):
         if len(line) <= FLAT_LINE_CHARS:
             out.append(line)

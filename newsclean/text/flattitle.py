@@ -42,7 +42,7 @@ def fold(text: str, case: bool = False) -> str:
     return text.lower() if case else text
 
 
-def flat_title(text: str) -> str | None:
+def flat_title(text: str, loose: bool = True) -> str | None:
     """The headline of a page flattened to one line, which its <title> opens, as the page
     says it again further on (the visible headline): a part of the title before a separator
     ("Headline | Site", "Site | Headline | Section"), said again in the same case; or else the
@@ -51,17 +51,22 @@ def flat_title(text: str) -> str | None:
     on: SITE_NAME_WORDS words at most before the first separator) or after the last separator.
     None when nothing comes again (the page did not open with its title, or its headline is
     shown nowhere else). A run of first words must come again in the same case: in any, it is
-    as often a sentence's words."""
+    as often a sentence's words. Not `loose`: the parts and the run of first words said again
+    exactly, nothing more (where flat.unflatten cuts the visible headline out as a line: a
+    looser match there moves the article's start as often to a teaser as to the headline)."""
     text = text.strip()
     head = text[:FLAT_TITLE_CHARS]
-    folded = fold(text)
+    folded = fold(text) if loose else text
     bounds = [0]
     for separator in TITLE_PART_SEPARATOR.finditer(head):
         bounds += [separator.start(), separator.end()]
     parts = [(head[begin:end].strip(), end) for begin, end in zip(bounds[::2], bounds[1::2])]
     parts = [(part, end) for part, end in parts
              if FLAT_TITLE_WORDS[0] <= len(part.split()) <= FLAT_TITLE_WORDS[1]]
-    found = said_again(text, folded, parts, False) or first_words_again(text, folded, 0)
+    found = said_again(text, folded, parts, False if loose else None) or first_words_again(
+        text, folded, 0, loose)
+    if not loose:
+        return found
     if found is not None and found.split()[-1].lower() in OPEN_ENDS:  # cut short
         at = text.find(found, 1)
         if at > 0 and (year := YEAR_AFTER.match(text, at + len(found) + 1)):
@@ -71,35 +76,38 @@ def flat_title(text: str) -> str | None:
     if found is None:  # "TIPS FOR ONLINE SUCCESS"
         found = said_again(text, fold(text, True), parts, True)
     if found is None and len(bounds) > 1 and len(head[:bounds[1]].split()) <= SITE_NAME_WORDS:
-        found = first_words_again(text, folded, bounds[2])  # "Site | Headline Menu ...": the
+        found = first_words_again(text, folded, bounds[2], True)  # "Site | Headline Menu ...": the
         # run of first words after the site's name said again
     if found is None and len(bounds) > 1:  # or after the last separator ("Home / Tips / ...")
-        found = first_words_again(text, folded, bounds[-1])
+        found = first_words_again(text, folded, bounds[-1], True)
     return found
 
 
-def said_again(text: str, page: str, parts: list[tuple[str, int]], case: bool) -> str | None:
+def said_again(text: str, page: str, parts: list[tuple[str, int]], case: bool | None
+               ) -> str | None:
     """The first of the <title>'s `parts` (each with where it ends) that the page (`text`,
-    folded as `page`, in any case if `case`) says again after it, as the page spells it there;
-    in any case, not where it starts in lower case (a sentence's words)."""
+    folded as `page`: in any case if `case`, exactly if None) says again after it, as the page
+    spells it there; in any case, not where it starts in lower case (a sentence's words)."""
     for part, end in parts:
-        again = page.find(fold(part, case), end)
+        wanted = part if case is None else fold(part, case)
+        again = page.find(wanted, end)
         while again > 0 and case and text[again].islower():
-            again = page.find(fold(part, case), again + 1)
+            again = page.find(wanted, again + 1)
         if again > 0:
             return text[again:again + len(part)]
     return None
 
 
-def first_words_again(text: str, folded: str, begin: int) -> str | None:
-    """The longest run of the words from `begin` (FLAT_PREFIX_WORDS at least) that the page says again,
-    if it ends (a menu repeated in the footer runs on) and is not a menu's capitalised entries,
-    as the page spells it there; or the whole <title>, when it runs straight into the headline
-    said again."""
+def first_words_again(text: str, folded: str, begin: int, loose: bool) -> str | None:
+    """The longest run of the words from `begin` (FLAT_PREFIX_WORDS at least) that the page
+    (folded as `folded` if `loose`) says again, if it ends (a menu repeated in the footer runs
+    on) and is not a menu's capitalised entries, as the page spells it there; or the whole
+    <title>, when it runs straight into the headline said again."""
     words = text[begin:begin + FLAT_TITLE_CHARS].split(" ")
     found, again = None, -1
     for count in range(FLAT_PREFIX_WORDS, min(HEADLINE_MAX_WORDS + 2, len(words))):
-        prefix = fold(" ".join(words[:count]))
+        prefix = " ".join(words[:count])
+        prefix = fold(prefix) if loose else prefix
         at = folded.find(prefix, begin + len(prefix))
         if at < 0:
             break

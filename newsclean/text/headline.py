@@ -135,7 +135,10 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     start, end = region.start, region.end
     # a page flattened to a line has no headline on a line of its own (what looks like one
     # is a run of sentences); its <title> may open it
-    flat = flat_title(text) if is_flat(text) else None
+    flat_page = is_flat(text)
+    # where flat.unflatten cut the headline out (the <title>'s part said again exactly): the
+    # region is read around it; the headline itself may be said looser (flattitle.flat_title)
+    flat = flat_title(text, loose=False) if flat_page else None
     title: str | None
     title_at: int | None
     title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
@@ -167,9 +170,9 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         if repeats[:1] == [0] and len(repeats) > 1 and page_title(shown):  # the first line is
             repeats = repeats[1:]  # the page's <title>: the byline follows the visible headline
         title_at = repeats[0] if repeats else title_at
-    if flat is None and is_flat(text) and (once := flat_title_shown_once(text)):
-        title = once  # shown nowhere else: the <title>'s first part (a flattened page's
-        # "lines" the look above reads are sentences and menus)
+    if flat_page and (loose := flat_title(text) or flat_title_shown_once(text)):
+        title, title_at = loose, None  # said again in another case or spelling, or shown
+        # nowhere else: the <title>'s first part (the lines above are sentences and menus)
     if title:
         note(title, "the title")
     return Headline(title, title_at, Region(start, end))
