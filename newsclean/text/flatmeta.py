@@ -23,6 +23,7 @@ from ..patterns import Scope, furniture_match
 from .blocks import Block
 from .byline import Byline
 from .features import is_prose
+from .flat import OPENERS
 from .rejoin import FLAT_LINE_CHARS, FLAT_MIN_CHARS
 
 SEPARATORS = " |•·⋅●–—-"  # what stands between a byline's names and its date
@@ -50,10 +51,15 @@ OPENING_BEFORE_WORDS = 40
 OPENING_INTO_WORDS = 40
 ANCHOR_CHARS = 40  # characters of the first paragraph that find it in the page
 NAME_WORDS = 5  # words before a date that may be its byline ("By Maria de la Cruz")
+MAX_NAME_WORDS = 4  # words of a name after "By" with nothing to mark its end but the grammar
 # a date that says it is the page's: "Published Jun 4, 2025", "Updated on: May 3, 2024",
-# "Posted on", "Veröffentlicht am" (bylines.UPDATED_WORDS) right before it
-DATE_LABEL = re.compile(rf"\b(?:{UPDATED_WORDS})(?:\s+(?:on|at|am|le|el))?:?\s*$", re.IGNORECASE)
+# "Posted on", "Veröffentlicht am" (bylines.UPDATED_WORDS) right before it; not "Last updated",
+# a shop's or a listing's as often
+DATE_LABEL = re.compile(rf"(?<!last )\b(?:{UPDATED_WORDS})(?:\s+(?:on|at|am|le|el))?:?\s*$",
+                        re.IGNORECASE)
 LABEL_CHARS = 30  # characters before a date where its label stands
+# a date's label, no name's word: "Last Modified March 15, 2026", "Updated", "Published"
+DATE_WORD = re.compile(rf"(?:{UPDATED_WORDS}|last|modified|date|created)[:.,]?", re.IGNORECASE)
 # share of the page, from its start, where a labelled date is its own (further on, a comment's
 # "Posted on", a related story's "Updated"; rule of thumb)
 LABELLED_DATE_SHARE = 0.5
@@ -216,7 +222,31 @@ def window_byline(window: str, text: str, title: str | None, language: str | Non
         headline = set(title.split()) if title else set()
         if any(word in headline for name in names for word in name.split()):
             names, date = (), None
+    if not names:
+        names = bounded_byline(window, text)
     return Byline(date if names else None, names, range(0))
+
+
+def bounded_byline(words: str, text: str) -> tuple[str, ...]:
+    """The name after the first "By" or "Written by" in `words` whose end the grammar marks:
+    the run of capitalised words after it, two to four, that the page `text` says again
+    elsewhere (an author box, a bio), or two of them that a word in lower case, a sentence's
+    opener, a label or a separator follows ("By Jane Doe The council voted ...", "Written by
+    Jane Doe Table of Contents" is not read: "Table" may be her name's); a plausible
+    byline_name that the page never writes in lower case."""
+    for match in BY_WORD.finditer(words):
+        rest = words[match.end():].split(None, MAX_NAME_WORDS + 1)[:MAX_NAME_WORDS + 1]
+        for count in range(min(MAX_NAME_WORDS, len(rest)), 1, -1):
+            name = " ".join(rest[:count])
+            after = rest[count] if count < len(rest) else ""
+            if not PERSON.fullmatch(name) or not names_before(name, text) or not byline_name(
+                    name, text):
+                continue
+            if text.count(name) > 1 or count == 2 and (
+                    after[:1].islower() or after in OPENERS or after[:1] in ENDS
+                    or furniture_match(after, Scope.TEXT) is not None):
+                return (name,)
+    return ()
 
 
 def dated_names(window: str, text: str, language: str | None = None
@@ -236,13 +266,14 @@ def dated_names(window: str, text: str, language: str | None = None
 def byline_name(name: str, text: str) -> bool:
     """The words before a date on a flattened page (`text`) may be its author's name: none
     of them is a byline's opening word, a share or sign-in link by itself ("Comments",
-    "Tweet", "Print") or a job ("Editor"); and a name of three words or more has an initial
-    inside ("Jane Q. Doe") or its first word leads to the rest wherever the page says it
+    "Tweet", "Print"), a job ("Editor") or a date's label ("Last Modified"); and a name of
+    three words or more has an initial inside ("Jane Q. Doe") or its first word leads to the
+    rest wherever the page says it
     ("Order Now Jane Doe" is a button's words run into the name: "Order Now" stands elsewhere;
     a first name alone, "Jane says", does not tell)."""
     words = name.split()
     if any(word.lower().strip(".,:") in ROLE_WORDS or furniture_match(word, Scope.TEXT)
-           or BY_ALONE.fullmatch(word) for word in words):
+           or BY_ALONE.fullmatch(word) or DATE_WORD.fullmatch(word) for word in words):
         return False
     if len(words) < 3 or any(INITIAL.fullmatch(word) for word in words[1:-1]):
         return True

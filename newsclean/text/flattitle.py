@@ -27,6 +27,9 @@ OPEN_ENDS = frozenset(
     "der die das des den dem für von mit und im zu auf "
     "le la les de du des et pour en à au aux "
     "el los las del y para con por".split())
+# a maker's or a shop's name after the <title>'s headline ("Stoneware Mug by Jane Doe - Etsy"):
+# no part of the headline, and no byline of the page's (a product's)
+GLUED_BY = re.compile(r"\s+by\s+(?=[A-ZÀ-Ý])")
 YEAR_AFTER = re.compile(r"(?:19|20)\d\d\b")  # the year the page's headline goes on with
 # what is folded before a <title>'s part is looked for again: each to one character, so that
 # places in the folded text are places in the page's ("İ" is the one letter whose lower case
@@ -129,13 +132,15 @@ def first_words_again(text: str, folded: str, begin: int, loose: bool) -> str | 
 
 def flat_title_shown_once(text: str) -> str | None:
     """The first part of the <title> that opens a flattened page ("Headline | Site ..."), of
-    FLAT_TITLE_WORDS words: the headline, when the page shows it nowhere else (flat_title
-    found none); None when the title has no separator (nothing says where it ends)."""
+    FLAT_TITLE_WORDS words, without a "by Jane Doe" after it: the headline, when the page shows
+    it nowhere else (flat_title found none); None when the title has no separator (nothing says
+    where it ends)."""
     text = text.strip()
     separator = TITLE_PART_SEPARATOR.search(text, 0, FLAT_TITLE_CHARS)
     if separator is None:
         return None
     part = text[:separator.start()].strip()
+    part = part[:by.start()] if (by := GLUED_BY.search(part)) else part  # "Mug by Jane Doe"
     return part if FLAT_TITLE_WORDS[0] <= len(part.split()) <= FLAT_TITLE_WORDS[1] else None
 
 
