@@ -17,11 +17,12 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
 5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
    <title> the scrape opens with, the line the page URL's slug spells (agreement.slug_headline),
    or a line a byline follows and the opening echoes; one found inside the region moves its
-   start.
+   start. A page flattened to a line: the part of its <title> it says again (flattitle).
 6. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
    the region go, subheadings are marked, edge furniture is trimmed.
 7. Byline and date (byline.read_byline -> Byline): near the headline and the opening; on a page
-   flattened to a line, in the words after its headline (flatmeta.flat_byline).
+   flattened to a line, in the words after its headline (flatmeta.flat_byline), around where
+   its article starts (flatmeta.opening_byline), and a labelled date (flatmeta.labelled_date).
 8. Settling (settle): the cleaned text is read again, alone, until it stands still.
 9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown (with
    `links` or `images`, the scrape's own Markdown links and images put back: relink.relink_blocks);

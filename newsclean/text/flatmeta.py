@@ -1,7 +1,10 @@
 """A page flattened to one line: whether a scrape is one (is_flat), where its article starts
-(visible_headline), and its byline and date (flat_byline -> Byline): no line of its own holds
-them, but they follow the visible headline ("... Headline Jane Doe August 25, 2025 15 min read
-..."), so they are read in the words right after it."""
+(visible_headline), and its byline and date: no line of its own holds them, but they follow
+the visible headline ("... Headline Jane Doe August 25, 2025 15 min read ...": flat_byline,
+after_headline; where the headline is worded otherwise than the <title>, echo_end), or stand
+right above the first paragraph (opening_byline); the names are bounded by a date, a separator
+or the grammar (ended_byline, dated_names, bounded_byline, byline_name); a date may also say
+what it is ("Published Jun 4, 2025": labelled_date)."""
 from __future__ import annotations
 
 import re
@@ -215,7 +218,8 @@ def window_byline(window: str, text: str, title: str | None, language: str | Non
     """The byline in a run of a flattened page's words (`window`, of the page `text`): a "By
     Jane Doe" whose end is marked (ended_byline), or a name right before a date ("Jane Doe
     September 4, 2025") that shares no word with the headline `title` ("... for GitHub Actions
-    December 15, 2025"), with that date; none when neither stands there."""
+    December 15, 2025"), with that date, or a "By Jane Doe" the grammar bounds
+    (bounded_byline); none when none stands there."""
     names, date = ended_byline(window, language)
     if not names:
         names, date = dated_names(window, text, language)

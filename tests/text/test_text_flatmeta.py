@@ -3,7 +3,13 @@ from its words; one shape a test, on one-line scrapes written for them."""
 from __future__ import annotations
 
 import newsclean
-from newsclean.text.flatmeta import byline_name, echo_end, flat_byline, labelled_date
+from newsclean.text.flatmeta import (
+    bounded_byline,
+    byline_name,
+    echo_end,
+    flat_byline,
+    labelled_date,
+)
 from newsclean.text.flattitle import flat_title, flat_title_shown_once
 
 PARAGRAPHS = [
@@ -107,3 +113,21 @@ def test_the_byline_follows_a_headline_worded_otherwise_than_the_title():
     assert end is not None and text[:end].endswith("2025, According") and end > len(title)
     byline = flat_byline(text, title)
     assert byline.authors == ("Jane Doe",) and byline.date == "2025-05-03"
+
+
+def test_a_by_line_with_nothing_after_the_name_but_the_story_is_bounded_by_the_grammar():
+    page = one_line("Millbrook votes to rebuild its footbridge | Millbrook Herald",
+                    "Written by Jane Doe")
+    assert bounded_byline("Written by Jane Doe The council voted on Tuesday", page) == ("Jane Doe",)
+    # a third capitalised word may be the name's: read only when the page says it again
+    assert bounded_byline("By Jane Doe Table of Contents", page) == ()
+    assert bounded_byline("By Jane Doe Table of Contents", page + " About Jane Doe") == (
+        "Jane Doe",)
+    assert newsclean.clean(page, input_type="text").authors == ("Jane Doe",)
+
+
+def test_a_date_label_is_no_name_and_last_updated_no_publication_date():
+    text = one_line("Millbrook votes to rebuild its footbridge | Millbrook Herald")
+    assert not byline_name("Last Modified", text)
+    assert labelled_date(one_line("x", "Last updated on Feb 25, 2026")) is None
+    assert labelled_date(one_line("x", "Updated on Feb 25, 2026")) == "2026-02-25"
