@@ -187,7 +187,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     slug = () if flattened(len(text), text.count("\n") + 1) else slug_words(url, stops)
     headline = find_headline(text, blocks, region, view, stops, note, slug)
     start, end = headline.region.start, headline.region.end
-    body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,
+    body = trim_edges(revise_region(blocks[start:end + 1], headline.revised, note,
                                     bare_lists=not marks_items(blocks)), note)
     if note is not ignore:
         for block in blocks[:start] + blocks[end + 1:]:

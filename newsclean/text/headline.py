@@ -124,6 +124,9 @@ class Headline:
     text: str | None
     at: int | None
     region: Region
+    # the headline as the region's revision reads it (revise.revise_region): on a flattened
+    # page, the one its blocks were cut around, not a looser one found for the metadata
+    revised: str | None = None
 
 
 def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView,
@@ -170,12 +173,13 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         if repeats[:1] == [0] and len(repeats) > 1 and page_title(shown):  # the first line is
             repeats = repeats[1:]  # the page's <title>: the byline follows the visible headline
         title_at = repeats[0] if repeats else title_at
+    revised = title
     if flat_page and (loose := flat_title(text) or flat_title_shown_once(text)):
         title, title_at = loose, None  # said again in another case or spelling, or shown
         # nowhere else: the <title>'s first part (the lines above are sentences and menus)
     if title:
         note(title, "the title")
-    return Headline(title, title_at, Region(start, end))
+    return Headline(title, title_at, Region(start, end), revised)
 
 
 def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
