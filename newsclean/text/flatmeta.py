@@ -55,6 +55,15 @@ OPENING_INTO_WORDS = 40
 ANCHOR_CHARS = 40  # characters of the first paragraph that find it in the page
 NAME_WORDS = 5  # words before a date that may be its byline ("By Maria de la Cruz")
 MAX_NAME_WORDS = 4  # words of a name after "By" with nothing to mark its end but the grammar
+# words before "By" or after such a name where a date must stand: a byline with nothing to end
+# its name is read only when dated (rule of thumb: a date line and a reading time)
+BOUNDED_DATE_WORDS = 12
+MONTHS_SHORT = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+# a date with no year ("Apr 12", "12 April"), as a blog's date line sets it
+MONTH_DAY = re.compile(rf"\b(?:(?:{MONTHS_SHORT})\.?\s+\d{{1,2}}"
+                       rf"|\d{{1,2}}\.?\s+(?:{MONTHS_SHORT}))\b",
+                       re.IGNORECASE)
 # a date that says it is the page's: "Published Jun 4, 2025", "Updated on: May 3, 2024",
 # "Posted on", "Veröffentlicht am" (bylines.UPDATED_WORDS) right before it; not "Last updated",
 # a shop's or a listing's as often
@@ -237,7 +246,9 @@ def bounded_byline(words: str, text: str) -> tuple[str, ...]:
     elsewhere (an author box, a bio), or two of them that a word in lower case, a sentence's
     opener, a label or a separator follows ("By Jane Doe The council voted ...", "Written by
     Jane Doe Table of Contents" is not read: "Table" may be her name's); a plausible
-    byline_name that the page never writes in lower case."""
+    byline_name that the page never writes in lower case, with a date within
+    BOUNDED_DATE_WORDS words (a shop's "Sold by Acme", a listing's "Powered by Acme" have
+    none)."""
     for match in BY_WORD.finditer(words):
         rest = words[match.end():].split(None, MAX_NAME_WORDS + 1)[:MAX_NAME_WORDS + 1]
         for count in range(min(MAX_NAME_WORDS, len(rest)), 1, -1):
@@ -246,10 +257,16 @@ def bounded_byline(words: str, text: str) -> tuple[str, ...]:
             if not PERSON.fullmatch(name) or not names_before(name, text) or not byline_name(
                     name, text):
                 continue
-            if text.count(name) > 1 or count == 2 and (
+            if not (text.count(name) > 1 or count == 2 and (
                     after[:1].islower() or after in OPENERS or after[:1] in ENDS
-                    or furniture_match(after, Scope.TEXT) is not None):
-                return (name,)
+                    or furniture_match(after, Scope.TEXT) is not None)):
+                continue
+            near = words[:match.start()].split()[-BOUNDED_DATE_WORDS:] + words[
+                match.end() + len(name):].split()[:BOUNDED_DATE_WORDS]
+            if date_spans(" ".join(near)) or MONTH_DAY.search(" ".join(near)):  # an article's
+                return (name,)  # byline, dated (a shop's "Sold by", a listing's "Powered by"
+            # are not)
+            break
     return ()
 
 
