@@ -117,11 +117,14 @@ def test_the_byline_follows_a_headline_worded_otherwise_than_the_title():
 
 def test_a_by_line_with_nothing_after_the_name_but_the_story_is_bounded_by_the_grammar():
     page = one_line("Millbrook votes to rebuild its footbridge | Millbrook Herald",
-                    "Written by Jane Doe")
-    assert bounded_byline("Written by Jane Doe The council voted on Tuesday", page) == ("Jane Doe",)
+                    "Apr 12 Written by Jane Doe")
+    dated = "Apr 12 Written by Jane Doe The council voted on Tuesday"
+    assert bounded_byline(dated, page) == ("Jane Doe",)
+    # undated, a "by" is as often a shop's or a listing's ("Sold by Acme Stores Ships ...")
+    assert bounded_byline("Written by Jane Doe The council voted on Tuesday", page) == ()
     # a third capitalised word may be the name's: read only when the page says it again
-    assert bounded_byline("By Jane Doe Table of Contents", page) == ()
-    assert bounded_byline("By Jane Doe Table of Contents", page + " About Jane Doe") == (
+    assert bounded_byline("Apr 12 By Jane Doe Table of Contents", page) == ()
+    assert bounded_byline("Apr 12 By Jane Doe Table of Contents", page + " About Jane Doe") == (
         "Jane Doe",)
     assert newsclean.clean(page, input_type="text").authors == ("Jane Doe",)
 
