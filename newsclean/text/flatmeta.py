@@ -75,6 +75,9 @@ DATE_WORD = re.compile(rf"(?:{UPDATED_WORDS}|last|modified|date|created)[:.,]?",
 # share of the page, from its start, where a labelled date is its own (further on, a comment's
 # "Posted on", a related story's "Updated"; rule of thumb)
 LABELLED_DATE_SHARE = 0.5
+# labelled dates there from which the page is a listing, each item's "Updated ..." (an article
+# has a publication's and an update's; rule of thumb)
+LISTING_LABELS = 3
 # the headline worded otherwise than the <title> (echo_end): a run of the page's words that
 # says this share of the <title>'s words of ECHO_LETTERS letters or more (ECHO_WORDS of them
 # at least), within as many words and ECHO_SLACK (rule of thumb)
@@ -305,11 +308,12 @@ def byline_name(name: str, text: str) -> bool:
 
 def labelled_date(text: str, language: str | None = None) -> str | None:
     """The first date in the first LABELLED_DATE_SHARE of a flattened page that a label says
-    is its publication's or update's ("Published Jun 4, 2025"), or None."""
-    for start, iso in date_spans(text[:int(len(text) * LABELLED_DATE_SHARE)], language):
-        if DATE_LABEL.search(text, max(0, start - LABEL_CHARS), start):
-            return iso
-    return None
+    is its publication's or update's ("Published Jun 4, 2025"); None when there is none, or
+    LISTING_LABELS or more (a listing's items, each "Updated Mar 8, 2026")."""
+    labelled = [iso for start, iso in date_spans(text[:int(len(text) * LABELLED_DATE_SHARE)],
+                                                 language)
+                if DATE_LABEL.search(text, max(0, start - LABEL_CHARS), start)]
+    return labelled[0] if 0 < len(labelled) < LISTING_LABELS else None
 
 
 def date_spans(text: str, language: str | None = None) -> list[tuple[int, str]]:

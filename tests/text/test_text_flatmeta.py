@@ -134,3 +134,10 @@ def test_a_date_label_is_no_name_and_last_updated_no_publication_date():
     assert not byline_name("Last Modified", text)
     assert labelled_date(one_line("x", "Last updated on Feb 25, 2026")) is None
     assert labelled_date(one_line("x", "Updated on Feb 25, 2026")) == "2026-02-25"
+
+
+def test_a_listing_whose_items_each_carry_a_labelled_date_gets_none():
+    items = " ".join(f"repository-{n} A library for things Updated Mar {n}, 2026" for n in range(1, 6))
+    text = one_line("Repositories | Acme", items)
+    assert labelled_date(text) is None
+    assert labelled_date(one_line("x", "Published Mar 1, 2026 Updated Mar 2, 2026")) == "2026-03-01"
