@@ -51,10 +51,13 @@ ENDS = ("|", "•", "·", "⋅", "●", "–", "—", "-")  # what may end a fla
 # headline's place gave none ("... Menu Headline Jane Doe September 4, 2025 5 min read | The
 # council voted ..."; a byline, a date, a share bar and a reading time: rule of thumb)
 OPENING_BEFORE_WORDS = 40
-OPENING_INTO_WORDS = 40
+OPENING_INTO_WORDS = 40  # (a <title> and a menu glued to the paragraph's first sentence)
 ANCHOR_CHARS = 40  # characters of the first paragraph that find it in the page
 NAME_WORDS = 5  # words before a date that may be its byline ("By Maria de la Cruz")
 MAX_NAME_WORDS = 4  # words of a name after "By" with nothing to mark its end but the grammar
+# words from which a name before a date may have a button's or a menu's word run into it
+# ("Order Now Jane Doe"; "Jane Doe" is checked by the lower-case test alone)
+LONG_NAME_WORDS = 3
 # words before "By" or after such a name where a date must stand: a byline with nothing to end
 # its name is read only when dated (rule of thumb: a date line and a reading time)
 BOUNDED_DATE_WORDS = 12
@@ -79,12 +82,11 @@ LABELLED_DATE_SHARE = 0.5
 # has a publication's and an update's; rule of thumb)
 LISTING_LABELS = 3
 # the headline worded otherwise than the <title> (echo_end): a run of the page's words that
-# says this share of the <title>'s words of ECHO_LETTERS letters or more (ECHO_WORDS of them
-# at least), within as many words and ECHO_SLACK (rule of thumb)
+# says this share of the <title>'s words (rule of thumb)...
 ECHO_SHARE = 0.6
-ECHO_LETTERS = 3
-ECHO_WORDS = 3
-ECHO_SLACK = 4
+ECHO_LETTERS = 3  # ...of its words this long or longer ("of", "to" say nothing)...
+ECHO_WORDS = 3  # ...when it has this many such words at least...
+ECHO_SLACK = 4  # ...within as many words as the <title> and this many more
 # words after it where its byline is read (the rest of the headline, a section, a byline and a
 # date: rule of thumb)
 ECHO_READ_WORDS = 24
@@ -299,7 +301,7 @@ def byline_name(name: str, text: str) -> bool:
     if any(word.lower().strip(".,:") in ROLE_WORDS or furniture_match(word, Scope.TEXT)
            or BY_ALONE.fullmatch(word) or DATE_WORD.fullmatch(word) for word in words):
         return False
-    if len(words) < 3 or any(INITIAL.fullmatch(word) for word in words[1:-1]):
+    if len(words) < LONG_NAME_WORDS or any(INITIAL.fullmatch(word) for word in words[1:-1]):
         return True
     rest = name[len(words[0]):]
     return all(text.startswith(rest, match.end())
