@@ -17,11 +17,12 @@ a copy, a crawler's text) to an Article. `extract` runs these stages, one module
 5. Headline (headline.find_headline -> Headline, over a blocks.MetaView): a '#' heading, the
    <title> the scrape opens with, the line the page URL's slug spells (agreement.slug_headline),
    or a line a byline follows and the opening echoes; one found inside the region moves its
-   start.
+   start. A page flattened to a line: the part of its <title> it says again (flattitle).
 6. Revision (revise.revise_region, revise.trim_edges): furniture, alt text and labels inside
    the region go, subheadings are marked, edge furniture is trimmed.
 7. Byline and date (byline.read_byline -> Byline): near the headline and the opening; on a page
-   flattened to a line, in the words after its headline (flatmeta.flat_byline).
+   flattened to a line, in the words after its headline (flatmeta.flat_byline), around where
+   its article starts (flatmeta.opening_byline), and a labelled date (flatmeta.labelled_date).
 8. Settling (settle): the cleaned text is read again, alone, until it stands still.
 9. Rendering (blocks.as_text, render.render_markdown): the Article's text and Markdown (with
    `links` or `images`, the scrape's own Markdown links and images put back: relink.relink_blocks);
@@ -52,7 +53,7 @@ from .byline import read_byline, written_by
 from .evidence import RegionEvidence, read_evidence, text_signals
 from .features import block_score, body_shape, measure
 from .flat import flat_region_end
-from .flatmeta import flat_byline, is_flat
+from .flatmeta import flat_byline, is_flat, labelled_date, opening_byline
 from .furniture import mark_glued_teasers, mark_repeats
 from .headline import find_headline, unglued
 from .long_furniture import mark_disclaimer_runs
@@ -87,10 +88,14 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if glued and not byline.authors:  # "Headline by Jane Doe": a byline glued to the headline
         byline = replace(byline, authors=glued)
     if is_flat(doc.text.lstrip()):  # no line of its own: the words after the headline
-        if not (byline.date and byline.authors):
-            after = flat_byline(doc.text, title, ISO.get(page.language or ""))
-            byline = replace(byline, authors=byline.authors or after.authors,
-                             date=byline.date or after.date)
+        after = flat_byline(doc.text, title, ISO.get(page.language or ""))
+        byline = replace(byline, authors=after.authors or byline.authors,
+                         date=after.date or byline.date)
+        if not byline.authors:  # the headline's place gave none: where the article starts
+            opening = opening_byline(doc.text, page.body, title, ISO.get(page.language or ""))
+            byline = replace(byline, authors=opening.authors, date=byline.date or opening.date)
+        if not byline.date:  # "Published Jun 4, 2025" wherever it stands in the page's first half
+            byline = replace(byline, date=labelled_date(doc.text, ISO.get(page.language or "")))
         # the headline, cut out as a line of its own (flat.unflatten), is no name
         byline = replace(byline, authors=tuple(name for name in byline.authors if name != title))
     elif not byline.authors:  # "Written by Jane Doe" below the article or in its author box
@@ -186,7 +191,7 @@ def select(text: str, site: SiteRules | None, note: Note = ignore,
     slug = () if flattened(len(text), text.count("\n") + 1) else slug_words(url, stops)
     headline = find_headline(text, blocks, region, view, stops, note, slug)
     start, end = headline.region.start, headline.region.end
-    body = trim_edges(revise_region(blocks[start:end + 1], headline.text, note,
+    body = trim_edges(revise_region(blocks[start:end + 1], headline.revised, note,
                                     bare_lists=not marks_items(blocks)), note)
     if note is not ignore:
         for block in blocks[:start] + blocks[end + 1:]:

@@ -3,7 +3,7 @@ back (unflatten). Every text node of the page was joined to the next by a space,
 is the only unit left; what stood on a line of its own above a sentence (a menu, a breadcrumb,
 the visible headline, a date line, a caption's credit, a comment's header) is glued to its
 start. The line is cut at sentence ends (SENTENCE_BREAK), around the visible headline that the
-<title> opening the page names (headline.flat_title), and before the first word of a sentence
+<title> opening the page names (flattitle.flat_title), and before the first word of a sentence
 that follows such a run of capitalised words, a number or a date (glued_opening); a long run of
 capitalised words before a sentence is a menu (split_menu_run). The words that open a sentence
 and the labels that end an article are data (data/flat.txt, read_flat_words)."""
@@ -15,7 +15,7 @@ from importlib import resources
 
 from .blocks import Block
 from .features import MAX_CAPS_SHARE, is_prose
-from .headline import flat_title
+from .flattitle import flat_title
 from .region import Boundary, Region
 from .rejoin import FLAT_LINE_CHARS
 
@@ -122,7 +122,7 @@ def unflatten(lines: list[str]) -> list[str]:
     menu run into the sentence after it and what is glued before a sentence's first word are
     lines of their own."""
     out: list[str] = []
-    title = flat_title(" ".join(lines[:TITLE_LINES])) if lines else None
+    title = flat_title(" ".join(lines[:TITLE_LINES]), loose=False) if lines else None
     for number, line in enumerate(lines):
         if len(line) <= FLAT_LINE_CHARS:
             out.append(line)
@@ -165,7 +165,7 @@ def flat_region_end(blocks: list[Block], region: Region) -> Region:
     one above the visible headline in the region (the first line unflatten cut out where the page
     says its <title>'s headline again: "Join the conversation" over a forum's thread, its <title> and
     menu glued into the words before it), ends nothing."""
-    title = flat_title(" ".join(block.text for block in blocks[:region.end + 1]))
+    title = flat_title(" ".join(block.text for block in blocks[:region.end + 1]), loose=False)
     # (its first time on the page: a rail below may list the story again)
     shown = max(region.start, next((index for index in range(region.end + 1)
                                     if blocks[index].text == title), 0)) if title else region.start

@@ -14,13 +14,14 @@ from ..bylines import PERSON, byline_names
 from ..dates import find_date
 from ..patterns import FurnitureKind, Scope, furniture_match
 from ..prose import collapse
-from ..titles import TITLE_PART_SEPARATOR, TITLE_SEPARATORS, without_pipe_tail, without_site_name
+from ..titles import TITLE_SEPARATORS, without_pipe_tail, without_site_name
 from ..trace import Note, ignore
 from .agreement import agreed_headline, slug_headline
 from .blocks import Block, MetaView, Role
 from .byline import BYLINE, BYLINE_MAX_WORDS, NAME_DECOR, find_authors, is_dateline
 from .features import HEADLINE_MAX_WORDS, is_prose, text_features
 from .flatmeta import is_flat, visible_headline
+from .flattitle import flat_title, flat_title_shown_once
 from .markup import IMAGE_LINE
 from .region import Region
 
@@ -90,14 +91,6 @@ PAGE_TITLE_WHOLE_WORDS = 3
 # the opening, with no bonus per word ("Seattle's Green Cleaning Fairy", a site's name, shares two
 # of its four)
 PAGE_TITLE_LONG_WORDS = 6
-FLAT_TITLE_CHARS = 400  # where a flattened page's <title> ends, if it opens the page
-FLAT_TITLE_WORDS = (3, 30)  # the headline's length in words, in the title's parts
-FLAT_PREFIX_WORDS = 4  # a title with no separator: its first words must come again...
-FLAT_MENU_WORDS = 8  # ...and more of them than this, all capitalised, are a menu's entries
-# share of the words a <title> has past the run that comes again which the headline there
-# says too ("... Planning: Beginner's Guide" over "... Planning? Beginner? Guide"), for the
-# <title> to run straight into the headline; a menu or a date between them shares none
-FLAT_RUN_ON_SHARE = 0.5
 
 # ---- lines that are never the headline ----
 HEADLINE_LIKE_WORDS = (3, 30)  # words of a line that may be a headline, fewest and most
@@ -131,6 +124,9 @@ class Headline:
     text: str | None
     at: int | None
     region: Region
+    # the headline as the region's revision reads it (revise.revise_region): on a flattened
+    # page, the one its blocks were cut around, not a looser one found for the metadata
+    revised: str | None = None
 
 
 def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView,
@@ -142,7 +138,10 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
     start, end = region.start, region.end
     # a page flattened to a line has no headline on a line of its own (what looks like one
     # is a run of sentences); its <title> may open it
-    flat = flat_title(text) if is_flat(text) else None
+    flat_page = is_flat(text)
+    # where flat.unflatten cut the headline out (the <title>'s part said again exactly): the
+    # region is read around it; the headline itself may be said looser (flattitle.flat_title)
+    flat = flat_title(text, loose=False) if flat_page else None
     title: str | None
     title_at: int | None
     title, title_at = (flat, None) if flat else find_title(shown, shown_start, stops)
@@ -174,9 +173,13 @@ def find_headline(text: str, blocks: list[Block], region: Region, view: MetaView
         if repeats[:1] == [0] and len(repeats) > 1 and page_title(shown):  # the first line is
             repeats = repeats[1:]  # the page's <title>: the byline follows the visible headline
         title_at = repeats[0] if repeats else title_at
+    revised = title
+    if flat_page and (loose := flat_title(text) or flat_title_shown_once(text)):
+        title, title_at = loose, None  # said again in another case or spelling, or shown
+        # nowhere else: the <title>'s first part (the lines above are sentences and menus)
     if title:
         note(title, "the title")
-    return Headline(title, title_at, Region(start, end))
+    return Headline(title, title_at, Region(start, end), revised)
 
 
 def unglued(title: str, text: str = "") -> tuple[str, tuple[str, ...]]:
@@ -213,69 +216,6 @@ def glued_link(words: str) -> bool:
     """The words are an account or newsletter link ("Sign in", "Log In", "Subscribe")."""
     found = furniture_match(words, Scope.TEXT)
     return found is not None and found.kind in GLUED_KINDS
-
-
-def flat_title(text: str) -> str | None:
-    """The headline of a page flattened to one line, which its <title> opens: a part of the
-    title before a separator ("Headline | Site", "Site | Headline | Section") that the page
-    says again further on (the visible headline); or, with no separator, the longest run of
-    its first words that comes again. None when nothing comes again (the page did not open
-    with its title). After the last separator the page runs on: "Site - Headline" is not
-    read, since nothing marks where its headline ends."""
-    text = text.strip()
-    head = text[:FLAT_TITLE_CHARS]
-    bounds = [0]
-    for separator in TITLE_PART_SEPARATOR.finditer(head):
-        bounds += [separator.start(), separator.end()]
-    if len(bounds) > 1:  # the parts before each separator (after the last, the page goes on)
-        for begin, end in zip(bounds[::2], bounds[1::2]):
-            part = head[begin:end].strip()
-            if FLAT_TITLE_WORDS[0] <= len(part.split()) <= FLAT_TITLE_WORDS[1] and (
-                    text.find(part, end) > 0):
-                return part
-    # no separator: the longest run of first words that comes again, if it ends (a menu
-    # repeated in the footer runs on) and is not a menu's capitalised entries
-    words = head.split(" ")
-    found = None
-    for count in range(FLAT_PREFIX_WORDS, min(HEADLINE_MAX_WORDS + 2, len(words))):
-        prefix = " ".join(words[:count])
-        if text.find(prefix, len(prefix)) < 0:
-            break
-        found = prefix
-    else:
-        return None
-    if found and all(word[:1].isupper() for word in found.split(" ")) and (
-            len(found.split()) > FLAT_MENU_WORDS):
-        return None
-    if found:  # where those words come again, the visible headline starts
-        again = text.find(found, len(found))
-        if shown := doubled(text[again:again + FLAT_TITLE_CHARS]):
-            return shown  # set twice there ("Headline Headline"): the page's own headline
-        before = text[:again].strip()  # "Basics Of Event Planning: A Guide Basics Of Event ..."
-        if len(before.split()) <= FLAT_TITLE_WORDS[1] and not TITLE_PART_SEPARATOR.search(
-                before) and runs_on(before[len(found):], text[again + len(found):]):
-            return before  # the <title> runs into the headline: all of it is the title
-    return found
-
-
-def runs_on(tail: str, shown: str) -> bool:
-    """The words the <title> has past the run that comes again (`tail`: "Planning: Beginner's
-    Guide") are, most of them, among as many words (and two) of what the page `shown` after that
-    run (the visible headline's rest, "Planning? Beginner? Guide"), in any case or punctuation;
-    a menu ("Contact us Hotlines Home") or a date between title and headline is not."""
-    words = [word.casefold() for word in re.findall(r"\w+", tail)]
-    near = {word.casefold() for word in re.findall(r"\w+", shown)[:len(words) + 2]}
-    return bool(words) and sum(word in near for word in words) >= FLAT_RUN_ON_SHARE * len(words)
-
-
-def doubled(text: str) -> str | None:
-    """The run of words that `text` opens with when the same run follows it at once (a
-    headline printed twice), or None."""
-    words = text.split()
-    for count in range(FLAT_TITLE_WORDS[0], min(FLAT_TITLE_WORDS[1], len(words) // 2) + 1):
-        if words[:count] == words[count:2 * count]:
-            return " ".join(words[:count])
-    return None
 
 
 def find_title(blocks: list[Block], start: int, stops: frozenset[str] = frozenset()
