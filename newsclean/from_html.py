@@ -13,7 +13,6 @@ from typing import Any
 import lxml.etree
 import lxml.html
 import trafilatura
-from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from . import confidence
@@ -28,6 +27,7 @@ from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, mis
 from .html_parse import parse_html
 from .html_passes import Passes
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
+from .html_render import markdown, renderings
 from .html_repair import rejoin_after_end
 from .html_signals import html_signals
 from .links import graft
@@ -161,7 +161,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if found and body is not None and (links or images):
         # the article is the one cleaned without them; they are put into it
         body = graft(tree, body, doc.url, run_trafilatura, links=links, images=images)
-        markdown_body = xmltotxt(body, True).strip()
+        markdown_body = markdown(body).strip()
     rating = confidence.rate(Kind.HTML, confidence.text_shape(text, read) | html_signals(
         tree, words, page.words, site, meta)) if found else 0.0
     authors, author_source, why = article_authors(tree, meta, doc.url)  # last: it prunes the tree
@@ -191,7 +191,7 @@ def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
     drop_title_echo(body, titles, note)  # a headline that stood under furniture
     if above is not None:
         drop_above_headline(body, above, titles, note)  # what the page shows above its headline
-    return xmltotxt(body, False).strip(), xmltotxt(body, True).strip()
+    return renderings(body)
 
 
 # text, Markdown, what the cleaning dropped, the body element they came from
