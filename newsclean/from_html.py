@@ -69,6 +69,10 @@ DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is
 # a leading block this short that repeats the headline is the headline itself
 # (docs/findings.md#headline-in-body)
 TITLE_ECHO_SLACK = 1.3
+# a leading block longer than this many times the longest echo is squashed first from that
+# many characters only (speed: a paragraph's start already squashes longer than any echo; a
+# prefix never squashes longer than the whole block, so an echo is never passed over)
+ECHO_PREFIX = 2
 
 
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:
@@ -537,8 +541,12 @@ def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> 
     wanted = [squash(title) for title in titles if title and squash(title)]
     if not wanted:
         return
+    longest = TITLE_ECHO_SLACK * max(map(len, wanted))  # what a squashed echo is at most
     for block in islice(iter_blocks(body), 3):  # (not the whole body's list: 3 are read)
-        text = squash("".join(block.itertext()))
+        raw = "".join(block.itertext())
+        if len(raw) > ECHO_PREFIX * longest and len(squash(raw[:int(ECHO_PREFIX * longest)])) > longest:
+            continue  # a paragraph: its start alone squashes longer than any echo
+        text = squash(raw)
         if text and any(text == w or (w in text and len(text) <= len(w) * TITLE_ECHO_SLACK)
                         for w in wanted):
             note(block_text(block), "the headline, repeated in the body (it is the title)")
