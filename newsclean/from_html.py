@@ -20,7 +20,7 @@ from .article import Article
 from .bylines import names_in_byline
 from .dates import find_date
 from .errors import NothingExtracted
-from .html_headline import Above, drop_above_headline, headline_split
+from .html_headline import Above, drop_above_headline, headline_split, squashes_longer
 from .html_lines import block_text, clean_lines, iter_blocks, remove_block
 from .html_meta import PageMeta, article_authors, read_meta
 from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, missed_prose
@@ -69,10 +69,6 @@ DEFAULT_COVERS = 0.8      # the default text holds 80% of the recall text: it is
 # a leading block this short that repeats the headline is the headline itself
 # (docs/findings.md#headline-in-body)
 TITLE_ECHO_SLACK = 1.3
-# a leading block longer than this many times the longest echo is squashed first from that
-# many characters only (speed: a paragraph's start already squashes longer than any echo; a
-# prefix never squashes longer than the whole block, so an echo is never passed over)
-ECHO_PREFIX = 2
 
 
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:
@@ -544,7 +540,7 @@ def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> 
     longest = TITLE_ECHO_SLACK * max(map(len, wanted))  # what a squashed echo is at most
     for block in islice(iter_blocks(body), 3):  # (not the whole body's list: 3 are read)
         raw = "".join(block.itertext())
-        if len(raw) > ECHO_PREFIX * longest and len(squash(raw[:int(ECHO_PREFIX * longest)])) > longest:
+        if squashes_longer(raw, longest):
             continue  # a paragraph: its start alone squashes longer than any echo
         text = squash(raw)
         if text and any(text == w or (w in text and len(text) <= len(w) * TITLE_ECHO_SLACK)
