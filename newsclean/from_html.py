@@ -13,7 +13,6 @@ from typing import Any
 import lxml.etree
 import lxml.html
 import trafilatura
-from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from . import confidence
@@ -21,13 +20,14 @@ from .article import Article
 from .bylines import names_in_byline
 from .dates import find_date
 from .errors import NothingExtracted
-from .html_headline import Above, drop_above_headline, headline_split
+from .html_headline import Above, drop_above_headline, headline_split, squashes_longer
 from .html_lines import block_text, clean_lines, iter_blocks, remove_block
 from .html_meta import PageMeta, article_authors, read_meta
 from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, missed_prose
 from .html_parse import parse_html
 from .html_passes import Passes
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
+from .html_render import markdown, renderings
 from .html_repair import rejoin_after_end
 from .html_signals import html_signals
 from .links import graft
@@ -161,7 +161,7 @@ def extract(doc: Document, site: SiteRules | None = None, note: Note = ignore,
     if found and body is not None and (links or images):
         # the article is the one cleaned without them; they are put into it
         body = graft(tree, body, doc.url, run_trafilatura, links=links, images=images)
-        markdown_body = xmltotxt(body, True).strip()
+        markdown_body = markdown(body).strip()
     rating = confidence.rate(Kind.HTML, confidence.text_shape(text, read) | html_signals(
         tree, words, page.words, site, meta)) if found else 0.0
     authors, author_source, why = article_authors(tree, meta, doc.url)  # last: it prunes the tree
@@ -191,7 +191,7 @@ def finish_body(body, titles: Sequence[str | None], site: SiteRules | None,
     drop_title_echo(body, titles, note)  # a headline that stood under furniture
     if above is not None:
         drop_above_headline(body, above, titles, note)  # what the page shows above its headline
-    return xmltotxt(body, False).strip(), xmltotxt(body, True).strip()
+    return renderings(body)
 
 
 # text, Markdown, what the cleaning dropped, the body element they came from
@@ -537,8 +537,12 @@ def drop_title_echo(body, titles: Sequence[str | None], note: Note = ignore) -> 
     wanted = [squash(title) for title in titles if title and squash(title)]
     if not wanted:
         return
+    longest = TITLE_ECHO_SLACK * max(map(len, wanted))  # what a squashed echo is at most
     for block in islice(iter_blocks(body), 3):  # (not the whole body's list: 3 are read)
-        text = squash("".join(block.itertext()))
+        raw = "".join(block.itertext())
+        if squashes_longer(raw, longest):
+            continue  # a paragraph: its start alone squashes longer than any echo
+        text = squash(raw)
         if text and any(text == w or (w in text and len(text) <= len(w) * TITLE_ECHO_SLACK)
                         for w in wanted):
             note(block_text(block), "the headline, repeated in the body (it is the title)")

@@ -294,3 +294,40 @@ def test_the_title_echo_reads_the_first_three_blocks_only():
     assert [p.text for p in body] == ["Intro line", "Second", "A long headline of the story"]
     drop_title_echo(body, ["A long headline of the story"])
     assert [p.text for p in body] == ["Intro line", "Second"]
+
+
+def test_the_title_echo_is_found_however_long_its_block_is_before_squashing():
+    from newsclean.from_html import drop_title_echo
+
+    title = "A long headline of the story"
+    # the echo under a run of punctuation (raw far longer than the title, squashed equal to
+    # it: a test on the raw length would pass it over), then a paragraph that only opens with it
+    body = lxml.etree.fromstring(f"<body><p>{'* ' * 150}{title} ***</p><p>Second</p></body>")
+    drop_title_echo(body, [title])
+    assert [p.text for p in body] == ["Second"]
+    body = lxml.etree.fromstring(f"<body><p>{title} {'and more words ' * 20}</p><p>Second</p></body>")
+    drop_title_echo(body, [title])
+    assert len(body) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=80), st.integers(0, 90))
+def test_a_prefix_never_squashes_longer_than_the_whole(text, cut):
+    # what lets drop_title_echo pass over a block whose start alone squashes too long
+    from newsclean.prose import squash
+
+    assert len(squash(text[:cut])) <= len(squash(text))
+
+
+def test_the_headline_is_the_first_h1_that_is_the_title_else_the_first_such_h2():
+    # one walk for both kinds of heading: an <h2> that comes first does not win over an <h1>
+    from newsclean.html_headline import headline_split
+
+    title = "Harbour road shut after the storm"
+    page = (f"<html><body><p>menu</p><h2>{title}</h2><p>teaser</p><h1>Other page title here</h1>"
+            f"<p>kicker</p><h1>{title}</h1><p>story</p><h2>{title}</h2></body></html>")
+    above = headline_split(lxml.html.fromstring(page), [title])
+    assert above is not None and above.heading.tag == "h1" and "kicker" in above.before
+    page = f"<html><body><p>menu</p><h2>{title}</h2><p>story</p><h2>{title}</h2></body></html>"
+    above = headline_split(lxml.html.fromstring(page), [title])
+    assert above is not None and above.before == "menu"
