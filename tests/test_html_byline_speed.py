@@ -25,7 +25,7 @@ def spans(matches) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in matches]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14))
 def test_openers_are_the_regex_matches(pieces):
     line = "".join(pieces)
