@@ -4,6 +4,7 @@ examine_meta (its XPath, ElementPath search and author normalising: ~0.2 ms a pa
 give what examine_meta gives those fields on every page. Generated heads (og: tags repeated,
 names in any case, markup in a content=, metas in the body, a second head or root) and the
 repo's samples."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,36 +20,66 @@ from newsclean import html_meta, html_parse, sniff
 SAMPLES = sorted(Path(__file__).resolve().parents[1].glob("samples/*/input.html"))
 
 METAS = [
-    '<meta property="og:site_name" content="OG Site">', '<meta property="og:site_name" content="  ">',
-    '<meta property="og:site_name" content="Later OG Site">', '<meta property="og:description" content="OG d">',
-    '<meta property="og:image" content="https://example.org/a.jpg">', '<meta property="og:image:url" content="b.jpg">',
-    '<meta property="og:url" content="https://example.org/story">', '<meta property="og:url" content="not a url">',
-    '<meta property="OG:URL" content="https://example.org/upper">', '<meta property="og:title" content="T">',
-    '<meta property="og:author" content="Jane Doe">', '<meta property="og:type" content="article">',
-    '<meta property="article:tag" content="Politics">', '<meta property="Article:Tag" content="&quot;Q&quot;, x">',
+    '<meta property="og:site_name" content="OG Site">',
+    '<meta property="og:site_name" content="  ">',
+    '<meta property="og:site_name" content="Later OG Site">',
+    '<meta property="og:description" content="OG d">',
+    '<meta property="og:image" content="https://example.org/a.jpg">',
+    '<meta property="og:image:url" content="b.jpg">',
+    '<meta property="og:url" content="https://example.org/story">',
+    '<meta property="og:url" content="not a url">',
+    '<meta property="OG:URL" content="https://example.org/upper">',
+    '<meta property="og:title" content="T">',
+    '<meta property="og:author" content="Jane Doe">',
+    '<meta property="og:type" content="article">',
+    '<meta property="article:tag" content="Politics">',
+    '<meta property="Article:Tag" content="&quot;Q&quot;, x">',
     '<meta property="article:publisher" content="https://facebook.com/pub">',
-    '<meta property="article:author" content="Jane Doe">', '<meta property="twitter:image" content="t.jpg">',
-    '<meta property="" content="empty property">', '<meta property="og:site_name">',
-    '<meta name="description" content="Plain description">', '<meta name="Description" content="<b>Bold</b> one">',
-    '<meta name="description" content="<br>">', '<meta name="description" content="">',
-    '<meta name="description" content="  padded  ">', '<meta name="publisher" content=" ">',
-    '<meta name="twitter:site" content="@handle">', '<meta name="application-name" content="App">',
-    '<meta name="twitter:app:name:iphone" content="iApp">', '<meta name="publisher" content="The Publisher">',
-    '<meta name="copyright" content="Copyright Co">', '<meta name="twitter:url" content="https://example.org/t">',
-    '<meta name="twitter:url" content="nope">', '<meta name="keywords" content="a, b, c">',
-    '<meta name="parsely-tags" content="d,e">', '<meta name="author" content="Jane Doe">',
-    '<meta name="title" content="A title">', '<meta name="image" content="i.png">',
-    '<meta name="twitter:image" content="tw.png">', '<meta itemprop="description" content="Item description">',
-    '<meta itemprop="headline" content="H">', '<meta itemprop="author" content="A">',
-    '<meta name="description" property="og:description" content="both">', '<meta content="no name">',
-    '<meta charset="utf-8">', '<meta http-equiv="x" content="y">', "<title>T</title>", "<link rel=x>",
+    '<meta property="article:author" content="Jane Doe">',
+    '<meta property="twitter:image" content="t.jpg">',
+    '<meta property="" content="empty property">',
+    '<meta property="og:site_name">',
+    '<meta name="description" content="Plain description">',
+    '<meta name="Description" content="<b>Bold</b> one">',
+    '<meta name="description" content="<br>">',
+    '<meta name="description" content="">',
+    '<meta name="description" content="  padded  ">',
+    '<meta name="publisher" content=" ">',
+    '<meta name="twitter:site" content="@handle">',
+    '<meta name="application-name" content="App">',
+    '<meta name="twitter:app:name:iphone" content="iApp">',
+    '<meta name="publisher" content="The Publisher">',
+    '<meta name="copyright" content="Copyright Co">',
+    '<meta name="twitter:url" content="https://example.org/t">',
+    '<meta name="twitter:url" content="nope">',
+    '<meta name="keywords" content="a, b, c">',
+    '<meta name="parsely-tags" content="d,e">',
+    '<meta name="author" content="Jane Doe">',
+    '<meta name="title" content="A title">',
+    '<meta name="image" content="i.png">',
+    '<meta name="twitter:image" content="tw.png">',
+    '<meta itemprop="description" content="Item description">',
+    '<meta itemprop="headline" content="H">',
+    '<meta itemprop="author" content="A">',
+    '<meta name="description" property="og:description" content="both">',
+    '<meta content="no name">',
+    '<meta charset="utf-8">',
+    '<meta http-equiv="x" content="y">',
+    "<title>T</title>",
+    "<link rel=x>",
 ]
 
 
 def fields_of(tree) -> tuple:
     """examine_meta's values of the fields read_meta takes (categories: none from meta tags)."""
     old = examine_meta(tree)
-    return old.sitename, old.url, old.description, old.image, tuple(old.tags or ()) + tuple(old.categories or ())
+    return (
+        old.sitename,
+        old.url,
+        old.description,
+        old.image,
+        tuple(old.tags or ()) + tuple(old.categories or ()),
+    )
 
 
 def ours(tree) -> tuple:
@@ -75,23 +106,28 @@ def test_the_order_of_the_sources():
         '<meta property="og:image" content="first.jpg"><meta property="og:image" content="last.jpg">'
         '<meta name="description" content="first"><meta name="description" content="second">'
         '<meta name="keywords" content="a, &quot;b&quot;"><meta property="article:tag" content="c">'
-        '</head><body><meta name="description" content="in the body"></body></html>')
+        '</head><body><meta name="description" content="in the body"></body></html>'
+    )
     assert ours(tree) == ("@handle", None, "first", "last.jpg", ("a, b", "c")) == fields_of(tree)
     tree = lxml.html.document_fromstring(
         '<html><head><meta name="application-name" content="App"><meta name="publisher" content="Pub">'
         '<meta name="twitter:url" content="https://example.org/a"><meta property="og:url" '
-        'content="https://example.org/b"></head><body></body></html>')
+        'content="https://example.org/b"></head><body></body></html>'
+    )
     assert ours(tree)[:2] == ("Pub", "https://example.org/b") == fields_of(tree)[:2]  # the backup comes last
-    tree = lxml.html.document_fromstring('<html><head><meta name="application-name" content="App">'
-                                         '<meta name="twitter:app:name:ipad" content="iPad app"></head></html>')
+    tree = lxml.html.document_fromstring(
+        '<html><head><meta name="application-name" content="App">'
+        '<meta name="twitter:app:name:ipad" content="iPad app"></head></html>'
+    )
     assert ours(tree)[0] == "iPad app" == fields_of(tree)[0]  # the last backup
 
 
 def test_metas_of_several_heads_are_read_head_by_head():
     """A <head> inside another (which the parser does not make, but a moved tree may hold):
     ElementPath reads the outer head's <meta>s before the inner head's."""
-    tree = lxml.html.document_fromstring('<html><head><meta name="description" content="outer"></head>'
-                                         "<body></body></html>")
+    tree = lxml.html.document_fromstring(
+        '<html><head><meta name="description" content="outer"></head><body></body></html>'
+    )
     outer = tree.find("head")
     inner = lxml.html.fromstring('<head><meta name="description" content="inner"></head>')
     outer.insert(0, inner)

@@ -301,8 +301,9 @@ def test_the_title_echo_reads_the_first_three_blocks_only():
 SEGMENT_PIECES = [
     '<div hidden id="S:1"><p>one</p></div>', '<div hidden="" id="S:2">two</div>', '<div id="S:1">shown</div>',
     '<div hidden id="s:4">case</div>', '<div hidden id="xS:5">x</div>', '<div hidden id="SX1">x</div>',
-    '<div hidden>no id</div>', '<template id="B:1"></template>', '<template id="B:2"></template>', "<p>text</p>",
-    '<span hidden id="S:6">span</span>', '<div><div hidden id="S:7"><div hidden id="S:8">in</div></div></div>']
+    '<div hidden>no id</div>', '<template id="B:1"></template>', '<template id="B:2"></template>',
+    "<p>text</p>", '<span hidden id="S:6">span</span>',
+    '<div><div hidden id="S:7"><div hidden id="S:8">in</div></div></div>']
 
 
 def old_replay(tree) -> None:

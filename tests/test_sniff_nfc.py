@@ -1,6 +1,7 @@
 """sniff.decode leaves out NFC's quick check where the page's UTF-8 bytes show it is in NFC
 (`composed`: every character under U+0300 or in U+2002-U+203F; issue 14, speed). What that
 rests on is read off Unicode's tables here, and decode is held to normalising every text."""
+
 from __future__ import annotations
 
 import sys
@@ -49,7 +50,9 @@ def test_only_the_passed_characters_pass():
     assert composed_text("Say “hi” — it’s…") and not composed_text("Sa\u0301") and not composed_text("5 €")
 
 
-ALPHABET = list("ab é\r\n\t\x01\x7f’“—…•\u2000\u2001\u0301\u0308\u0327\u1100\u1161\u00c5\u212b€ü\ufeff\ufffe\u0958")
+ALPHABET = list(
+    "ab é\r\n\t\x01\x7f’“—…•\u2000\u2001\u0301\u0308\u0327\u1100\u1161\u00c5\u212b€ü\ufeff\ufffe\u0958"
+)
 
 
 @settings(max_examples=500, deadline=None)
