@@ -12,9 +12,11 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import lxml.etree
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import (
     METANAME_AUTHOR,
@@ -48,6 +50,12 @@ BYLINE_XPATH = (
     ' or contains(@class, "author__name") or contains(@class, "authorName")]',
     './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
 )
+# the third and the fourth XPath's elements from one search (`byline_elements`): a class that
+# holds "byline" or one of the third's words, told apart after (each search walks the scope)
+BYLINE_CLASSES = ("byline__name", "author-name", "author__name", "authorName")  # the third's
+BYLINE_CLASS_SEARCH = lxml.etree.XPath(
+    './/*[contains(@class, "byline") or contains(@class, "author-name")'
+    ' or contains(@class, "author__name") or contains(@class, "authorName")]')
 MIN_ELEMENT_NAME_WORDS = 2  # words: see byline_element_names
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
 # characters of text: an <article> or <main> this long holds the byline; under it, the
@@ -508,10 +516,10 @@ def byline_element_names(tree) -> tuple[str, ...]:
     The names are the first byline's: the first element that gives names and those beside it
     (its parent's or grandparent's), not the bylines of teasers and comments further on (a
     year's review listing four writers' stories, 0428; a related list, 0363)."""
-    for xpath in BYLINE_XPATH:
+    for elements in byline_elements(tree):
         names: list[str] = []
         byline = None
-        for element in tree.xpath(xpath)[:BYLINE_ELEMENTS]:
+        for element in elements[:BYLINE_ELEMENTS]:
             if byline is not None and not beside(element, byline):
                 continue
             line = join_text_nodes(collapse(text) for text in element.itertext())
@@ -523,6 +531,16 @@ def byline_element_names(tree) -> tuple[str, ...]:
         if names:
             return tuple(dict.fromkeys(names))
     return ()
+
+
+def byline_elements(tree) -> Iterator[list]:
+    """What each of BYLINE_XPATH finds under `tree`, in its order, one XPath at a time; the last
+    two from one search (BYLINE_CLASS_SEARCH): 0.16 -> 0.11 ms a page that reads them all."""
+    yield tree.xpath(BYLINE_XPATH[0])
+    yield tree.xpath(BYLINE_XPATH[1])
+    classed = [(element, element.get("class") or "") for element in BYLINE_CLASS_SEARCH(tree)]
+    yield [element for element, names in classed if any(word in names for word in BYLINE_CLASSES)]
+    yield [element for element, names in classed if "byline" in names and "byline__" not in names]
 
 
 def beside(element, first) -> bool:

@@ -176,3 +176,29 @@ def test_a_tail_hints_its_parent():
         == [e.tag for e in old_hinted_elements(body)]
     )
     assert html_byline.shown_byline(body) == ("Jane Doe",)
+
+
+CLASSED = [
+    '<span class="byline">By Jane Doe</span>',
+    '<span class="byline__name">Jane Doe</span>',
+    '<p class="c-byline__author">Max Roe</p>',
+    '<div class="author-name">Ann Lee</div>',
+    '<div class="post-author__name">Bo Li</div>',
+    '<a class="authorName">Cy Young</a>',
+    '<div class="bylines">Dee Ray</div>',
+    '<span itemprop="author"><b itemprop="name">Ed Fox</b></span>',
+    '<a rel="author">Flo Day</a>',
+    '<div class="Byline">Gus Hay</div>',
+    "<p>By Ian Low</p>",
+    '<div class="byline"><span class="byline__name">Jo Kim</span></div>',
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CLASSED), max_size=8))
+def test_byline_elements_are_each_xpaths(blocks):
+    from newsclean import html_meta
+
+    tree = lxml.html.document_fromstring(f"<html><body><article>{''.join(blocks)}</article></body></html>")
+    for scope in (tree, tree.find("body/article")):
+        assert list(html_meta.byline_elements(scope)) == [scope.xpath(x) for x in html_meta.BYLINE_XPATH]
