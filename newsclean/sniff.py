@@ -46,6 +46,8 @@ PLAIN_BYTES = bytes(b for b in range(0xCC) if b not in INVISIBLE_BYTES and b not
 # 0xE2 0x80 0x82-0xBF), is in NFC whatever stands beside it; another 0xE2 character (U+2000,
 # U+2001, the Ohm and Kelvin signs, combining marks for symbols) may not be
 OTHER_E2 = re.compile(rb"\xe2(?!\x80[\x82-\xbf])")
+LEAD_E2 = 0xE2  # the lead byte of U+2000-U+2FFF in UTF-8
+LEAD_EF = 0xEF  # ...and of U+F000-U+FFFF (U+FFFE and U+FFFF among them)
 # ...and a colour code's parameters, looked for only where an ESC is (a one-class regex scans a
 # page three times faster than the alternation of both: 2 ms a Scrapinghub page, from 6)
 COLOUR_CODE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]")
@@ -196,7 +198,7 @@ def holds_invisible(text: str, raw: bytes | None = None, rare: bytes | None = No
     nothing."""
     if rare is not None and raw is not None:
         return (len(rare.translate(None, INVISIBLE_BYTES)) != len(rare)
-                or (0xEF in rare and ("\ufffe" in text or "\uffff" in text)))
+                or (LEAD_EF in rare and ("\ufffe" in text or "\uffff" in text)))
     encoded = raw if raw is not None else text.encode("utf-8", "surrogatepass")
     return (len(encoded.translate(None, INVISIBLE_BYTES)) != len(encoded)
             or "\ufffe" in text or "\uffff" in text)
@@ -215,7 +217,7 @@ def composed(raw: bytes, rare: bytes) -> bool:
     composition (tests/test_sniff_nfc.py reads Unicode's tables for it), so NFC's quick check
     says yes and normalize returns the text as it is. False says nothing: normalize decides."""
     return not rare.translate(None, INVISIBLE_BYTES + b"\xe2") and (
-        0xE2 not in rare or OTHER_E2.search(raw) is None)
+        LEAD_E2 not in rare or OTHER_E2.search(raw) is None)
 
 
 def check_size(size: int | None, max_bytes: int) -> None:
