@@ -24,7 +24,7 @@ from .html_headline import Above, drop_above_headline, headline_split, squashes_
 from .html_lines import block_text, clean_lines, iter_blocks, remove_block
 from .html_meta import PageMeta, article_authors, read_meta
 from .html_net import NET_MISSED_PROSE, Missed, holds_missed, lift_discards, missed_prose
-from .html_parse import parse_html
+from .html_parse import parse_html, top_elements
 from .html_passes import Passes
 from .html_prepare import PageSize, drop_inert, drop_not_article, measure_page, prose_paragraphs
 from .html_render import markdown, renderings
@@ -74,7 +74,9 @@ TITLE_ECHO_SLACK = 1.3
 def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:
     """Put React/Next.js streamed segments (<div hidden id="S:n">) where the page's script
     would: into their <template id="B:n"> placeholders (docs/findings.md#streamed-segments)."""
-    segments = tree.xpath('//div[@hidden][starts-with(@id, "S:")]')
+    # what //div[@hidden][starts-with(@id, "S:")] finds (every top element's), in a walk: 0.21 -> 0.15 ms
+    segments = [div for top in top_elements(tree) for div in top.iter("div")
+                if div.get("hidden") is not None and (div.get("id") or "").startswith("S:")]
     if not segments:
         return
     templates = {t.get("id"): t for t in tree.xpath('//template[starts-with(@id, "B:")]')}

@@ -17,6 +17,7 @@ line followed by another of the same shape with other names (a list)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .bylines import ORGANISATION_WORDS, PERSON, byline_names, join_text_nodes
 from .dates import MONTH_OF, find_date
@@ -39,6 +40,13 @@ OPENER = re.compile(r"(?:^|(?<=[\s\d|•·,:]))(?:(?:(?:written|posted|article|s
                     r"by:?|(?:geschrieben|verfasst)\s+von|(?:écrit|rédigé)\s+par|(?:escrito|redactado)\s+por"
                     r"|(?:autor(?:in)?|auteur|texto?|redacción|redaktion)\s?:|(?-i:Von|Par|Por|von|par|por)\s)"
                     r"\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
+# where an opener can start, a superset (`openers`): at the line's start or after what OPENER's
+# look-behind allows, the first letters of one of its words, on the lower-cased line (beside
+# the upper case, re.IGNORECASE takes "ı" for "i" and "ſ" for "s", which lower() keeps)
+OPENER_WORDS = (r"(?:by|von|par|por|aut|text|reda|wr[iı]t|po[sſ]t|art[iı]|[sſ]tor|word|repo|ge[sſ]c|verf|"
+                r"écr|réd|e[sſ]c)")
+FIRST_OPENER = re.compile(OPENER_WORDS)
+NEXT_OPENER = re.compile(r"[\s\d|•·,:]" + OPENER_WORDS)  # (a one-character class first: a fast scan)
 # a cheap test first: one of these, in any case, is in every opener (`hinted`)
 HINT_WORDS = ("by", "von", "par", "por", "aut", "text", "redac")
 LOWER_HINT = re.compile("|".join(HINT_WORDS))  # (on lower-cased text)
@@ -86,8 +94,8 @@ def shown_byline(scope) -> tuple[str, ...]:
     docstring); () when it shows none."""
     first = None
     others = 0  # bylines after the first of its shape, with other names
-    for element in own_elements(scope):
-        if not (hinted(element.text) or any(hinted(child.tail) for child in element)) or in_card(element):
+    for element in hinted_elements(scope):
+        if in_card(element):
             continue
         names, line = line_names(element)
         if not names:
@@ -101,6 +109,22 @@ def shown_byline(scope) -> tuple[str, ...]:
             if others >= LIST_BYLINES:
                 return ()  # a list of teasers, each with its byline: none is the page's
     return first[1] if first else ()
+
+
+def hinted_elements(scope) -> Iterator:
+    """The article's own elements of `scope` (html_dates.own_elements) whose text or a child's
+    tail is `hinted`, in document order (the test inlined: ~1.5 calls an element)."""
+    search = LOWER_HINT.search
+    for element in own_elements(scope):
+        text = element.text
+        if text is not None and search(text.lower()) is not None:
+            yield element
+            continue
+        for child in element:
+            tail = child.tail
+            if tail is not None and search(tail.lower()) is not None:
+                yield element
+                break
 
 
 def hinted(text: str | None) -> bool:
@@ -162,7 +186,7 @@ def line_start(element) -> str:
 def names_on_line(line: str) -> tuple[str, ...]:
     """"Published August 7, 2023 by Jane Doe" -> ("Jane Doe",); () for a line whose "by" is
     no byline's ("Photo by Jane Doe", "Caused by Rain")."""
-    for match in OPENER.finditer(line):
+    for match in openers(line):
         label = line[:match.start()].strip(SEPARATORS)
         if (label and not dated_label(label)) or (not label and match.group().strip() in PREPOSITIONS):
             continue  # "Photo by", "Published by", "Caused by": only a date stands before a byline's
@@ -173,3 +197,20 @@ def names_on_line(line: str) -> tuple[str, ...]:
             return names
     return ()
 
+
+def openers(line: str) -> Iterator[re.Match]:
+    """OPENER.finditer(line)'s matches, found ~4x faster: OPENER is tried only where one of its
+    words can start (FIRST_OPENER, NEXT_OPENER), not at every position of the line (a search
+    tries it at each, ~15 us a line). A line whose lower-cased form is longer ("İ") is searched
+    as before."""
+    lowered = line.lower()
+    if len(lowered) != len(line):
+        yield from OPENER.finditer(line)
+        return
+    starts = [0] if FIRST_OPENER.match(lowered) else []
+    starts += [found.start() + 1 for found in NEXT_OPENER.finditer(lowered)]
+    end = 0
+    for start in starts:
+        if start >= end and (match := OPENER.match(line, start)) is not None:
+            yield match
+            end = match.end()

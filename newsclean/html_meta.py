@@ -12,12 +12,27 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import lxml.etree
 from trafilatura.htmlprocessing import prune_unwanted_nodes
-from trafilatura.metadata import METANAME_AUTHOR, OG_AUTHOR, PROPERTY_AUTHOR, examine_meta
-from trafilatura.settings import Document
+from trafilatura.metadata import (
+    METANAME_AUTHOR,
+    METANAME_DESCRIPTION,
+    METANAME_IMAGE,
+    METANAME_PUBLISHER,
+    METANAME_TAG,
+    METANAME_TITLE,
+    OG_AUTHOR,
+    OG_PROPERTIES,
+    PROPERTY_AUTHOR,
+    TWITTER_ATTRS,
+    is_valid_url,
+    normalize_tags,
+)
+from trafilatura.utils import HTML_STRIP_TAGS
 
 from .bylines import PERSON, byline_names, join_text_nodes, names_in_byline
 from .html_author_walk import AUTHOR_DISCARDS, author_text
@@ -35,6 +50,12 @@ BYLINE_XPATH = (
     ' or contains(@class, "author__name") or contains(@class, "authorName")]',
     './/*[contains(@class, "byline") and not(contains(@class, "byline__"))]',
 )
+# the third and the fourth XPath's elements from one search (`byline_elements`): a class that
+# holds "byline" or one of the third's words, told apart after (each search walks the scope)
+BYLINE_CLASSES = ("byline__name", "author-name", "author__name", "authorName")  # the third's
+BYLINE_CLASS_SEARCH = lxml.etree.XPath(
+    './/*[contains(@class, "byline") or contains(@class, "author-name")'
+    ' or contains(@class, "author__name") or contains(@class, "authorName")]')
 MIN_ELEMENT_NAME_WORDS = 2  # words: see byline_element_names
 HOST_FILLER = {"www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "m", "amp"}
 # characters of text: an <article> or <main> this long holds the byline; under it, the
@@ -98,42 +119,47 @@ class PageTags:
     """What several readers of a page look up, found in one walk (each walk over a news page
     costs ~0.13 ms): its <meta>s as an XPath's `//meta` finds them (in every top element of the
     document, in its order), those of `tree` itself (`own_metas`, as `tree.iter("meta")`), its
-    <h1>s, the text of its first <title> (as `tree.findtext(".//title")`), and its JSON-LD
-    scripts (as jsonld.LD_SCRIPTS finds them)."""
+    <h1>s, the text of its first <title> (as `tree.findtext(".//title")`), its JSON-LD
+    scripts (as jsonld.LD_SCRIPTS finds them) and the <head>s under `tree` (as `.//head`)."""
 
     metas: list
     own_metas: list
     h1s: list
     title: str | None
     ld_scripts: list
+    heads: list
 
 
 def page_tags(tree) -> PageTags:
     own: list = []
     h1s: list = []
     scripts: list = []
+    heads: list = []
     title = None
-    for element in tree.iter("meta", "h1", "title", "script"):
+    for element in tree.iter("meta", "h1", "title", "script", "head"):
         if element.tag == "meta":
             own.append(element)
         elif element.tag == "h1":
             h1s.append(element)
         elif element.tag == "script":
             scripts.append(element)
+        elif element.tag == "head":
+            if element is not tree:
+                heads.append(element)
         elif title is None and element is not tree:
             title = element.text or ""
     tops = top_elements(tree)
     metas = [meta for top in tops for meta in (own if top is tree else top.iter("meta"))]
     ld_scripts = [script for top in tops for script in (scripts if top is tree else top.iter("script"))
                   if script.get("type") == LD_JSON]
-    return PageTags(metas, own, h1s, title, ld_scripts)
+    return PageTags(metas, own, h1s, title, ld_scripts, heads)
 
 
 def read_meta(tree, url: str | None) -> PageMeta:
     """Metadata of a parsed page (the tree is not modified). A source that fails on the page
     costs its fields, never the article."""
-    meta = declared_meta(tree)
     tags = page_tags(tree)
+    meta = declared_meta(tree, tags)
     linked = linked_data(tree, tags.ld_scripts)
     sitename = (meta.sitename or "").lstrip("@").strip() or linked.publisher or None
     is_site = site_matcher([sitename, linked.publisher, *linked.organisations], url)
@@ -161,8 +187,7 @@ def read_meta(tree, url: str | None) -> PageMeta:
         url=url or meta.url or None,
         description=collapse(meta.description) or None,
         image=meta.image or None,
-        tags=tuple(dict.fromkeys(t for t in (meta.tags or []) + (meta.categories or [])
-                                 + list(linked.sections) if t)),
+        tags=tuple(dict.fromkeys(t for t in meta.tags + linked.sections if t)),
         language=language,
         publisher=publisher or sitename,
         date_modified=modified_date(tree, linked, meta_tags),
@@ -173,14 +198,100 @@ def read_meta(tree, url: str | None) -> PageMeta:
     )
 
 
-def declared_meta(tree) -> Document:
-    """What the page's meta tags declare, read by trafilatura's parser. Its failures are its
-    own, not the page's: if it fails, the page declares nothing there."""
+@dataclass(frozen=True)
+class DeclaredMeta:
+    """What the meta tags in the page's <head> declare of the fields read_meta takes from them:
+    the values trafilatura's `examine_meta` gives those fields (its og: tags first, then the
+    others in order, by its lists of names), without the title and authors it reads too,
+    which read_meta takes elsewhere (normalising the authors was a third of its cost)."""
+
+    sitename: str | None = None
+    url: str | None = None
+    description: str | None = None
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+def declared_meta(tree, tags: PageTags | None = None) -> DeclaredMeta:
+    """What the page's meta tags declare (`tags`: page_tags(tree), if the caller has it). A
+    failure on hostile markup costs these fields only."""
     try:
-        return examine_meta(tree)
-    except Exception as err:  # a third-party parser on hostile markup
+        return head_meta(tree, page_tags(tree) if tags is None else tags)
+    except Exception as err:  # markup we did not foresee: costs the meta tags only
         LOG.debug("meta tags unreadable (%s: %s)", type(err).__name__, err)
-        return Document()
+        return DeclaredMeta()
+
+
+def head_meta(tree, tags: PageTags) -> DeclaredMeta:
+    """examine_meta's site name, URL, description, image and tags, read off the <meta>s one walk
+    found (~10x cheaper than its XPath and ElementPath searches): the og: ones in page order (the
+    last of each field wins), then every <meta content=> of a <head> (head by head, in order),
+    whose first value of each field wins where no og: tag gave it."""
+    in_head = [meta for meta in tags.own_metas
+               if (parent := meta.getparent()) is not None and parent.tag == "head" and parent is not tree]
+    sitename = url = description = image = None
+    for meta in in_head:  # trafilatura's extract_opengraph
+        prop, content = meta.get("property"), meta.get("content")
+        if prop is None or not prop.startswith("og:") or not content or content.isspace():
+            continue
+        name = OG_PROPERTIES.get(prop)
+        if name == "sitename":
+            sitename = content
+        elif name == "description":
+            description = content
+        elif name == "image":
+            image = content
+        elif name is None and prop == "og:url" and is_valid_url(content):
+            url = content
+    if len(tags.heads) > 1:  # ElementPath's .//head/meta: the first head's, then the next's
+        in_head = [meta for head in tags.heads for meta in head if meta.tag == "meta"]
+    found: list[str] = []
+    backup = None  # the site's name from twitter:site and the like, if nothing else names it
+    for meta in in_head:
+        name = head_field(meta)
+        raw = meta.get("content") if name else None
+        if raw is None:
+            continue
+        content = (HTML_STRIP_TAGS.sub("", raw) if "<" in raw else raw).strip()  # (tags hold a "<")
+        if not content:
+            continue
+        if name == "tags":
+            found.append(normalize_tags(content))
+        elif name == "sitename":
+            sitename = sitename or content
+        elif name == "image":
+            image = image or content
+        elif name == "description":
+            description = description or content
+        elif name == "backup":
+            backup = content
+        elif name == "url" and not url and is_valid_url(content):
+            url = content
+    return DeclaredMeta(sitename or backup, url, description, image, tuple(found))
+
+
+def head_field(meta) -> str:
+    """Which of DeclaredMeta's fields a <meta> in the head gives by its name (property=, else
+    name=, else itemprop=), as examine_meta reads the names: "tags", "sitename", "image",
+    "description", "url", "backup" (a site name for want of another), or "" (none of them)."""
+    if (prop := meta.get("property")) is not None:
+        prop = prop.lower()
+        if prop.startswith("og:") or prop in PROPERTY_AUTHOR:
+            return ""  # the og: tags are read before; authors elsewhere
+        return ("tags" if prop == "article:tag" else "sitename" if prop == "article:publisher"
+                else "image" if prop in METANAME_IMAGE else "")
+    if (name := meta.get("name")) is not None:
+        name = name.lower()
+        if name in METANAME_AUTHOR or name in METANAME_TITLE:
+            return ""
+        for field, names in (("description", METANAME_DESCRIPTION), ("sitename", METANAME_PUBLISHER),
+                             ("image", METANAME_IMAGE)):
+            if name in names:
+                return field
+        if name in TWITTER_ATTRS or "twitter:app:name" in name:
+            return "backup"
+        return "url" if name == "twitter:url" else "tags" if name in METANAME_TAG else ""
+    return "description" if (meta.get("itemprop") or "").lower() == "description" else ""
 
 
 def linked_data(tree, scripts: list | None = None) -> LinkedData:
@@ -220,7 +331,7 @@ def heading_text(element) -> str:
     return collapse("".join(parts))
 
 
-def declared_authors(tree, meta: Document, linked: LinkedData,
+def declared_authors(tree, meta: DeclaredMeta, linked: LinkedData,
                      is_site) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """The people the page declares as its authors: JSON-LD's Person authors of the page's
     article, else the author meta tags (as written: `meta_authors`), each read by the byline
@@ -405,10 +516,10 @@ def byline_element_names(tree) -> tuple[str, ...]:
     The names are the first byline's: the first element that gives names and those beside it
     (its parent's or grandparent's), not the bylines of teasers and comments further on (a
     year's review listing four writers' stories, 0428; a related list, 0363)."""
-    for xpath in BYLINE_XPATH:
+    for elements in byline_elements(tree):
         names: list[str] = []
         byline = None
-        for element in tree.xpath(xpath)[:BYLINE_ELEMENTS]:
+        for element in elements[:BYLINE_ELEMENTS]:
             if byline is not None and not beside(element, byline):
                 continue
             line = join_text_nodes(collapse(text) for text in element.itertext())
@@ -420,6 +531,16 @@ def byline_element_names(tree) -> tuple[str, ...]:
         if names:
             return tuple(dict.fromkeys(names))
     return ()
+
+
+def byline_elements(tree) -> Iterator[list]:
+    """What each of BYLINE_XPATH finds under `tree`, in its order, one XPath at a time; the last
+    two from one search (BYLINE_CLASS_SEARCH): 0.16 -> 0.11 ms a page that reads them all."""
+    yield tree.xpath(BYLINE_XPATH[0])
+    yield tree.xpath(BYLINE_XPATH[1])
+    classed = [(element, element.get("class") or "") for element in BYLINE_CLASS_SEARCH(tree)]
+    yield [element for element, names in classed if any(word in names for word in BYLINE_CLASSES)]
+    yield [element for element, names in classed if "byline" in names and "byline__" not in names]
 
 
 def beside(element, first) -> bool:

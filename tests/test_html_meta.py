@@ -56,8 +56,9 @@ def test_every_metadata_source_failing_still_gives_the_article(monkeypatch):
     def broken(*_args, **_kwargs):
         raise AttributeError("a parser's own bug")
 
-    # author_text: trafilatura's author XPaths, in one walk
-    for name in ("examine_meta", "read_linked_data", "author_text"):
+    # head_meta: the meta tags' fields as trafilatura's examine_meta read them; author_text:
+    # trafilatura's author XPaths, in one walk
+    for name in ("head_meta", "read_linked_data", "author_text"):
         monkeypatch.setattr(html_meta, name, broken)
     monkeypatch.setattr(html_dates, "htmldate_find", broken)
     article = newsclean.clean(FOOTBRIDGE.html().replace('<meta name="author"', '<meta name="x"'))

@@ -331,3 +331,66 @@ def test_the_headline_is_the_first_h1_that_is_the_title_else_the_first_such_h2()
     page = f"<html><body><p>menu</p><h2>{title}</h2><p>story</p><h2>{title}</h2></body></html>"
     above = headline_split(lxml.html.fromstring(page), [title])
     assert above is not None and above.before == "menu"
+
+
+# ---- replay_streamed_segments' walk for its segments ----
+
+SEGMENT_PIECES = [
+    '<div hidden id="S:1"><p>one</p></div>', '<div hidden="" id="S:2">two</div>', '<div id="S:1">shown</div>',
+    '<div hidden id="s:4">case</div>', '<div hidden id="xS:5">x</div>', '<div hidden id="SX1">x</div>',
+    '<div hidden>no id</div>', '<template id="B:1"></template>', '<template id="B:2"></template>',
+    "<p>text</p>", '<span hidden id="S:6">span</span>',
+    '<div><div hidden id="S:7"><div hidden id="S:8">in</div></div></div>']
+
+
+def old_replay(tree) -> None:
+    """replay_streamed_segments as it was, its segments found by the XPath."""
+    segments = tree.xpath('//div[@hidden][starts-with(@id, "S:")]')
+    templates = {t.get("id"): t for t in tree.xpath('//template[starts-with(@id, "B:")]')}
+    for segment in segments:
+        placeholder = templates.get("B:" + segment.get("id")[2:])
+        if placeholder is None or placeholder.getparent() is None:
+            continue
+        parent, index = placeholder.getparent(), placeholder.getparent().index(placeholder)
+        segment.getparent().remove(segment)
+        for offset, child in enumerate(list(segment)):
+            parent.insert(index + offset, child)
+        if segment.text and segment.text.strip():
+            previous = parent[index - 1] if index else None
+            if previous is None:
+                parent.text = (parent.text or "") + segment.text
+            else:
+                previous.tail = (previous.tail or "") + segment.text
+        parent.remove(placeholder)
+
+
+def serialised(tree) -> list[bytes]:
+    return [lxml.html.tostring(top) for top in top_elements(tree)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SEGMENT_PIECES), max_size=8), st.one_of(st.none(), st.lists(
+    st.sampled_from(SEGMENT_PIECES), max_size=3)))
+def test_streamed_segments_replay_as_the_xpath_found_them(body, second):
+    """The walk finds the segments `//div[@hidden][starts-with(@id, "S:")]` found, in its order, in
+    every top element: the replayed page is the one the XPath's segments made."""
+    from newsclean import from_html
+
+    page = f"<html><body>{''.join(body)}</body></html>"
+    page += f"<html><body>{''.join(second)}</body></html>" if second is not None else ""
+    tree, expected = lxml.html.document_fromstring(page), lxml.html.document_fromstring(page)
+    old_replay(expected)
+    from_html.replay_streamed_segments(tree)
+    assert serialised(tree) == serialised(expected)
+
+
+def test_a_segment_in_a_second_root_is_replayed():
+    from newsclean import from_html
+
+    page = ('<html><body><template id="B:1"></template></body></html>'
+            '<html><body><div hidden id="S:1"><p>late</p></div></body></html>')
+    tree, expected = lxml.html.document_fromstring(page), lxml.html.document_fromstring(page)
+    old_replay(expected)
+    from_html.replay_streamed_segments(tree)
+    assert serialised(tree) == serialised(expected)
+    assert "<p>late</p>" in serialised(tree)[0].decode()
