@@ -77,8 +77,12 @@ def replay_streamed_segments(tree: lxml.html.HtmlElement) -> None:
     # what //div[@hidden][starts-with(@id, "S:")] finds (every top element's), in a walk: 0.21 -> 0.15 ms
     segments = [div for top in top_elements(tree) for div in top.iter("div")
                 if div.get("hidden") is not None and (div.get("id") or "").startswith("S:")]
-    if not segments:
-        return
+    if segments:
+        replay_segments(tree, segments)
+
+
+def replay_segments(tree: lxml.html.HtmlElement, segments: list) -> None:
+    """Each streamed segment moved into its <template id="B:n"> placeholder, in order."""
     templates = {t.get("id"): t for t in tree.xpath('//template[starts-with(@id, "B:")]')}
     for segment in segments:
         placeholder = templates.get("B:" + segment.get("id")[2:])

@@ -345,23 +345,9 @@ SEGMENT_PIECES = [
 
 def old_replay(tree) -> None:
     """replay_streamed_segments as it was, its segments found by the XPath."""
-    segments = tree.xpath('//div[@hidden][starts-with(@id, "S:")]')
-    templates = {t.get("id"): t for t in tree.xpath('//template[starts-with(@id, "B:")]')}
-    for segment in segments:
-        placeholder = templates.get("B:" + segment.get("id")[2:])
-        if placeholder is None or placeholder.getparent() is None:
-            continue
-        parent, index = placeholder.getparent(), placeholder.getparent().index(placeholder)
-        segment.getparent().remove(segment)
-        for offset, child in enumerate(list(segment)):
-            parent.insert(index + offset, child)
-        if segment.text and segment.text.strip():
-            previous = parent[index - 1] if index else None
-            if previous is None:
-                parent.text = (parent.text or "") + segment.text
-            else:
-                previous.tail = (previous.tail or "") + segment.text
-        parent.remove(placeholder)
+    from newsclean.from_html import replay_segments
+
+    replay_segments(tree, tree.xpath('//div[@hidden][starts-with(@id, "S:")]'))
 
 
 def serialised(tree) -> list[bytes]:

@@ -2,6 +2,8 @@
 from its words; one shape a test, on one-line scrapes written for them."""
 from __future__ import annotations
 
+from flatstory import PARAGRAPHS as STORY_PARAGRAPHS
+
 import newsclean
 from newsclean.text.flatmeta import (
     bounded_byline,
@@ -12,24 +14,7 @@ from newsclean.text.flatmeta import (
 )
 from newsclean.text.flattitle import flat_title, flat_title_shown_once
 
-PARAGRAPHS = [
-    "The council voted on Tuesday to rebuild the old footbridge over the river, after two years of "
-    "arguments about its cost and its design.",
-    "Work is to start in the spring, and the crossing will be closed for most of the summer while "
-    "the new deck is lifted into place.",
-    "Residents who use the bridge to reach the station will be offered a free bus from the market "
-    "square, every ten minutes on weekdays and every half hour at weekends.",
-    "The old bridge was built in 1911 and has been repaired so many times that the engineers who "
-    "looked at it last year said there was little of the original left to save.",
-    "Some of the people who spoke at the meeting wanted the railings kept, and the council has "
-    "agreed to set two of them into the new deck as a reminder of the old one.",
-    "The shopkeepers on the east bank said they would lose trade while the crossing is closed, and "
-    "the council said it would look at lowering their rates for the months of the works.",
-    "A new lighting scheme will make the crossing safer at night, and a wider deck will let bikes "
-    "and walkers pass each other without having to stop and wait at either end.",
-    "The design was chosen by a panel of residents from three that were put on show in the library "
-    "in the autumn, and it was the cheapest of the three to keep up over the years.",
-]
+PARAGRAPHS = STORY_PARAGRAPHS[:8]
 ARTICLE = " ".join(PARAGRAPHS)
 MENU = "Home News Sport Weather Travel Money Culture Science Climate Video Contact Order Now"
 FOOTER = " ".join(["About us", "Contact", "Privacy", "Terms", "Cookies", "Careers", "Advertise"] * 12)
