@@ -67,6 +67,12 @@ def find_date(text: str, language: str | None = None) -> str | None:
 def find_dates(text: str, language: str | None = None) -> list[str]:
     """Every plausible calendar date written in `text`, as YYYY-MM-DD, in the order they stand
     (`language` as in find_date)."""
+    return list(dict.fromkeys(iso for _, iso in date_spans(text, language)))
+
+
+def date_spans(text: str, language: str | None = None) -> list[tuple[int, str]]:
+    """Where each plausible calendar date in `text` starts, and the date (YYYY-MM-DD), in the
+    order they stand (a date two forms read at one place comes twice; find_dates' dates)."""
     if not HAS_YEAR.search(text):
         return []
     found = []
@@ -76,7 +82,7 @@ def find_dates(text: str, language: str | None = None) -> list[str]:
                 number == SLASHED and language in DAY_FIRST_LANGUAGES))
             if iso:
                 found.append((match.start(), iso))
-    return list(dict.fromkeys(iso for _, iso in sorted(found)))
+    return sorted(found)
 
 
 def to_iso(match: re.Match, day_first: bool = False) -> str | None:

@@ -21,7 +21,7 @@ from ..bylines import (
     byline_names,
     undoubled,
 )
-from ..dates import DAY_FIRST, DAY_FIRST_LANGUAGES, FORMS, HAS_YEAR, SLASHED, find_date, to_iso
+from ..dates import date_spans, find_date
 from ..patterns import Scope, furniture_match
 from .blocks import Block
 from .byline import Byline
@@ -316,20 +316,6 @@ def labelled_date(text: str, language: str | None = None) -> str | None:
                                                  language)
                 if DATE_LABEL.search(text, max(0, start - LABEL_CHARS), start)]
     return labelled[0] if 0 < len(labelled) < LISTING_LABELS else None
-
-
-def date_spans(text: str, language: str | None = None) -> list[tuple[int, str]]:
-    """Where each plausible calendar date in `text` starts, and the date (as dates.find_dates,
-    in order)."""
-    if not HAS_YEAR.search(text):
-        return []
-    found = []
-    for number, form in enumerate(FORMS):
-        for match in form.finditer(text):
-            if iso := to_iso(match, day_first=number in DAY_FIRST or (
-                    number == SLASHED and language in DAY_FIRST_LANGUAGES)):
-                found.append((match.start(), iso))
-    return sorted(found)
 
 
 def reach(text: str, at: int) -> str:
